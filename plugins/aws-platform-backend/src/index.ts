@@ -1,0 +1,1 @@
+export { awsPlatformPlugin as default } from './plugin';

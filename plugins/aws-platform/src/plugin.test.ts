@@ -1,0 +1,7 @@
+import { awsPlatformPlugin } from './plugin';
+
+describe('aws-platform', () => {
+  it('should export plugin', () => {
+    expect(awsPlatformPlugin).toBeDefined();
+  });
+});
