@@ -1,19 +1,14 @@
-/***/
 /**
- * Common functionalities for the aws-platform plugin.
+ * Shared model of the AWS Platform suite: entity types, annotation keys, the
+ * guide's account roles and the flows between them, DTOs and permissions.
  *
  * @packageDocumentation
  */
 
-/**
- * In this package you might for example declare types that are common
- * between the frontend and backend plugin packages.
- */
-export type CommonType = {
-  field: string;
-};
-
-/**
- * Or you might declare some common constants.
- */
-export const COMMON_CONSTANT = 1;
+export * from './annotations';
+export * from './entityTypes';
+export * from './accountRoles';
+export * from './flows';
+export * from './predicates';
+export * from './permissions';
+export * from './ingestionStatus';

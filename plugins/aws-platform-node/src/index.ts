@@ -1,18 +1,15 @@
-/***/
 /**
- * Node.js library for the aws-platform plugin.
+ * Shared backend plumbing of the AWS Platform suite: AWS SDK v3 clients for
+ * any account through `@backstage/integration-aws-node`, with adaptive
+ * retries, per-account rate limits, paging and bounded concurrency.
  *
  * @packageDocumentation
  */
 
-// In this package you might for example export functions that
-// help other plugins or modules interact with your plugin.
-
-/**
- * Does something useful.
- *
- * @public
- */
-export function someFunction() {
-  // ...
-}
+export * from './awsClientFactory';
+export * from './awsClientFactoryServiceRef';
+export * from './tokenBucket';
+export * from './rateLimits';
+export * from './concurrency';
+export * from './paging';
+export * from './awsErrors';

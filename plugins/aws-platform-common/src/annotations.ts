@@ -1,0 +1,93 @@
+/**
+ * Annotation and label keys the suite reads and writes on catalog entities.
+ *
+ * The two `amazonaws.com/*` keys are the ones Backstage's own AWS catalog
+ * module uses, so other AWS plugins understand our entities. Everything new
+ * lives under the single suite prefix {@link AWS_PLATFORM_PREFIX}.
+ */
+
+/**
+ * Prefix of every annotation and label key the suite defines.
+ * @public
+ */
+export const AWS_PLATFORM_PREFIX = 'aws-platform.io';
+
+/**
+ * The 12-digit id of the AWS account an entity is or lives in (core key).
+ * @public
+ */
+export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
+
+/**
+ * The ARN of the AWS resource behind an entity (core key).
+ * @public
+ */
+export const ANNOTATION_AWS_ARN = 'amazonaws.com/arn';
+
+/**
+ * The id of the AWS Organization (`o-…`) an entity belongs to.
+ * @public
+ */
+export const ANNOTATION_ORGANIZATION_ID = `${AWS_PLATFORM_PREFIX}/organization-id`;
+
+/**
+ * The id of an organizational unit or root (`ou-…`, `r-…`).
+ * @public
+ */
+export const ANNOTATION_OU_ID = `${AWS_PLATFORM_PREFIX}/ou-id`;
+
+/**
+ * The id of the parent OU or root of an account or OU.
+ * @public
+ */
+export const ANNOTATION_PARENT_ID = `${AWS_PLATFORM_PREFIX}/parent-id`;
+
+/**
+ * The OU path from the root, e.g. `Root/Workloads`.
+ * @public
+ */
+export const ANNOTATION_OU_PATH = `${AWS_PLATFORM_PREFIX}/ou-path`;
+
+/**
+ * The account's e-mail address as registered in Organizations.
+ * @public
+ */
+export const ANNOTATION_ACCOUNT_EMAIL = `${AWS_PLATFORM_PREFIX}/account-email`;
+
+/**
+ * The account's Organizations status (ACTIVE, SUSPENDED, PENDING_CLOSURE).
+ * @public
+ */
+export const ANNOTATION_ACCOUNT_STATUS = `${AWS_PLATFORM_PREFIX}/account-status`;
+
+/**
+ * When the account joined the organization (ISO 8601).
+ * @public
+ */
+export const ANNOTATION_ACCOUNT_JOINED = `${AWS_PLATFORM_PREFIX}/account-joined`;
+
+/**
+ * Where the owner of an entity came from: `tag`, `role` or `default`.
+ * The ownership review uses it to flag owners that were only guessed.
+ * @public
+ */
+export const ANNOTATION_OWNER_SOURCE = `${AWS_PLATFORM_PREFIX}/owner-source`;
+
+/**
+ * Where the account role came from: `config`, `tag`, `management`, `name` or `ou`.
+ * @public
+ */
+export const ANNOTATION_ROLE_SOURCE = `${AWS_PLATFORM_PREFIX}/role-source`;
+
+/**
+ * Label holding the account's role in the guide's architecture, so the
+ * catalog can be filtered by it.
+ * @public
+ */
+export const LABEL_ACCOUNT_ROLE = `${AWS_PLATFORM_PREFIX}/account-role`;
+
+/**
+ * Label naming the top-level OU of an account or OU, for filtering.
+ * @public
+ */
+export const LABEL_OU = `${AWS_PLATFORM_PREFIX}/ou`;

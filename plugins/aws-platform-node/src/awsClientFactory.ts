@@ -1,0 +1,144 @@
+import type { Config } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { TokenBucket } from './tokenBucket';
+import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT } from './rateLimits';
+
+/**
+ * The configuration every suite client is built with.
+ * @public
+ */
+export interface AwsPlatformClientConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  retryMode: 'adaptive';
+  maxAttempts: number;
+  customUserAgent: string;
+}
+
+/**
+ * An AWS SDK v3 client class, e.g. `OrganizationsClient`.
+ * @public
+ */
+export type AwsClientClass<TClient> = new (
+  config: AwsPlatformClientConfig,
+) => TClient;
+
+/**
+ * Which account and region a client talks to.
+ * @public
+ */
+export interface AwsClientTarget {
+  /** Omit for the main account of `aws.mainAccount`. */
+  accountId?: string;
+  region: string;
+}
+
+/**
+ * Builds AWS SDK clients for any account of the organization, with
+ * credentials from `@backstage/integration-aws-node`, adaptive retries and a
+ * shared request-rate limit per account and service.
+ * @public
+ */
+export interface AwsClientFactory {
+  createClient<TClient extends SdkClientLike>(
+    clientClass: AwsClientClass<TClient>,
+    target: AwsClientTarget,
+  ): Promise<TClient>;
+}
+
+/**
+ * The part of an SDK v3 client the factory touches.
+ * @public
+ */
+export interface SdkClientLike {
+  config: { serviceId?: string };
+  middlewareStack: {
+    add(middleware: any, options: Record<string, unknown>): void;
+  };
+}
+
+/**
+ * Options of {@link DefaultAwsClientFactory}.
+ * @public
+ */
+export interface DefaultAwsClientFactoryOptions {
+  credentialsManager: AwsCredentialsManager;
+  /** Attempts per call, including the first; default 5. */
+  maxAttempts?: number;
+  /** Overrides of {@link DEFAULT_RATE_LIMITS}, keyed by the SDK's service id. */
+  rateLimits?: Record<string, { ratePerSecond: number; burst?: number }>;
+}
+
+/**
+ * The default {@link AwsClientFactory}.
+ * @public
+ */
+export class DefaultAwsClientFactory implements AwsClientFactory {
+  readonly #credentialsManager: AwsCredentialsManager;
+  readonly #maxAttempts: number;
+  readonly #rateLimits: Record<string, { ratePerSecond: number; burst?: number }>;
+  readonly #buckets = new Map<string, TokenBucket>();
+
+  /** Reads `aws.*` (integration-aws-node) and `awsPlatform.aws.*`. */
+  static fromConfig(config: Config): DefaultAwsClientFactory {
+    const rateLimits: Record<string, { ratePerSecond: number; burst?: number }> = {};
+    const limits = config.getOptionalConfig('awsPlatform.aws.rateLimits');
+    for (const service of limits?.keys() ?? []) {
+      rateLimits[service] = {
+        ratePerSecond: limits!.getNumber(`${service}.ratePerSecond`),
+        burst: limits!.getOptionalNumber(`${service}.burst`),
+      };
+    }
+    return new DefaultAwsClientFactory({
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+      maxAttempts: config.getOptionalNumber('awsPlatform.aws.maxAttempts'),
+      rateLimits,
+    });
+  }
+
+  constructor(options: DefaultAwsClientFactoryOptions) {
+    this.#credentialsManager = options.credentialsManager;
+    this.#maxAttempts = options.maxAttempts ?? 5;
+    this.#rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  }
+
+  async createClient<TClient extends SdkClientLike>(
+    clientClass: AwsClientClass<TClient>,
+    target: AwsClientTarget,
+  ): Promise<TClient> {
+    const credentials = await this.#credentialsManager.getCredentialProvider(
+      target.accountId ? { accountId: target.accountId } : undefined,
+    );
+    const client = new clientClass({
+      region: target.region,
+      credentials: credentials.sdkCredentialProvider,
+      retryMode: 'adaptive',
+      maxAttempts: this.#maxAttempts,
+      customUserAgent: 'backstage-aws-platform',
+    });
+    const accountKey = target.accountId ?? credentials.accountId ?? 'main';
+    const service = client.config.serviceId ?? clientClass.name;
+    const bucket = this.#bucketFor(`${accountKey}:${service}`, service);
+    // Runs once per attempt (inside the retry loop), so retries are paced too.
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {
+        await bucket.take();
+        return next(args);
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'awsPlatformRateLimit' },
+    );
+    return client;
+  }
+
+  #bucketFor(key: string, service: string): TokenBucket {
+    let bucket = this.#buckets.get(key);
+    if (!bucket) {
+      const limit = this.#rateLimits[service] ?? FALLBACK_RATE_LIMIT;
+      bucket = new TokenBucket(limit);
+      this.#buckets.set(key, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Client-side request rates per account and service, in requests per second.
+ *
+ * Route 53 allows 10 requests per second per account (5 under the older
+ * regime the guide still warns about), shared by every caller of that account;
+ * staying at 5 leaves room for Terraform and the console. Organizations and
+ * EKS publish no figures; these values stay well under what AWS SDK users
+ * report as safe.
+ *
+ * @public
+ */
+export const DEFAULT_RATE_LIMITS: Record<string, { ratePerSecond: number; burst: number }> = {
+  'Route 53': { ratePerSecond: 5, burst: 10 },
+  Organizations: { ratePerSecond: 4, burst: 8 },
+  STS: { ratePerSecond: 10, burst: 20 },
+  EKS: { ratePerSecond: 10, burst: 20 },
+  Backup: { ratePerSecond: 10, burst: 20 },
+  SSM: { ratePerSecond: 10, burst: 20 },
+  ECR: { ratePerSecond: 10, burst: 20 },
+};
+
+/** Used for a service missing from {@link DEFAULT_RATE_LIMITS}. */
+export const FALLBACK_RATE_LIMIT = { ratePerSecond: 10, burst: 20 };
