@@ -1,12 +1,10 @@
-import {
-  coreServices,
-  createBackendPlugin,
-} from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
 import { createRouter } from './router';
-import { todoListServiceRef } from './services/TodoListService';
+import { ingestionStatusStoreRef } from './status/ingestionStatusStore';
 
 /**
- * awsPlatformPlugin backend plugin
+ * The `aws-platform` backend plugin: the suite's HTTP API.
  *
  * @public
  */
@@ -17,15 +15,14 @@ export const awsPlatformPlugin = createBackendPlugin({
       deps: {
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
-        todoList: todoListServiceRef,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        statusStore: ingestionStatusStoreRef,
       },
-      async init({ httpAuth, httpRouter, todoList }) {
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            todoList,
-          }),
-        );
+      async init({ httpAuth, httpRouter, permissions, permissionsRegistry, statusStore }) {
+        permissionsRegistry.addPermissions(awsPlatformPermissions);
+        httpRouter.use(await createRouter({ httpAuth, permissions, statusStore }));
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });
   },

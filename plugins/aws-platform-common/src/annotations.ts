@@ -74,7 +74,7 @@ export const ANNOTATION_ACCOUNT_JOINED = `${AWS_PLATFORM_PREFIX}/account-joined`
 export const ANNOTATION_OWNER_SOURCE = `${AWS_PLATFORM_PREFIX}/owner-source`;
 
 /**
- * Where the account role came from: `config`, `tag`, `management`, `name` or `ou`.
+ * Where the account role came from: `config`, `tag`, `management`, `name` or `default`.
  * @public
  */
 export const ANNOTATION_ROLE_SOURCE = `${AWS_PLATFORM_PREFIX}/role-source`;

@@ -1,3 +1,7 @@
 import { createRouteRef } from '@backstage/frontend-plugin-api';
 
+/**
+ * Route of the AWS Platform page.
+ * @public
+ */
 export const rootRouteRef = createRouteRef();

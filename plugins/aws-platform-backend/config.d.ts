@@ -1,0 +1,40 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
+export interface Config {
+  catalog?: {
+    providers?: {
+      /**
+       * Catalog ingestion of the AWS organization by the AWS Platform suite.
+       * Credentials come from the `aws` section (integration-aws-node).
+       */
+      awsPlatform?: {
+        /**
+         * The Organizations API to read: the management account or a
+         * delegated administrator. Omit `accountId` to use `aws.mainAccount`.
+         */
+        organization?: {
+          accountId?: string;
+          /** Default `us-east-1`, where Organizations lives. */
+          region?: string;
+        };
+        /**
+         * Owner of entities that name no owner in their tag and whose role
+         * has none configured, e.g. `group:default/platform-team`.
+         */
+        defaultOwner: string;
+        /** Tag key naming the owning group. Default `owner`. */
+        ownerTagKey?: string;
+        /** Tag key naming the account's role in the guide. Default `aws-platform/role`. */
+        roleTagKey?: string;
+        /** Owner per account role, e.g. `network: group:default/network-team`. */
+        roleOwners?: { [role: string]: string };
+        /** Role per account id, stronger than tags and names. */
+        roleOverrides?: { [accountId: string]: string };
+        /** How many Organizations calls run at once. Default 4. */
+        concurrency?: number;
+        /** How often to refresh. Default every 30 minutes, timeout 10 minutes. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+  };
+}

@@ -1,0 +1,51 @@
+import { ConfigReader } from '@backstage/config';
+import { readIngestionConfig } from './ingestionConfig';
+
+const withProvider = (awsPlatform: object) =>
+  new ConfigReader({ catalog: { providers: { awsPlatform } } });
+
+describe('readIngestionConfig', () => {
+  it('is off when the section is absent', () => {
+    expect(readIngestionConfig(new ConfigReader({}))).toBeUndefined();
+  });
+
+  it('fills in defaults', () => {
+    expect(readIngestionConfig(withProvider({ defaultOwner: 'platform-team' }))).toEqual({
+      organization: { accountId: undefined, region: 'us-east-1' },
+      defaultOwner: 'platform-team',
+      ownerTagKey: 'owner',
+      roleTagKey: 'aws-platform/role',
+      roleOwners: {},
+      roleOverrides: {},
+      concurrency: 4,
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+    });
+  });
+
+  it('reads owners and overrides per role', () => {
+    const config = readIngestionConfig(
+      withProvider({
+        defaultOwner: 'platform-team',
+        roleOwners: { network: 'group:default/network-team' },
+        roleOverrides: { '210987654321': 'backup' },
+        schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
+      }),
+    );
+    expect(config?.roleOwners).toEqual({ network: 'group:default/network-team' });
+    expect(config?.roleOverrides).toEqual({ '210987654321': 'backup' });
+    expect(config?.schedule.frequency).toEqual({ minutes: 5 });
+  });
+
+  it('rejects unknown roles, bad account ids and a missing default owner', () => {
+    expect(() =>
+      readIngestionConfig(withProvider({ defaultOwner: 'x', roleOwners: { billing: 'y' } })),
+    ).toThrow("roleOwners: 'billing' is not an account role");
+    expect(() =>
+      readIngestionConfig(withProvider({ defaultOwner: 'x', roleOverrides: { '12': 'network' } })),
+    ).toThrow('not a 12-digit AWS account id');
+    expect(() => readIngestionConfig(withProvider({}))).toThrow(/defaultOwner/);
+    expect(() =>
+      readIngestionConfig(withProvider({ defaultOwner: 'x', concurrency: 0 })),
+    ).toThrow('concurrency');
+  });
+});

@@ -1,0 +1,77 @@
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import type { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import { AccountRole, isAccountRole } from '@internal/backstage-plugin-aws-platform-common';
+
+/** The typed `catalog.providers.awsPlatform` section. */
+export interface IngestionConfig {
+  organization: { accountId?: string; region: string };
+  defaultOwner: string;
+  ownerTagKey: string;
+  roleTagKey: string;
+  roleOwners: Partial<Record<AccountRole, string>>;
+  roleOverrides: Record<string, AccountRole>;
+  concurrency: number;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+}
+
+const CONFIG_KEY = 'catalog.providers.awsPlatform';
+
+/**
+ * Reads the ingestion config, or undefined when the section is absent (the
+ * module then registers nothing). Mistakes fail the backend's start with the
+ * key at fault, rather than producing wrong roles or owners at run time.
+ */
+export function readIngestionConfig(root: Config): IngestionConfig | undefined {
+  const config = root.getOptionalConfig(CONFIG_KEY);
+  if (!config) {
+    return undefined;
+  }
+  const roleOwners: Partial<Record<AccountRole, string>> = {};
+  const owners = config.getOptionalConfig('roleOwners');
+  for (const role of owners?.keys() ?? []) {
+    roleOwners[checkRole(role, `${CONFIG_KEY}.roleOwners`)] = owners!.getString(role);
+  }
+  const roleOverrides: Record<string, AccountRole> = {};
+  const overrides = config.getOptionalConfig('roleOverrides');
+  for (const accountId of overrides?.keys() ?? []) {
+    if (!/^\d{12}$/.test(accountId)) {
+      throw new InputError(
+        `${CONFIG_KEY}.roleOverrides: '${accountId}' is not a 12-digit AWS account id`,
+      );
+    }
+    roleOverrides[accountId] = checkRole(
+      overrides!.getString(accountId),
+      `${CONFIG_KEY}.roleOverrides.${accountId}`,
+    );
+  }
+  const concurrency = config.getOptionalNumber('concurrency') ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
+    throw new InputError(`${CONFIG_KEY}.concurrency must be a whole number from 1 to 32`);
+  }
+  return {
+    organization: {
+      accountId: config.getOptionalString('organization.accountId'),
+      region: config.getOptionalString('organization.region') ?? 'us-east-1',
+    },
+    defaultOwner: config.getString('defaultOwner'),
+    ownerTagKey: config.getOptionalString('ownerTagKey') ?? 'owner',
+    roleTagKey: config.getOptionalString('roleTagKey') ?? 'aws-platform/role',
+    roleOwners,
+    roleOverrides,
+    concurrency,
+    schedule: config.has('schedule')
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      : { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+  };
+}
+
+function checkRole(value: string, key: string): AccountRole {
+  if (!isAccountRole(value)) {
+    throw new InputError(`${key}: '${value}' is not an account role of the guide`);
+  }
+  return value;
+}

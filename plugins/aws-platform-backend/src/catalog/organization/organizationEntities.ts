@@ -1,0 +1,166 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import {
+  ACCOUNT_ROLES,
+  AccountRole,
+  ANNOTATION_ACCOUNT_EMAIL,
+  ANNOTATION_ACCOUNT_JOINED,
+  ANNOTATION_ACCOUNT_STATUS,
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
+  ANNOTATION_ORGANIZATION_ID,
+  ANNOTATION_OU_ID,
+  ANNOTATION_OU_PATH,
+  ANNOTATION_OWNER_SOURCE,
+  ANNOTATION_PARENT_ID,
+  ANNOTATION_ROLE_SOURCE,
+  AWS_ENTITY_TYPES,
+  LABEL_ACCOUNT_ROLE,
+  LABEL_OU,
+} from '@internal/backstage-plugin-aws-platform-common';
+import { entityName, slugify } from '../lib/entityName';
+import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
+import { deriveAccountRole } from './deriveAccountRole';
+import { AccountRecord, OrganizationSnapshot, OrganizationalUnitRecord } from './types';
+
+/** Settings of the organization transformer. */
+export interface OrganizationTransformOptions extends OwnerSettings {
+  roleTagKey: string;
+  roleOverrides: Record<string, AccountRole>;
+  /** `backstage.io/managed-by-location` of every emitted entity. */
+  locationRef: string;
+}
+
+/**
+ * Maps an organization snapshot to catalog entities: one `Resource` of type
+ * `aws-organizational-unit` for the root and each OU, one of type
+ * `aws-account` for each account. `spec.partOf` names the parent OU, which
+ * the suite's processor turns into `partOf`/`hasPart` relations.
+ */
+export function organizationToEntities(
+  snapshot: OrganizationSnapshot,
+  options: OrganizationTransformOptions,
+): Entity[] {
+  const units = new Map(snapshot.organizationalUnits.map(unit => [unit.id, unit]));
+  const refOf = (unit: OrganizationalUnitRecord) =>
+    stringifyEntityRef({ kind: 'resource', namespace: 'default', name: ouEntityName(unit) });
+
+  const pathOf = (parentId: string | undefined): OrganizationalUnitRecord[] => {
+    const path: OrganizationalUnitRecord[] = [];
+    for (let id = parentId; id && path.length < 10; ) {
+      const unit = units.get(id);
+      if (!unit) break;
+      path.unshift(unit);
+      id = unit.parentId;
+    }
+    return path;
+  };
+
+  const baseAnnotations = {
+    [ANNOTATION_LOCATION]: options.locationRef,
+    [ANNOTATION_ORIGIN_LOCATION]: options.locationRef,
+    [ANNOTATION_ORGANIZATION_ID]: snapshot.organizationId,
+  };
+
+  const ouEntities = snapshot.organizationalUnits.map((unit): Entity => {
+    const path = pathOf(unit.id);
+    const parent = unit.parentId ? units.get(unit.parentId) : undefined;
+    const owner = resolveOwner(unit.tags, undefined, options);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: ouEntityName(unit),
+        title: unit.parentId ? unit.name : `${unit.name} (organization ${snapshot.organizationId})`,
+        description: unit.parentId
+          ? `AWS Organizations OU ${path.map(p => p.name).join(' / ')}`
+          : `Root of the AWS organization ${snapshot.organizationId}`,
+        annotations: {
+          ...baseAnnotations,
+          [ANNOTATION_AWS_ACCOUNT_ID]: snapshot.managementAccountId,
+          [ANNOTATION_AWS_ARN]: unit.arn,
+          [ANNOTATION_OU_ID]: unit.id,
+          [ANNOTATION_OU_PATH]: path.map(p => p.name).join('/'),
+          [ANNOTATION_OWNER_SOURCE]: owner.source,
+          ...(unit.parentId && { [ANNOTATION_PARENT_ID]: unit.parentId }),
+        },
+        labels: ouLabel(path),
+        tags: ['aws', 'aws-organizations'],
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.organizationalUnit,
+        owner: owner.owner,
+        ...(parent && { partOf: refOf(parent) }),
+      },
+    };
+  });
+
+  const accountEntities = snapshot.accounts.map((account): Entity => {
+    const path = pathOf(account.parentId);
+    const parent = units.get(account.parentId);
+    const { role, source: roleSource } = deriveAccountRole(account, {
+      managementAccountId: snapshot.managementAccountId,
+      roleTagKey: options.roleTagKey,
+      roleOverrides: options.roleOverrides,
+    });
+    const owner = resolveOwner(account.tags, role, options);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: accountEntityName(account),
+        title: account.name,
+        description: `${ACCOUNT_ROLES[role].title} account: ${ACCOUNT_ROLES[role].description}`,
+        annotations: {
+          ...baseAnnotations,
+          [ANNOTATION_AWS_ACCOUNT_ID]: account.id,
+          [ANNOTATION_AWS_ARN]: account.arn,
+          [ANNOTATION_ACCOUNT_EMAIL]: account.email,
+          [ANNOTATION_ACCOUNT_STATUS]: account.status,
+          ...(account.joinedAt && { [ANNOTATION_ACCOUNT_JOINED]: account.joinedAt }),
+          [ANNOTATION_PARENT_ID]: account.parentId,
+          [ANNOTATION_OU_PATH]: path.map(p => p.name).join('/'),
+          [ANNOTATION_ROLE_SOURCE]: roleSource,
+          [ANNOTATION_OWNER_SOURCE]: owner.source,
+        },
+        labels: { [LABEL_ACCOUNT_ROLE]: role, ...ouLabel(path) },
+        tags: ['aws', 'aws-account', role],
+        links: [
+          {
+            url: `https://us-east-1.console.aws.amazon.com/organizations/v2/home/accounts/${account.id}`,
+            title: 'Account in AWS Organizations',
+            icon: 'cloud',
+          },
+        ],
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.account,
+        owner: owner.owner,
+        ...(parent && { partOf: refOf(parent) }),
+      },
+    };
+  });
+
+  return [...ouEntities, ...accountEntities];
+}
+
+/** Entity name of an account, e.g. `production-210987654321`. */
+export function accountEntityName(account: Pick<AccountRecord, 'id' | 'name'>): string {
+  return entityName(account.name, account.id);
+}
+
+/** Entity name of an OU or root, e.g. `workloads-ou-ab12-cdef3456`. */
+export function ouEntityName(unit: Pick<OrganizationalUnitRecord, 'id' | 'name'>): string {
+  return entityName(unit.name, unit.id);
+}
+
+// The top-level OU under the root, for filtering (the root itself has none).
+function ouLabel(path: OrganizationalUnitRecord[]): Record<string, string> {
+  const topLevel = path[1];
+  const value = topLevel && slugify(topLevel.name).slice(0, 63);
+  return value ? { [LABEL_OU]: value } : {};
+}

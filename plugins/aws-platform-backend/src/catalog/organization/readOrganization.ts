@@ -1,0 +1,127 @@
+import {
+  DescribeOrganizationCommand,
+  OrganizationsClient,
+  paginateListAccountsForParent,
+  paginateListOrganizationalUnitsForParent,
+  paginateListRoots,
+  paginateListTagsForResource,
+} from '@aws-sdk/client-organizations';
+import { collectPages, mapSettled } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  AccountRecord,
+  AwsTags,
+  OrganizationSnapshot,
+  OrganizationalUnitRecord,
+} from './types';
+
+/** Organizations' largest page for List* calls. */
+const PAGE_SIZE = 20;
+
+/**
+ * Reads the whole organization: the root, every OU (breadth first, so each
+ * parent's id is known without ListParents calls), every account and the
+ * tags of each. Throws if any call fails: a partial organization must never
+ * replace a complete one in the catalog.
+ */
+export async function readOrganization(
+  client: OrganizationsClient,
+  options: { concurrency: number },
+): Promise<OrganizationSnapshot> {
+  const { Organization } = await client.send(new DescribeOrganizationCommand({}));
+  if (!Organization?.Id || !Organization.MasterAccountId || !Organization.Arn) {
+    throw new Error('DescribeOrganization returned no organization');
+  }
+
+  const roots = await collectPages(
+    paginateListRoots({ client, pageSize: PAGE_SIZE }, {}),
+    page => page.Roots,
+  );
+  const units: Omit<OrganizationalUnitRecord, 'tags'>[] = roots.map(root => ({
+    id: root.Id!,
+    name: root.Name ?? 'Root',
+    arn: root.Arn!,
+  }));
+  const accounts: Omit<AccountRecord, 'tags'>[] = [];
+
+  // Breadth-first: each level's parents are listed concurrently.
+  let level = units.map(unit => unit.id);
+  while (level.length > 0) {
+    const children = await settleAll(
+      level,
+      options.concurrency,
+      async parentId => {
+        const [childUnits, childAccounts] = await Promise.all([
+          collectPages(
+            paginateListOrganizationalUnitsForParent(
+              { client, pageSize: PAGE_SIZE },
+              { ParentId: parentId },
+            ),
+            page => page.OrganizationalUnits,
+          ),
+          collectPages(
+            paginateListAccountsForParent(
+              { client, pageSize: PAGE_SIZE },
+              { ParentId: parentId },
+            ),
+            page => page.Accounts,
+          ),
+        ]);
+        return { parentId, childUnits, childAccounts };
+      },
+    );
+    level = [];
+    for (const { parentId, childUnits, childAccounts } of children) {
+      for (const unit of childUnits) {
+        units.push({ id: unit.Id!, name: unit.Name ?? unit.Id!, arn: unit.Arn!, parentId });
+        level.push(unit.Id!);
+      }
+      for (const account of childAccounts) {
+        accounts.push({
+          id: account.Id!,
+          name: account.Name ?? account.Id!,
+          email: account.Email ?? '',
+          arn: account.Arn!,
+          status: account.State ?? account.Status ?? 'UNKNOWN',
+          joinedAt: account.JoinedTimestamp?.toISOString(),
+          parentId,
+        });
+      }
+    }
+  }
+
+  const unitTags = await settleAll(units, options.concurrency, unit =>
+    readTags(client, unit.id),
+  );
+  const accountTags = await settleAll(accounts, options.concurrency, account =>
+    readTags(client, account.id),
+  );
+
+  return {
+    organizationId: Organization.Id,
+    organizationArn: Organization.Arn,
+    managementAccountId: Organization.MasterAccountId,
+    organizationalUnits: units.map((unit, i) => ({ ...unit, tags: unitTags[i] })),
+    accounts: accounts.map((account, i) => ({ ...account, tags: accountTags[i] })),
+  };
+}
+
+async function readTags(client: OrganizationsClient, resourceId: string): Promise<AwsTags> {
+  const tags = await collectPages(
+    paginateListTagsForResource({ client }, { ResourceId: resourceId }),
+    page => page.Tags,
+  );
+  return Object.fromEntries(tags.map(tag => [tag.Key!, tag.Value ?? '']));
+}
+
+/** Like Promise.all with bounded concurrency: the first failure is thrown. */
+async function settleAll<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = await mapSettled(items, concurrency, fn);
+  return results.map(result => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
+}

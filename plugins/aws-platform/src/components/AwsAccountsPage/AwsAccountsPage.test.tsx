@@ -1,0 +1,78 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import { AwsAccountsPage } from './AwsAccountsPage';
+
+function account(name: string, title: string, role: string, ownerSource: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      title,
+      labels: { 'aws-platform.io/account-role': role },
+      annotations: {
+        'amazonaws.com/account-id': name.split('-').pop()!,
+        'aws-platform.io/ou-path': 'Root/Workloads',
+        'aws-platform.io/owner-source': ownerSource,
+        'aws-platform.io/account-status': 'ACTIVE',
+      },
+    },
+    spec: { type: 'aws-account', owner: 'group:default/platform-team' },
+  };
+}
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+describe('AwsAccountsPage', () => {
+  it('lists the account entities of the catalog with role, OU and owner', async () => {
+    await renderInTestApp(<AwsAccountsPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock({
+          entities: [
+            account('production-210987654321', 'Production', 'production', 'tag'),
+            account('sandbox-310987654321', 'Sandbox', 'sandbox', 'default'),
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Resource',
+              metadata: { name: 'some-bucket' },
+              spec: { type: 's3-bucket', owner: 'group:default/other' },
+            },
+          ],
+        }),
+      ],
+    });
+
+    expect(await screen.findByText('2 accounts in 1 organizational units')).toBeInTheDocument();
+    expect(screen.getByText('210987654321')).toBeInTheDocument();
+    expect(screen.getAllByText('Root/Workloads')).toHaveLength(2);
+    expect(screen.getByText('Sandbox', { selector: 'span' })).toBeInTheDocument();
+    expect(screen.getAllByText('No owner tag')).toHaveLength(1);
+    expect(screen.queryByText('some-bucket')).not.toBeInTheDocument();
+  });
+
+  it('explains what to check when there are no accounts', async () => {
+    await renderInTestApp(<AwsAccountsPage />, {
+      mountedRoutes,
+      apis: [catalogApiMock({ entities: [] })],
+    });
+    expect(
+      await screen.findByText(/No AWS accounts in the catalog yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the catalog cannot be read', async () => {
+    await renderInTestApp(<AwsAccountsPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock.mock({
+          getEntities: jest.fn().mockRejectedValue(new Error('catalog is down')),
+        }),
+      ],
+    });
+    expect(await screen.findByText('Error: catalog is down')).toBeInTheDocument();
+  });
+});

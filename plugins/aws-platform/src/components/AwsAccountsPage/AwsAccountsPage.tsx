@@ -1,0 +1,91 @@
+import {
+  Content,
+  ContentHeader,
+  EmptyState,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import Chip from '@material-ui/core/Chip';
+import useAsync from 'react-use/esm/useAsync';
+import { awsPlatformTranslationRef } from '../../translation';
+import { AccountRow, toAccountRows } from './accountRows';
+
+/** The organization's accounts, read from the catalog. */
+export function AwsAccountsPage() {
+  const catalogApi = useApi(catalogApiRef);
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const { value: rows, loading, error } = useAsync(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.account },
+    });
+    return toAccountRows(items);
+  }, [catalogApi]);
+
+  const columns: TableColumn<AccountRow>[] = [
+    {
+      title: t('accounts.columns.account'),
+      field: 'title',
+      highlight: true,
+      render: row => <EntityRefLink entityRef={row.entityRef} title={row.title} />,
+    },
+    { title: t('accounts.columns.accountId'), field: 'accountId' },
+    {
+      title: t('accounts.columns.role'),
+      field: 'roleTitle',
+      render: row => <Chip size="small" label={row.roleTitle} />,
+    },
+    { title: t('accounts.columns.ou'), field: 'ouPath' },
+    {
+      title: t('accounts.columns.owner'),
+      field: 'owner',
+      render: row => (
+        <>
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+          {row.ownerGuessed && (
+            <Chip
+              size="small"
+              variant="outlined"
+              color="secondary"
+              label={t('accounts.noOwnerTag')}
+              style={{ marginLeft: 8 }}
+            />
+          )}
+        </>
+      ),
+    },
+    { title: t('accounts.columns.status'), field: 'status' },
+  ];
+
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = <ResponseErrorPanel error={error} />;
+  } else if (!rows?.length) {
+    body = <EmptyState missing="data" title={t('accounts.title')} description={t('accounts.empty')} />;
+  } else {
+    body = (
+      <Table<AccountRow>
+        title={t('accounts.summary', {
+          accounts: String(rows.length),
+          ous: String(new Set(rows.map(r => r.ouPath)).size),
+        })}
+        options={{ paging: rows.length > 50, pageSize: 50, search: true, padding: 'dense' }}
+        columns={columns}
+        data={rows}
+      />
+    );
+  }
+
+  return (
+    <Content>
+      <ContentHeader title={t('accounts.title')} description={t('accounts.subtitle')} />
+      {body}
+    </Content>
+  );
+}

@@ -1,0 +1,1 @@
+export { AwsAccountsPage } from './AwsAccountsPage';

@@ -1,7 +1,0 @@
-import { awsPlatformPlugin } from './plugin';
-
-describe('aws-platform', () => {
-  it('should export plugin', () => {
-    expect(awsPlatformPlugin).toBeDefined();
-  });
-});
