@@ -29,7 +29,7 @@ export interface Config {
         /** Owner per account role, e.g. `network: group:default/network-team`. */
         roleOwners?: { [role: string]: string };
         /** Role per account id, stronger than tags and names. */
-        roleOverrides?: { [accountId: string]: string };
+        roleOverrides?: Array<{ accountId: string; role: string }>;
         /** How many Organizations calls run at once. Default 4. */
         concurrency?: number;
         /** How often to refresh. Default every 30 minutes, timeout 10 minutes. */

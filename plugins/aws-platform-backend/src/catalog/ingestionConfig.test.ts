@@ -27,7 +27,7 @@ describe('readIngestionConfig', () => {
       withProvider({
         defaultOwner: 'platform-team',
         roleOwners: { network: 'group:default/network-team' },
-        roleOverrides: { '210987654321': 'backup' },
+        roleOverrides: [{ accountId: '210987654321', role: 'backup' }],
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
       }),
     );
@@ -41,7 +41,9 @@ describe('readIngestionConfig', () => {
       readIngestionConfig(withProvider({ defaultOwner: 'x', roleOwners: { billing: 'y' } })),
     ).toThrow("roleOwners: 'billing' is not an account role");
     expect(() =>
-      readIngestionConfig(withProvider({ defaultOwner: 'x', roleOverrides: { '12': 'network' } })),
+      readIngestionConfig(
+        withProvider({ defaultOwner: 'x', roleOverrides: [{ accountId: '12', role: 'network' }] }),
+      ),
     ).toThrow('not a 12-digit AWS account id');
     expect(() => readIngestionConfig(withProvider({}))).toThrow(/defaultOwner/);
     expect(() =>

@@ -35,17 +35,18 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   for (const role of owners?.keys() ?? []) {
     roleOwners[checkRole(role, `${CONFIG_KEY}.roleOwners`)] = owners!.getString(role);
   }
+  // A list, because Backstage config keys cannot be all digits.
   const roleOverrides: Record<string, AccountRole> = {};
-  const overrides = config.getOptionalConfig('roleOverrides');
-  for (const accountId of overrides?.keys() ?? []) {
+  for (const [i, override] of (config.getOptionalConfigArray('roleOverrides') ?? []).entries()) {
+    const accountId = override.getString('accountId');
     if (!/^\d{12}$/.test(accountId)) {
       throw new InputError(
-        `${CONFIG_KEY}.roleOverrides: '${accountId}' is not a 12-digit AWS account id`,
+        `${CONFIG_KEY}.roleOverrides[${i}].accountId: '${accountId}' is not a 12-digit AWS account id`,
       );
     }
     roleOverrides[accountId] = checkRole(
-      overrides!.getString(accountId),
-      `${CONFIG_KEY}.roleOverrides.${accountId}`,
+      override.getString('role'),
+      `${CONFIG_KEY}.roleOverrides[${i}].role`,
     );
   }
   const concurrency = config.getOptionalNumber('concurrency') ?? 4;

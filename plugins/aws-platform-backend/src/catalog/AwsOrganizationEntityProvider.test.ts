@@ -1,0 +1,103 @@
+import {
+  DescribeOrganizationCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListRootsCommand,
+  ListTagsForResourceCommand,
+  OrganizationsClient,
+} from '@aws-sdk/client-organizations';
+import { mockServices } from '@backstage/backend-test-utils';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { mockClient } from 'aws-sdk-client-mock';
+import { IngestionStatusStore } from '../status/ingestionStatusStore';
+import { AwsOrganizationEntityProvider } from './AwsOrganizationEntityProvider';
+import { IngestionConfig } from './ingestionConfig';
+
+// aws-sdk-client-mock stands in for Organizations; the emulator-backed test
+// in catalogModuleAwsPlatform.emulator.test.ts covers the real calls.
+const organizations = mockClient(OrganizationsClient);
+
+const config: IngestionConfig = {
+  organization: { region: 'us-east-1' },
+  defaultOwner: 'group:default/platform-team',
+  ownerTagKey: 'owner',
+  roleTagKey: 'aws-platform/role',
+  roleOwners: {},
+  roleOverrides: {},
+  concurrency: 2,
+  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+};
+
+function setUp() {
+  const connection: jest.Mocked<EntityProviderConnection> = {
+    applyMutation: jest.fn(),
+    refresh: jest.fn(),
+  };
+  const statusStore = new IngestionStatusStore();
+  const taskRunner = { run: jest.fn() };
+  const provider = new AwsOrganizationEntityProvider({
+    config,
+    clientFactory: { createClient: async () => new OrganizationsClient({}) as any },
+    logger: mockServices.logger.mock(),
+    taskRunner,
+    statusStore,
+  });
+  return { provider, connection, statusStore, taskRunner };
+}
+
+describe('AwsOrganizationEntityProvider', () => {
+  beforeEach(() => {
+    organizations.reset();
+    organizations.on(DescribeOrganizationCommand).resolves({
+      Organization: { Id: 'o-1', Arn: 'arn:org', MasterAccountId: '123456789012' },
+    });
+    organizations.on(ListRootsCommand).resolves({ Roots: [{ Id: 'r-1', Name: 'Root', Arn: 'arn:root' }] });
+    organizations.on(ListOrganizationalUnitsForParentCommand).resolves({ OrganizationalUnits: [] });
+    organizations.on(ListAccountsForParentCommand).resolves({
+      Accounts: [{ Id: '123456789012', Name: 'Management', Email: 'm@example.com', Arn: 'arn:acct', State: 'ACTIVE' }],
+    });
+    organizations.on(ListTagsForResourceCommand).resolves({ Tags: [] });
+  });
+
+  it('schedules its refresh when the catalog connects', async () => {
+    const { provider, connection, taskRunner } = setUp();
+    await provider.connect(connection);
+    expect(taskRunner.run).toHaveBeenCalledWith(
+      expect.objectContaining({ id: 'AwsOrganizationEntityProvider:refresh' }),
+    );
+  });
+
+  it('replaces its entities with a full mutation after a complete read', async () => {
+    const { provider, connection, statusStore } = setUp();
+    await provider.connect(connection);
+    await provider.refresh();
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    expect(mutation.type).toBe('full');
+    expect(mutation.type === 'full' && mutation.entities.map(e => [e.entity.metadata.name, e.locationKey])).toEqual([
+      ['root-r-1', 'aws-platform:organization'],
+      ['management-123456789012', 'aws-platform:organization'],
+    ]);
+    expect(statusStore.list()).toEqual([
+      expect.objectContaining({ provider: 'AwsOrganizationEntityProvider', outcome: 'ok', entityCount: 2, failures: [] }),
+    ]);
+  });
+
+  it('keeps the last good entities when the organization cannot be read', async () => {
+    const { provider, connection, statusStore } = setUp();
+    await provider.connect(connection);
+    await provider.refresh();
+    organizations.on(ListRootsCommand).rejects(
+      Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }),
+    );
+
+    await provider.refresh();
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(statusStore.list()[0]).toMatchObject({
+      outcome: 'failed',
+      failures: [{ scope: 'organization', errorName: 'AccessDeniedException', message: 'User is not authorized' }],
+    });
+  });
+});
