@@ -11,7 +11,30 @@ export const awsPlatformStatusReadPermission = createPermission({
 });
 
 /**
+ * Allows running the scaffolder action that creates a delegated subdomain.
+ * @public
+ */
+export const awsPlatformSubdomainCreatePermission = createPermission({
+  name: 'aws-platform.route53.subdomain.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Needed in addition to an action's own permission when the action changes
+ * an account marked `production` in `scaffolder.awsPlatform.accounts`.
+ * @public
+ */
+export const awsPlatformProductionChangePermission = createPermission({
+  name: 'aws-platform.production.change',
+  attributes: { action: 'update' },
+});
+
+/**
  * Every permission the suite defines.
  * @public
  */
-export const awsPlatformPermissions = [awsPlatformStatusReadPermission];
+export const awsPlatformPermissions = [
+  awsPlatformStatusReadPermission,
+  awsPlatformSubdomainCreatePermission,
+  awsPlatformProductionChangePermission,
+];

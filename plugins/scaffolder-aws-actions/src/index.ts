@@ -1,8 +1,9 @@
-/***/
 /**
- * The aws-platform module for @backstage/plugin-scaffolder-backend.
+ * Scaffolder actions of the AWS Platform suite: delegated subdomains (more to
+ * come: backup plans, Flightdeck workloads). Safe to retry and to dry-run.
  *
  * @packageDocumentation
  */
 
-export { scaffolderModule as default } from './module';
+export { scaffolderModuleAwsPlatform as default } from './module';
+export { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';

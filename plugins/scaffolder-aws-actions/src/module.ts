@@ -1,21 +1,32 @@
-import { createBackendModule } from "@backstage/backend-plugin-api";
-import { scaffolderActionsExtensionPoint  } from '@backstage/plugin-scaffolder-node';
-import { createExampleAction } from "./actions/example";
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
+import { readActionsConfig } from './actionsConfig';
+import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 
 /**
- * A backend module that registers the action into the scaffolder
+ * Scaffolder module of the AWS Platform suite: registers the suite's actions.
+ * @public
  */
-export const scaffolderModule = createBackendModule({
-  moduleId: 'example-action',
+export const scaffolderModuleAwsPlatform = createBackendModule({
   pluginId: 'scaffolder',
-  register({ registerInit }) {
-    registerInit({
+  moduleId: 'aws-platform',
+  register(env) {
+    env.registerInit({
       deps: {
-        scaffolderActions: scaffolderActionsExtensionPoint
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        permissions: coreServices.permissions,
+        catalog: catalogServiceRef,
+        clientFactory: awsClientFactoryServiceRef,
       },
-      async init({ scaffolderActions}) {
-        scaffolderActions.addActions(createExampleAction());
-      }
+      async init({ scaffolder, config, permissions, catalog, clientFactory }) {
+        const actionsConfig = readActionsConfig(config);
+        scaffolder.addActions(
+          createDelegatedSubdomainAction({ config: actionsConfig, clientFactory, catalog, permissions }),
+        );
+      },
     });
   },
-})
+});
