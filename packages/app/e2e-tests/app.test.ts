@@ -1,33 +1,42 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { expect, test } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
+// The nine accounts of the seeded reference organization (packages/local-aws).
+const SEEDED_ACCOUNTS = [
+  'Log Archive',
+  'Audit',
+  'Identity',
+  'Operations',
+  'Network',
+  'Backup',
+  'Production',
+  'Sandbox',
+];
 
-test('App should render the welcome page', async ({ page }) => {
+test('a guest opens the AWS Platform page and sees the seeded organization', async ({
+  page,
+}) => {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+  await nav.getByRole('link', { name: 'AWS Platform' }).click();
+  await expect(page).toHaveURL(/\/aws-platform$/);
+
+  // The catalog ingests on start-up; the page shows what has arrived.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText('9 accounts in 4 organizational units')).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 120_000 });
+
+  for (const name of SEEDED_ACCOUNTS) {
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+  }
+  // The Audit account carries no owner tag: the page flags it.
+  await expect(page.getByText('No owner tag').first()).toBeVisible();
+
+  await page.screenshot({ path: 'docs/images/aws-platform-accounts.png', fullPage: true });
 });

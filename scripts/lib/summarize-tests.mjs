@@ -1,0 +1,18 @@
+// Prints one closing line for the whole run from jest's and Playwright's
+// JSON reports, e.g. "tests: 120 passed, 0 failed".
+import { readFileSync } from 'node:fs';
+
+const [jestReport, playwrightReport] = process.argv.slice(2);
+const jest = JSON.parse(readFileSync(jestReport, 'utf8'));
+const playwright = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+
+const passed = jest.numPassedTests + (playwright.stats?.expected ?? 0);
+const failed =
+  jest.numFailedTests +
+  (playwright.stats?.unexpected ?? 0) +
+  (playwright.stats?.flaky ?? 0);
+console.log(
+  `unit and integration: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed; browser: ${playwright.stats?.expected ?? 0} passed, ${(playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0)} failed`,
+);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of the repository: the type check, the unit tests, the
+# emulator-backed integration tests (each starts its own moto on a free
+# loopback port) and the browser tests against the portal on the seeded local
+# estate, in Debian's Chromium. Installs what is missing first.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
+source "$REPO_ROOT/scripts/lib/prerequisites.sh"
+source "$REPO_ROOT/scripts/lib/processes.sh"
+
+ensure_toolchain
+require_moto
+require_chromium
+cd "$REPO_ROOT"
+mkdir -p "$TOOLS_DIR"
+
+echo "==> Type check"
+yarn tsc
+
+echo "==> Unit and emulator-backed tests"
+jest_report="$TOOLS_DIR/jest-report.json"
+CI=true yarn backstage-cli repo test --json --outputFile="$jest_report"
+
+echo "==> Browser tests against the portal on the seeded local estate"
+portal_log="$TOOLS_DIR/portal.log"
+setsid "$REPO_ROOT/scripts/start-portal.sh" > "$portal_log" 2>&1 &
+portal_pid=$!
+trap 'stop_group "$portal_pid"' EXIT
+if ! (wait_for_http "http://localhost:7007/api/aws-platform/health" 400 "$portal_pid" &&
+  wait_for_http "http://localhost:3000" 300 "$portal_pid"); then
+  tail -50 "$portal_log" >&2
+  die "the portal did not start; its log is in $portal_log"
+fi
+e2e_report="$TOOLS_DIR/e2e-report.json"
+PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" yarn playwright test --reporter=list,json
+stop_group "$portal_pid"
+trap - EXIT
+
+node "$REPO_ROOT/scripts/lib/summarize-tests.mjs" "$jest_report" "$e2e_report"
