@@ -1,0 +1,129 @@
+import { execFile, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isLoopbackPortFree } from './freePort.ts';
+
+// The CLI runs under Node's own type stripping, not under jest's transform.
+const CLI = join(__dirname, 'cli.ts');
+
+function runCli(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise(resolve => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { timeout: 60_000 },
+      (error, stdout, stderr) => {
+        // execFile reports the exit code on the error (null when killed).
+        const code = error === null ? 0 : (error.code as number | null);
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+// Resolves with the first match of `pattern` in the child's stdout.
+function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number) {
+  return new Promise<RegExpMatchArray>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`timed out waiting for ${pattern}; got:\n${seen}`)),
+      timeoutMs,
+    );
+    child.stdout!.on('data', chunk => {
+      seen += chunk.toString();
+      const match = seen.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    });
+    child.once('exit', code => {
+      clearTimeout(timer);
+      reject(new Error(`exited with ${code} before ${pattern}; got:\n${seen}`));
+    });
+  });
+}
+
+describe('cli', () => {
+  let serve: ChildProcess | undefined;
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'local-aws-cli-'));
+  });
+  afterEach(() => {
+    // Only if a test failed midway: never leave a server behind.
+    if (serve && serve.exitCode === null) serve.kill('SIGKILL');
+    serve = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('serves a seeded estate, writes the env file, and stops on SIGTERM', async () => {
+    const envFile = join(dir, 'aws.env');
+    serve = spawn(
+      process.execPath,
+      [
+        CLI,
+        'serve',
+        '--port',
+        '0',
+        '--seed',
+        'reference',
+        '--env-out',
+        envFile,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    serve.stderr!.on('data', chunk => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>(resolve =>
+      serve!.once('exit', code => resolve(code)),
+    );
+
+    const [, endpoint, port] = await waitForLine(
+      serve,
+      /^local-aws ready at (http:\/\/127\.0\.0\.1:(\d+))$/m,
+      45_000,
+    );
+    expect(readFileSync(envFile, 'utf8')).toBe(
+      `AWS_ENDPOINT_URL=${endpoint}\nAWS_ACCESS_KEY_ID=test\nAWS_SECRET_ACCESS_KEY=test\nAWS_REGION=us-east-1\n`,
+    );
+
+    const reseed = await runCli([
+      'seed',
+      '--endpoint',
+      endpoint,
+      '--seed',
+      'none',
+    ]);
+    expect(reseed).toMatchObject({ code: 0, stderr: '' });
+    expect(reseed.stdout).toContain('seeded nothing');
+
+    serve.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await isLoopbackPortFree(Number(port))).toBe(true);
+    // No MODULE_TYPELESS_PACKAGE_JSON warning (src/package.json sets the type).
+    expect(stderr).toBe('');
+  }, 60_000);
+
+  it('exits 2 with a clear message on a bad flag', async () => {
+    const out = await runCli(['serve', '--seed', 'everything']);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain(
+      'local-aws: --seed must be reference, large or none, not "everything"',
+    );
+    expect(out.stdout).toBe('');
+  }, 20_000);
+
+  it('exits 1 when the endpoint does not answer', async () => {
+    const out = await runCli(['seed', '--endpoint', 'http://127.0.0.1:1']);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain('could not reach moto at http://127.0.0.1:1');
+  }, 20_000);
+});

@@ -1,0 +1,127 @@
+/**
+ * Command line: `node packages/local-aws/src/cli.ts serve|seed ...`
+ * (runs with Node 22's type stripping; see USAGE in cliArgs.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseCliArgs, USAGE, UsageError } from './cliArgs.ts';
+import type { LargeEstateFlags, SeedKind } from './cliArgs.ts';
+import { startLocalAws } from './emulator.ts';
+import { resetMoto } from './motoApi.ts';
+import type { LocalAws } from './emulator.ts';
+import { seedLargeEstate } from './seed/largeEstate.ts';
+import { seedReferenceEstate } from './seed/referenceEstate.ts';
+import { summarizeLargeEstate, summarizeReferenceEstate } from './summary.ts';
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`local-aws: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  switch (args.command) {
+    case 'help':
+      console.log(USAGE);
+      return 0;
+    case 'seed':
+      await resetMoto(args.endpoint);
+      console.log(await seed(args.endpoint, args.seed, args.large));
+      return 0;
+    case 'serve':
+      return serve(args);
+    default:
+      return 2;
+  }
+}
+
+async function serve(args: {
+  port: number;
+  seed: SeedKind;
+  large: LargeEstateFlags;
+  envFile?: string;
+  logFile?: string;
+}): Promise<number> {
+  // While moto starts, a signal exits at once; startLocalAws's exit hook
+  // then kills the half-started server.
+  const abort = (signal: NodeJS.Signals) => {
+    console.error(`local-aws: ${signal} during startup`);
+    process.exit(1);
+  };
+  process.on('SIGINT', abort);
+  process.on('SIGTERM', abort);
+  const aws = await startLocalAws({ port: args.port, logFile: args.logFile });
+  process.off('SIGINT', abort);
+  process.off('SIGTERM', abort);
+
+  // From here on, every way out must stop moto.
+  let stopping = false;
+  const stopped = new Promise<number>(resolve => {
+    // Stay subscribed: a second Ctrl-C must not kill Node and orphan moto.
+    const onSignal = (signal: NodeJS.Signals) => {
+      if (stopping) return;
+      console.log(`local-aws: ${signal}, stopping moto`);
+      stopping = true;
+      aws.stop().then(() => resolve(0));
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    aws.exited.then(reason => {
+      if (stopping) return;
+      console.error(`local-aws: moto ${reason} unexpectedly`);
+      resolve(1);
+    });
+  });
+  try {
+    console.log(`local-aws: moto listening on ${aws.endpoint}`);
+    await aws.reset();
+    console.log(await seed(aws.endpoint, args.seed, args.large));
+    if (args.envFile) writeEnvFile(args.envFile, aws);
+  } catch (error) {
+    // A signal stopped moto under the seeder: that is a clean exit.
+    if (stopping) return stopped;
+    stopping = true;
+    await aws.stop();
+    throw error;
+  }
+  console.log(`local-aws ready at ${aws.endpoint}`);
+  return stopped;
+}
+
+async function seed(
+  endpoint: string,
+  kind: SeedKind,
+  large: LargeEstateFlags,
+): Promise<string> {
+  const log = (msg: string) => console.log(`local-aws: ${msg}`);
+  const started = Date.now();
+  if (kind === 'reference') {
+    const estate = await seedReferenceEstate({ endpoint, log });
+    return summarizeReferenceEstate(estate, Date.now() - started);
+  }
+  if (kind === 'large') {
+    return summarizeLargeEstate(
+      await seedLargeEstate({ endpoint, log, ...large }),
+    );
+  }
+  return 'reset the emulator; seeded nothing (--seed none)';
+}
+
+function writeEnvFile(path: string, aws: LocalAws): void {
+  const lines = Object.entries(aws.env).map(
+    ([key, value]) => `${key}=${value}`,
+  );
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  console.log(`local-aws: wrote ${lines.length} variables to ${path}`);
+}
+
+main(process.argv.slice(2)).then(
+  code => process.exit(code),
+  error => {
+    console.error(
+      `local-aws: ${error instanceof Error ? error.message : error}`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,30 @@
+/**
+ * A local AWS estate for development and tests: moto's server on loopback,
+ * seeded with the AWS Platform Guide's reference organization.
+ *
+ * @packageDocumentation
+ */
+
+export { startLocalAws } from './emulator.ts';
+export { resetMoto, MOTO_SEED } from './motoApi.ts';
+export type { LocalAws, StartLocalAwsOptions } from './emulator.ts';
+export {
+  seedReferenceEstate,
+  CLUSTER_VERSIONS,
+  DRIFTED_NAME_SERVER,
+} from './seed/referenceEstate.ts';
+export type {
+  ReferenceEstate,
+  SeedReferenceEstateOptions,
+} from './seed/referenceEstate.ts';
+export { seedLargeEstate } from './seed/largeEstate.ts';
+export type {
+  LargeEstate,
+  SeedLargeEstateOptions,
+} from './seed/largeEstate.ts';
+export * from './seed/conventions.ts';
+export type { SeededAccount } from './seed/organization.ts';
+export type { SeededZone, SeededDelegation } from './seed/dns.ts';
+export type { SeededCluster } from './seed/flightdeckCluster.ts';
+export type { SeededVault, SeededPlan } from './seed/backup.ts';
+export type { SeededRepository } from './seed/ecr.ts';
