@@ -28,7 +28,7 @@ trap 'exit 130' INT TERM
 
 echo "==> Starting the local AWS estate (moto) and seeding the reference organization"
 setsid node packages/local-aws/src/cli.ts serve \
-  --port "${LOCAL_AWS_PORT:-0}" --seed reference --env-file "$env_file" &
+  --port "${LOCAL_AWS_PORT:-0}" --seed reference --env-out "$env_file" &
 aws_pid=$!
 wait_for_file "$env_file" 120 "$aws_pid"
 set -a

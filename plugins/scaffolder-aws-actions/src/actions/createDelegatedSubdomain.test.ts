@@ -16,6 +16,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { AwsStub, mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
+import type { JsonObject } from '@backstage/types';
 import yaml from 'yaml';
 import { ActionsConfig } from '../actionsConfig';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
@@ -104,7 +105,7 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
 }
 
 /** A context whose checkpoints persist in `store`, as a resumed task's do. */
-function context(input: Record<string, unknown>, options: { store?: Map<string, unknown>; dryRun?: boolean } = {}) {
+function context(input: JsonObject, options: { store?: Map<string, unknown>; dryRun?: boolean } = {}) {
   const store = options.store ?? new Map<string, unknown>();
   const ctx = createMockActionContext({ input, task: { id: 'task-1' } as any });
   return Object.assign(ctx, {
