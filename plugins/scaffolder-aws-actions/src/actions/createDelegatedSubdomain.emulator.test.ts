@@ -1,0 +1,141 @@
+import {
+  GetHostedZoneCommand,
+  ListHostedZonesByNameCommand,
+  ListResourceRecordSetsCommand,
+  ListTagsForResourceCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { LocalAws, ReferenceEstate, seedReferenceEstate, startLocalAws } from '@internal/local-aws';
+import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
+
+// Runs the action against moto's server seeded with the guide's reference
+// organization, reaching the Network and Sandbox accounts by assuming
+// OrganizationAccountAccessRole, as the portal does.
+jest.setTimeout(120_000);
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  localAws = await startLocalAws();
+  await localAws.reset();
+  estate = await seedReferenceEstate({ endpoint: localAws.endpoint });
+  Object.assign(process.env, localAws.env);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await localAws?.stop();
+});
+
+function setUp() {
+  const config = new ConfigReader({ aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } } });
+  const clientFactory = new DefaultAwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+    maxAttempts: 2,
+  });
+  const action = createDelegatedSubdomainAction({
+    config: {
+      accounts: [{ accountId: estate.accounts.sandbox.id, name: 'Sandbox', production: false }],
+      route53: {
+        networkAccountId: estate.accounts.network.id,
+        parentZones: ['example.com'],
+        ttl: 3600,
+        syncTimeoutSeconds: 30,
+      },
+    },
+    clientFactory,
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  });
+  const inAccount = async (accountId: string) =>
+    clientFactory.createClient(Route53Client, { accountId, region: 'us-east-1' });
+  return { action, inAccount };
+}
+
+function context(input: JsonObject, isDryRun = false) {
+  return Object.assign(createMockActionContext({ input, task: { id: `task-${input.domainName}` } as any }), {
+    isDryRun,
+  });
+}
+
+async function zonesNamed(client: Route53Client, name: string) {
+  const { HostedZones } = await client.send(new ListHostedZonesByNameCommand({ DNSName: `${name}.` }));
+  return (HostedZones ?? []).filter(zone => zone.Name === `${name}.`);
+}
+
+async function nsRecord(client: Route53Client, zoneId: string, name: string) {
+  const { ResourceRecordSets } = await client.send(
+    new ListResourceRecordSetsCommand({ HostedZoneId: zoneId, StartRecordName: `${name}.`, StartRecordType: 'NS', MaxItems: 1 }),
+  );
+  return ResourceRecordSets?.find(r => r.Name === `${name}.` && r.Type === 'NS');
+}
+
+describe('aws-platform:route53:subdomain:create on the local estate', () => {
+  it('creates and delegates the zone, and a second run changes nothing', async () => {
+    const { action, inAccount } = setUp();
+    const sandbox = await inAccount(estate.accounts.sandbox.id);
+    const network = await inAccount(estate.accounts.network.id);
+
+    const first = context({ domainName: 'staging.example.com', account: estate.accounts.sandbox.id });
+    await action.handler(first as any);
+
+    const zones = await zonesNamed(sandbox, 'staging.example.com');
+    expect(zones).toHaveLength(1);
+    const zoneId = zones[0].Id!.replace('/hostedzone/', '');
+    const { DelegationSet } = await sandbox.send(new GetHostedZoneCommand({ Id: zoneId }));
+    const delegation = await nsRecord(network, estate.zones.root.id, 'staging.example.com');
+    expect(delegation?.TTL).toBe(3600);
+    expect(delegation?.ResourceRecords?.map(r => r.Value).sort()).toEqual([...DelegationSet!.NameServers!].sort());
+    const { ResourceTagSet } = await sandbox.send(
+      new ListTagsForResourceCommand({ ResourceType: 'hostedzone', ResourceId: zoneId }),
+    );
+    expect(ResourceTagSet?.Tags).toContainEqual({ Key: 'managed-by', Value: 'backstage' });
+    expect(first.output).toHaveBeenCalledWith('zoneId', zoneId);
+    expect(first.output).toHaveBeenCalledWith('created', true);
+
+    const second = context({ domainName: 'staging.example.com', account: estate.accounts.sandbox.id });
+    await action.handler(second as any);
+    expect(await zonesNamed(sandbox, 'staging.example.com')).toHaveLength(1);
+    expect(second.output).toHaveBeenCalledWith('created', false);
+    expect(second.output).toHaveBeenCalledWith('plannedChanges', [
+      'Tag the staging.example.com zone with managed-by, backstage-task',
+    ]);
+  });
+
+  it('changes nothing in a dry-run', async () => {
+    const { action, inAccount } = setUp();
+    const ctx = context({ domainName: 'dev.example.com', account: estate.accounts.sandbox.id }, true);
+    await action.handler(ctx as any);
+
+    expect(await zonesNamed(await inAccount(estate.accounts.sandbox.id), 'dev.example.com')).toHaveLength(0);
+    expect(await nsRecord(await inAccount(estate.accounts.network.id), estate.zones.root.id, 'dev.example.com')).toBeUndefined();
+    expect(ctx.output).toHaveBeenCalledWith(
+      'plannedChanges',
+      expect.arrayContaining([
+        `Create public hosted zone dev.example.com in account Sandbox (${estate.accounts.sandbox.id})`,
+      ]),
+    );
+  });
+
+  it('repairs a drifted delegation without a new zone', async () => {
+    // The seeded sandbox.example.com delegation does not match its zone.
+    const { action, inAccount } = setUp();
+    const ctx = context({ domainName: 'sandbox.example.com', account: estate.accounts.sandbox.id });
+    await action.handler(ctx as any);
+
+    const network = await inAccount(estate.accounts.network.id);
+    const repaired = await nsRecord(network, estate.zones.root.id, 'sandbox.example.com');
+    expect(repaired?.ResourceRecords?.map(r => r.Value).sort()).toEqual([...estate.zones.sandbox.nameServers].sort());
+    expect(await zonesNamed(await inAccount(estate.accounts.sandbox.id), 'sandbox.example.com')).toHaveLength(1);
+    expect(ctx.output).toHaveBeenCalledWith('created', false);
+  });
+});
