@@ -13,8 +13,10 @@ require_chromium
 cd "$REPO_ROOT"
 mkdir -p "$TOOLS_DIR"
 
-echo "==> Type check"
+echo "==> Type check, lint and formatting"
 yarn tsc
+yarn backstage-cli repo lint
+yarn prettier --check .
 
 echo "==> Unit and emulator-backed tests"
 jest_report="$TOOLS_DIR/jest-report.json"

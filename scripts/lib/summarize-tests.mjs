@@ -12,7 +12,11 @@ const failed =
   (playwright.stats?.unexpected ?? 0) +
   (playwright.stats?.flaky ?? 0);
 console.log(
-  `unit and integration: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed; browser: ${playwright.stats?.expected ?? 0} passed, ${(playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0)} failed`,
+  `unit and integration: ${jest.numPassedTests} passed, ${
+    jest.numFailedTests
+  } failed; browser: ${playwright.stats?.expected ?? 0} passed, ${
+    (playwright.stats?.unexpected ?? 0) + (playwright.stats?.flaky ?? 0)
+  } failed`,
 );
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

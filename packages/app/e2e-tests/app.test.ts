@@ -27,7 +27,9 @@ test('a guest opens the AWS Platform page and sees the seeded organization', asy
   // The catalog ingests on start-up; the page shows what has arrived.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByText('9 accounts in 4 organizational units')).toBeVisible({
+    await expect(
+      page.getByText('9 accounts in 4 organizational units'),
+    ).toBeVisible({
       timeout: 5_000,
     });
   }).toPass({ timeout: 120_000 });
@@ -38,5 +40,8 @@ test('a guest opens the AWS Platform page and sees the seeded organization', asy
   // The Audit account carries no owner tag: the page flags it.
   await expect(page.getByText('No owner tag').first()).toBeVisible();
 
-  await page.screenshot({ path: 'docs/images/aws-platform-accounts.png', fullPage: true });
+  await page.screenshot({
+    path: 'docs/images/aws-platform-accounts.png',
+    fullPage: true,
+  });
 });

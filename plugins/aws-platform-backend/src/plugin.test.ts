@@ -7,7 +7,10 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { awsPlatformPlugin } from './plugin';
-import { IngestionStatusStore, ingestionStatusStoreRef } from './status/ingestionStatusStore';
+import {
+  IngestionStatusStore,
+  ingestionStatusStoreRef,
+} from './status/ingestionStatusStore';
 
 async function start(options: { allow: boolean }) {
   const store = new IngestionStatusStore();
@@ -38,10 +41,15 @@ async function start(options: { allow: boolean }) {
 describe('aws-platform backend plugin', () => {
   it('serves the ingestion status to a permitted user', async () => {
     const server = await start({ allow: true });
-    const response = await request(server).get('/api/aws-platform/ingestion/status');
+    const response = await request(server).get(
+      '/api/aws-platform/ingestion/status',
+    );
     expect(response.status).toBe(200);
     expect(response.body.providers).toEqual([
-      expect.objectContaining({ provider: 'AwsOrganizationEntityProvider', entityCount: 13 }),
+      expect.objectContaining({
+        provider: 'AwsOrganizationEntityProvider',
+        entityCount: 13,
+      }),
     ]);
   });
 
@@ -53,7 +61,9 @@ describe('aws-platform backend plugin', () => {
     expect(anonymous.status).toBe(401);
 
     const denied = await start({ allow: false });
-    const response = await request(denied).get('/api/aws-platform/ingestion/status');
+    const response = await request(denied).get(
+      '/api/aws-platform/ingestion/status',
+    );
     expect(response.status).toBe(403);
     expect(response.body.error.name).toBe('NotAllowedError');
   });

@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
 import { createRouter } from './router';
 import { ingestionStatusStoreRef } from './status/ingestionStatusStore';
@@ -19,9 +22,17 @@ export const awsPlatformPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         statusStore: ingestionStatusStoreRef,
       },
-      async init({ httpAuth, httpRouter, permissions, permissionsRegistry, statusStore }) {
+      async init({
+        httpAuth,
+        httpRouter,
+        permissions,
+        permissionsRegistry,
+        statusStore,
+      }) {
         permissionsRegistry.addPermissions(awsPlatformPermissions);
-        httpRouter.use(await createRouter({ httpAuth, permissions, statusStore }));
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, statusStore }),
+        );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -15,4 +15,5 @@ export const AWS_ENTITY_TYPES = {
  * One of the {@link AWS_ENTITY_TYPES} values.
  * @public
  */
-export type AwsEntityType = (typeof AWS_ENTITY_TYPES)[keyof typeof AWS_ENTITY_TYPES];
+export type AwsEntityType =
+  (typeof AWS_ENTITY_TYPES)[keyof typeof AWS_ENTITY_TYPES];

@@ -95,11 +95,19 @@ const FLOW_GROUPS: FlowGroup[] = [
     from: ['backup'],
     to: ['sandbox', 'production'],
     type: 'governs-backup-policy',
-    description: 'Delegated administrator attaches the organization backup policy',
+    description:
+      'Delegated administrator attaches the organization backup policy',
   },
   {
     from: ['identity'],
-    to: ['backup', 'identity', 'network', 'operations', 'production', 'sandbox'],
+    to: [
+      'backup',
+      'identity',
+      'network',
+      'operations',
+      'production',
+      'sandbox',
+    ],
     type: 'assigns-permission-sets',
     description: 'Permission sets and account assignments',
   },

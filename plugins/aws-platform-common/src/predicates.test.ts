@@ -14,9 +14,9 @@ describe('predicates', () => {
   it('recognises account entities by kind and type', () => {
     expect(isAwsAccountEntity(account)).toBe(true);
     expect(isAwsAccountEntity({ ...account, kind: 'Component' })).toBe(false);
-    expect(
-      isAwsAccountEntity({ ...account, spec: { type: 'dns-zone' } }),
-    ).toBe(false);
+    expect(isAwsAccountEntity({ ...account, spec: { type: 'dns-zone' } })).toBe(
+      false,
+    );
   });
 
   it('recognises anything that carries an account id', () => {

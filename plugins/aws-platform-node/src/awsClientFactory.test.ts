@@ -35,7 +35,9 @@ describe('DefaultAwsClientFactory', () => {
   });
 
   it('uses the main account when no account is given', async () => {
-    const getCredentialProvider = jest.fn(async () => ({ sdkCredentialProvider }));
+    const getCredentialProvider = jest.fn(async () => ({
+      sdkCredentialProvider,
+    }));
     const factory = new DefaultAwsClientFactory({
       credentialsManager: { getCredentialProvider },
     });

@@ -78,12 +78,18 @@ export interface DefaultAwsClientFactoryOptions {
 export class DefaultAwsClientFactory implements AwsClientFactory {
   readonly #credentialsManager: AwsCredentialsManager;
   readonly #maxAttempts: number;
-  readonly #rateLimits: Record<string, { ratePerSecond: number; burst?: number }>;
+  readonly #rateLimits: Record<
+    string,
+    { ratePerSecond: number; burst?: number }
+  >;
   readonly #buckets = new Map<string, TokenBucket>();
 
   /** Reads `aws.*` (integration-aws-node) and `awsPlatform.aws.*`. */
   static fromConfig(config: Config): DefaultAwsClientFactory {
-    const rateLimits: Record<string, { ratePerSecond: number; burst?: number }> = {};
+    const rateLimits: Record<
+      string,
+      { ratePerSecond: number; burst?: number }
+    > = {};
     const limits = config.getOptionalConfig('awsPlatform.aws.rateLimits');
     for (const service of limits?.keys() ?? []) {
       rateLimits[service] = {
@@ -105,13 +111,13 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   }
 
   async createClient<TClient extends SdkClientLike>(
-    clientClass: AwsClientClass<TClient>,
+    ClientClass: AwsClientClass<TClient>,
     target: AwsClientTarget,
   ): Promise<TClient> {
     const credentials = await this.#credentialsManager.getCredentialProvider(
       target.accountId ? { accountId: target.accountId } : undefined,
     );
-    const client = new clientClass({
+    const client = new ClientClass({
       region: target.region,
       credentials: credentials.sdkCredentialProvider,
       retryMode: 'adaptive',
@@ -119,7 +125,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       customUserAgent: 'backstage-aws-platform',
     });
     const accountKey = target.accountId ?? credentials.accountId ?? 'main';
-    const service = client.config.serviceId ?? clientClass.name;
+    const service = client.config.serviceId ?? ClientClass.name;
     const bucket = this.#bucketFor(`${accountKey}:${service}`, service);
     // Runs once per attempt (inside the retry loop), so retries are paced too.
     client.middlewareStack.add(
@@ -127,7 +133,11 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
         await bucket.take();
         return next(args);
       },
-      { step: 'finalizeRequest', priority: 'low', name: 'awsPlatformRateLimit' },
+      {
+        step: 'finalizeRequest',
+        priority: 'low',
+        name: 'awsPlatformRateLimit',
+      },
     );
     return client;
   }

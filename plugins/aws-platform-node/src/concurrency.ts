@@ -17,7 +17,10 @@ export async function mapSettled<TItem, TResult>(
     while (nextIndex < items.length) {
       const index = nextIndex++;
       try {
-        results[index] = { status: 'fulfilled', value: await fn(items[index], index) };
+        results[index] = {
+          status: 'fulfilled',
+          value: await fn(items[index], index),
+        };
       } catch (reason) {
         results[index] = { status: 'rejected', reason };
       }

@@ -9,7 +9,10 @@
  *
  * @public
  */
-export const DEFAULT_RATE_LIMITS: Record<string, { ratePerSecond: number; burst: number }> = {
+export const DEFAULT_RATE_LIMITS: Record<
+  string,
+  { ratePerSecond: number; burst: number }
+> = {
   'Route 53': { ratePerSecond: 5, burst: 10 },
   Organizations: { ratePerSecond: 4, burst: 8 },
   STS: { ratePerSecond: 10, burst: 20 },

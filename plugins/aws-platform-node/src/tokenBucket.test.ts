@@ -3,7 +3,11 @@ import { TokenBucket } from './tokenBucket';
 describe('TokenBucket', () => {
   it('lets a burst through at once, then paces at the refill rate', async () => {
     let now = 0;
-    const bucket = new TokenBucket({ ratePerSecond: 10, burst: 3, now: () => now });
+    const bucket = new TokenBucket({
+      ratePerSecond: 10,
+      burst: 3,
+      now: () => now,
+    });
     for (let i = 0; i < 3; i++) {
       await bucket.take();
     }
@@ -20,7 +24,11 @@ describe('TokenBucket', () => {
 
   it('serves waiters in order', async () => {
     let now = 0;
-    const bucket = new TokenBucket({ ratePerSecond: 1000, burst: 1, now: () => now });
+    const bucket = new TokenBucket({
+      ratePerSecond: 1000,
+      burst: 1,
+      now: () => now,
+    });
     const order: number[] = [];
     const takes = [1, 2, 3].map(n =>
       bucket.take().then(() => {

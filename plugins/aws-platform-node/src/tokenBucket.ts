@@ -25,7 +25,10 @@ export class TokenBucket {
       throw new RangeError('ratePerSecond must be a positive number');
     }
     this.#ratePerSecond = options.ratePerSecond;
-    this.#burst = Math.max(1, options.burst ?? Math.ceil(options.ratePerSecond));
+    this.#burst = Math.max(
+      1,
+      options.burst ?? Math.ceil(options.ratePerSecond),
+    );
     this.#now = options.now ?? Date.now;
     this.#tokens = this.#burst;
     this.#updatedAt = this.#now();

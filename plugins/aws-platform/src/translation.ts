@@ -12,7 +12,8 @@ export const awsPlatformTranslationRef = createTranslationRef({
     },
     accounts: {
       title: 'AWS accounts',
-      subtitle: 'Every account of the organization, by organizational unit and role in the platform',
+      subtitle:
+        'Every account of the organization, by organizational unit and role in the platform',
       empty:
         'No AWS accounts in the catalog yet. Check catalog.providers.awsPlatform in the backend config and the backend logs.',
       columns: {

@@ -24,11 +24,16 @@ const KEY = 'scaffolder.awsPlatform';
 /** Reads the actions' allowlists; mistakes fail the backend's start. */
 export function readActionsConfig(root: Config): ActionsConfig {
   const config = root.getOptionalConfig(KEY);
-  const accounts = (config?.getOptionalConfigArray('accounts') ?? []).map((account, i) => ({
-    accountId: checkAccountId(account.getString('accountId'), `${KEY}.accounts[${i}].accountId`),
-    name: account.getString('name'),
-    production: account.getOptionalBoolean('production') ?? false,
-  }));
+  const accounts = (config?.getOptionalConfigArray('accounts') ?? []).map(
+    (account, i) => ({
+      accountId: checkAccountId(
+        account.getString('accountId'),
+        `${KEY}.accounts[${i}].accountId`,
+      ),
+      name: account.getString('name'),
+      production: account.getOptionalBoolean('production') ?? false,
+    }),
+  );
   const route53 = config?.getOptionalConfig('route53');
   return {
     accounts,
@@ -41,7 +46,8 @@ export function readActionsConfig(root: Config): ActionsConfig {
         .getStringArray('parentZones')
         .map(zone => zone.toLocaleLowerCase('en-US').replace(/\.$/, '')),
       ttl: route53.getOptionalNumber('ttl') ?? 3600,
-      syncTimeoutSeconds: route53.getOptionalNumber('syncTimeoutSeconds') ?? 300,
+      syncTimeoutSeconds:
+        route53.getOptionalNumber('syncTimeoutSeconds') ?? 300,
     },
   };
 }

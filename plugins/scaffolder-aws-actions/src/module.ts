@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
@@ -24,7 +27,12 @@ export const scaffolderModuleAwsPlatform = createBackendModule({
       async init({ scaffolder, config, permissions, catalog, clientFactory }) {
         const actionsConfig = readActionsConfig(config);
         scaffolder.addActions(
-          createDelegatedSubdomainAction({ config: actionsConfig, clientFactory, catalog, permissions }),
+          createDelegatedSubdomainAction({
+            config: actionsConfig,
+            clientFactory,
+            catalog,
+            permissions,
+          }),
         );
       },
     });

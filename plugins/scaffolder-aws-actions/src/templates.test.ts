@@ -28,12 +28,20 @@ describe('templates', () => {
   });
 
   it.each(files)('%s calls suite actions with declared inputs', file => {
-    const template = yaml.parse(readFileSync(resolve(templatesDir, file), 'utf8'));
-    const steps: Array<{ action: string; input: Record<string, unknown> }> = template.spec.steps;
-    for (const step of steps.filter(s => s.action.startsWith('aws-platform:'))) {
+    const template = yaml.parse(
+      readFileSync(resolve(templatesDir, file), 'utf8'),
+    );
+    const steps: Array<{ action: string; input: Record<string, unknown> }> =
+      template.spec.steps;
+    for (const step of steps.filter(s =>
+      s.action.startsWith('aws-platform:'),
+    )) {
       const action = actions.find(a => a.id === step.action);
       expect(action).toBeDefined();
-      const schema = action!.schema!.input as { properties: object; required?: string[] };
+      const schema = action!.schema!.input as {
+        properties: object;
+        required?: string[];
+      };
       for (const key of Object.keys(step.input)) {
         expect(Object.keys(schema.properties)).toContain(key);
       }

@@ -37,7 +37,9 @@ function setUp() {
   const taskRunner = { run: jest.fn() };
   const provider = new AwsOrganizationEntityProvider({
     config,
-    clientFactory: { createClient: async () => new OrganizationsClient({}) as any },
+    clientFactory: {
+      createClient: async () => new OrganizationsClient({}) as any,
+    },
     logger: mockServices.logger.mock(),
     taskRunner,
     statusStore,
@@ -49,12 +51,28 @@ describe('AwsOrganizationEntityProvider', () => {
   beforeEach(() => {
     organizations.reset();
     organizations.on(DescribeOrganizationCommand).resolves({
-      Organization: { Id: 'o-1', Arn: 'arn:org', MasterAccountId: '123456789012' },
+      Organization: {
+        Id: 'o-1',
+        Arn: 'arn:org',
+        MasterAccountId: '123456789012',
+      },
     });
-    organizations.on(ListRootsCommand).resolves({ Roots: [{ Id: 'r-1', Name: 'Root', Arn: 'arn:root' }] });
-    organizations.on(ListOrganizationalUnitsForParentCommand).resolves({ OrganizationalUnits: [] });
+    organizations
+      .on(ListRootsCommand)
+      .resolves({ Roots: [{ Id: 'r-1', Name: 'Root', Arn: 'arn:root' }] });
+    organizations
+      .on(ListOrganizationalUnitsForParentCommand)
+      .resolves({ OrganizationalUnits: [] });
     organizations.on(ListAccountsForParentCommand).resolves({
-      Accounts: [{ Id: '123456789012', Name: 'Management', Email: 'm@example.com', Arn: 'arn:acct', State: 'ACTIVE' }],
+      Accounts: [
+        {
+          Id: '123456789012',
+          Name: 'Management',
+          Email: 'm@example.com',
+          Arn: 'arn:acct',
+          State: 'ACTIVE',
+        },
+      ],
     });
     organizations.on(ListTagsForResourceCommand).resolves({ Tags: [] });
   });
@@ -75,12 +93,20 @@ describe('AwsOrganizationEntityProvider', () => {
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     const mutation = connection.applyMutation.mock.calls[0][0];
     expect(mutation.type).toBe('full');
-    expect(mutation.type === 'full' && mutation.entities.map(e => [e.entity.metadata.name, e.locationKey])).toEqual([
+    expect(
+      mutation.type === 'full' &&
+        mutation.entities.map(e => [e.entity.metadata.name, e.locationKey]),
+    ).toEqual([
       ['root-r-1', 'aws-platform:organization'],
       ['management-123456789012', 'aws-platform:organization'],
     ]);
     expect(statusStore.list()).toEqual([
-      expect.objectContaining({ provider: 'AwsOrganizationEntityProvider', outcome: 'ok', entityCount: 2, failures: [] }),
+      expect.objectContaining({
+        provider: 'AwsOrganizationEntityProvider',
+        outcome: 'ok',
+        entityCount: 2,
+        failures: [],
+      }),
     ]);
   });
 
@@ -89,7 +115,9 @@ describe('AwsOrganizationEntityProvider', () => {
     await provider.connect(connection);
     await provider.refresh();
     organizations.on(ListRootsCommand).rejects(
-      Object.assign(new Error('User is not authorized'), { name: 'AccessDeniedException' }),
+      Object.assign(new Error('User is not authorized'), {
+        name: 'AccessDeniedException',
+      }),
     );
 
     await provider.refresh();
@@ -97,7 +125,13 @@ describe('AwsOrganizationEntityProvider', () => {
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     expect(statusStore.list()[0]).toMatchObject({
       outcome: 'failed',
-      failures: [{ scope: 'organization', errorName: 'AccessDeniedException', message: 'User is not authorized' }],
+      failures: [
+        {
+          scope: 'organization',
+          errorName: 'AccessDeniedException',
+          message: 'User is not authorized',
+        },
+      ],
     });
   });
 });

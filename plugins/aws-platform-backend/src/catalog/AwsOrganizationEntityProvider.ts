@@ -67,10 +67,13 @@ export class AwsOrganizationEntityProvider implements EntityProvider {
     const startedAt = Date.now();
     const { organization } = this.#config;
     try {
-      const client = await this.#clientFactory.createClient(OrganizationsClient, {
-        accountId: organization.accountId,
-        region: organization.region,
-      });
+      const client = await this.#clientFactory.createClient(
+        OrganizationsClient,
+        {
+          accountId: organization.accountId,
+          region: organization.region,
+        },
+      );
       const snapshot = await readOrganization(client, {
         concurrency: this.#config.concurrency,
       });
@@ -80,7 +83,10 @@ export class AwsOrganizationEntityProvider implements EntityProvider {
       });
       await this.#connection.applyMutation({
         type: 'full',
-        entities: entities.map(entity => ({ entity, locationKey: LOCATION_KEY })),
+        entities: entities.map(entity => ({
+          entity,
+          locationKey: LOCATION_KEY,
+        })),
       });
       this.#logger.info(
         `Read organization ${snapshot.organizationId}: ${snapshot.accounts.length} accounts, ${snapshot.organizationalUnits.length} OUs and roots`,

@@ -13,7 +13,9 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
 
-const SUITE_TYPES: ReadonlySet<string> = new Set(Object.values(AWS_ENTITY_TYPES));
+const SUITE_TYPES: ReadonlySet<string> = new Set(
+  Object.values(AWS_ENTITY_TYPES),
+);
 
 /**
  * Turns the `spec.partOf` of the suite's Resource entities into `partOf` and
@@ -43,8 +45,20 @@ export class AwsPlatformEntityProcessor implements CatalogProcessor {
       defaultKind: 'resource',
       defaultNamespace: self.namespace,
     });
-    emit(processingResult.relation({ source: self, type: RELATION_PART_OF, target: parent }));
-    emit(processingResult.relation({ source: parent, type: RELATION_HAS_PART, target: self }));
+    emit(
+      processingResult.relation({
+        source: self,
+        type: RELATION_PART_OF,
+        target: parent,
+      }),
+    );
+    emit(
+      processingResult.relation({
+        source: parent,
+        type: RELATION_HAS_PART,
+        target: self,
+      }),
+    );
     return entity;
   }
 }

@@ -5,7 +5,12 @@ import { ConfigReader } from '@backstage/config';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import { LocalAws, ReferenceEstate, seedReferenceEstate, startLocalAws } from '@internal/local-aws';
+import {
+  LocalAws,
+  ReferenceEstate,
+  seedReferenceEstate,
+  startLocalAws,
+} from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
 import { AwsOrganizationEntityProvider } from './AwsOrganizationEntityProvider';
@@ -38,14 +43,19 @@ afterAll(async () => {
   await localAws?.stop();
 });
 
-async function queryAccounts(server: Parameters<typeof request>[0]): Promise<Entity[]> {
+async function queryAccounts(
+  server: Parameters<typeof request>[0],
+): Promise<Entity[]> {
   const response = await request(server)
     .get('/api/catalog/entities/by-query')
     .query({ filter: 'kind=resource,spec.type=aws-account', limit: 100 });
   return response.body.items ?? [];
 }
 
-async function waitFor<T>(fn: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+async function waitFor<T>(
+  fn: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> {
   const deadline = Date.now() + 60_000;
   for (;;) {
     const value = await fn();
@@ -66,25 +76,47 @@ describe('catalog ingestion of the reference organization', () => {
       ],
     });
 
-    const accounts = await waitFor(() => queryAccounts(server), items => items.length >= 9);
+    const accounts = await waitFor(
+      () => queryAccounts(server),
+      items => items.length >= 9,
+    );
     expect(accounts).toHaveLength(9);
 
     const byId = new Map(
-      accounts.map(e => [e.metadata.annotations?.['amazonaws.com/account-id'], e]),
+      accounts.map(e => [
+        e.metadata.annotations?.['amazonaws.com/account-id'],
+        e,
+      ]),
     );
-    const roleOf = (id: string) => byId.get(id)?.metadata.labels?.['aws-platform.io/account-role'];
+    const roleOf = (id: string) =>
+      byId.get(id)?.metadata.labels?.['aws-platform.io/account-role'];
     expect(roleOf(estate.managementAccountId)).toBe('management');
-    for (const role of ['log-archive', 'audit', 'identity', 'operations', 'network', 'backup', 'production', 'sandbox'] as const) {
+    for (const role of [
+      'log-archive',
+      'audit',
+      'identity',
+      'operations',
+      'network',
+      'backup',
+      'production',
+      'sandbox',
+    ] as const) {
       expect(roleOf(estate.accounts[role].id)).toBe(role);
     }
 
     const production = byId.get(estate.accounts.production.id)!;
-    expect(production.metadata.annotations?.['aws-platform.io/ou-path']).toBe('Root/Workloads');
-    expect(production.metadata.annotations?.['aws-platform.io/owner-source']).toBe('tag');
+    expect(production.metadata.annotations?.['aws-platform.io/ou-path']).toBe(
+      'Root/Workloads',
+    );
+    expect(
+      production.metadata.annotations?.['aws-platform.io/owner-source'],
+    ).toBe('tag');
     // The Audit account has no owner tag: the owner configured for its role applies.
     const audit = byId.get(estate.accounts.audit.id)!;
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe('role');
+    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
+      'role',
+    );
 
     // The processor turns spec.partOf into relations: account -> OU -> root.
     const withRelations = await waitFor(
@@ -97,16 +129,24 @@ describe('catalog ingestion of the reference organization', () => {
       entity => (entity.relations ?? []).length > 1,
     );
     expect(withRelations.relations).toContainEqual(
-      expect.objectContaining({ type: 'partOf', targetRef: production.spec?.partOf }),
+      expect.objectContaining({
+        type: 'partOf',
+        targetRef: production.spec?.partOf,
+      }),
     );
     expect(withRelations.relations).toContainEqual(
-      expect.objectContaining({ type: 'ownedBy', targetRef: production.spec?.owner }),
+      expect.objectContaining({
+        type: 'ownedBy',
+        targetRef: production.spec?.owner,
+      }),
     );
   });
 
   it('keeps every entity of the last good run when AWS cannot be reached', async () => {
     const ingestion = readIngestionConfig(
-      new ConfigReader({ catalog: { providers: { awsPlatform: providerConfig } } }),
+      new ConfigReader({
+        catalog: { providers: { awsPlatform: providerConfig } },
+      }),
     )!;
     const statusStore = new IngestionStatusStore();
     const provider = new AwsOrganizationEntityProvider({
@@ -115,7 +155,10 @@ describe('catalog ingestion of the reference organization', () => {
       clientFactory: new DefaultAwsClientFactory({
         credentialsManager: {
           getCredentialProvider: async () => ({
-            sdkCredentialProvider: async () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
+            sdkCredentialProvider: async () => ({
+              accessKeyId: 'test',
+              secretAccessKey: 'test',
+            }),
           }),
         },
         maxAttempts: 1,
@@ -144,7 +187,10 @@ describe('catalog ingestion of the reference organization', () => {
     });
 
     await provider.refresh();
-    const before = await waitFor(() => queryAccounts(server), items => items.length >= 9);
+    const before = await waitFor(
+      () => queryAccounts(server),
+      items => items.length >= 9,
+    );
     expect(before).toHaveLength(9);
 
     await localAws.stop();

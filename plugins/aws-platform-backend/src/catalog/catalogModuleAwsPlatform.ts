@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
 import { ingestionStatusStoreRef } from '../status/ingestionStatusStore';
@@ -25,7 +28,14 @@ export const catalogModuleAwsPlatform = createBackendModule({
         clientFactory: awsClientFactoryServiceRef,
         statusStore: ingestionStatusStoreRef,
       },
-      async init({ catalog, config, logger, scheduler, clientFactory, statusStore }) {
+      async init({
+        catalog,
+        config,
+        logger,
+        scheduler,
+        clientFactory,
+        statusStore,
+      }) {
         catalog.addProcessor(new AwsPlatformEntityProcessor());
         const ingestion = readIngestionConfig(config);
         if (!ingestion) {

@@ -10,7 +10,9 @@ describe('readIngestionConfig', () => {
   });
 
   it('fills in defaults', () => {
-    expect(readIngestionConfig(withProvider({ defaultOwner: 'platform-team' }))).toEqual({
+    expect(
+      readIngestionConfig(withProvider({ defaultOwner: 'platform-team' })),
+    ).toEqual({
       organization: { accountId: undefined, region: 'us-east-1' },
       defaultOwner: 'platform-team',
       ownerTagKey: 'owner',
@@ -31,18 +33,25 @@ describe('readIngestionConfig', () => {
         schedule: { frequency: { minutes: 5 }, timeout: { minutes: 2 } },
       }),
     );
-    expect(config?.roleOwners).toEqual({ network: 'group:default/network-team' });
+    expect(config?.roleOwners).toEqual({
+      network: 'group:default/network-team',
+    });
     expect(config?.roleOverrides).toEqual({ '210987654321': 'backup' });
     expect(config?.schedule.frequency).toEqual({ minutes: 5 });
   });
 
   it('rejects unknown roles, bad account ids and a missing default owner', () => {
     expect(() =>
-      readIngestionConfig(withProvider({ defaultOwner: 'x', roleOwners: { billing: 'y' } })),
+      readIngestionConfig(
+        withProvider({ defaultOwner: 'x', roleOwners: { billing: 'y' } }),
+      ),
     ).toThrow("roleOwners: 'billing' is not an account role");
     expect(() =>
       readIngestionConfig(
-        withProvider({ defaultOwner: 'x', roleOverrides: [{ accountId: '12', role: 'network' }] }),
+        withProvider({
+          defaultOwner: 'x',
+          roleOverrides: [{ accountId: '12', role: 'network' }],
+        }),
       ),
     ).toThrow('not a 12-digit AWS account id');
     expect(() => readIngestionConfig(withProvider({}))).toThrow(/defaultOwner/);

@@ -4,7 +4,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { AccountRole, isAccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import {
+  AccountRole,
+  isAccountRole,
+} from '@internal/backstage-plugin-aws-platform-common';
 
 /** The typed `catalog.providers.awsPlatform` section. */
 export interface IngestionConfig {
@@ -33,11 +36,14 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   const roleOwners: Partial<Record<AccountRole, string>> = {};
   const owners = config.getOptionalConfig('roleOwners');
   for (const role of owners?.keys() ?? []) {
-    roleOwners[checkRole(role, `${CONFIG_KEY}.roleOwners`)] = owners!.getString(role);
+    roleOwners[checkRole(role, `${CONFIG_KEY}.roleOwners`)] =
+      owners!.getString(role);
   }
   // A list, because Backstage config keys cannot be all digits.
   const roleOverrides: Record<string, AccountRole> = {};
-  for (const [i, override] of (config.getOptionalConfigArray('roleOverrides') ?? []).entries()) {
+  for (const [i, override] of (
+    config.getOptionalConfigArray('roleOverrides') ?? []
+  ).entries()) {
     const accountId = override.getString('accountId');
     if (!/^\d{12}$/.test(accountId)) {
       throw new InputError(
@@ -51,7 +57,9 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   }
   const concurrency = config.getOptionalNumber('concurrency') ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
-    throw new InputError(`${CONFIG_KEY}.concurrency must be a whole number from 1 to 32`);
+    throw new InputError(
+      `${CONFIG_KEY}.concurrency must be a whole number from 1 to 32`,
+    );
   }
   return {
     organization: {
@@ -65,14 +73,18 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     roleOverrides,
     concurrency,
     schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
       : { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
   };
 }
 
 function checkRole(value: string, key: string): AccountRole {
   if (!isAccountRole(value)) {
-    throw new InputError(`${key}: '${value}' is not an account role of the guide`);
+    throw new InputError(
+      `${key}: '${value}' is not an account role of the guide`,
+    );
   }
   return value;
 }

@@ -12,7 +12,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import { LocalAws, ReferenceEstate, seedReferenceEstate, startLocalAws } from '@internal/local-aws';
+import {
+  LocalAws,
+  ReferenceEstate,
+  seedReferenceEstate,
+  startLocalAws,
+} from '@internal/local-aws';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -37,14 +42,22 @@ afterAll(async () => {
 });
 
 function setUp() {
-  const config = new ConfigReader({ aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } } });
+  const config = new ConfigReader({
+    aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+  });
   const clientFactory = new DefaultAwsClientFactory({
     credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
     maxAttempts: 2,
   });
   const action = createDelegatedSubdomainAction({
     config: {
-      accounts: [{ accountId: estate.accounts.sandbox.id, name: 'Sandbox', production: false }],
+      accounts: [
+        {
+          accountId: estate.accounts.sandbox.id,
+          name: 'Sandbox',
+          production: false,
+        },
+      ],
       route53: {
         networkAccountId: estate.accounts.network.id,
         parentZones: ['example.com'],
@@ -57,26 +70,44 @@ function setUp() {
     permissions: mockServices.permissions(),
   });
   const inAccount = async (accountId: string) =>
-    clientFactory.createClient(Route53Client, { accountId, region: 'us-east-1' });
+    clientFactory.createClient(Route53Client, {
+      accountId,
+      region: 'us-east-1',
+    });
   return { action, inAccount };
 }
 
 function context(input: JsonObject, isDryRun = false) {
-  return Object.assign(createMockActionContext({ input, task: { id: `task-${input.domainName}` } as any }), {
-    isDryRun,
-  });
+  return Object.assign(
+    createMockActionContext({
+      input,
+      task: { id: `task-${input.domainName}` } as any,
+    }),
+    {
+      isDryRun,
+    },
+  );
 }
 
 async function zonesNamed(client: Route53Client, name: string) {
-  const { HostedZones } = await client.send(new ListHostedZonesByNameCommand({ DNSName: `${name}.` }));
+  const { HostedZones } = await client.send(
+    new ListHostedZonesByNameCommand({ DNSName: `${name}.` }),
+  );
   return (HostedZones ?? []).filter(zone => zone.Name === `${name}.`);
 }
 
 async function nsRecord(client: Route53Client, zoneId: string, name: string) {
   const { ResourceRecordSets } = await client.send(
-    new ListResourceRecordSetsCommand({ HostedZoneId: zoneId, StartRecordName: `${name}.`, StartRecordType: 'NS', MaxItems: 1 }),
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      StartRecordName: `${name}.`,
+      StartRecordType: 'NS',
+      MaxItems: 1,
+    }),
   );
-  return ResourceRecordSets?.find(r => r.Name === `${name}.` && r.Type === 'NS');
+  return ResourceRecordSets?.find(
+    r => r.Name === `${name}.` && r.Type === 'NS',
+  );
 }
 
 describe('aws-platform:route53:subdomain:create on the local estate', () => {
@@ -85,24 +116,44 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     const sandbox = await inAccount(estate.accounts.sandbox.id);
     const network = await inAccount(estate.accounts.network.id);
 
-    const first = context({ domainName: 'staging.example.com', account: estate.accounts.sandbox.id });
+    const first = context({
+      domainName: 'staging.example.com',
+      account: estate.accounts.sandbox.id,
+    });
     await action.handler(first as any);
 
     const zones = await zonesNamed(sandbox, 'staging.example.com');
     expect(zones).toHaveLength(1);
     const zoneId = zones[0].Id!.replace('/hostedzone/', '');
-    const { DelegationSet } = await sandbox.send(new GetHostedZoneCommand({ Id: zoneId }));
-    const delegation = await nsRecord(network, estate.zones.root.id, 'staging.example.com');
-    expect(delegation?.TTL).toBe(3600);
-    expect(delegation?.ResourceRecords?.map(r => r.Value).sort()).toEqual([...DelegationSet!.NameServers!].sort());
-    const { ResourceTagSet } = await sandbox.send(
-      new ListTagsForResourceCommand({ ResourceType: 'hostedzone', ResourceId: zoneId }),
+    const { DelegationSet } = await sandbox.send(
+      new GetHostedZoneCommand({ Id: zoneId }),
     );
-    expect(ResourceTagSet?.Tags).toContainEqual({ Key: 'managed-by', Value: 'backstage' });
+    const delegation = await nsRecord(
+      network,
+      estate.zones.root.id,
+      'staging.example.com',
+    );
+    expect(delegation?.TTL).toBe(3600);
+    expect(delegation?.ResourceRecords?.map(r => r.Value).sort()).toEqual(
+      [...DelegationSet!.NameServers!].sort(),
+    );
+    const { ResourceTagSet } = await sandbox.send(
+      new ListTagsForResourceCommand({
+        ResourceType: 'hostedzone',
+        ResourceId: zoneId,
+      }),
+    );
+    expect(ResourceTagSet?.Tags).toContainEqual({
+      Key: 'managed-by',
+      Value: 'backstage',
+    });
     expect(first.output).toHaveBeenCalledWith('zoneId', zoneId);
     expect(first.output).toHaveBeenCalledWith('created', true);
 
-    const second = context({ domainName: 'staging.example.com', account: estate.accounts.sandbox.id });
+    const second = context({
+      domainName: 'staging.example.com',
+      account: estate.accounts.sandbox.id,
+    });
     await action.handler(second as any);
     expect(await zonesNamed(sandbox, 'staging.example.com')).toHaveLength(1);
     expect(second.output).toHaveBeenCalledWith('created', false);
@@ -113,11 +164,25 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
 
   it('changes nothing in a dry-run', async () => {
     const { action, inAccount } = setUp();
-    const ctx = context({ domainName: 'dev.example.com', account: estate.accounts.sandbox.id }, true);
+    const ctx = context(
+      { domainName: 'dev.example.com', account: estate.accounts.sandbox.id },
+      true,
+    );
     await action.handler(ctx as any);
 
-    expect(await zonesNamed(await inAccount(estate.accounts.sandbox.id), 'dev.example.com')).toHaveLength(0);
-    expect(await nsRecord(await inAccount(estate.accounts.network.id), estate.zones.root.id, 'dev.example.com')).toBeUndefined();
+    expect(
+      await zonesNamed(
+        await inAccount(estate.accounts.sandbox.id),
+        'dev.example.com',
+      ),
+    ).toHaveLength(0);
+    expect(
+      await nsRecord(
+        await inAccount(estate.accounts.network.id),
+        estate.zones.root.id,
+        'dev.example.com',
+      ),
+    ).toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith(
       'plannedChanges',
       expect.arrayContaining([
@@ -129,13 +194,27 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
   it('repairs a drifted delegation without a new zone', async () => {
     // The seeded sandbox.example.com delegation does not match its zone.
     const { action, inAccount } = setUp();
-    const ctx = context({ domainName: 'sandbox.example.com', account: estate.accounts.sandbox.id });
+    const ctx = context({
+      domainName: 'sandbox.example.com',
+      account: estate.accounts.sandbox.id,
+    });
     await action.handler(ctx as any);
 
     const network = await inAccount(estate.accounts.network.id);
-    const repaired = await nsRecord(network, estate.zones.root.id, 'sandbox.example.com');
-    expect(repaired?.ResourceRecords?.map(r => r.Value).sort()).toEqual([...estate.zones.sandbox.nameServers].sort());
-    expect(await zonesNamed(await inAccount(estate.accounts.sandbox.id), 'sandbox.example.com')).toHaveLength(1);
+    const repaired = await nsRecord(
+      network,
+      estate.zones.root.id,
+      'sandbox.example.com',
+    );
+    expect(repaired?.ResourceRecords?.map(r => r.Value).sort()).toEqual(
+      [...estate.zones.sandbox.nameServers].sort(),
+    );
+    expect(
+      await zonesNamed(
+        await inAccount(estate.accounts.sandbox.id),
+        'sandbox.example.com',
+      ),
+    ).toHaveLength(1);
     expect(ctx.output).toHaveBeenCalledWith('created', false);
   });
 });

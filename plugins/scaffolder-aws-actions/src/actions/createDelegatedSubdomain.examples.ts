@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples shown in the action's documentation and run as tests. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Delegate staging.example.com from the Network account to the Sandbox account',
+    description:
+      'Delegate staging.example.com from the Network account to the Sandbox account',
     example: yaml.stringify({
       steps: [
         {
@@ -20,7 +21,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Delegate a subdomain to an account given by id, with tags on the new zone',
+    description:
+      'Delegate a subdomain to an account given by id, with tags on the new zone',
     example: yaml.stringify({
       steps: [
         {

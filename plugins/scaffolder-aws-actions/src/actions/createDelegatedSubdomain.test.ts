@@ -28,14 +28,24 @@ import { examples } from './createDelegatedSubdomain.examples';
 const NETWORK = '111111111111';
 const SANDBOX = '210987654321';
 const PRODUCTION = '310987654321';
-const NS = ['ns-1.awsdns-01.org', 'ns-2.awsdns-02.co.uk', 'ns-3.awsdns-03.com', 'ns-4.awsdns-04.net'];
+const NS = [
+  'ns-1.awsdns-01.org',
+  'ns-2.awsdns-02.co.uk',
+  'ns-3.awsdns-03.com',
+  'ns-4.awsdns-04.net',
+];
 
 const config: ActionsConfig = {
   accounts: [
     { accountId: SANDBOX, name: 'Sandbox', production: false },
     { accountId: PRODUCTION, name: 'Production', production: true },
   ],
-  route53: { networkAccountId: NETWORK, parentZones: ['example.com'], ttl: 3600, syncTimeoutSeconds: 5 },
+  route53: {
+    networkAccountId: NETWORK,
+    parentZones: ['example.com'],
+    ttl: 3600,
+    syncTimeoutSeconds: 5,
+  },
 };
 
 type Stub = AwsStub<any, any, any>;
@@ -44,39 +54,79 @@ let network: Stub;
 let workload: Stub;
 
 function setUp(options: { allow?: AuthorizeResult[] } = {}) {
-  clients = { [NETWORK]: new Route53Client({}), [SANDBOX]: new Route53Client({}), [PRODUCTION]: new Route53Client({}) };
+  clients = {
+    [NETWORK]: new Route53Client({}),
+    [SANDBOX]: new Route53Client({}),
+    [PRODUCTION]: new Route53Client({}),
+  };
   network = mockClient(clients[NETWORK]);
   workload = mockClient(clients[SANDBOX]);
   mockClient(clients[PRODUCTION]);
   network
     .on(ListHostedZonesByNameCommand)
-    .resolves({ HostedZones: [{ Id: '/hostedzone/ZPARENT', Name: 'example.com.', CallerReference: 'x', Config: { PrivateZone: false } }] })
+    .resolves({
+      HostedZones: [
+        {
+          Id: '/hostedzone/ZPARENT',
+          Name: 'example.com.',
+          CallerReference: 'x',
+          Config: { PrivateZone: false },
+        },
+      ],
+    })
     .on(ListResourceRecordSetsCommand)
     .resolves({ ResourceRecordSets: [] })
     .on(ChangeResourceRecordSetsCommand)
-    .resolves({ ChangeInfo: { Id: '/change/C2', Status: 'PENDING', SubmittedAt: new Date() } })
+    .resolves({
+      ChangeInfo: {
+        Id: '/change/C2',
+        Status: 'PENDING',
+        SubmittedAt: new Date(),
+      },
+    })
     .on(GetChangeCommand)
-    .resolves({ ChangeInfo: { Id: 'C2', Status: 'INSYNC', SubmittedAt: new Date() } });
+    .resolves({
+      ChangeInfo: { Id: 'C2', Status: 'INSYNC', SubmittedAt: new Date() },
+    });
   workload
     .on(ListHostedZonesByNameCommand)
     .resolves({ HostedZones: [] })
     .on(CreateHostedZoneCommand)
     .resolves({
-      HostedZone: { Id: '/hostedzone/ZCHILD', Name: 'staging.example.com.', CallerReference: 'x' },
-      ChangeInfo: { Id: '/change/C1', Status: 'PENDING', SubmittedAt: new Date() },
+      HostedZone: {
+        Id: '/hostedzone/ZCHILD',
+        Name: 'staging.example.com.',
+        CallerReference: 'x',
+      },
+      ChangeInfo: {
+        Id: '/change/C1',
+        Status: 'PENDING',
+        SubmittedAt: new Date(),
+      },
       DelegationSet: { NameServers: NS },
       Location: 'x',
     })
     .on(GetChangeCommand)
-    .resolves({ ChangeInfo: { Id: 'C1', Status: 'INSYNC', SubmittedAt: new Date() } })
+    .resolves({
+      ChangeInfo: { Id: 'C1', Status: 'INSYNC', SubmittedAt: new Date() },
+    })
     .on(GetHostedZoneCommand)
-    .resolves({ HostedZone: { Id: '/hostedzone/ZCHILD', Name: 'staging.example.com.', CallerReference: 'x' }, DelegationSet: { NameServers: NS } })
+    .resolves({
+      HostedZone: {
+        Id: '/hostedzone/ZCHILD',
+        Name: 'staging.example.com.',
+        CallerReference: 'x',
+      },
+      DelegationSet: { NameServers: NS },
+    })
     .on(ChangeTagsForResourceCommand)
     .resolves({});
 
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async requests =>
-      requests.map((_: unknown, i: number) => ({ result: options.allow?.[i] ?? AuthorizeResult.ALLOW })),
+      requests.map((_: unknown, i: number) => ({
+        result: options.allow?.[i] ?? AuthorizeResult.ALLOW,
+      })),
     ) as any,
   });
   const catalog = catalogServiceMock({
@@ -84,20 +134,29 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
-        metadata: { name: `sandbox-${SANDBOX}`, annotations: { 'amazonaws.com/account-id': SANDBOX } },
+        metadata: {
+          name: `sandbox-${SANDBOX}`,
+          annotations: { 'amazonaws.com/account-id': SANDBOX },
+        },
         spec: { type: 'aws-account', owner: 'group:default/platform-team' },
       },
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
-        metadata: { name: 'intruder-999999999999', annotations: { 'amazonaws.com/account-id': '999999999999' } },
+        metadata: {
+          name: 'intruder-999999999999',
+          annotations: { 'amazonaws.com/account-id': '999999999999' },
+        },
         spec: { type: 'aws-account', owner: 'group:default/platform-team' },
       },
     ],
   });
   const action = createDelegatedSubdomainAction({
     config,
-    clientFactory: { createClient: async (_cls: unknown, target: { accountId?: string }) => clients[target.accountId!] as any },
+    clientFactory: {
+      createClient: async (_cls: unknown, target: { accountId?: string }) =>
+        clients[target.accountId!] as any,
+    },
     catalog,
     permissions,
   });
@@ -105,7 +164,10 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
 }
 
 /** A context whose checkpoints persist in `store`, as a resumed task's do. */
-function context(input: JsonObject, options: { store?: Map<string, unknown>; dryRun?: boolean } = {}) {
+function context(
+  input: JsonObject,
+  options: { store?: Map<string, unknown>; dryRun?: boolean } = {},
+) {
   const store = options.store ?? new Map<string, unknown>();
   const ctx = createMockActionContext({ input, task: { id: 'task-1' } as any });
   return Object.assign(ctx, {
@@ -128,7 +190,10 @@ const mutations = () =>
 describe('aws-platform:route53:subdomain:create', () => {
   it('creates the zone, waits for it, delegates it with TTL 3600 and tags it', async () => {
     const { action } = setUp();
-    const ctx = context({ domainName: 'Staging.Example.com.', account: `resource:default/sandbox-${SANDBOX}` });
+    const ctx = context({
+      domainName: 'Staging.Example.com.',
+      account: `resource:default/sandbox-${SANDBOX}`,
+    });
     await action.handler(ctx as any);
 
     expect(workload).toHaveReceivedCommandWith(CreateHostedZoneCommand, {
@@ -142,14 +207,21 @@ describe('aws-platform:route53:subdomain:create', () => {
         Changes: [
           {
             Action: 'UPSERT',
-            ResourceRecordSet: { Name: 'staging.example.com.', Type: 'NS', TTL: 3600, ResourceRecords: NS.map(Value => ({ Value })) },
+            ResourceRecordSet: {
+              Name: 'staging.example.com.',
+              Type: 'NS',
+              TTL: 3600,
+              ResourceRecords: NS.map(Value => ({ Value })),
+            },
           },
         ],
       }),
     });
     expect(workload).toHaveReceivedCommandWith(ChangeTagsForResourceCommand, {
       ResourceId: 'ZCHILD',
-      AddTags: expect.arrayContaining([{ Key: 'managed-by', Value: 'backstage' }]),
+      AddTags: expect.arrayContaining([
+        { Key: 'managed-by', Value: 'backstage' },
+      ]),
     });
     expect(ctx.output).toHaveBeenCalledWith('zoneId', 'ZCHILD');
     expect(ctx.output).toHaveBeenCalledWith('nameServers', NS);
@@ -159,12 +231,29 @@ describe('aws-platform:route53:subdomain:create', () => {
   it('changes nothing when the zone and its delegation already exist', async () => {
     const { action } = setUp();
     workload.on(ListHostedZonesByNameCommand).resolves({
-      HostedZones: [{ Id: '/hostedzone/ZCHILD', Name: 'staging.example.com.', CallerReference: 'x', Config: { PrivateZone: false } }],
+      HostedZones: [
+        {
+          Id: '/hostedzone/ZCHILD',
+          Name: 'staging.example.com.',
+          CallerReference: 'x',
+          Config: { PrivateZone: false },
+        },
+      ],
     });
     network.on(ListResourceRecordSetsCommand).resolves({
-      ResourceRecordSets: [{ Name: 'staging.example.com.', Type: 'NS', TTL: 3600, ResourceRecords: NS.map(Value => ({ Value: `${Value}.` })) }],
+      ResourceRecordSets: [
+        {
+          Name: 'staging.example.com.',
+          Type: 'NS',
+          TTL: 3600,
+          ResourceRecords: NS.map(Value => ({ Value: `${Value}.` })),
+        },
+      ],
     });
-    const ctx = context({ domainName: 'staging.example.com', account: SANDBOX });
+    const ctx = context({
+      domainName: 'staging.example.com',
+      account: SANDBOX,
+    });
     await action.handler(ctx as any);
 
     expect(workload).not.toHaveReceivedCommand(CreateHostedZoneCommand);
@@ -174,7 +263,10 @@ describe('aws-platform:route53:subdomain:create', () => {
 
   it('plans the changes in a dry-run and makes none', async () => {
     const { action } = setUp();
-    const ctx = context({ domainName: 'staging.example.com', account: SANDBOX }, { dryRun: true });
+    const ctx = context(
+      { domainName: 'staging.example.com', account: SANDBOX },
+      { dryRun: true },
+    );
     await action.handler(ctx as any);
 
     expect(mutations()).toBe(0);
@@ -186,28 +278,80 @@ describe('aws-platform:route53:subdomain:create', () => {
   });
 
   it.each([
-    [{ domainName: 'staging.example.org', account: SANDBOX }, 'not under an allowed parent zone'],
-    [{ domainName: 'example.com', account: SANDBOX }, 'not under an allowed parent zone'],
-    [{ domainName: 'bad_label.example.com', account: SANDBOX }, "has the label 'bad_label'"],
-    [{ domainName: 'staging.example.com', account: '999999999999' }, 'not one the scaffolder may change'],
-    [{ domainName: 'staging.example.com', account: 'resource:default/intruder-999999999999' }, 'not one the scaffolder may change'],
-    [{ domainName: 'staging.example.com', account: 'resource:default/missing' }, 'not an AWS account entity'],
-    [{ domainName: 'staging.example.com', account: SANDBOX, tags: Object.fromEntries([...Array(9)].map((_, i) => [`k${i}`, 'v'])) }, 'At most 8 tags'],
-    [{ domainName: 'staging.example.com', account: SANDBOX, tags: { 'aws:reserved': 'x' } }, "Tag key 'aws:reserved'"],
-  ])('refuses %j with an InputError before any AWS call', async (input, reason) => {
-    const { action } = setUp();
-    const ctx = context(input);
-    await expect(action.handler(ctx as any)).rejects.toThrow(InputError);
-    await expect(action.handler(ctx as any)).rejects.toThrow(reason);
-    expect(awsCalls()).toBe(0);
-  });
+    [
+      { domainName: 'staging.example.org', account: SANDBOX },
+      'not under an allowed parent zone',
+    ],
+    [
+      { domainName: 'example.com', account: SANDBOX },
+      'not under an allowed parent zone',
+    ],
+    [
+      { domainName: 'bad_label.example.com', account: SANDBOX },
+      "has the label 'bad_label'",
+    ],
+    [
+      { domainName: 'staging.example.com', account: '999999999999' },
+      'not one the scaffolder may change',
+    ],
+    [
+      {
+        domainName: 'staging.example.com',
+        account: 'resource:default/intruder-999999999999',
+      },
+      'not one the scaffolder may change',
+    ],
+    [
+      {
+        domainName: 'staging.example.com',
+        account: 'resource:default/missing',
+      },
+      'not an AWS account entity',
+    ],
+    [
+      {
+        domainName: 'staging.example.com',
+        account: SANDBOX,
+        tags: Object.fromEntries([...Array(9)].map((_, i) => [`k${i}`, 'v'])),
+      },
+      'At most 8 tags',
+    ],
+    [
+      {
+        domainName: 'staging.example.com',
+        account: SANDBOX,
+        tags: { 'aws:reserved': 'x' },
+      },
+      "Tag key 'aws:reserved'",
+    ],
+  ])(
+    'refuses %j with an InputError before any AWS call',
+    async (input, reason) => {
+      const { action } = setUp();
+      const ctx = context(input);
+      await expect(action.handler(ctx as any)).rejects.toThrow(InputError);
+      await expect(action.handler(ctx as any)).rejects.toThrow(reason);
+      expect(awsCalls()).toBe(0);
+    },
+  );
 
   it('refuses private and ambiguous parents', async () => {
     const { action } = setUp();
     network.on(ListHostedZonesByNameCommand).resolves({
-      HostedZones: [{ Id: '/hostedzone/ZPRIV', Name: 'example.com.', CallerReference: 'x', Config: { PrivateZone: true } }],
+      HostedZones: [
+        {
+          Id: '/hostedzone/ZPRIV',
+          Name: 'example.com.',
+          CallerReference: 'x',
+          Config: { PrivateZone: true },
+        },
+      ],
     });
-    await expect(action.handler(context({ domainName: 'a.example.com', account: SANDBOX }) as any)).rejects.toThrow('is private');
+    await expect(
+      action.handler(
+        context({ domainName: 'a.example.com', account: SANDBOX }) as any,
+      ),
+    ).rejects.toThrow('is private');
 
     network.on(ListHostedZonesByNameCommand).resolves({
       HostedZones: [
@@ -215,23 +359,43 @@ describe('aws-platform:route53:subdomain:create', () => {
         { Id: '/hostedzone/Z2', Name: 'example.com.', CallerReference: 'y' },
       ],
     });
-    await expect(action.handler(context({ domainName: 'a.example.com', account: SANDBOX }) as any)).rejects.toThrow('2 public zones named example.com');
+    await expect(
+      action.handler(
+        context({ domainName: 'a.example.com', account: SANDBOX }) as any,
+      ),
+    ).rejects.toThrow('2 public zones named example.com');
     expect(mutations()).toBe(0);
   });
 
   it('checks the action permission, and the production one for production accounts', async () => {
     const denied = setUp({ allow: [AuthorizeResult.DENY] });
-    await expect(denied.action.handler(context({ domainName: 'a.example.com', account: SANDBOX }) as any)).rejects.toThrow(NotAllowedError);
+    await expect(
+      denied.action.handler(
+        context({ domainName: 'a.example.com', account: SANDBOX }) as any,
+      ),
+    ).rejects.toThrow(NotAllowedError);
     expect(awsCalls()).toBe(0);
 
-    const notProduction = setUp({ allow: [AuthorizeResult.ALLOW, AuthorizeResult.DENY] });
+    const notProduction = setUp({
+      allow: [AuthorizeResult.ALLOW, AuthorizeResult.DENY],
+    });
     await expect(
-      notProduction.action.handler(context({ domainName: 'a.example.com', account: PRODUCTION }) as any),
+      notProduction.action.handler(
+        context({ domainName: 'a.example.com', account: PRODUCTION }) as any,
+      ),
     ).rejects.toThrow('change production accounts');
     expect(notProduction.permissions.authorize).toHaveBeenCalledWith(
       [
-        { permission: expect.objectContaining({ name: 'aws-platform.route53.subdomain.create' }) },
-        { permission: expect.objectContaining({ name: 'aws-platform.production.change' }) },
+        {
+          permission: expect.objectContaining({
+            name: 'aws-platform.route53.subdomain.create',
+          }),
+        },
+        {
+          permission: expect.objectContaining({
+            name: 'aws-platform.production.change',
+          }),
+        },
       ],
       expect.anything(),
     );
@@ -243,9 +407,15 @@ describe('aws-platform:route53:subdomain:create', () => {
       const { action } = setUp();
       workload
         .on(GetChangeCommand)
-        .resolvesOnce({ ChangeInfo: { Id: 'C1', Status: 'PENDING', SubmittedAt: new Date() } })
-        .resolves({ ChangeInfo: { Id: 'C1', Status: 'INSYNC', SubmittedAt: new Date() } });
-      const run = action.handler(context({ domainName: 'staging.example.com', account: SANDBOX }) as any);
+        .resolvesOnce({
+          ChangeInfo: { Id: 'C1', Status: 'PENDING', SubmittedAt: new Date() },
+        })
+        .resolves({
+          ChangeInfo: { Id: 'C1', Status: 'INSYNC', SubmittedAt: new Date() },
+        });
+      const run = action.handler(
+        context({ domainName: 'staging.example.com', account: SANDBOX }) as any,
+      );
       await jest.advanceTimersByTimeAsync(5_000);
       await run;
       expect(workload).toHaveReceivedCommandTimes(GetChangeCommand, 2);
@@ -258,32 +428,61 @@ describe('aws-platform:route53:subdomain:create', () => {
     const { action } = setUp();
     workload
       .on(CreateHostedZoneCommand)
-      .rejects(new HostedZoneAlreadyExists({ message: 'exists', $metadata: {} }))
+      .rejects(
+        new HostedZoneAlreadyExists({ message: 'exists', $metadata: {} }),
+      )
       .on(ListHostedZonesByNameCommand)
       .resolvesOnce({ HostedZones: [] })
-      .resolves({ HostedZones: [{ Id: '/hostedzone/ZCHILD', Name: 'staging.example.com.', CallerReference: 'x' }] });
-    const ctx = context({ domainName: 'staging.example.com', account: SANDBOX });
+      .resolves({
+        HostedZones: [
+          {
+            Id: '/hostedzone/ZCHILD',
+            Name: 'staging.example.com.',
+            CallerReference: 'x',
+          },
+        ],
+      });
+    const ctx = context({
+      domainName: 'staging.example.com',
+      account: SANDBOX,
+    });
     await action.handler(ctx as any);
     expect(ctx.output).toHaveBeenCalledWith('zoneId', 'ZCHILD');
   });
 
   it.each([
-    ['delegation', ChangeResourceRecordSetsCommand, 'network', { ChangeInfo: { Id: '/change/C2', Status: 'PENDING', SubmittedAt: new Date() } }],
+    [
+      'delegation',
+      ChangeResourceRecordSetsCommand,
+      'network',
+      {
+        ChangeInfo: {
+          Id: '/change/C2',
+          Status: 'PENDING',
+          SubmittedAt: new Date(),
+        },
+      },
+    ],
     ['tagging', ChangeTagsForResourceCommand, 'workload', {}],
-  ] as const)('resumes after a failure during %s without creating anything twice', async (_step, command, where, success) => {
-    const { action } = setUp();
-    const stub = where === 'network' ? network : workload;
-    stub
-      .on(command as any)
-      .rejectsOnce(new Error('connection reset'))
-      .resolves(success);
-    const store = new Map<string, unknown>();
-    const input = { domainName: 'staging.example.com', account: SANDBOX };
-    await expect(action.handler(context(input, { store }) as any)).rejects.toThrow('connection reset');
-    // The zone exists now; the resumed run must not look it up as new.
-    await action.handler(context(input, { store }) as any);
-    expect(workload).toHaveReceivedCommandTimes(CreateHostedZoneCommand, 1);
-  });
+  ] as const)(
+    'resumes after a failure during %s without creating anything twice',
+    async (_step, command, where, success) => {
+      const { action } = setUp();
+      const stub = where === 'network' ? network : workload;
+      stub
+        .on(command as any)
+        .rejectsOnce(new Error('connection reset'))
+        .resolves(success);
+      const store = new Map<string, unknown>();
+      const input = { domainName: 'staging.example.com', account: SANDBOX };
+      await expect(
+        action.handler(context(input, { store }) as any),
+      ).rejects.toThrow('connection reset');
+      // The zone exists now; the resumed run must not look it up as new.
+      await action.handler(context(input, { store }) as any);
+      expect(workload).toHaveReceivedCommandTimes(CreateHostedZoneCommand, 1);
+    },
+  );
 
   it('runs each documented example', async () => {
     for (const example of examples) {
@@ -292,7 +491,10 @@ describe('aws-platform:route53:subdomain:create', () => {
       expect(step.action).toBe(action.id);
       const ctx = context(step.input);
       await action.handler(ctx as any);
-      expect(ctx.output).toHaveBeenCalledWith('domainName', step.input.domainName);
+      expect(ctx.output).toHaveBeenCalledWith(
+        'domainName',
+        step.input.domainName,
+      );
     }
   });
 });

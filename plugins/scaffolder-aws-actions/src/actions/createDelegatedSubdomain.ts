@@ -72,14 +72,34 @@ export function createDelegatedSubdomainAction(options: {
             ),
       },
       output: {
-        zoneId: z => z.string().describe('Id of the subdomain zone, e.g. Z0123456789ABCDEFGHIJ'),
-        domainName: z => z.string().describe('The subdomain, normalized (lowercase, no trailing dot)'),
-        nameServers: z => z.array(z.string()).describe('The zone name servers, as written in the parent'),
-        parentZoneId: z => z.string().describe('Id of the parent zone in the Network account'),
-        consoleUrl: z => z.string().describe('Link to the zone in the AWS console'),
-        created: z => z.boolean().describe('Whether this run created the zone (false when it existed)'),
+        zoneId: z =>
+          z
+            .string()
+            .describe('Id of the subdomain zone, e.g. Z0123456789ABCDEFGHIJ'),
+        domainName: z =>
+          z
+            .string()
+            .describe('The subdomain, normalized (lowercase, no trailing dot)'),
+        nameServers: z =>
+          z
+            .array(z.string())
+            .describe('The zone name servers, as written in the parent'),
+        parentZoneId: z =>
+          z.string().describe('Id of the parent zone in the Network account'),
+        consoleUrl: z =>
+          z.string().describe('Link to the zone in the AWS console'),
+        created: z =>
+          z
+            .boolean()
+            .describe(
+              'Whether this run created the zone (false when it existed)',
+            ),
         plannedChanges: z =>
-          z.array(z.string()).describe('The AWS changes this run makes (or, in a dry-run, would make)'),
+          z
+            .array(z.string())
+            .describe(
+              'The AWS changes this run makes (or, in a dry-run, would make)',
+            ),
       },
     },
     async handler(ctx) {
@@ -90,13 +110,26 @@ export function createDelegatedSubdomainAction(options: {
           'Delegated subdomains are not configured: set scaffolder.awsPlatform.route53 in the backend config',
         );
       }
-      const domainName = normalizeDomainName(ctx.input.domainName, 'domainName');
+      const domainName = normalizeDomainName(
+        ctx.input.domainName,
+        'domainName',
+      );
       const parentName = findAllowedParent(domainName, route53.parentZones);
       const userTags = ctx.input.tags ?? {};
       validateTags(userTags);
       const credentials = await ctx.getInitiatorCredentials();
-      const account = await resolveAccount(ctx.input.account, config.accounts, catalog, credentials);
-      await authorizeChange(permissions, credentials, awsPlatformSubdomainCreatePermission, account);
+      const account = await resolveAccount(
+        ctx.input.account,
+        config.accounts,
+        catalog,
+        credentials,
+      );
+      await authorizeChange(
+        permissions,
+        credentials,
+        awsPlatformSubdomainCreatePermission,
+        account,
+      );
 
       // 2. Read what exists: the parent in Network, the subdomain in the workload account.
       const [networkDns, workloadDns] = await Promise.all([
@@ -104,7 +137,10 @@ export function createDelegatedSubdomainAction(options: {
           accountId: route53.networkAccountId,
           region: ROUTE53_REGION,
         }),
-        clientFactory.createClient(Route53Client, { accountId: account.accountId, region: ROUTE53_REGION }),
+        clientFactory.createClient(Route53Client, {
+          accountId: account.accountId,
+          region: ROUTE53_REGION,
+        }),
       ]);
       const parents = await findZonesByName(networkDns, parentName);
       const publicParents = parents.filter(zone => !zone.privateZone);
@@ -117,25 +153,48 @@ export function createDelegatedSubdomainAction(options: {
       }
       if (publicParents.length > 1) {
         throw new InputError(
-          `The Network account has ${publicParents.length} public zones named ${parentName} (${publicParents.map(z => z.id).join(', ')}); remove the duplicate before delegating from it`,
+          `The Network account has ${
+            publicParents.length
+          } public zones named ${parentName} (${publicParents
+            .map(z => z.id)
+            .join(', ')}); remove the duplicate before delegating from it`,
         );
       }
       const parent = publicParents[0];
-      const existing = (await findZonesByName(workloadDns, domainName)).filter(z => !z.privateZone);
+      const existing = (await findZonesByName(workloadDns, domainName)).filter(
+        z => !z.privateZone,
+      );
       if (existing.length > 1) {
         throw new InputError(
-          `Account ${account.name} already has ${existing.length} public zones named ${domainName} (${existing.map(z => z.id).join(', ')}); remove the duplicates first`,
+          `Account ${account.name} already has ${
+            existing.length
+          } public zones named ${domainName} (${existing
+            .map(z => z.id)
+            .join(', ')}); remove the duplicates first`,
         );
       }
-      const currentDelegation = await getNsRecord(networkDns, parent.id, domainName);
-      const existingNameServers = existing[0] ? await getNameServers(workloadDns, existing[0].id) : undefined;
-      const tags = { ...userTags, 'managed-by': 'backstage', 'backstage-task': ctx.task.id };
+      const currentDelegation = await getNsRecord(
+        networkDns,
+        parent.id,
+        domainName,
+      );
+      const existingNameServers = existing[0]
+        ? await getNameServers(workloadDns, existing[0].id)
+        : undefined;
+      const tags = {
+        ...userTags,
+        'managed-by': 'backstage',
+        'backstage-task': ctx.task.id,
+      };
 
       const plannedChanges = [
         ...(existing[0]
           ? []
-          : [`Create public hosted zone ${domainName} in account ${account.name} (${account.accountId})`]),
-        ...(existingNameServers && sameNameServers(existingNameServers, currentDelegation)
+          : [
+              `Create public hosted zone ${domainName} in account ${account.name} (${account.accountId})`,
+            ]),
+        ...(existingNameServers &&
+        sameNameServers(existingNameServers, currentDelegation)
           ? []
           : [
               `Upsert NS record ${domainName} (TTL ${route53.ttl}) in zone ${parentName} (${parent.id}) of the Network account`,
@@ -144,7 +203,11 @@ export function createDelegatedSubdomainAction(options: {
       ];
       ctx.output('plannedChanges', plannedChanges);
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join('\n- ')}`);
+        ctx.logger.info(
+          `Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join(
+            '\n- ',
+          )}`,
+        );
         ctx.output('domainName', domainName);
         ctx.output('parentZoneId', parent.id);
         ctx.output('zoneId', existing[0]?.id ?? '(created on the real run)');
@@ -162,10 +225,15 @@ export function createDelegatedSubdomainAction(options: {
           : await ctx.checkpoint({
               key: `route53.zone.create:${domainName}`,
               fn: async () => {
-                ctx.logger.info(`Creating public hosted zone ${domainName} in account ${account.name}`);
+                ctx.logger.info(
+                  `Creating public hosted zone ${domainName} in account ${account.name}`,
+                );
                 const created = await createPublicZone(workloadDns, {
                   name: domainName,
-                  callerReference: idempotencyToken(ctx.task.id, `route53.zone.create:${domainName}`),
+                  callerReference: idempotencyToken(
+                    ctx.task.id,
+                    `route53.zone.create:${domainName}`,
+                  ),
                   comment: `Delegated from ${parentName} by Backstage task ${ctx.task.id}`,
                 });
                 if (created.changeId) {
@@ -177,21 +245,35 @@ export function createDelegatedSubdomainAction(options: {
                 return { zoneId: created.zoneId, created: true };
               },
             });
-        done.push(`zone ${zone.zoneId} ${zone.created ? 'created' : 'already existed'} in account ${account.accountId}`);
+        done.push(
+          `zone ${zone.zoneId} ${
+            zone.created ? 'created' : 'already existed'
+          } in account ${account.accountId}`,
+        );
 
         const nameServers = await getNameServers(workloadDns, zone.zoneId);
         if (nameServers.length === 0) {
-          throw new Error(`Route 53 returned no name servers for zone ${zone.zoneId}`);
+          throw new Error(
+            `Route 53 returned no name servers for zone ${zone.zoneId}`,
+          );
         }
         await ctx.checkpoint({
           key: `route53.delegation.upsert:${domainName}`,
           fn: async () => {
-            const current = await getNsRecord(networkDns, parent.id, domainName);
+            const current = await getNsRecord(
+              networkDns,
+              parent.id,
+              domainName,
+            );
             if (sameNameServers(current, nameServers)) {
-              ctx.logger.info(`The NS record for ${domainName} in ${parentName} is already correct`);
+              ctx.logger.info(
+                `The NS record for ${domainName} in ${parentName} is already correct`,
+              );
               return;
             }
-            ctx.logger.info(`Writing the NS record for ${domainName} into ${parentName} (${parent.id})`);
+            ctx.logger.info(
+              `Writing the NS record for ${domainName} into ${parentName} (${parent.id})`,
+            );
             const changeId = await upsertNsRecord(networkDns, {
               zoneId: parent.id,
               name: domainName,
@@ -205,7 +287,9 @@ export function createDelegatedSubdomainAction(options: {
             });
           },
         });
-        done.push(`NS record ${domainName} in ${parentName} points at the zone`);
+        done.push(
+          `NS record ${domainName} in ${parentName} points at the zone`,
+        );
 
         await ctx.checkpoint({
           key: `route53.zone.tag:${domainName}`,
@@ -222,7 +306,9 @@ export function createDelegatedSubdomainAction(options: {
         ctx.logger.info(`Delegated ${domainName}: ${done.join('; ')}`);
       } catch (error) {
         ctx.logger.error(
-          `Stopped while delegating ${domainName}. Done so far: ${done.length ? done.join('; ') : 'nothing'}. Running the task again resumes from here and creates nothing twice.`,
+          `Stopped while delegating ${domainName}. Done so far: ${
+            done.length ? done.join('; ') : 'nothing'
+          }. Running the task again resumes from here and creates nothing twice.`,
         );
         throw error;
       }
@@ -233,14 +319,21 @@ export function createDelegatedSubdomainAction(options: {
 function validateTags(tags: Record<string, string>) {
   const keys = Object.keys(tags);
   if (keys.length > MAX_USER_TAGS) {
-    throw new InputError(`At most ${MAX_USER_TAGS} tags may be given; got ${keys.length}`);
+    throw new InputError(
+      `At most ${MAX_USER_TAGS} tags may be given; got ${keys.length}`,
+    );
   }
   for (const key of keys) {
-    if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key) || key.startsWith('aws:')) {
+    if (
+      !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key) ||
+      key.startsWith('aws:')
+    ) {
       throw new InputError(`Tag key '${key}' is not a valid AWS tag key`);
     }
     if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u.test(tags[key])) {
-      throw new InputError(`The value of tag '${key}' is not a valid AWS tag value`);
+      throw new InputError(
+        `The value of tag '${key}' is not a valid AWS tag value`,
+      );
     }
   }
 }

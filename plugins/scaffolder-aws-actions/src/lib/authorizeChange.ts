@@ -1,6 +1,12 @@
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import { awsPlatformProductionChangePermission } from '@internal/backstage-plugin-aws-platform-common';
 import type { AllowedAccount } from '../actionsConfig';
 
@@ -22,7 +28,11 @@ export async function authorizeChange(
   decisions.forEach((decision, i) => {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `You may not ${requests[i].permission.name === permission.name ? `run ${permission.name}` : 'change production accounts'} (account ${account.name}, ${account.accountId})`,
+        `You may not ${
+          requests[i].permission.name === permission.name
+            ? `run ${permission.name}`
+            : 'change production accounts'
+        } (account ${account.name}, ${account.accountId})`,
       );
     }
   });

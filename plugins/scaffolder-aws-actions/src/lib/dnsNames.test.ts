@@ -2,7 +2,9 @@ import { findAllowedParent, normalizeDomainName } from './dnsNames';
 
 describe('normalizeDomainName', () => {
   it('lowercases and drops the trailing dot', () => {
-    expect(normalizeDomainName('Staging.Example.COM.', 'domainName')).toBe('staging.example.com');
+    expect(normalizeDomainName('Staging.Example.COM.', 'domainName')).toBe(
+      'staging.example.com',
+    );
   });
 
   it.each([
@@ -24,13 +26,23 @@ describe('findAllowedParent', () => {
   const parents = ['example.com', 'sandbox.example.com'];
 
   it('picks the longest allowed parent the name is under', () => {
-    expect(findAllowedParent('staging.example.com', parents)).toBe('example.com');
-    expect(findAllowedParent('dev.sandbox.example.com', parents)).toBe('sandbox.example.com');
+    expect(findAllowedParent('staging.example.com', parents)).toBe(
+      'example.com',
+    );
+    expect(findAllowedParent('dev.sandbox.example.com', parents)).toBe(
+      'sandbox.example.com',
+    );
   });
 
   it('refuses the parent itself, look-alikes and other domains', () => {
-    expect(() => findAllowedParent('example.com', parents)).toThrow('not under an allowed parent');
-    expect(() => findAllowedParent('notexample.com', parents)).toThrow('not under an allowed parent');
-    expect(() => findAllowedParent('staging.example.org', parents)).toThrow('example.com, sandbox.example.com');
+    expect(() => findAllowedParent('example.com', parents)).toThrow(
+      'not under an allowed parent',
+    );
+    expect(() => findAllowedParent('notexample.com', parents)).toThrow(
+      'not under an allowed parent',
+    );
+    expect(() => findAllowedParent('staging.example.org', parents)).toThrow(
+      'example.com, sandbox.example.com',
+    );
   });
 });

@@ -13,11 +13,15 @@ export function normalizeDomainName(value: string, field: string): string {
     throw new InputError(`${field} is empty`);
   }
   if (name.length > 253) {
-    throw new InputError(`${field} is longer than the 253 characters DNS allows`);
+    throw new InputError(
+      `${field} is longer than the 253 characters DNS allows`,
+    );
   }
   const labels = name.split('.');
   if (labels.length < 2) {
-    throw new InputError(`${field} '${name}' is not a fully qualified domain name`);
+    throw new InputError(
+      `${field} '${name}' is not a fully qualified domain name`,
+    );
   }
   for (const label of labels) {
     if (!LABEL.test(label)) {
@@ -33,13 +37,18 @@ export function normalizeDomainName(value: string, field: string): string {
  * The allowed parent zone a subdomain belongs to: the longest allowed zone
  * it is strictly under. Throws an InputError when there is none.
  */
-export function findAllowedParent(domainName: string, allowedParents: string[]): string {
+export function findAllowedParent(
+  domainName: string,
+  allowedParents: string[],
+): string {
   const candidates = allowedParents
     .filter(parent => domainName.endsWith(`.${parent}`))
     .sort((a, b) => b.length - a.length);
   if (candidates.length === 0) {
     throw new InputError(
-      `'${domainName}' is not under an allowed parent zone (${allowedParents.join(', ') || 'none configured'})`,
+      `'${domainName}' is not under an allowed parent zone (${
+        allowedParents.join(', ') || 'none configured'
+      })`,
     );
   }
   return candidates[0];

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
  * twice; another task gets another token.
  */
 export function idempotencyToken(taskId: string, change: string): string {
-  const digest = createHash('sha256').update(`${taskId}\n${change}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${taskId}\n${change}`)
+    .digest('hex');
   return `backstage-${digest.slice(0, 40)}`;
 }

@@ -21,14 +21,21 @@ export async function resolveAccount(
   if (!/^\d{12}$/.test(accountId)) {
     let ref;
     try {
-      ref = parseEntityRef(accountId, { defaultKind: 'resource', defaultNamespace: 'default' });
+      ref = parseEntityRef(accountId, {
+        defaultKind: 'resource',
+        defaultNamespace: 'default',
+      });
     } catch {
-      throw new InputError(`'${choice}' is neither an AWS account id nor an entity reference`);
+      throw new InputError(
+        `'${choice}' is neither an AWS account id nor an entity reference`,
+      );
     }
     const entity = await catalog.getEntityByRef(ref, { credentials });
     const annotated = entity?.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID];
     if (!annotated) {
-      throw new InputError(`'${choice}' is not an AWS account entity in the catalog`);
+      throw new InputError(
+        `'${choice}' is not an AWS account entity in the catalog`,
+      );
     }
     accountId = annotated;
   }

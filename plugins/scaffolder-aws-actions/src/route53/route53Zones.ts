@@ -26,14 +26,21 @@ const fqdn = (name: string) => (name.endsWith('.') ? name : `${name}.`);
  * Every zone of the account whose name is exactly `name`, public or private.
  * Route 53 allows several zones with one name, so callers must check.
  */
-export async function findZonesByName(client: Route53Client, name: string): Promise<ZoneSummary[]> {
+export async function findZonesByName(
+  client: Route53Client,
+  name: string,
+): Promise<ZoneSummary[]> {
   const zones: ZoneSummary[] = [];
   let dnsName: string | undefined = fqdn(name);
   let hostedZoneId: string | undefined;
   // Results start at `name` in sort order; stop at the first other name.
   for (let page = 0; page < 100 && dnsName; page++) {
     const response: ListHostedZonesByNameCommandOutput = await client.send(
-      new ListHostedZonesByNameCommand({ DNSName: dnsName, HostedZoneId: hostedZoneId, MaxItems: 100 }),
+      new ListHostedZonesByNameCommand({
+        DNSName: dnsName,
+        HostedZoneId: hostedZoneId,
+        MaxItems: 100,
+      }),
     );
     for (const zone of response.HostedZones ?? []) {
       if (zone.Name !== fqdn(name)) {
@@ -75,7 +82,9 @@ export async function createPublicZone(
     };
   } catch (error) {
     if (!(error instanceof HostedZoneAlreadyExists)) throw error;
-    const existing = (await findZonesByName(client, options.name)).filter(z => !z.privateZone);
+    const existing = (await findZonesByName(client, options.name)).filter(
+      z => !z.privateZone,
+    );
     if (existing.length !== 1) throw error;
     return { zoneId: existing[0].id };
   }
@@ -89,21 +98,33 @@ export async function waitForInsync(
 ): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
-    const { ChangeInfo } = await client.send(new GetChangeCommand({ Id: changeId }));
+    const { ChangeInfo } = await client.send(
+      new GetChangeCommand({ Id: changeId }),
+    );
     if (ChangeInfo?.Status === 'INSYNC') return;
-    if (options.signal?.aborted) throw new Error('Cancelled while waiting for Route 53');
+    if (options.signal?.aborted)
+      throw new Error('Cancelled while waiting for Route 53');
     if (Date.now() > deadline) {
       throw new Error(
-        `Route 53 change ${changeId} was not in sync after ${Math.round(options.timeoutMs / 1000)} s`,
+        `Route 53 change ${changeId} was not in sync after ${Math.round(
+          options.timeoutMs / 1000,
+        )} s`,
       );
     }
-    await new Promise(resolve => setTimeout(resolve, options.intervalMs ?? 5_000));
+    await new Promise(resolve =>
+      setTimeout(resolve, options.intervalMs ?? 5_000),
+    );
   }
 }
 
 /** The zone's four name servers. */
-export async function getNameServers(client: Route53Client, zoneId: string): Promise<string[]> {
-  const { DelegationSet } = await client.send(new GetHostedZoneCommand({ Id: zoneId }));
+export async function getNameServers(
+  client: Route53Client,
+  zoneId: string,
+): Promise<string[]> {
+  const { DelegationSet } = await client.send(
+    new GetHostedZoneCommand({ Id: zoneId }),
+  );
   return DelegationSet?.NameServers ?? [];
 }
 
@@ -121,14 +142,22 @@ export async function getNsRecord(
       MaxItems: 1,
     }),
   );
-  const record = ResourceRecordSets?.find(r => r.Name === fqdn(name) && r.Type === 'NS');
+  const record = ResourceRecordSets?.find(
+    r => r.Name === fqdn(name) && r.Type === 'NS',
+  );
   return (record?.ResourceRecords ?? []).map(r => r.Value!);
 }
 
 /** UPSERTs the delegation NS record in the parent; returns the change id. */
 export async function upsertNsRecord(
   client: Route53Client,
-  options: { zoneId: string; name: string; nameServers: string[]; ttl: number; comment: string },
+  options: {
+    zoneId: string;
+    name: string;
+    nameServers: string[];
+    ttl: number;
+    comment: string;
+  },
 ): Promise<string> {
   const { ChangeInfo } = await client.send(
     new ChangeResourceRecordSetsCommand({
@@ -172,6 +201,8 @@ export async function tagZone(
 /** Whether two name-server lists name the same servers, ignoring case, order and trailing dots. */
 export function sameNameServers(a: string[], b: string[]): boolean {
   const norm = (list: string[]) =>
-    [...new Set(list.map(s => s.toLocaleLowerCase('en-US').replace(/\.$/, '')))].sort().join(',');
+    [...new Set(list.map(s => s.toLocaleLowerCase('en-US').replace(/\.$/, '')))]
+      .sort()
+      .join(',');
   return norm(a) === norm(b);
 }

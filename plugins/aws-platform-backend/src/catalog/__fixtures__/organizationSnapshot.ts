@@ -3,7 +3,8 @@ import { OrganizationSnapshot } from '../organization/types';
 /** The guide's reference organization, as readOrganization returns it. */
 export const organizationSnapshot: OrganizationSnapshot = {
   organizationId: 'o-exampleorgid',
-  organizationArn: 'arn:aws:organizations::123456789012:organization/o-exampleorgid',
+  organizationArn:
+    'arn:aws:organizations::123456789012:organization/o-exampleorgid',
   managementAccountId: '123456789012',
   organizationalUnits: [
     {

@@ -22,7 +22,10 @@ export function slugify(text: string): string {
 export function entityName(readable: string, uniqueId: string): string {
   const id = slugify(uniqueId);
   if (id.length >= MAX_NAME_LENGTH) {
-    const hash = createHash('sha256').update(uniqueId).digest('hex').slice(0, 12);
+    const hash = createHash('sha256')
+      .update(uniqueId)
+      .digest('hex')
+      .slice(0, 12);
     return `${id.slice(0, MAX_NAME_LENGTH - hash.length - 1)}-${hash}`;
   }
   const room = MAX_NAME_LENGTH - id.length - 1;

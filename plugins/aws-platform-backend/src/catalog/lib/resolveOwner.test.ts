@@ -8,13 +8,15 @@ const settings: OwnerSettings = {
 
 describe('resolveOwner', () => {
   it('turns an owner tag into a group ref', () => {
-    expect(resolveOwner({ owner: 'Payments' }, 'production', settings)).toEqual({
-      owner: 'group:default/payments',
-      source: 'tag',
-    });
-    expect(resolveOwner({ owner: 'user:jane' }, undefined, settings).owner).toBe(
-      'user:default/jane',
+    expect(resolveOwner({ owner: 'Payments' }, 'production', settings)).toEqual(
+      {
+        owner: 'group:default/payments',
+        source: 'tag',
+      },
     );
+    expect(
+      resolveOwner({ owner: 'user:jane' }, undefined, settings).owner,
+    ).toBe('user:default/jane');
   });
 
   it('falls back to the owner of the role, then to the default owner', () => {
@@ -29,8 +31,8 @@ describe('resolveOwner', () => {
   });
 
   it('ignores a tag value that is no entity ref', () => {
-    expect(resolveOwner({ owner: 'a:b:c/d/e' }, undefined, settings).source).toBe(
-      'default',
-    );
+    expect(
+      resolveOwner({ owner: 'a:b:c/d/e' }, undefined, settings).source,
+    ).toBe('default');
   });
 });

@@ -9,7 +9,10 @@ const context: RoleContext = {
 describe('deriveAccountRole', () => {
   it('recognises the management account by id, whatever its name', () => {
     expect(
-      deriveAccountRole({ id: '123456789012', name: 'acme-root', tags: {} }, context),
+      deriveAccountRole(
+        { id: '123456789012', name: 'acme-root', tags: {} },
+        context,
+      ),
     ).toEqual({ role: 'management', source: 'management' });
   });
 
@@ -25,7 +28,10 @@ describe('deriveAccountRole', () => {
 
   it('does not call a member account "management" because of its name', () => {
     expect(
-      deriveAccountRole({ id: '111111111111', name: 'Management', tags: {} }, context).role,
+      deriveAccountRole(
+        { id: '111111111111', name: 'Management', tags: {} },
+        context,
+      ).role,
     ).toBe('workload');
   });
 
@@ -35,7 +41,10 @@ describe('deriveAccountRole', () => {
       name: 'Production',
       tags: { 'aws-platform/role': 'Sandbox' },
     };
-    expect(deriveAccountRole(account, context)).toEqual({ role: 'sandbox', source: 'tag' });
+    expect(deriveAccountRole(account, context)).toEqual({
+      role: 'sandbox',
+      source: 'tag',
+    });
     expect(
       deriveAccountRole(account, {
         ...context,
@@ -47,7 +56,11 @@ describe('deriveAccountRole', () => {
   it('ignores a role tag that names no guide role', () => {
     expect(
       deriveAccountRole(
-        { id: '222222222222', name: 'Network', tags: { 'aws-platform/role': 'billing' } },
+        {
+          id: '222222222222',
+          name: 'Network',
+          tags: { 'aws-platform/role': 'billing' },
+        },
         context,
       ),
     ).toEqual({ role: 'network', source: 'name' });

@@ -1,4 +1,7 @@
-import { AccountRole, isAccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import {
+  AccountRole,
+  isAccountRole,
+} from '@internal/backstage-plugin-aws-platform-common';
 import { AccountRecord } from './types';
 
 /** Where an account's role came from, strongest first. */
@@ -43,14 +46,19 @@ export function deriveAccountRole(
   if (override) {
     return { role: override, source: 'config' };
   }
-  const tagged = account.tags[context.roleTagKey]?.trim().toLocaleLowerCase('en-US');
+  const tagged = account.tags[context.roleTagKey]
+    ?.trim()
+    .toLocaleLowerCase('en-US');
   if (isAccountRole(tagged)) {
     return { role: tagged, source: 'tag' };
   }
   if (account.id === context.managementAccountId) {
     return { role: 'management', source: 'management' };
   }
-  const byName = ROLE_BY_NAME[account.name.toLocaleLowerCase('en-US').replace(/[^a-z]/g, '')];
+  const byName =
+    ROLE_BY_NAME[
+      account.name.toLocaleLowerCase('en-US').replace(/[^a-z]/g, '')
+    ];
   if (byName && byName !== 'management') {
     return { role: byName, source: 'name' };
   }

@@ -26,7 +26,9 @@ describe('organizationToEntities', () => {
   it('emits one valid Resource per OU, root and account', async () => {
     expect(entities).toHaveLength(8);
     for (const entity of entities) {
-      await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+      await expect(resourceEntityV1alpha1Validator.check(entity)).resolves.toBe(
+        true,
+      );
     }
     expect(new Set(entities.map(e => e.metadata.name)).size).toBe(8);
   });
@@ -56,12 +58,16 @@ describe('organizationToEntities', () => {
 
   it('finds the management account by id and falls back to role and default owners', () => {
     const management = byName(entities, 'acme-root-123456789012');
-    expect(management.metadata.labels?.['aws-platform.io/account-role']).toBe('management');
+    expect(management.metadata.labels?.['aws-platform.io/account-role']).toBe(
+      'management',
+    );
     expect(management.spec?.partOf).toBe('resource:default/root-r-ab12');
 
     const audit = byName(entities, 'audit-111111111111');
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe('role');
+    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
+      'role',
+    );
   });
 
   it('keeps nested OU paths and entity-ref owner tags', () => {
@@ -69,7 +75,9 @@ describe('organizationToEntities', () => {
     expect(payments.metadata.annotations?.['aws-platform.io/ou-path']).toBe(
       'Root/Workloads/Payments',
     );
-    expect(payments.metadata.annotations?.['aws-platform.io/account-status']).toBe('SUSPENDED');
+    expect(
+      payments.metadata.annotations?.['aws-platform.io/account-status'],
+    ).toBe('SUSPENDED');
     expect(payments.spec?.owner).toBe('group:finance/payments');
     expect(byName(entities, 'payments-ou-ab12-payments').spec?.partOf).toBe(
       'resource:default/workloads-ou-ab12-workload',

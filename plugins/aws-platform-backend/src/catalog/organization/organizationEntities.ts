@@ -25,7 +25,11 @@ import {
 import { entityName, slugify } from '../lib/entityName';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
 import { deriveAccountRole } from './deriveAccountRole';
-import { AccountRecord, OrganizationSnapshot, OrganizationalUnitRecord } from './types';
+import {
+  AccountRecord,
+  OrganizationSnapshot,
+  OrganizationalUnitRecord,
+} from './types';
 
 /** Settings of the organization transformer. */
 export interface OrganizationTransformOptions extends OwnerSettings {
@@ -45,9 +49,15 @@ export function organizationToEntities(
   snapshot: OrganizationSnapshot,
   options: OrganizationTransformOptions,
 ): Entity[] {
-  const units = new Map(snapshot.organizationalUnits.map(unit => [unit.id, unit]));
+  const units = new Map(
+    snapshot.organizationalUnits.map(unit => [unit.id, unit]),
+  );
   const refOf = (unit: OrganizationalUnitRecord) =>
-    stringifyEntityRef({ kind: 'resource', namespace: 'default', name: ouEntityName(unit) });
+    stringifyEntityRef({
+      kind: 'resource',
+      namespace: 'default',
+      name: ouEntityName(unit),
+    });
 
   const pathOf = (parentId: string | undefined): OrganizationalUnitRecord[] => {
     const path: OrganizationalUnitRecord[] = [];
@@ -75,7 +85,9 @@ export function organizationToEntities(
       kind: 'Resource',
       metadata: {
         name: ouEntityName(unit),
-        title: unit.parentId ? unit.name : `${unit.name} (organization ${snapshot.organizationId})`,
+        title: unit.parentId
+          ? unit.name
+          : `${unit.name} (organization ${snapshot.organizationId})`,
         description: unit.parentId
           ? `AWS Organizations OU ${path.map(p => p.name).join(' / ')}`
           : `Root of the AWS organization ${snapshot.organizationId}`,
@@ -121,7 +133,9 @@ export function organizationToEntities(
           [ANNOTATION_AWS_ARN]: account.arn,
           [ANNOTATION_ACCOUNT_EMAIL]: account.email,
           [ANNOTATION_ACCOUNT_STATUS]: account.status,
-          ...(account.joinedAt && { [ANNOTATION_ACCOUNT_JOINED]: account.joinedAt }),
+          ...(account.joinedAt && {
+            [ANNOTATION_ACCOUNT_JOINED]: account.joinedAt,
+          }),
           [ANNOTATION_PARENT_ID]: account.parentId,
           [ANNOTATION_OU_PATH]: path.map(p => p.name).join('/'),
           [ANNOTATION_ROLE_SOURCE]: roleSource,
@@ -149,12 +163,16 @@ export function organizationToEntities(
 }
 
 /** Entity name of an account, e.g. `production-210987654321`. */
-export function accountEntityName(account: Pick<AccountRecord, 'id' | 'name'>): string {
+export function accountEntityName(
+  account: Pick<AccountRecord, 'id' | 'name'>,
+): string {
   return entityName(account.name, account.id);
 }
 
 /** Entity name of an OU or root, e.g. `workloads-ou-ab12-cdef3456`. */
-export function ouEntityName(unit: Pick<OrganizationalUnitRecord, 'id' | 'name'>): string {
+export function ouEntityName(
+  unit: Pick<OrganizationalUnitRecord, 'id' | 'name'>,
+): string {
   return entityName(unit.name, unit.id);
 }
 

@@ -16,46 +16,86 @@ import { readOrganization } from './readOrganization';
 const organizations = mockClient(OrganizationsClient);
 
 function account(id: string, name: string) {
-  return { Id: id, Name: name, Email: `${name}@example.com`, Arn: `arn:aws:organizations::123456789012:account/o-1/${id}`, State: 'ACTIVE' as const };
+  return {
+    Id: id,
+    Name: name,
+    Email: `${name}@example.com`,
+    Arn: `arn:aws:organizations::123456789012:account/o-1/${id}`,
+    State: 'ACTIVE' as const,
+  };
 }
 
 describe('readOrganization', () => {
   beforeEach(() => {
     organizations.reset();
     organizations.on(DescribeOrganizationCommand).resolves({
-      Organization: { Id: 'o-1', Arn: 'arn:aws:organizations::123456789012:organization/o-1', MasterAccountId: '123456789012' },
+      Organization: {
+        Id: 'o-1',
+        Arn: 'arn:aws:organizations::123456789012:organization/o-1',
+        MasterAccountId: '123456789012',
+      },
     });
     organizations.on(ListRootsCommand).resolves({
-      Roots: [{ Id: 'r-1', Name: 'Root', Arn: 'arn:aws:organizations::123456789012:root/o-1/r-1' }],
+      Roots: [
+        {
+          Id: 'r-1',
+          Name: 'Root',
+          Arn: 'arn:aws:organizations::123456789012:root/o-1/r-1',
+        },
+      ],
     });
     organizations
       .on(ListOrganizationalUnitsForParentCommand)
       .resolves({ OrganizationalUnits: [] })
       .on(ListOrganizationalUnitsForParentCommand, { ParentId: 'r-1' })
-      .resolves({ OrganizationalUnits: [{ Id: 'ou-1-workload', Name: 'Workloads', Arn: 'arn:ou' }] });
+      .resolves({
+        OrganizationalUnits: [
+          { Id: 'ou-1-workload', Name: 'Workloads', Arn: 'arn:ou' },
+        ],
+      });
     organizations
       .on(ListAccountsForParentCommand)
       .resolves({ Accounts: [] })
       .on(ListAccountsForParentCommand, { ParentId: 'r-1' })
       .resolves({ Accounts: [account('123456789012', 'management')] })
       // Two pages with an empty page between them, as Organizations may return.
-      .on(ListAccountsForParentCommand, { ParentId: 'ou-1-workload', NextToken: undefined })
-      .resolves({ Accounts: [account('222222222222', 'production')], NextToken: 'p2' })
-      .on(ListAccountsForParentCommand, { ParentId: 'ou-1-workload', NextToken: 'p2' })
+      .on(ListAccountsForParentCommand, {
+        ParentId: 'ou-1-workload',
+        NextToken: undefined,
+      })
+      .resolves({
+        Accounts: [account('222222222222', 'production')],
+        NextToken: 'p2',
+      })
+      .on(ListAccountsForParentCommand, {
+        ParentId: 'ou-1-workload',
+        NextToken: 'p2',
+      })
       .resolves({ Accounts: [], NextToken: 'p3' })
-      .on(ListAccountsForParentCommand, { ParentId: 'ou-1-workload', NextToken: 'p3' })
+      .on(ListAccountsForParentCommand, {
+        ParentId: 'ou-1-workload',
+        NextToken: 'p3',
+      })
       .resolves({ Accounts: [account('333333333333', 'sandbox')] });
     organizations
       .on(ListTagsForResourceCommand)
       .resolves({ Tags: [] })
       .on(ListTagsForResourceCommand, { ResourceId: '222222222222' })
-      .resolves({ Tags: [{ Key: 'owner', Value: 'app-team' }], NextToken: 't2' })
-      .on(ListTagsForResourceCommand, { ResourceId: '222222222222', NextToken: 't2' })
+      .resolves({
+        Tags: [{ Key: 'owner', Value: 'app-team' }],
+        NextToken: 't2',
+      })
+      .on(ListTagsForResourceCommand, {
+        ResourceId: '222222222222',
+        NextToken: 't2',
+      })
       .resolves({ Tags: [{ Key: 'aws-platform/role', Value: 'production' }] });
   });
 
   it('walks the OU tree and pages every list, including past empty pages', async () => {
-    const snapshot = await readOrganization(new OrganizationsClient({}), { concurrency: 2 });
+    const snapshot = await readOrganization(new OrganizationsClient({}), {
+      concurrency: 2,
+    });
 
     expect(snapshot.organizationId).toBe('o-1');
     expect(snapshot.managementAccountId).toBe('123456789012');
@@ -68,17 +108,28 @@ describe('readOrganization', () => {
       ['222222222222', 'ou-1-workload'],
       ['333333333333', 'ou-1-workload'],
     ]);
-    expect(snapshot.accounts[1].tags).toEqual({ owner: 'app-team', 'aws-platform/role': 'production' });
-    expect(organizations).toHaveReceivedCommandWith(ListAccountsForParentCommand, {
-      ParentId: 'ou-1-workload',
-      MaxResults: 20,
+    expect(snapshot.accounts[1].tags).toEqual({
+      owner: 'app-team',
+      'aws-platform/role': 'production',
     });
+    expect(organizations).toHaveReceivedCommandWith(
+      ListAccountsForParentCommand,
+      {
+        ParentId: 'ou-1-workload',
+        MaxResults: 20,
+      },
+    );
   });
 
   it('fails the whole read when one call fails, so nothing partial reaches the catalog', async () => {
     organizations
       .on(ListTagsForResourceCommand, { ResourceId: '333333333333' })
-      .rejects(new TooManyRequestsException({ message: 'Rate exceeded', $metadata: {} }));
+      .rejects(
+        new TooManyRequestsException({
+          message: 'Rate exceeded',
+          $metadata: {},
+        }),
+      );
 
     await expect(
       readOrganization(new OrganizationsClient({}), { concurrency: 2 }),

@@ -6,7 +6,10 @@ import {
   paginateListRoots,
   paginateListTagsForResource,
 } from '@aws-sdk/client-organizations';
-import { collectPages, mapSettled } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  collectPages,
+  mapSettled,
+} from '@internal/backstage-plugin-aws-platform-node';
 import {
   AccountRecord,
   AwsTags,
@@ -27,7 +30,9 @@ export async function readOrganization(
   client: OrganizationsClient,
   options: { concurrency: number },
 ): Promise<OrganizationSnapshot> {
-  const { Organization } = await client.send(new DescribeOrganizationCommand({}));
+  const { Organization } = await client.send(
+    new DescribeOrganizationCommand({}),
+  );
   if (!Organization?.Id || !Organization.MasterAccountId || !Organization.Arn) {
     throw new Error('DescribeOrganization returned no organization');
   }
@@ -72,7 +77,12 @@ export async function readOrganization(
     level = [];
     for (const { parentId, childUnits, childAccounts } of children) {
       for (const unit of childUnits) {
-        units.push({ id: unit.Id!, name: unit.Name ?? unit.Id!, arn: unit.Arn!, parentId });
+        units.push({
+          id: unit.Id!,
+          name: unit.Name ?? unit.Id!,
+          arn: unit.Arn!,
+          parentId,
+        });
         level.push(unit.Id!);
       }
       for (const account of childAccounts) {
@@ -100,12 +110,21 @@ export async function readOrganization(
     organizationId: Organization.Id,
     organizationArn: Organization.Arn,
     managementAccountId: Organization.MasterAccountId,
-    organizationalUnits: units.map((unit, i) => ({ ...unit, tags: unitTags[i] })),
-    accounts: accounts.map((account, i) => ({ ...account, tags: accountTags[i] })),
+    organizationalUnits: units.map((unit, i) => ({
+      ...unit,
+      tags: unitTags[i],
+    })),
+    accounts: accounts.map((account, i) => ({
+      ...account,
+      tags: accountTags[i],
+    })),
   };
 }
 
-async function readTags(client: OrganizationsClient, resourceId: string): Promise<AwsTags> {
+async function readTags(
+  client: OrganizationsClient,
+  resourceId: string,
+): Promise<AwsTags> {
   const tags = await collectPages(
     paginateListTagsForResource({ client }, { ResourceId: resourceId }),
     page => page.Tags,

@@ -5,7 +5,12 @@ import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
 import { AwsAccountsPage } from './AwsAccountsPage';
 
-function account(name: string, title: string, role: string, ownerSource: string): Entity {
+function account(
+  name: string,
+  title: string,
+  role: string,
+  ownerSource: string,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -33,7 +38,12 @@ describe('AwsAccountsPage', () => {
       apis: [
         catalogApiMock({
           entities: [
-            account('production-210987654321', 'Production', 'production', 'tag'),
+            account(
+              'production-210987654321',
+              'Production',
+              'production',
+              'tag',
+            ),
             account('sandbox-310987654321', 'Sandbox', 'sandbox', 'default'),
             {
               apiVersion: 'backstage.io/v1alpha1',
@@ -46,10 +56,14 @@ describe('AwsAccountsPage', () => {
       ],
     });
 
-    expect(await screen.findByText('2 accounts in 1 organizational units')).toBeInTheDocument();
+    expect(
+      await screen.findByText('2 accounts in 1 organizational units'),
+    ).toBeInTheDocument();
     expect(screen.getByText('210987654321')).toBeInTheDocument();
     expect(screen.getAllByText('Root/Workloads')).toHaveLength(2);
-    expect(screen.getByText('Sandbox', { selector: 'span' })).toBeInTheDocument();
+    expect(
+      screen.getByText('Sandbox', { selector: 'span' }),
+    ).toBeInTheDocument();
     expect(screen.getAllByText('No owner tag')).toHaveLength(1);
     expect(screen.queryByText('some-bucket')).not.toBeInTheDocument();
   });
@@ -69,10 +83,14 @@ describe('AwsAccountsPage', () => {
       mountedRoutes,
       apis: [
         catalogApiMock.mock({
-          getEntities: jest.fn().mockRejectedValue(new Error('catalog is down')),
+          getEntities: jest
+            .fn()
+            .mockRejectedValue(new Error('catalog is down')),
         }),
       ],
     });
-    expect(await screen.findByText('Error: catalog is down')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Error: catalog is down'),
+    ).toBeInTheDocument();
   });
 });

@@ -19,7 +19,11 @@ import { AccountRow, toAccountRows } from './accountRows';
 export function AwsAccountsPage() {
   const catalogApi = useApi(catalogApiRef);
   const { t } = useTranslationRef(awsPlatformTranslationRef);
-  const { value: rows, loading, error } = useAsync(async () => {
+  const {
+    value: rows,
+    loading,
+    error,
+  } = useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.account },
     });
@@ -31,7 +35,9 @@ export function AwsAccountsPage() {
       title: t('accounts.columns.account'),
       field: 'title',
       highlight: true,
-      render: row => <EntityRefLink entityRef={row.entityRef} title={row.title} />,
+      render: row => (
+        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+      ),
     },
     { title: t('accounts.columns.accountId'), field: 'accountId' },
     {
@@ -67,7 +73,13 @@ export function AwsAccountsPage() {
   } else if (error) {
     body = <ResponseErrorPanel error={error} />;
   } else if (!rows?.length) {
-    body = <EmptyState missing="data" title={t('accounts.title')} description={t('accounts.empty')} />;
+    body = (
+      <EmptyState
+        missing="data"
+        title={t('accounts.title')}
+        description={t('accounts.empty')}
+      />
+    );
   } else {
     body = (
       <Table<AccountRow>
@@ -75,7 +87,12 @@ export function AwsAccountsPage() {
           accounts: String(rows.length),
           ous: String(new Set(rows.map(r => r.ouPath)).size),
         })}
-        options={{ paging: rows.length > 50, pageSize: 50, search: true, padding: 'dense' }}
+        options={{
+          paging: rows.length > 50,
+          pageSize: 50,
+          search: true,
+          padding: 'dense',
+        }}
         columns={columns}
         data={rows}
       />
@@ -84,7 +101,10 @@ export function AwsAccountsPage() {
 
   return (
     <Content>
-      <ContentHeader title={t('accounts.title')} description={t('accounts.subtitle')} />
+      <ContentHeader
+        title={t('accounts.title')}
+        description={t('accounts.subtitle')}
+      />
       {body}
     </Content>
   );

@@ -1,7 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { toAccountRows } from './accountRows';
 
-function account(name: string, labels: Record<string, string>, annotations: Record<string, string>): Entity {
+function account(
+  name: string,
+  labels: Record<string, string>,
+  annotations: Record<string, string>,
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
@@ -13,11 +17,27 @@ function account(name: string, labels: Record<string, string>, annotations: Reco
 describe('toAccountRows', () => {
   it('orders accounts by OU path, then by the guide order of roles', () => {
     const rows = toAccountRows([
-      account('sandbox-2', { 'aws-platform.io/account-role': 'sandbox' }, { 'aws-platform.io/ou-path': 'Root/Workloads' }),
-      account('production-1', { 'aws-platform.io/account-role': 'production' }, { 'aws-platform.io/ou-path': 'Root/Workloads' }),
-      account('network-3', { 'aws-platform.io/account-role': 'network' }, { 'aws-platform.io/ou-path': 'Root/Shared' }),
+      account(
+        'sandbox-2',
+        { 'aws-platform.io/account-role': 'sandbox' },
+        { 'aws-platform.io/ou-path': 'Root/Workloads' },
+      ),
+      account(
+        'production-1',
+        { 'aws-platform.io/account-role': 'production' },
+        { 'aws-platform.io/ou-path': 'Root/Workloads' },
+      ),
+      account(
+        'network-3',
+        { 'aws-platform.io/account-role': 'network' },
+        { 'aws-platform.io/ou-path': 'Root/Shared' },
+      ),
     ]);
-    expect(rows.map(r => r.title)).toEqual(['network', 'production', 'sandbox']);
+    expect(rows.map(r => r.title)).toEqual([
+      'network',
+      'production',
+      'sandbox',
+    ]);
     expect(rows[1]).toMatchObject({
       entityRef: 'resource:default/production-1',
       role: 'production',
@@ -28,8 +48,22 @@ describe('toAccountRows', () => {
 
   it('flags owners that were not tagged on the account', () => {
     const [tagged, guessed] = toAccountRows([
-      account('a-1', {}, { 'aws-platform.io/owner-source': 'tag', 'aws-platform.io/ou-path': 'A' }),
-      account('b-2', {}, { 'aws-platform.io/owner-source': 'default', 'aws-platform.io/ou-path': 'B' }),
+      account(
+        'a-1',
+        {},
+        {
+          'aws-platform.io/owner-source': 'tag',
+          'aws-platform.io/ou-path': 'A',
+        },
+      ),
+      account(
+        'b-2',
+        {},
+        {
+          'aws-platform.io/owner-source': 'default',
+          'aws-platform.io/ou-path': 'B',
+        },
+      ),
     ]);
     expect(tagged.ownerGuessed).toBe(false);
     expect(guessed.ownerGuessed).toBe(true);
