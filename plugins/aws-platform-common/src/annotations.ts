@@ -80,6 +80,49 @@ export const ANNOTATION_OWNER_SOURCE = `${AWS_PLATFORM_PREFIX}/owner-source`;
 export const ANNOTATION_ROLE_SOURCE = `${AWS_PLATFORM_PREFIX}/role-source`;
 
 /**
+ * The ingestion scope an entity was read in, e.g. `route53:715451680876` or
+ * `eks:715451680876:us-east-1`. When that scope cannot be read, the entities
+ * that carry it are kept as they were.
+ * @public
+ */
+export const ANNOTATION_INGESTION_SCOPE = `${AWS_PLATFORM_PREFIX}/ingestion-scope`;
+
+/**
+ * Outcome of a zone's delegation check: `in-sync`, `drift` (the parent's NS
+ * record differs from the zone's name servers), `not-delegated` (the parent
+ * has no NS record for it), `no-parent` (no ingested zone is its parent) or
+ * `unknown` (the parent's account could not be read).
+ * @public
+ */
+export const ANNOTATION_DELEGATION_STATUS = `${AWS_PLATFORM_PREFIX}/delegation-status`;
+
+/**
+ * Whether an EKS cluster runs Flightdeck (`true`/`false`), from its SSM
+ * parameters `/flightdeck/<cluster>/…`.
+ * @public
+ */
+export const ANNOTATION_FLIGHTDECK = `${AWS_PLATFORM_PREFIX}/flightdeck`;
+
+/**
+ * The EKS version support status: `standard`, `extended`, `unsupported` or `unknown`.
+ * @public
+ */
+export const ANNOTATION_EKS_VERSION_SUPPORT = `${AWS_PLATFORM_PREFIX}/eks-version-support`;
+
+/**
+ * The backup coverage of an account: `covered` (a plan copies into the Backup
+ * account), `no-copy` (plans, but none copies there) or `no-plan`.
+ * @public
+ */
+export const ANNOTATION_BACKUP_COVERAGE = `${AWS_PLATFORM_PREFIX}/backup-coverage`;
+
+/**
+ * The AWS region of a regional resource.
+ * @public
+ */
+export const ANNOTATION_AWS_REGION = `${AWS_PLATFORM_PREFIX}/region`;
+
+/**
  * Label holding the account's role in the guide's architecture, so the
  * catalog can be filtered by it.
  * @public
