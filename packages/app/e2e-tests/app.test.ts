@@ -37,8 +37,23 @@ test('a guest opens the AWS Platform page and sees the seeded organization', asy
   for (const name of SEEDED_ACCOUNTS) {
     await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
   }
-  // The Audit account carries no owner tag: the page flags it.
-  await expect(page.getByText('No owner tag').first()).toBeVisible();
+  // The seeded imperfections show: Audit has no owner tag; Sandbox's
+  // delegation drifts, it has no backup plan and runs EKS 1.28.
+  const row = (name: string) =>
+    page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name, exact: true }) });
+  await expect(row('Audit').getByText('No owner tag')).toBeVisible();
+  for (const finding of [
+    'DNS delegation drift',
+    'No backup copy',
+    'EKS past support',
+  ]) {
+    await expect(row('Sandbox').getByText(finding)).toBeVisible();
+  }
+  await expect(
+    row('Production').getByText('1 zones · 1 clusters · 1 backup plans'),
+  ).toBeVisible();
 
   await page.screenshot({
     path: 'docs/images/aws-platform-accounts.png',

@@ -12,3 +12,4 @@ export * from './flows';
 export * from './predicates';
 export * from './permissions';
 export * from './ingestionStatus';
+export * from './accountHealth';

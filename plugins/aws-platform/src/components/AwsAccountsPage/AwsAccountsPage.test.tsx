@@ -10,6 +10,7 @@ function account(
   title: string,
   role: string,
   ownerSource: string,
+  extra: { coverage?: string; summary?: object } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -23,9 +24,16 @@ function account(
         'aws-platform.io/ou-path': 'Root/Workloads',
         'aws-platform.io/owner-source': ownerSource,
         'aws-platform.io/account-status': 'ACTIVE',
+        ...(extra.coverage && {
+          'aws-platform.io/backup-coverage': extra.coverage,
+        }),
       },
     },
-    spec: { type: 'aws-account', owner: 'group:default/platform-team' },
+    spec: {
+      type: 'aws-account',
+      owner: 'group:default/platform-team',
+      ...(extra.summary && { summary: extra.summary }),
+    },
   };
 }
 
@@ -44,7 +52,16 @@ describe('AwsAccountsPage', () => {
               'production',
               'tag',
             ),
-            account('sandbox-310987654321', 'Sandbox', 'sandbox', 'default'),
+            account('sandbox-310987654321', 'Sandbox', 'sandbox', 'default', {
+              coverage: 'no-plan',
+              summary: {
+                zones: 1,
+                clusters: 1,
+                plans: 0,
+                driftedZones: 1,
+                unsupportedClusters: 1,
+              },
+            }),
             {
               apiVersion: 'backstage.io/v1alpha1',
               kind: 'Resource',
@@ -65,6 +82,12 @@ describe('AwsAccountsPage', () => {
       screen.getByText('Sandbox', { selector: 'span' }),
     ).toBeInTheDocument();
     expect(screen.getAllByText('No owner tag')).toHaveLength(1);
+    expect(
+      screen.getByText('1 zones · 1 clusters · 0 backup plans'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('DNS delegation drift')).toBeInTheDocument();
+    expect(screen.getByText('No backup copy')).toBeInTheDocument();
+    expect(screen.getByText('EKS past support')).toBeInTheDocument();
     expect(screen.queryByText('some-bucket')).not.toBeInTheDocument();
   });
 

@@ -50,17 +50,34 @@ export function AwsAccountsPage() {
       title: t('accounts.columns.owner'),
       field: 'owner',
       render: row => (
+        <EntityRefLink entityRef={row.owner} defaultKind="group" />
+      ),
+    },
+    {
+      title: t('accounts.columns.holds'),
+      render: row =>
+        row.summary
+          ? t('accounts.holds', {
+              zones: String(row.summary.zones),
+              clusters: String(row.summary.clusters),
+              plans: String(row.summary.plans),
+            })
+          : '',
+    },
+    {
+      title: t('accounts.columns.findings'),
+      render: row => (
         <>
-          <EntityRefLink entityRef={row.owner} defaultKind="group" />
-          {row.ownerGuessed && (
+          {row.findings.map(finding => (
             <Chip
+              key={finding}
               size="small"
               variant="outlined"
               color="secondary"
-              label={t('accounts.noOwnerTag')}
-              style={{ marginLeft: 8 }}
+              label={t(`accounts.findings.${finding}`)}
+              style={{ marginRight: 4, marginBottom: 2 }}
             />
-          )}
+          ))}
         </>
       ),
     },

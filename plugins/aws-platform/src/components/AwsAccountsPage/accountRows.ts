@@ -1,5 +1,9 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  AccountFinding,
+  accountFindings,
+  accountSummaryOf,
+  AccountSummary,
   ACCOUNT_ROLES,
   ANNOTATION_ACCOUNT_STATUS,
   ANNOTATION_AWS_ACCOUNT_ID,
@@ -22,6 +26,9 @@ export interface AccountRow {
   /** The owner was not tagged on the account but filled in from config. */
   ownerGuessed: boolean;
   status: string;
+  /** What runs in the account; undefined when its resources are not read. */
+  summary?: AccountSummary;
+  findings: AccountFinding[];
 }
 
 // Accounts follow the guide's order of roles, then their names.
@@ -45,6 +52,8 @@ export function toAccountRows(entities: Entity[]): AccountRow[] {
         owner: String(entity.spec?.owner ?? ''),
         ownerGuessed: annotations[ANNOTATION_OWNER_SOURCE] !== 'tag',
         status: annotations[ANNOTATION_ACCOUNT_STATUS] ?? '',
+        summary: accountSummaryOf(entity),
+        findings: accountFindings(entity),
       };
     })
     .sort(
