@@ -5,10 +5,11 @@ import {
 } from './annotations';
 
 /**
- * What an account holds, in `spec.summary` of account entities.
+ * What an account holds, in `spec.summary` of account entities. A type
+ * rather than an interface, so that it fits in an entity's JSON spec.
  * @public
  */
-export interface AccountSummary {
+export type AccountSummary = {
   zones: number;
   clusters: number;
   vaults: number;
@@ -17,7 +18,7 @@ export interface AccountSummary {
   driftedZones: number;
   /** Clusters on an EKS version past extended support. */
   unsupportedClusters: number;
-}
+};
 
 /**
  * Something about an account the platform team should look at.
