@@ -1,0 +1,40 @@
+/**
+ * The few kinds of AWS errors the EKS reader treats differently from "fail
+ * the scope". Anything not matched here (throttling after retries, 5xx,
+ * network) must fail the read, so that a partial view never replaces a
+ * complete one in the catalog.
+ */
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : '';
+}
+
+function httpStatus(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)
+    ?.$metadata?.httpStatusCode;
+}
+
+/** The caller's policy does not allow the call. */
+export function isAccessDenied(error: unknown): boolean {
+  const name = errorName(error);
+  return (
+    name.startsWith('AccessDenied') ||
+    name === 'UnauthorizedOperation' ||
+    httpStatus(error) === 403
+  );
+}
+
+/** The resource named in the call no longer exists (deleted while reading). */
+export function isResourceGone(error: unknown): boolean {
+  return errorName(error) === 'ResourceNotFoundException';
+}
+
+/**
+ * The operation itself is not served: an unknown operation, or a bare 404
+ * without a modelled error (moto answers unimplemented routes with an HTML
+ * page that the SDK reports as a deserialization error).
+ */
+export function isOperationUnavailable(error: unknown): boolean {
+  if (errorName(error) === 'UnknownOperationException') return true;
+  return httpStatus(error) === 404 && !isResourceGone(error);
+}
