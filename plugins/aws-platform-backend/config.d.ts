@@ -32,6 +32,24 @@ export interface Config {
         roleOverrides?: Array<{ accountId: string; role: string }>;
         /** How many Organizations calls run at once. Default 4. */
         concurrency?: number;
+        /** Regions to read EKS clusters and AWS Backup in. Default `[us-east-1]`. */
+        regions?: string[];
+        /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
+        services?: string[];
+        /** Accounts whose resources are read at once. Default 4. */
+        accountConcurrency?: number;
+        /** Accounts whose resources are not read; their account entity stays. */
+        excludeAccountIds?: string[];
+        /**
+         * Share of the provider's entities a run may remove; a run that would
+         * remove more is refused and logged. Default 0.25.
+         */
+        maxRemovalShare?: number;
+        /**
+         * Role the Kubernetes plugin assumes in a cluster's account, written to
+         * the cluster entities' `kubernetes.io/aws-assume-role` annotation.
+         */
+        kubernetesRoleName?: string;
         /** How often to refresh. Default every 30 minutes, timeout 10 minutes. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };

@@ -10,7 +10,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
-import { AwsOrganizationEntityProvider } from './AwsOrganizationEntityProvider';
+import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { IngestionConfig } from './ingestionConfig';
 
 // aws-sdk-client-mock stands in for Organizations; the emulator-backed test
@@ -25,6 +25,11 @@ const config: IngestionConfig = {
   roleOwners: {},
   roleOverrides: {},
   concurrency: 2,
+  regions: ['us-east-1'],
+  services: ['route53'],
+  accountConcurrency: 2,
+  excludeAccountIds: [],
+  maxRemovalShare: 0.25,
   schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
 };
 
@@ -35,10 +40,19 @@ function setUp() {
   };
   const statusStore = new IngestionStatusStore();
   const taskRunner = { run: jest.fn() };
-  const provider = new AwsOrganizationEntityProvider({
+  const provider = new AwsPlatformEntityProvider({
     config,
     clientFactory: {
       createClient: async () => new OrganizationsClient({}) as any,
+    },
+    readers: {
+      route53: async () => [],
+      eks: async () => [],
+      backup: async () => ({ vaults: [], plans: [] }),
+    },
+    memory: {
+      entitiesOfScopes: async () => [],
+      countFromLocation: async () => undefined,
     },
     logger: mockServices.logger.mock(),
     taskRunner,
@@ -47,7 +61,7 @@ function setUp() {
   return { provider, connection, statusStore, taskRunner };
 }
 
-describe('AwsOrganizationEntityProvider', () => {
+describe('AwsPlatformEntityProvider', () => {
   beforeEach(() => {
     organizations.reset();
     organizations.on(DescribeOrganizationCommand).resolves({
@@ -81,7 +95,7 @@ describe('AwsOrganizationEntityProvider', () => {
     const { provider, connection, taskRunner } = setUp();
     await provider.connect(connection);
     expect(taskRunner.run).toHaveBeenCalledWith(
-      expect.objectContaining({ id: 'AwsOrganizationEntityProvider:refresh' }),
+      expect.objectContaining({ id: 'AwsPlatformEntityProvider:refresh' }),
     );
   });
 
@@ -92,7 +106,6 @@ describe('AwsOrganizationEntityProvider', () => {
 
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     const mutation = connection.applyMutation.mock.calls[0][0];
-    expect(mutation.type).toBe('full');
     expect(
       mutation.type === 'full' &&
         mutation.entities.map(e => [e.entity.metadata.name, e.locationKey]),
@@ -102,7 +115,7 @@ describe('AwsOrganizationEntityProvider', () => {
     ]);
     expect(statusStore.list()).toEqual([
       expect.objectContaining({
-        provider: 'AwsOrganizationEntityProvider',
+        provider: 'AwsPlatformEntityProvider',
         outcome: 'ok',
         entityCount: 2,
         failures: [],

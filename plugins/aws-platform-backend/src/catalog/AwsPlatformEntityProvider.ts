@@ -7,27 +7,30 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import {
-  AwsClientFactory,
-  describeAwsError,
-} from '@internal/backstage-plugin-aws-platform-node';
+import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import type { IngestionStatusStore } from '../status/ingestionStatusStore';
+import type { CatalogMemory } from './ingestion/catalogMemory';
+import type { ResourceReaders } from './ingestion/resourceReaders';
+import { IngestionRun, runIngestion } from './ingestion/runIngestion';
 import type { IngestionConfig } from './ingestionConfig';
-import { organizationToEntities } from './organization/organizationEntities';
 import { readOrganization } from './organization/readOrganization';
 
-const PROVIDER_NAME = 'AwsOrganizationEntityProvider';
+const PROVIDER_NAME = 'AwsPlatformEntityProvider';
 const LOCATION_KEY = 'aws-platform:organization';
 
 /**
- * Emits the organization's root, OUs and accounts. A run replaces the
- * provider's entities only after the whole organization was read; when any
- * call fails, the entities of the last good run stay in the catalog and the
- * failure is logged and recorded for the status API.
+ * Emits the organization (root, OUs, accounts) and what runs in each
+ * account (Route 53 zones, EKS clusters, backup vaults and plans). Only a
+ * successful read of a scope replaces that scope's entities: a failed scope
+ * keeps those of the last good run, a failed organization read or a run that
+ * would remove too much applies nothing, and every failure is logged with
+ * its scope and kept for the status API.
  */
-export class AwsOrganizationEntityProvider implements EntityProvider {
+export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #config: IngestionConfig;
   readonly #clientFactory: AwsClientFactory;
+  readonly #readers: ResourceReaders;
+  readonly #memory: CatalogMemory;
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #statusStore: IngestionStatusStore;
@@ -36,12 +39,16 @@ export class AwsOrganizationEntityProvider implements EntityProvider {
   constructor(options: {
     config: IngestionConfig;
     clientFactory: AwsClientFactory;
+    readers: ResourceReaders;
+    memory: CatalogMemory;
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
     statusStore: IngestionStatusStore;
   }) {
     this.#config = options.config;
     this.#clientFactory = options.clientFactory;
+    this.#readers = options.readers;
+    this.#memory = options.memory;
     this.#logger = options.logger.child({ target: PROVIDER_NAME });
     this.#taskRunner = options.taskRunner;
     this.#statusStore = options.statusStore;
@@ -59,59 +66,61 @@ export class AwsOrganizationEntityProvider implements EntityProvider {
     });
   }
 
-  /** Reads the organization and replaces the provider's entities. */
+  /** Reads the organization and its accounts, and replaces the provider's entities. */
   async refresh(): Promise<void> {
     if (!this.#connection) {
       throw new Error(`${PROVIDER_NAME} is not connected to the catalog`);
     }
     const startedAt = Date.now();
     const { organization } = this.#config;
-    try {
-      const client = await this.#clientFactory.createClient(
-        OrganizationsClient,
-        {
-          accountId: organization.accountId,
-          region: organization.region,
-        },
+    const run = await runIngestion({
+      config: this.#config,
+      readOrganization: async () =>
+        readOrganization(
+          await this.#clientFactory.createClient(OrganizationsClient, {
+            accountId: organization.accountId,
+            region: organization.region,
+          }),
+          { concurrency: this.#config.concurrency },
+        ),
+      readers: this.#readers,
+      memory: this.#memory,
+      today: new Date(),
+    });
+
+    for (const failure of run.failures) {
+      this.#logger.error(
+        `Could not read ${failure.scope}; its entities of the last good run are kept. ${failure.errorName}: ${failure.message}`,
       );
-      const snapshot = await readOrganization(client, {
-        concurrency: this.#config.concurrency,
-      });
-      const entities = organizationToEntities(snapshot, {
-        ...this.#config,
-        locationRef: `aws-platform:organization/${snapshot.organizationId}`,
-      });
+    }
+    if (run.entities) {
       await this.#connection.applyMutation({
         type: 'full',
-        entities: entities.map(entity => ({
+        entities: run.entities.map(entity => ({
           entity,
           locationKey: LOCATION_KEY,
         })),
       });
       this.#logger.info(
-        `Read organization ${snapshot.organizationId}: ${snapshot.accounts.length} accounts, ${snapshot.organizationalUnits.length} OUs and roots`,
+        `Emitted ${run.entities.length} entities from ${run.scopeCount} scopes (${run.failures.length} failed, ${run.keptCount} entities kept from the last good run)`,
       );
-      this.#statusStore.record({
-        provider: PROVIDER_NAME,
-        lastRunAt: new Date().toISOString(),
-        outcome: 'ok',
-        durationMs: Date.now() - startedAt,
-        entityCount: entities.length,
-        failures: [],
-      });
-    } catch (error) {
-      const failure = { scope: 'organization', ...describeAwsError(error) };
+    } else {
       this.#logger.error(
-        `Could not read the organization; the catalog keeps the entities of the last good run. ${failure.errorName}: ${failure.message}`,
+        'Applied nothing this run; the catalog keeps the entities of the last good run',
       );
-      this.#statusStore.record({
-        provider: PROVIDER_NAME,
-        lastRunAt: new Date().toISOString(),
-        outcome: 'failed',
-        durationMs: Date.now() - startedAt,
-        entityCount: 0,
-        failures: [failure],
-      });
     }
+    this.#statusStore.record({
+      provider: PROVIDER_NAME,
+      lastRunAt: new Date().toISOString(),
+      outcome: outcomeOf(run),
+      durationMs: Date.now() - startedAt,
+      entityCount: run.entities?.length ?? 0,
+      failures: run.failures,
+    });
   }
+}
+
+function outcomeOf(run: IngestionRun): 'ok' | 'partial' | 'failed' {
+  if (!run.entities) return 'failed';
+  return run.failures.length > 0 ? 'partial' : 'ok';
 }

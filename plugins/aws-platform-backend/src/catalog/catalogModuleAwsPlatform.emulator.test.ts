@@ -1,9 +1,16 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
   LocalAws,
@@ -13,18 +20,28 @@ import {
 } from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
-import { AwsOrganizationEntityProvider } from './AwsOrganizationEntityProvider';
+import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
+import { createCatalogMemory } from './ingestion/catalogMemory';
+import {
+  createResourceReaders,
+  ResourceReaders,
+} from './ingestion/resourceReaders';
 import { readIngestionConfig } from './ingestionConfig';
 
 // Runs the real catalog backend against moto's server seeded with the guide's
-// reference organization (packages/local-aws).
-jest.setTimeout(180_000);
+// reference organization (packages/local-aws). Member accounts are reached by
+// assuming OrganizationAccountAccessRole, as the portal does.
+jest.setTimeout(240_000);
 
+const awsConfig = {
+  accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
+};
 const providerConfig = {
   defaultOwner: 'group:default/platform-team',
   roleOwners: { audit: 'group:default/security-team' },
+  kubernetesRoleName: 'backstage-kubernetes',
 };
 
 let localAws: LocalAws;
@@ -43,12 +60,12 @@ afterAll(async () => {
   await localAws?.stop();
 });
 
-async function queryAccounts(
-  server: Parameters<typeof request>[0],
-): Promise<Entity[]> {
+type Server = Parameters<typeof request>[0];
+
+async function query(server: Server, filter: string): Promise<Entity[]> {
   const response = await request(server)
     .get('/api/catalog/entities/by-query')
-    .query({ filter: 'kind=resource,spec.type=aws-account', limit: 100 });
+    .query({ filter, limit: 200 });
   return response.body.items ?? [];
 }
 
@@ -56,7 +73,7 @@ async function waitFor<T>(
   fn: () => Promise<T>,
   done: (value: T) => boolean,
 ): Promise<T> {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const value = await fn();
     if (done(value) || Date.now() > deadline) return value;
@@ -64,33 +81,45 @@ async function waitFor<T>(
   }
 }
 
+const annotation = (entity: Entity | undefined, key: string) =>
+  entity?.metadata.annotations?.[key];
+
 describe('catalog ingestion of the reference organization', () => {
-  it('emits the nine accounts with roles, owners and OU relations', async () => {
+  it('emits the accounts, zones, clusters and backups with roles, owners, relations and findings', async () => {
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleAwsPlatform,
         mockServices.rootConfig.factory({
-          data: { catalog: { providers: { awsPlatform: providerConfig } } },
+          data: {
+            aws: awsConfig,
+            catalog: { providers: { awsPlatform: providerConfig } },
+          },
         }),
       ],
     });
 
-    const accounts = await waitFor(
-      () => queryAccounts(server),
-      items => items.length >= 9,
+    const all = await waitFor(
+      () =>
+        query(
+          server,
+          'kind=resource,metadata.annotations.aws-platform.io/organization-id',
+        ),
+      items =>
+        items.filter(e => e.spec?.type === 'aws-backup-plan').length >= 1,
     );
+    const ofType = (type: string) => all.filter(e => e.spec?.type === type);
+    const accounts = ofType('aws-account');
     expect(accounts).toHaveLength(9);
+    const account = (id: string) =>
+      accounts.find(e => annotation(e, 'amazonaws.com/account-id') === id)!;
 
-    const byId = new Map(
-      accounts.map(e => [
-        e.metadata.annotations?.['amazonaws.com/account-id'],
-        e,
-      ]),
-    );
-    const roleOf = (id: string) =>
-      byId.get(id)?.metadata.labels?.['aws-platform.io/account-role'];
-    expect(roleOf(estate.managementAccountId)).toBe('management');
+    // Roles and owners.
+    expect(
+      account(estate.managementAccountId).metadata.labels?.[
+        'aws-platform.io/account-role'
+      ],
+    ).toBe('management');
     for (const role of [
       'log-archive',
       'audit',
@@ -101,72 +130,163 @@ describe('catalog ingestion of the reference organization', () => {
       'production',
       'sandbox',
     ] as const) {
-      expect(roleOf(estate.accounts[role].id)).toBe(role);
+      expect(
+        account(estate.accounts[role].id).metadata.labels?.[
+          'aws-platform.io/account-role'
+        ],
+      ).toBe(role);
     }
+    const audit = account(estate.accounts.audit.id);
+    expect(audit.spec?.owner).toBe('group:default/security-team');
+    expect(annotation(audit, 'aws-platform.io/owner-source')).toBe('role');
 
-    const production = byId.get(estate.accounts.production.id)!;
-    expect(production.metadata.annotations?.['aws-platform.io/ou-path']).toBe(
-      'Root/Workloads',
+    // Zones and the seeded delegation drift.
+    const zones = ofType('dns-zone');
+    expect(zones.map(z => z.metadata.title).sort()).toEqual([
+      'example.com',
+      'production.example.com',
+      'sandbox.example.com',
+    ]);
+    const zone = (name: string) => zones.find(z => z.metadata.title === name)!;
+    expect(
+      annotation(
+        zone('production.example.com'),
+        'aws-platform.io/delegation-status',
+      ),
+    ).toBe('in-sync');
+    expect(
+      annotation(
+        zone('sandbox.example.com'),
+        'aws-platform.io/delegation-status',
+      ),
+    ).toBe('drift');
+    expect(zone('sandbox.example.com').spec?.partOf).toBe(
+      `resource:default/${account(estate.accounts.sandbox.id).metadata.name}`,
+    );
+    expect(zone('sandbox.example.com').spec?.dependsOn).toEqual([
+      `resource:default/${zone('example.com').metadata.name}`,
+    ]);
+
+    // Flightdeck clusters, found by the Kubernetes plugin's catalog locator.
+    const clusters = ofType('kubernetes-cluster');
+    expect(clusters.map(c => c.metadata.title).sort()).toEqual([
+      'acme-production-v1',
+      'acme-sandbox-v1',
+    ]);
+    for (const cluster of clusters) {
+      expect(annotation(cluster, 'aws-platform.io/flightdeck')).toBe('true');
+      expect(annotation(cluster, 'kubernetes.io/auth-provider')).toBe('aws');
+      expect(annotation(cluster, 'kubernetes.io/api-server')).toMatch(
+        /^https:\/\//,
+      );
+      expect(annotation(cluster, 'kubernetes.io/x-k8s-aws-id')).toBe(
+        cluster.metadata.title,
+      );
+    }
+    const sandboxCluster = clusters.find(
+      c => c.metadata.title === 'acme-sandbox-v1',
     );
     expect(
-      production.metadata.annotations?.['aws-platform.io/owner-source'],
-    ).toBe('tag');
-    // The Audit account has no owner tag: the owner configured for its role applies.
-    const audit = byId.get(estate.accounts.audit.id)!;
-    expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
-      'role',
+      annotation(sandboxCluster, 'aws-platform.io/eks-version-support'),
+    ).toBe('unsupported');
+    expect(annotation(sandboxCluster, 'kubernetes.io/aws-assume-role')).toBe(
+      `arn:aws:iam::${estate.accounts.sandbox.id}:role/backstage-kubernetes`,
     );
 
-    // The processor turns spec.partOf into relations: account -> OU -> root.
-    const withRelations = await waitFor(
+    // Backups: the production plan copies into the Backup account's vault.
+    const vaults = ofType('aws-backup-vault');
+    expect(vaults).toHaveLength(3); // us-east-1 only: Production, Sandbox, Backup
+    const backupVault = vaults.find(
+      v =>
+        annotation(v, 'amazonaws.com/account-id') === estate.accounts.backup.id,
+    )!;
+    const [plan] = ofType('aws-backup-plan');
+    expect(plan.spec?.dependsOn).toContain(
+      `resource:default/${backupVault.metadata.name}`,
+    );
+    expect(
+      annotation(
+        account(estate.accounts.production.id),
+        'aws-platform.io/backup-coverage',
+      ),
+    ).toBe('covered');
+    expect(
+      annotation(
+        account(estate.accounts.sandbox.id),
+        'aws-platform.io/backup-coverage',
+      ),
+    ).toBe('no-plan');
+    expect(account(estate.accounts.production.id).spec?.summary).toEqual({
+      zones: 1,
+      clusters: 1,
+      vaults: 1,
+      plans: 1,
+      driftedZones: 0,
+      unsupportedClusters: 0,
+    });
+
+    // Relations drawn from spec.partOf and spec.dependsOn.
+    const sandboxZone = await waitFor(
       async () =>
         (
           await request(server).get(
-            `/api/catalog/entities/by-name/resource/default/${production.metadata.name}`,
+            `/api/catalog/entities/by-name/resource/default/${
+              zone('sandbox.example.com').metadata.name
+            }`,
           )
         ).body as Entity,
-      entity => (entity.relations ?? []).length > 1,
+      entity => (entity.relations ?? []).length >= 3,
     );
-    expect(withRelations.relations).toContainEqual(
-      expect.objectContaining({
-        type: 'partOf',
-        targetRef: production.spec?.partOf,
-      }),
-    );
-    expect(withRelations.relations).toContainEqual(
-      expect.objectContaining({
-        type: 'ownedBy',
-        targetRef: production.spec?.owner,
-      }),
+    expect(sandboxZone.relations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          type: 'partOf',
+          targetRef: zone('sandbox.example.com').spec?.partOf,
+        }),
+        expect.objectContaining({
+          type: 'dependsOn',
+          targetRef: `resource:default/${zone('example.com').metadata.name}`,
+        }),
+      ]),
     );
   });
 
-  it('keeps every entity of the last good run when AWS cannot be reached', async () => {
-    const ingestion = readIngestionConfig(
+  it('keeps every entity of an account whose role fails, and of the whole organization when AWS is down', async () => {
+    const config = readIngestionConfig(
       new ConfigReader({
         catalog: { providers: { awsPlatform: providerConfig } },
       }),
     )!;
-    const statusStore = new IngestionStatusStore();
-    const provider = new AwsOrganizationEntityProvider({
-      config: ingestion,
-      // One attempt, so the unreachable emulator fails fast.
-      clientFactory: new DefaultAwsClientFactory({
-        credentialsManager: {
-          getCredentialProvider: async () => ({
-            sdkCredentialProvider: async () => ({
-              accessKeyId: 'test',
-              secretAccessKey: 'test',
-            }),
-          }),
-        },
-        maxAttempts: 1,
-      }),
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async () => {} },
-      statusStore,
+    const clientFactory = new DefaultAwsClientFactory({
+      credentialsManager: DefaultAwsCredentialsManager.fromConfig(
+        new ConfigReader({ aws: awsConfig }),
+      ),
+      maxAttempts: 1,
     });
+    const realReaders = createResourceReaders(clientFactory);
+    // moto cannot refuse AssumeRole (see the emulator notes), so the refusal
+    // for the Production account is injected where its clients are created.
+    const deniedAccounts = new Set<string>();
+    const guarded =
+      <A extends unknown[], R>(
+        read: (accountId: string, ...rest: A) => Promise<R>,
+      ) =>
+      async (accountId: string, ...rest: A): Promise<R> => {
+        if (deniedAccounts.has(accountId)) {
+          throw Object.assign(
+            new Error(`not authorized to assume a role in ${accountId}`),
+            { name: 'AccessDenied' },
+          );
+        }
+        return read(accountId, ...rest);
+      };
+    const readers: ResourceReaders = {
+      route53: guarded(realReaders.route53),
+      eks: guarded(realReaders.eks),
+      backup: guarded(realReaders.backup),
+    };
+    const statusStore = new IngestionStatusStore();
+    let provider: AwsPlatformEntityProvider | undefined;
     const { server } = await startTestBackend({
       features: [
         catalogPlugin,
@@ -175,8 +295,21 @@ describe('catalog ingestion of the reference organization', () => {
           moduleId: 'aws-platform-under-test',
           register(env) {
             env.registerInit({
-              deps: { catalog: catalogProcessingExtensionPoint },
-              async init({ catalog }) {
+              deps: {
+                catalog: catalogProcessingExtensionPoint,
+                catalogService: catalogServiceRef,
+                auth: coreServices.auth,
+              },
+              async init({ catalog, catalogService, auth }) {
+                provider = new AwsPlatformEntityProvider({
+                  config,
+                  clientFactory,
+                  readers,
+                  memory: createCatalogMemory(catalogService, auth),
+                  logger: mockServices.logger.mock(),
+                  taskRunner: { run: async () => {} },
+                  statusStore,
+                });
                 catalog.addProcessor(new AwsPlatformEntityProcessor());
                 catalog.addEntityProvider(provider);
               },
@@ -185,24 +318,53 @@ describe('catalog ingestion of the reference organization', () => {
         }),
       ],
     });
+    const everything = () =>
+      query(
+        server,
+        'kind=resource,metadata.annotations.aws-platform.io/organization-id',
+      );
+    const names = (entities: Entity[]) =>
+      entities.map(e => e.metadata.name).sort();
 
-    await provider.refresh();
-    const before = await waitFor(
-      () => queryAccounts(server),
-      items => items.length >= 9,
+    await provider!.refresh();
+    const before = await waitFor(everything, items => items.length >= 22);
+    const productionId = estate.accounts.production.id;
+    const ofProduction = before.filter(
+      e =>
+        annotation(e, 'amazonaws.com/account-id') === productionId &&
+        e.spec?.type !== 'aws-account',
     );
-    expect(before).toHaveLength(9);
+    expect(ofProduction.map(e => e.spec?.type).sort()).toEqual([
+      'aws-backup-plan',
+      'aws-backup-vault',
+      'dns-zone',
+      'kubernetes-cluster',
+    ]);
+
+    deniedAccounts.add(productionId);
+    await provider!.refresh();
+    expect(statusStore.list()[0]).toMatchObject({ outcome: 'partial' });
+    expect(
+      statusStore
+        .list()[0]
+        .failures.map(f => f.scope)
+        .sort(),
+    ).toEqual(
+      [
+        `backup:${productionId}:us-east-1`,
+        `eks:${productionId}:us-east-1`,
+        `route53:${productionId}`,
+      ].sort(),
+    );
+    // Give the catalog time to process a (wrong) removal, then check none happened.
+    await new Promise(resolve => setTimeout(resolve, 3_000));
+    expect(names(await everything())).toEqual(names(before));
 
     await localAws.stop();
-    await provider.refresh();
-
+    await provider!.refresh();
     expect(statusStore.list()[0]).toMatchObject({ outcome: 'failed' });
     expect(statusStore.list()[0].failures[0].scope).toBe('organization');
-    // Give the catalog time to process a (wrong) removal, then check none happened.
-    await new Promise(resolve => setTimeout(resolve, 2_000));
-    const after = await queryAccounts(server);
-    expect(after.map(e => e.metadata.name).sort()).toEqual(
-      before.map(e => e.metadata.name).sort(),
-    );
+    await new Promise(resolve => setTimeout(resolve, 3_000));
+    expect(names(await everything())).toEqual(names(before));
   });
 });

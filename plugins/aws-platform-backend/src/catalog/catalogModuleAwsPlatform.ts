@@ -2,16 +2,22 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
 import { ingestionStatusStoreRef } from '../status/ingestionStatusStore';
-import { AwsOrganizationEntityProvider } from './AwsOrganizationEntityProvider';
+import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
+import { createCatalogMemory } from './ingestion/catalogMemory';
+import { createResourceReaders } from './ingestion/resourceReaders';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { readIngestionConfig } from './ingestionConfig';
 
 /**
  * Catalog module of the AWS Platform suite: ingests the AWS organization
- * configured under `catalog.providers.awsPlatform`.
+ * configured under `catalog.providers.awsPlatform` and what runs in its
+ * accounts (Route 53 zones, EKS clusters, AWS Backup vaults and plans).
  *
  * @public
  */
@@ -23,6 +29,8 @@ export const catalogModuleAwsPlatform = createBackendModule({
       deps: {
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        catalogService: catalogServiceRef,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         clientFactory: awsClientFactoryServiceRef,
@@ -31,6 +39,8 @@ export const catalogModuleAwsPlatform = createBackendModule({
       async init({
         catalog,
         config,
+        auth,
+        catalogService,
         logger,
         scheduler,
         clientFactory,
@@ -45,9 +55,11 @@ export const catalogModuleAwsPlatform = createBackendModule({
           return;
         }
         catalog.addEntityProvider(
-          new AwsOrganizationEntityProvider({
+          new AwsPlatformEntityProvider({
             config: ingestion,
             clientFactory,
+            readers: createResourceReaders(clientFactory),
+            memory: createCatalogMemory(catalogService, auth),
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(ingestion.schedule),
             statusStore,

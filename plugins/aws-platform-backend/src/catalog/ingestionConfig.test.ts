@@ -20,6 +20,12 @@ describe('readIngestionConfig', () => {
       roleOwners: {},
       roleOverrides: {},
       concurrency: 4,
+      regions: ['us-east-1'],
+      services: ['route53', 'eks', 'backup'],
+      accountConcurrency: 4,
+      excludeAccountIds: [],
+      maxRemovalShare: 0.25,
+      kubernetesRoleName: undefined,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
     });
   });
@@ -58,5 +64,15 @@ describe('readIngestionConfig', () => {
     expect(() =>
       readIngestionConfig(withProvider({ defaultOwner: 'x', concurrency: 0 })),
     ).toThrow('concurrency');
+    expect(() =>
+      readIngestionConfig(
+        withProvider({ defaultOwner: 'x', services: ['s3'] }),
+      ),
+    ).toThrow("services[0]: 's3' is not one of route53, eks, backup");
+    expect(() =>
+      readIngestionConfig(
+        withProvider({ defaultOwner: 'x', maxRemovalShare: 2 }),
+      ),
+    ).toThrow('maxRemovalShare');
   });
 });

@@ -8,6 +8,7 @@ import {
   AccountRole,
   isAccountRole,
 } from '@internal/backstage-plugin-aws-platform-common';
+import { RESOURCE_SERVICES, ResourceService } from './ingestion/scopes';
 
 /** The typed `catalog.providers.awsPlatform` section. */
 export interface IngestionConfig {
@@ -18,6 +19,18 @@ export interface IngestionConfig {
   roleOwners: Partial<Record<AccountRole, string>>;
   roleOverrides: Record<string, AccountRole>;
   concurrency: number;
+  /** Regions to read EKS clusters and backups in. */
+  regions: string[];
+  /** Services to read in each account. */
+  services: ResourceService[];
+  /** Accounts whose resources are read at once. */
+  accountConcurrency: number;
+  /** Accounts whose resources are not read (their account entity stays). */
+  excludeAccountIds: string[];
+  /** Share of the entities a run may remove before it is refused. */
+  maxRemovalShare: number;
+  /** Role the Kubernetes plugin assumes in a cluster's account, for its annotations. */
+  kubernetesRoleName?: string;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -61,6 +74,35 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
       `${CONFIG_KEY}.concurrency must be a whole number from 1 to 32`,
     );
   }
+  const services = (
+    config.getOptionalStringArray('services') ?? [...RESOURCE_SERVICES]
+  ).map((service, i) => {
+    if (!(RESOURCE_SERVICES as readonly string[]).includes(service)) {
+      throw new InputError(
+        `${CONFIG_KEY}.services[${i}]: '${service}' is not one of ${RESOURCE_SERVICES.join(
+          ', ',
+        )}`,
+      );
+    }
+    return service as ResourceService;
+  });
+  const maxRemovalShare = config.getOptionalNumber('maxRemovalShare') ?? 0.25;
+  if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
+    throw new InputError(
+      `${CONFIG_KEY}.maxRemovalShare must be between 0 and 1`,
+    );
+  }
+  const accountConcurrency =
+    config.getOptionalNumber('accountConcurrency') ?? 4;
+  if (
+    !Number.isInteger(accountConcurrency) ||
+    accountConcurrency < 1 ||
+    accountConcurrency > 64
+  ) {
+    throw new InputError(
+      `${CONFIG_KEY}.accountConcurrency must be a whole number from 1 to 64`,
+    );
+  }
   return {
     organization: {
       accountId: config.getOptionalString('organization.accountId'),
@@ -72,6 +114,12 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     roleOwners,
     roleOverrides,
     concurrency,
+    regions: config.getOptionalStringArray('regions') ?? ['us-east-1'],
+    services,
+    accountConcurrency,
+    excludeAccountIds: config.getOptionalStringArray('excludeAccountIds') ?? [],
+    maxRemovalShare,
+    kubernetesRoleName: config.getOptionalString('kubernetesRoleName'),
     schedule: config.has('schedule')
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('schedule'),

@@ -9,7 +9,6 @@ import {
   startLocalAws,
 } from '@internal/local-aws';
 import { MappingContext } from '../resources/mappingContext';
-import { backupCoverage } from './backupCoverage';
 import { backupToEntities } from './backupEntities';
 import { readBackup } from './readBackup';
 import { BackupScope } from './types';
@@ -132,12 +131,6 @@ describe('readBackup on the reference estate', () => {
         tags: { owner: 'platform-team' },
       },
     ]);
-
-    const allPlans = scopes.flatMap(s => s.plans);
-    expect(backupCoverage(production.id, allPlans, [backup.id])).toBe(
-      'covered',
-    );
-    expect(backupCoverage(sandbox.id, allPlans, [backup.id])).toBe('no-plan');
 
     const account = (id: string, name: string) => ({
       id,

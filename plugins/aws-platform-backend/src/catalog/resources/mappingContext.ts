@@ -41,14 +41,25 @@ export interface MappingContext {
  * `eks:715451680876:us-east-1`. When a scope fails, the entities carrying it
  * are kept as they were.
  */
-export function scopeKey(service: string, accountId: string, region?: string): string {
-  return region ? `${service}:${accountId}:${region}` : `${service}:${accountId}`;
+export function scopeKey(
+  service: string,
+  accountId: string,
+  region?: string,
+): string {
+  return region
+    ? `${service}:${accountId}:${region}`
+    : `${service}:${accountId}`;
 }
 
 /** The annotations every resource entity carries. */
 export function resourceAnnotations(
   ctx: MappingContext,
-  options: { scope: string; accountId: string; arn?: string; ownerSource: string },
+  options: {
+    scope: string;
+    accountId: string;
+    arn?: string;
+    ownerSource: string;
+  },
 ): Record<string, string> {
   return {
     [ANNOTATION_LOCATION]: ctx.locationRef,

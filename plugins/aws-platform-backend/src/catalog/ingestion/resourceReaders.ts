@@ -1,0 +1,56 @@
+import { BackupClient } from '@aws-sdk/client-backup';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { readBackup } from '../backup/readBackup';
+import type { PlanRecord, VaultRecord } from '../backup/types';
+import { readHostedZones } from '../dns/readHostedZones';
+import type { HostedZoneRecord } from '../dns/types';
+import { readClusters } from '../eks/readClusters';
+import type { ClusterRecord } from '../eks/types';
+
+/** Reads one scope of each service; the AWS I/O layer behind the ingestion. */
+export interface ResourceReaders {
+  route53(accountId: string): Promise<HostedZoneRecord[]>;
+  eks(accountId: string, region: string): Promise<ClusterRecord[]>;
+  backup(
+    accountId: string,
+    region: string,
+  ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }>;
+}
+
+// Route 53 is global; its API is signed for us-east-1.
+const ROUTE53_REGION = 'us-east-1';
+
+/** Readers whose clients come from the suite's client factory (role per account). */
+export function createResourceReaders(
+  clientFactory: AwsClientFactory,
+): ResourceReaders {
+  return {
+    async route53(accountId) {
+      return readHostedZones(
+        await clientFactory.createClient(Route53Client, {
+          accountId,
+          region: ROUTE53_REGION,
+        }),
+      );
+    },
+    async eks(accountId, region) {
+      const [eks, ssm] = await Promise.all([
+        clientFactory.createClient(EKSClient, { accountId, region }),
+        clientFactory.createClient(SSMClient, { accountId, region }),
+      ]);
+      return readClusters(eks, ssm);
+    },
+    async backup(accountId, region) {
+      return readBackup(
+        await clientFactory.createClient(BackupClient, { accountId, region }),
+        {
+          accountId,
+          region,
+        },
+      );
+    },
+  };
+}

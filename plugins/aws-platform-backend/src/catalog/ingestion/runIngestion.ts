@@ -1,0 +1,250 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  AccountRole,
+  ANNOTATION_AWS_ACCOUNT_ID,
+  AWS_ENTITY_TYPES,
+  IngestionScopeFailure,
+  isAccountRole,
+  LABEL_ACCOUNT_ROLE,
+} from '@internal/backstage-plugin-aws-platform-common';
+import {
+  describeAwsError,
+  mapSettled,
+} from '@internal/backstage-plugin-aws-platform-node';
+import { backupToEntities } from '../backup/backupEntities';
+import { zonesToEntities } from '../dns/dnsEntities';
+import { clustersToEntities } from '../eks/clusterEntities';
+import type { IngestionConfig } from '../ingestionConfig';
+import { organizationToEntities } from '../organization/organizationEntities';
+import type { OrganizationSnapshot } from '../organization/types';
+import type { AccountInfo, MappingContext } from '../resources/mappingContext';
+import { withAccountSummaries } from './accountSummaries';
+import type { CatalogMemory } from './catalogMemory';
+import { checkRemoval } from './removalGuard';
+import type { ResourceReaders } from './resourceReaders';
+import { listScopes, Scope, ScopeOutcome } from './scopes';
+
+/** The result of one ingestion run, before it reaches the catalog. */
+export interface IngestionRun {
+  /** Every entity to emit; undefined when the run must apply nothing. */
+  entities?: Entity[];
+  failures: IngestionScopeFailure[];
+  scopeCount: number;
+  /** Entities kept from the last good run because their scope failed now. */
+  keptCount: number;
+}
+
+/** What a run needs; each part is replaceable in tests. */
+export interface IngestionDependencies {
+  config: IngestionConfig;
+  readOrganization(): Promise<OrganizationSnapshot>;
+  readers: ResourceReaders;
+  memory: CatalogMemory;
+  today: Date;
+}
+
+/**
+ * One run: the organization, then every account's Route 53, EKS and Backup
+ * scopes with bounded concurrency, mapped to entities. A scope that fails
+ * keeps its entities of the last good run (read back from the catalog); a
+ * failing organization read, or a run that would remove too much, applies
+ * nothing at all.
+ */
+export async function runIngestion(
+  deps: IngestionDependencies,
+): Promise<IngestionRun> {
+  const { config } = deps;
+  let snapshot: OrganizationSnapshot;
+  try {
+    snapshot = await deps.readOrganization();
+  } catch (error) {
+    return nothingApplied(
+      [{ scope: 'organization', ...describeAwsError(error) }],
+      0,
+    );
+  }
+
+  const locationRef = `aws-platform:organization/${snapshot.organizationId}`;
+  const organizationEntities = organizationToEntities(snapshot, {
+    ...config,
+    locationRef,
+  });
+  const accountEntities = organizationEntities.filter(
+    e => e.spec?.type === AWS_ENTITY_TYPES.account,
+  );
+  const ctx: MappingContext = {
+    locationRef,
+    organizationId: snapshot.organizationId,
+    ownerTagKey: config.ownerTagKey,
+    accounts: new Map(
+      accountEntities.map(entity => [accountIdOf(entity), accountInfo(entity)]),
+    ),
+  };
+
+  const readable = snapshot.accounts
+    .filter(
+      account =>
+        account.status === 'ACTIVE' &&
+        !config.excludeAccountIds.includes(account.id),
+    )
+    .map(account => account.id);
+  const scopes = listScopes(readable, config.regions, config.services);
+  const outcomes = await mapSettled(
+    scopes,
+    config.accountConcurrency * 2,
+    scope => readScope(deps.readers, scope),
+  );
+  const settled: ScopeOutcome<unknown>[] = outcomes.map((outcome, i) =>
+    outcome.status === 'fulfilled'
+      ? { scope: scopes[i], ok: true, data: outcome.value }
+      : { scope: scopes[i], ok: false, error: outcome.reason },
+  );
+  const failed = settled.filter(o => !o.ok);
+  const failures: IngestionScopeFailure[] = failed.map(o => ({
+    scope: o.scope.key,
+    ...describeAwsError(!o.ok && o.error),
+  }));
+
+  const mapped = mapResources(settled, ctx, {
+    allScopesRead: failed.length === 0,
+    config,
+    today: deps.today,
+  });
+
+  let kept: Entity[] = [];
+  if (failed.length > 0) {
+    try {
+      kept = await deps.memory.entitiesOfScopes(failed.map(o => o.scope.key));
+    } catch (error) {
+      return nothingApplied(
+        [...failures, { scope: 'catalog', ...describeAwsError(error) }],
+        scopes.length,
+      );
+    }
+  }
+  const emitted = new Set(mapped.map(e => stringifyEntityRef(e)));
+  const resources = [
+    ...mapped,
+    ...kept.filter(e => !emitted.has(stringifyEntityRef(e))),
+  ];
+
+  const failedBackup = new Set(
+    failed
+      .filter(o => o.scope.service === 'backup')
+      .map(o => o.scope.accountId),
+  );
+  const accounts = withAccountSummaries(accountEntities, resources, {
+    backupRead: accountId =>
+      config.services.includes('backup') && !failedBackup.has(accountId),
+  });
+  const entities = [
+    ...organizationEntities.filter(
+      e => e.spec?.type !== AWS_ENTITY_TYPES.account,
+    ),
+    ...accounts,
+    ...resources,
+  ];
+
+  const previous = await deps.memory.countFromLocation(locationRef);
+  const removal = checkRemoval(
+    previous ?? 0,
+    entities.length,
+    config.maxRemovalShare,
+  );
+  if (!removal.allowed) {
+    return nothingApplied(
+      [
+        ...failures,
+        {
+          scope: 'removal-guard',
+          errorName: 'RemovalRefused',
+          message: removal.reason,
+        },
+      ],
+      scopes.length,
+    );
+  }
+  return {
+    entities,
+    failures,
+    scopeCount: scopes.length,
+    keptCount: resources.length - mapped.length,
+  };
+}
+
+function readScope(readers: ResourceReaders, scope: Scope): Promise<unknown> {
+  switch (scope.service) {
+    case 'route53':
+      return readers.route53(scope.accountId);
+    case 'eks':
+      return readers.eks(scope.accountId, scope.region!);
+    case 'backup':
+      return readers.backup(scope.accountId, scope.region!);
+    default:
+      throw new Error(`unknown service ${scope.service satisfies never}`);
+  }
+}
+
+function mapResources(
+  outcomes: ScopeOutcome<unknown>[],
+  ctx: MappingContext,
+  options: { allScopesRead: boolean; config: IngestionConfig; today: Date },
+): Entity[] {
+  const ok = (service: Scope['service']) =>
+    outcomes.filter(
+      (o): o is Extract<ScopeOutcome<unknown>, { ok: true }> =>
+        o.ok && o.scope.service === service,
+    );
+  return [
+    ...zonesToEntities(
+      ok('route53').map(o => ({
+        accountId: o.scope.accountId,
+        zones: o.data as Awaited<ReturnType<ResourceReaders['route53']>>,
+      })),
+      ctx,
+      { allScopesRead: options.allScopesRead },
+    ),
+    ...clustersToEntities(
+      ok('eks').map(o => ({
+        accountId: o.scope.accountId,
+        region: o.scope.region!,
+        clusters: o.data as Awaited<ReturnType<ResourceReaders['eks']>>,
+      })),
+      ctx,
+      {
+        today: options.today,
+        assumeRoleName: options.config.kubernetesRoleName,
+      },
+    ),
+    ...backupToEntities(
+      ok('backup').map(o => ({
+        accountId: o.scope.accountId,
+        region: o.scope.region!,
+        ...(o.data as Awaited<ReturnType<ResourceReaders['backup']>>),
+      })),
+      ctx,
+    ),
+  ];
+}
+
+function nothingApplied(
+  failures: IngestionScopeFailure[],
+  scopeCount: number,
+): IngestionRun {
+  return { entities: undefined, failures, scopeCount, keptCount: 0 };
+}
+
+function accountIdOf(entity: Entity): string {
+  return entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
+}
+
+function accountInfo(entity: Entity): AccountInfo {
+  const role = entity.metadata.labels?.[LABEL_ACCOUNT_ROLE];
+  return {
+    id: accountIdOf(entity),
+    name: entity.metadata.title ?? entity.metadata.name,
+    role: (isAccountRole(role) ? role : 'workload') as AccountRole,
+    entityRef: stringifyEntityRef(entity),
+    owner: String(entity.spec?.owner),
+  };
+}
