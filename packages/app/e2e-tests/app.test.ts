@@ -15,6 +15,7 @@ const SEEDED_ACCOUNTS = [
 test('a guest opens the AWS Platform page and sees the seeded organization', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto('/');
   const enter = page.getByRole('button', { name: 'Enter' });
   await expect(enter).toBeVisible();
@@ -52,7 +53,7 @@ test('a guest opens the AWS Platform page and sees the seeded organization', asy
     await expect(row('Sandbox').getByText(finding)).toBeVisible();
   }
   await expect(
-    row('Production').getByText('1 zones · 1 clusters · 1 backup plans'),
+    row('Production').getByText('DNS 1 · EKS 1 · Vaults 1 · Plans 1'),
   ).toBeVisible();
 
   await page.screenshot({

@@ -22,11 +22,13 @@ export const awsPlatformTranslationRef = createTranslationRef({
         role: 'Role',
         ou: 'Organizational unit',
         owner: 'Owner',
-        status: 'Status',
         holds: 'Runs',
         findings: 'Needs attention',
       },
-      holds: '{{zones}} zones · {{clusters}} clusters · {{plans}} backup plans',
+      holds:
+        'DNS {{zones}} · EKS {{clusters}} · Vaults {{vaults}} · Plans {{plans}}',
+      holdsNothing: '—',
+      notActive: '{{status}}',
       findings: {
         'no-owner-tag': 'No owner tag',
         'delegation-drift': 'DNS delegation drift',

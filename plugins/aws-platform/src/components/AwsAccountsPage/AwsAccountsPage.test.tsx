@@ -10,7 +10,7 @@ function account(
   title: string,
   role: string,
   ownerSource: string,
-  extra: { coverage?: string; summary?: object } = {},
+  extra: { coverage?: string; summary?: object; status?: string } = {},
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -23,7 +23,7 @@ function account(
         'amazonaws.com/account-id': name.split('-').pop()!,
         'aws-platform.io/ou-path': 'Root/Workloads',
         'aws-platform.io/owner-source': ownerSource,
-        'aws-platform.io/account-status': 'ACTIVE',
+        'aws-platform.io/account-status': extra.status ?? 'ACTIVE',
         ...(extra.coverage && {
           'aws-platform.io/backup-coverage': extra.coverage,
         }),
@@ -52,6 +52,9 @@ describe('AwsAccountsPage', () => {
               'production',
               'tag',
             ),
+            account('legacy-410987654321', 'Legacy', 'workload', 'tag', {
+              status: 'SUSPENDED',
+            }),
             account('sandbox-310987654321', 'Sandbox', 'sandbox', 'default', {
               coverage: 'no-plan',
               summary: {
@@ -74,16 +77,17 @@ describe('AwsAccountsPage', () => {
     });
 
     expect(
-      await screen.findByText('2 accounts in 1 organizational units'),
+      await screen.findByText('3 accounts in 1 organizational units'),
     ).toBeInTheDocument();
     expect(screen.getByText('210987654321')).toBeInTheDocument();
-    expect(screen.getAllByText('Root/Workloads')).toHaveLength(2);
+    expect(screen.getAllByText('Root/Workloads')).toHaveLength(3);
+    expect(screen.getByText('SUSPENDED')).toBeInTheDocument();
     expect(
       screen.getByText('Sandbox', { selector: 'span' }),
     ).toBeInTheDocument();
     expect(screen.getAllByText('No owner tag')).toHaveLength(1);
     expect(
-      screen.getByText('1 zones · 1 clusters · 0 backup plans'),
+      screen.getByText('DNS 1 · EKS 1 · Vaults 0 · Plans 0'),
     ).toBeInTheDocument();
     expect(screen.getByText('DNS delegation drift')).toBeInTheDocument();
     expect(screen.getByText('No backup copy')).toBeInTheDocument();

@@ -36,10 +36,23 @@ export function AwsAccountsPage() {
       field: 'title',
       highlight: true,
       render: row => (
-        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+        <>
+          <EntityRefLink entityRef={row.entityRef} title={row.title} />
+          {row.status && row.status !== 'ACTIVE' && (
+            <Chip
+              size="small"
+              label={t('accounts.notActive', { status: row.status })}
+              style={{ marginLeft: 8 }}
+            />
+          )}
+        </>
       ),
     },
-    { title: t('accounts.columns.accountId'), field: 'accountId' },
+    {
+      title: t('accounts.columns.accountId'),
+      field: 'accountId',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
     {
       title: t('accounts.columns.role'),
       field: 'roleTitle',
@@ -55,14 +68,21 @@ export function AwsAccountsPage() {
     },
     {
       title: t('accounts.columns.holds'),
+      cellStyle: { whiteSpace: 'nowrap' },
       render: row =>
-        row.summary
+        row.summary &&
+        row.summary.zones +
+          row.summary.clusters +
+          row.summary.vaults +
+          row.summary.plans >
+          0
           ? t('accounts.holds', {
               zones: String(row.summary.zones),
               clusters: String(row.summary.clusters),
+              vaults: String(row.summary.vaults),
               plans: String(row.summary.plans),
             })
-          : '',
+          : t('accounts.holdsNothing'),
     },
     {
       title: t('accounts.columns.findings'),
@@ -81,7 +101,6 @@ export function AwsAccountsPage() {
         </>
       ),
     },
-    { title: t('accounts.columns.status'), field: 'status' },
   ];
 
   let body;
