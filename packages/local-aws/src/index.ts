@@ -18,6 +18,7 @@ export type {
   SeedReferenceEstateOptions,
 } from './seed/referenceEstate.ts';
 export { seedLargeEstate } from './seed/largeEstate.ts';
+export { startReferenceEstate } from './referenceEstateServer.ts';
 export type {
   LargeEstate,
   SeedLargeEstateOptions,

@@ -11,27 +11,13 @@ import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
-import { IngestionConfig } from './ingestionConfig';
+import { testIngestionConfig } from './__fixtures__/ingestionConfig';
 
 // aws-sdk-client-mock stands in for Organizations; the emulator-backed test
 // in catalogModuleAwsPlatform.emulator.test.ts covers the real calls.
 const organizations = mockClient(OrganizationsClient);
 
-const config: IngestionConfig = {
-  organization: { region: 'us-east-1' },
-  defaultOwner: 'group:default/platform-team',
-  ownerTagKey: 'owner',
-  roleTagKey: 'aws-platform/role',
-  roleOwners: {},
-  roleOverrides: {},
-  concurrency: 2,
-  regions: ['us-east-1'],
-  services: ['route53'],
-  accountConcurrency: 2,
-  excludeAccountIds: [],
-  maxRemovalShare: 0.25,
-  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-};
+const config = testIngestionConfig({ services: ['route53'] });
 
 function setUp() {
   const connection: jest.Mocked<EntityProviderConnection> = {

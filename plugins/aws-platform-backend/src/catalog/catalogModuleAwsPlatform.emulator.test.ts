@@ -15,8 +15,7 @@ import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform
 import {
   LocalAws,
   ReferenceEstate,
-  seedReferenceEstate,
-  startLocalAws,
+  startReferenceEstate,
 } from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
@@ -49,9 +48,7 @@ let estate: ReferenceEstate;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedReferenceEstate({ endpoint: localAws.endpoint });
+  ({ localAws, estate } = await startReferenceEstate());
   Object.assign(process.env, localAws.env);
 });
 

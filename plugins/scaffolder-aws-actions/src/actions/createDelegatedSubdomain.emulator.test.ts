@@ -15,8 +15,7 @@ import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform
 import {
   LocalAws,
   ReferenceEstate,
-  seedReferenceEstate,
-  startLocalAws,
+  startReferenceEstate,
 } from '@internal/local-aws';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
@@ -30,9 +29,7 @@ let estate: ReferenceEstate;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedReferenceEstate({ endpoint: localAws.endpoint });
+  ({ localAws, estate } = await startReferenceEstate());
   Object.assign(process.env, localAws.env);
 });
 

@@ -5,8 +5,7 @@ import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform
 import {
   LocalAws,
   ReferenceEstate,
-  seedReferenceEstate,
-  startLocalAws,
+  startReferenceEstate,
 } from '@internal/local-aws';
 import { MappingContext } from '../resources/mappingContext';
 import { backupToEntities } from './backupEntities';
@@ -24,9 +23,7 @@ let clientFactory: DefaultAwsClientFactory;
 const savedEnv = { ...process.env };
 
 beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedReferenceEstate({ endpoint: localAws.endpoint });
+  ({ localAws, estate } = await startReferenceEstate());
   Object.assign(process.env, localAws.env);
   clientFactory = DefaultAwsClientFactory.fromConfig(
     new ConfigReader({

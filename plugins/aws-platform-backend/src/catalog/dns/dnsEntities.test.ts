@@ -83,7 +83,7 @@ describe('zonesToEntities', () => {
     expect(root.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': mappingContext.locationRef,
       'backstage.io/managed-by-origin-location': mappingContext.locationRef,
-      'aws-platform.io/organization-id': 'o-exampleorgid',
+      'aws-platform.io/organization-id': mappingContext.organizationId,
       'amazonaws.com/account-id': NETWORK,
       'amazonaws.com/arn': 'arn:aws:route53:::hostedzone/Z04171842Q5TN8GJTMVN6',
       'aws-platform.io/ingestion-scope': `route53:${NETWORK}`,

@@ -3,8 +3,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import {
   LocalAws,
   ReferenceEstate,
-  seedReferenceEstate,
-  startLocalAws,
+  startReferenceEstate,
 } from '@internal/local-aws';
 import { readClusters } from './readClusters';
 
@@ -17,9 +16,7 @@ let localAws: LocalAws;
 let estate: ReferenceEstate;
 
 beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedReferenceEstate({ endpoint: localAws.endpoint });
+  ({ localAws, estate } = await startReferenceEstate());
 });
 
 afterAll(async () => {

@@ -1,25 +1,11 @@
 import { Entity } from '@backstage/catalog-model';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
-import { IngestionConfig } from '../ingestionConfig';
+import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
 import { CatalogMemory } from './catalogMemory';
 import { ResourceReaders } from './resourceReaders';
 import { runIngestion } from './runIngestion';
 
-const config: IngestionConfig = {
-  organization: { region: 'us-east-1' },
-  defaultOwner: 'group:default/platform-team',
-  ownerTagKey: 'owner',
-  roleTagKey: 'aws-platform/role',
-  roleOwners: {},
-  roleOverrides: {},
-  concurrency: 2,
-  regions: ['us-east-1', 'eu-west-1'],
-  services: ['route53', 'eks', 'backup'],
-  accountConcurrency: 2,
-  excludeAccountIds: [],
-  maxRemovalShare: 0.25,
-  schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
-};
+const config = testIngestionConfig({ regions: ['us-east-1', 'eu-west-1'] });
 
 // Accounts of the fixture that are ACTIVE (one is SUSPENDED and is not read).
 const ACTIVE = ['123456789012', '111111111111', '222222222222'];

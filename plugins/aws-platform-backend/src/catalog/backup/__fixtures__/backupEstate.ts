@@ -1,52 +1,19 @@
 import { MappingContext } from '../../resources/mappingContext';
-import { BackupScope, PlanRecord, VaultRecord } from '../types';
+import {
+  PRODUCTION,
+  SANDBOX,
+  BACKUP,
+  referenceMappingContext,
+} from '../../__fixtures__/referenceEstateContext';
 
-/** The account ids of the local reference estate. */
-export const PRODUCTION = '715451680876';
-export const SANDBOX = '171870262174';
-export const BACKUP = '499091334123';
+export { PRODUCTION, SANDBOX, BACKUP };
+import { BackupScope, PlanRecord, VaultRecord } from '../types';
 
 /** The guide's one vault name, used org-wide. */
 export const VAULT_NAME = 'user-backup-vault';
 
 /** The catalog context of the guide's estate: two workloads and Backup. */
-export const mappingContext: MappingContext = {
-  locationRef: 'aws-platform:organization/o-hbrpoig8f1',
-  organizationId: 'o-hbrpoig8f1',
-  ownerTagKey: 'owner',
-  accounts: new Map([
-    [
-      PRODUCTION,
-      {
-        id: PRODUCTION,
-        name: 'Production',
-        role: 'production',
-        entityRef: `resource:default/production-${PRODUCTION}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-    [
-      SANDBOX,
-      {
-        id: SANDBOX,
-        name: 'Sandbox',
-        role: 'sandbox',
-        entityRef: `resource:default/sandbox-${SANDBOX}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-    [
-      BACKUP,
-      {
-        id: BACKUP,
-        name: 'Backup',
-        role: 'backup',
-        entityRef: `resource:default/backup-${BACKUP}`,
-        owner: 'group:default/platform-team',
-      },
-    ],
-  ]),
-};
+export const mappingContext: MappingContext = referenceMappingContext;
 
 /** A vault as readBackup returns it, created by terraform-aws-backup. */
 export function vault(

@@ -1,10 +1,13 @@
 import { MappingContext } from '../../resources/mappingContext';
-import { ZoneScope } from '../dnsEntities';
+import {
+  NETWORK,
+  PRODUCTION,
+  SANDBOX,
+  referenceMappingContext,
+} from '../../__fixtures__/referenceEstateContext';
 
-/** The account ids of the local reference estate. */
-export const NETWORK = '454948083136';
-export const PRODUCTION = '715451680876';
-export const SANDBOX = '171870262174';
+export { NETWORK, PRODUCTION, SANDBOX };
+import { ZoneScope } from '../dnsEntities';
 
 const ROOT_NS = [
   'ns-1536.awsdns-00.co.uk',
@@ -32,43 +35,7 @@ const DEV_SANDBOX_NS = [
 ];
 
 /** The catalog context of the guide's estate: Network and two workloads. */
-export const mappingContext: MappingContext = {
-  locationRef: 'aws-platform:organization/o-exampleorgid',
-  organizationId: 'o-exampleorgid',
-  ownerTagKey: 'owner',
-  accounts: new Map([
-    [
-      NETWORK,
-      {
-        id: NETWORK,
-        name: 'Network',
-        role: 'network',
-        entityRef: `resource:default/network-${NETWORK}`,
-        owner: 'group:default/platform-team',
-      },
-    ],
-    [
-      PRODUCTION,
-      {
-        id: PRODUCTION,
-        name: 'Production',
-        role: 'production',
-        entityRef: `resource:default/production-${PRODUCTION}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-    [
-      SANDBOX,
-      {
-        id: SANDBOX,
-        name: 'Sandbox',
-        role: 'sandbox',
-        entityRef: `resource:default/sandbox-${SANDBOX}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-  ]),
-};
+export const mappingContext: MappingContext = referenceMappingContext;
 
 /**
  * The guide's DNS layout (section c), as readHostedZones returns it: the

@@ -1,39 +1,17 @@
 import type { MappingContext } from '../../resources/mappingContext';
+import {
+  PRODUCTION,
+  SANDBOX,
+  referenceMappingContext,
+} from '../../__fixtures__/referenceEstateContext';
+
+export { PRODUCTION, SANDBOX };
 import type { ClusterScope } from '../clusterEntities';
 
-/** Production and Sandbox of the guide's reference estate. */
-export const PRODUCTION = '715451680876';
-export const SANDBOX = '171870262174';
 /** An account that left the organization but still has a cluster. */
 export const STRANGER = '999999999999';
 
-export const mappingContext: MappingContext = {
-  locationRef: 'aws-platform:organization/o-hbrpoig8f1',
-  organizationId: 'o-hbrpoig8f1',
-  ownerTagKey: 'owner',
-  accounts: new Map([
-    [
-      PRODUCTION,
-      {
-        id: PRODUCTION,
-        name: 'Production',
-        role: 'production',
-        entityRef: `resource:default/production-${PRODUCTION}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-    [
-      SANDBOX,
-      {
-        id: SANDBOX,
-        name: 'Sandbox',
-        role: 'sandbox',
-        entityRef: `resource:default/sandbox-${SANDBOX}`,
-        owner: 'group:default/app-developers',
-      },
-    ],
-  ]),
-};
+export const mappingContext: MappingContext = referenceMappingContext;
 
 const CA =
   'LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3SUJBZ0lCQURBTkJna3Foa2lHOXcwQkFRc0ZBREFWTVJNd0VRWURWUVFERXdwcmRXSmwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=';
