@@ -13,3 +13,4 @@ export * from './rateLimits';
 export * from './concurrency';
 export * from './paging';
 export * from './awsErrors';
+export * from './entityTransformers';

@@ -7,7 +7,11 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import type {
+  AwsClientFactory,
+  AwsPlatformEntityTransformer,
+} from '@internal/backstage-plugin-aws-platform-node';
+import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
 import type { IngestionStatusStore } from '../status/ingestionStatusStore';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
@@ -34,6 +38,10 @@ export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #statusStore: IngestionStatusStore;
+  readonly #transformers: ReadonlyMap<
+    AwsEntityType,
+    AwsPlatformEntityTransformer
+  >;
   #connection?: EntityProviderConnection;
 
   constructor(options: {
@@ -44,6 +52,8 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
     statusStore: IngestionStatusStore;
+    /** Adopters' transformers by entity type, read at every run. */
+    transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
   }) {
     this.#config = options.config;
     this.#clientFactory = options.clientFactory;
@@ -52,6 +62,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     this.#logger = options.logger.child({ target: PROVIDER_NAME });
     this.#taskRunner = options.taskRunner;
     this.#statusStore = options.statusStore;
+    this.#transformers = options.transformers ?? new Map();
   }
 
   getProviderName(): string {
@@ -86,6 +97,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       readers: this.#readers,
       memory: this.#memory,
       today: new Date(),
+      transformers: this.#transformers,
     });
 
     for (const failure of run.failures) {

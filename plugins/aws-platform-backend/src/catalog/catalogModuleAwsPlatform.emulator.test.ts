@@ -11,7 +11,10 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  awsPlatformEntityTransformersExtensionPoint,
+  DefaultAwsClientFactory,
+} from '@internal/backstage-plugin-aws-platform-node';
 import {
   LocalAws,
   ReferenceEstate,
@@ -87,6 +90,24 @@ describe('catalog ingestion of the reference organization', () => {
       features: [
         catalogPlugin,
         catalogModuleAwsPlatform,
+        // An adopter's module that puts every cluster in a system.
+        createBackendModule({
+          pluginId: 'catalog',
+          moduleId: 'adopter-transformers',
+          register(env) {
+            env.registerInit({
+              deps: {
+                transformers: awsPlatformEntityTransformersExtensionPoint,
+              },
+              async init({ transformers }) {
+                transformers.setTransformer('kubernetes-cluster', entity => ({
+                  ...entity,
+                  spec: { ...entity.spec, system: 'flightdeck' },
+                }));
+              },
+            });
+          },
+        }),
         mockServices.rootConfig.factory({
           data: {
             aws: awsConfig,
@@ -171,6 +192,7 @@ describe('catalog ingestion of the reference organization', () => {
       'acme-sandbox-v1',
     ]);
     for (const cluster of clusters) {
+      expect(cluster.spec?.system).toBe('flightdeck');
       expect(annotation(cluster, 'aws-platform.io/flightdeck')).toBe('true');
       expect(annotation(cluster, 'kubernetes.io/auth-provider')).toBe('aws');
       expect(annotation(cluster, 'kubernetes.io/api-server')).toMatch(

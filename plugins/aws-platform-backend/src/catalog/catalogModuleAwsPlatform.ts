@@ -6,7 +6,12 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  awsClientFactoryServiceRef,
+  AwsPlatformEntityTransformer,
+  awsPlatformEntityTransformersExtensionPoint,
+} from '@internal/backstage-plugin-aws-platform-node';
+import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
 import { ingestionStatusStoreRef } from '../status/ingestionStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
@@ -25,6 +30,15 @@ export const catalogModuleAwsPlatform = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'aws-platform',
   register(env) {
+    const transformers = new Map<AwsEntityType, AwsPlatformEntityTransformer>();
+    env.registerExtensionPoint(awsPlatformEntityTransformersExtensionPoint, {
+      setTransformer(type, transformer) {
+        if (transformers.has(type)) {
+          throw new Error(`A transformer for ${type} entities is already set`);
+        }
+        transformers.set(type, transformer);
+      },
+    });
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
@@ -63,6 +77,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             logger,
             taskRunner: scheduler.createScheduledTaskRunner(ingestion.schedule),
             statusStore,
+            transformers,
           }),
         );
       },

@@ -2,12 +2,14 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AccountRole,
   ANNOTATION_AWS_ACCOUNT_ID,
+  AwsEntityType,
   AWS_ENTITY_TYPES,
   IngestionScopeFailure,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
 } from '@internal/backstage-plugin-aws-platform-common';
 import {
+  AwsPlatformEntityTransformer,
   describeAwsError,
   mapSettled,
 } from '@internal/backstage-plugin-aws-platform-node';
@@ -19,6 +21,7 @@ import { organizationToEntities } from '../organization/organizationEntities';
 import type { OrganizationSnapshot } from '../organization/types';
 import type { AccountInfo, MappingContext } from '../resources/mappingContext';
 import { withAccountSummaries } from './accountSummaries';
+import { applyTransformers } from './applyTransformers';
 import type { CatalogMemory } from './catalogMemory';
 import { checkRemoval } from './removalGuard';
 import type { ResourceReaders } from './resourceReaders';
@@ -41,6 +44,8 @@ export interface IngestionDependencies {
   readers: ResourceReaders;
   memory: CatalogMemory;
   today: Date;
+  /** Adopters' transformers, by entity type. */
+  transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
 }
 
 /**
@@ -137,12 +142,19 @@ export async function runIngestion(
     backupRead: accountId =>
       config.services.includes('backup') && !failedBackup.has(accountId),
   });
+  // Kept entities were transformed in the run that emitted them.
   const entities = [
-    ...organizationEntities.filter(
-      e => e.spec?.type !== AWS_ENTITY_TYPES.account,
-    ),
-    ...accounts,
-    ...resources,
+    ...(await applyTransformers(
+      [
+        ...organizationEntities.filter(
+          e => e.spec?.type !== AWS_ENTITY_TYPES.account,
+        ),
+        ...accounts,
+        ...mapped,
+      ],
+      deps.transformers ?? new Map(),
+    )),
+    ...resources.slice(mapped.length),
   ];
 
   const previous = await deps.memory.countFromLocation(locationRef);
