@@ -20,6 +20,15 @@ export const awsPlatformSubdomainCreatePermission = createPermission({
 });
 
 /**
+ * Allows running the scaffolder action that creates a backup plan.
+ * @public
+ */
+export const awsPlatformBackupPlanCreatePermission = createPermission({
+  name: 'aws-platform.backup.plan.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Needed in addition to an action's own permission when the action changes
  * an account marked `production` in `scaffolder.awsPlatform.accounts`.
  * @public
@@ -36,5 +45,6 @@ export const awsPlatformProductionChangePermission = createPermission({
 export const awsPlatformPermissions = [
   awsPlatformStatusReadPermission,
   awsPlatformSubdomainCreatePermission,
+  awsPlatformBackupPlanCreatePermission,
   awsPlatformProductionChangePermission,
 ];

@@ -32,3 +32,33 @@ export function isAwsOrganizationalUnitEntity(entity: Entity): boolean {
 export function isAwsEntity(entity: Entity): boolean {
   return Boolean(entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID]);
 }
+
+/**
+ * Whether an entity is a Route 53 hosted zone emitted by the suite.
+ * @public
+ */
+export function isDnsZoneEntity(entity: Entity): boolean {
+  return isResourceOfType(entity, AWS_ENTITY_TYPES.dnsZone);
+}
+
+/**
+ * Whether an entity is an EKS cluster emitted by the suite.
+ * @public
+ */
+export function isEksClusterEntity(entity: Entity): boolean {
+  return (
+    isResourceOfType(entity, AWS_ENTITY_TYPES.kubernetesCluster) &&
+    Boolean(entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID])
+  );
+}
+
+/**
+ * Whether an entity is an AWS Backup vault or plan emitted by the suite.
+ * @public
+ */
+export function isBackupEntity(entity: Entity): boolean {
+  return (
+    isResourceOfType(entity, AWS_ENTITY_TYPES.backupVault) ||
+    isResourceOfType(entity, AWS_ENTITY_TYPES.backupPlan)
+  );
+}
