@@ -25,6 +25,30 @@ export interface Config {
         /** How long to wait for Route 53 to report a change in sync. Default 300. */
         syncTimeoutSeconds?: number;
       };
+      /** Backup plans (the guide's backup conventions, section d). */
+      backup?: {
+        /**
+         * The Backup account: every plan copies into the vault of the same
+         * name there (unless a template opts out), so the action checks that
+         * the vault exists in the plan's region of this account.
+         */
+        backupAccountId: string;
+        /**
+         * The vault name used in every account and region, org-wide.
+         * Default `user-backup-vault`.
+         */
+        vaultName?: string;
+        /**
+         * The IAM role in each workload account that AWS Backup assumes for
+         * tag-based selections. Default `backup-selection-role`.
+         */
+        selectionRoleName?: string;
+        /**
+         * Regions plans (and secondary-region copies) may be created in, e.g.
+         * `[us-east-1, us-west-2]`. Omit to allow any region.
+         */
+        allowedRegions?: string[];
+      };
     };
   };
 }

@@ -1,5 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { isRegionName } from './lib/regions';
 
 /** An account the actions may change. */
 export interface AllowedAccount {
@@ -17,9 +18,26 @@ export interface ActionsConfig {
     ttl: number;
     syncTimeoutSeconds: number;
   };
+  backup?: BackupConfig;
 }
 
+/** The typed `scaffolder.awsPlatform.backup` section. */
+export interface BackupConfig {
+  backupAccountId: string;
+  vaultName: string;
+  selectionRoleName: string;
+  /** Undefined allows any region. */
+  allowedRegions?: string[];
+}
+
+/** The guide's org-wide vault name (section d). */
+export const DEFAULT_VAULT_NAME = 'user-backup-vault';
+/** The guide's selection role name (section d). */
+export const DEFAULT_SELECTION_ROLE_NAME = 'backup-selection-role';
+
 const KEY = 'scaffolder.awsPlatform';
+const VAULT_NAME = /^[a-zA-Z0-9\-_]{2,50}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** Reads the actions' allowlists; mistakes fail the backend's start. */
 export function readActionsConfig(root: Config): ActionsConfig {
@@ -35,6 +53,7 @@ export function readActionsConfig(root: Config): ActionsConfig {
     }),
   );
   const route53 = config?.getOptionalConfig('route53');
+  const backup = config?.getOptionalConfig('backup');
   return {
     accounts,
     route53: route53 && {
@@ -49,6 +68,41 @@ export function readActionsConfig(root: Config): ActionsConfig {
       syncTimeoutSeconds:
         route53.getOptionalNumber('syncTimeoutSeconds') ?? 300,
     },
+    backup: backup && readBackupConfig(backup),
+  };
+}
+
+function readBackupConfig(backup: Config): BackupConfig {
+  const vaultName = backup.getOptionalString('vaultName') ?? DEFAULT_VAULT_NAME;
+  if (!VAULT_NAME.test(vaultName)) {
+    throw new InputError(
+      `${KEY}.backup.vaultName: '${vaultName}' is not a vault name (2 to 50 letters, digits, - or _)`,
+    );
+  }
+  const selectionRoleName =
+    backup.getOptionalString('selectionRoleName') ??
+    DEFAULT_SELECTION_ROLE_NAME;
+  if (!ROLE_NAME.test(selectionRoleName)) {
+    throw new InputError(
+      `${KEY}.backup.selectionRoleName: '${selectionRoleName}' is not an IAM role name`,
+    );
+  }
+  const allowedRegions = backup.getOptionalStringArray('allowedRegions');
+  for (const region of allowedRegions ?? []) {
+    if (!isRegionName(region)) {
+      throw new InputError(
+        `${KEY}.backup.allowedRegions: '${region}' is not an AWS region name`,
+      );
+    }
+  }
+  return {
+    backupAccountId: checkAccountId(
+      backup.getString('backupAccountId'),
+      `${KEY}.backup.backupAccountId`,
+    ),
+    vaultName,
+    selectionRoleName,
+    allowedRegions,
   };
 }
 

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
 import { readActionsConfig } from './actionsConfig';
+import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 
 /**
@@ -26,13 +27,15 @@ export const scaffolderModuleAwsPlatform = createBackendModule({
       },
       async init({ scaffolder, config, permissions, catalog, clientFactory }) {
         const actionsConfig = readActionsConfig(config);
+        const deps = {
+          config: actionsConfig,
+          clientFactory,
+          catalog,
+          permissions,
+        };
         scaffolder.addActions(
-          createDelegatedSubdomainAction({
-            config: actionsConfig,
-            clientFactory,
-            catalog,
-            permissions,
-          }),
+          createDelegatedSubdomainAction(deps),
+          createBackupPlanAction(deps),
         );
       },
     });
