@@ -2,8 +2,15 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import CloudIcon from '@material-ui/icons/Cloud';
-import { rootRouteRef } from './routes';
+import {
+  awsAccountEntityCard,
+  backupEntityCard,
+  dnsZoneEntityCard,
+  eksClusterEntityCard,
+} from './extensions/entityCards';
+import { ownershipRouteRef, rootRouteRef } from './routes';
 
 /**
  * The AWS Platform page, at `/aws-platform` with an item in the sidebar.
@@ -21,14 +28,39 @@ export const awsPlatformPage = PageBlueprint.make({
 });
 
 /**
+ * The ownership review (`page:aws-platform/ownership`), at
+ * `/aws-platform/ownership` with an item in the sidebar.
+ * @public
+ */
+export const awsOwnershipPage = PageBlueprint.make({
+  name: 'ownership',
+  params: {
+    path: '/aws-platform/ownership',
+    title: 'AWS ownership',
+    icon: <AssignmentIndIcon fontSize="inherit" />,
+    routeRef: ownershipRouteRef,
+    loader: () =>
+      import('./components/OwnershipPage').then(m => <m.OwnershipPage />),
+  },
+});
+
+/**
  * The AWS Platform frontend plugin (new frontend system).
  * @public
  */
 export const awsPlatformPlugin = createFrontendPlugin({
   pluginId: 'aws-platform',
   info: { packageJson: () => import('../package.json') },
-  extensions: [awsPlatformPage],
+  extensions: [
+    awsPlatformPage,
+    awsOwnershipPage,
+    awsAccountEntityCard,
+    eksClusterEntityCard,
+    dnsZoneEntityCard,
+    backupEntityCard,
+  ],
   routes: {
     root: rootRouteRef,
+    ownership: ownershipRouteRef,
   },
 });

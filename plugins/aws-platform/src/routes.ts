@@ -5,3 +5,9 @@ import { createRouteRef } from '@backstage/frontend-plugin-api';
  * @public
  */
 export const rootRouteRef = createRouteRef();
+
+/**
+ * Route of the ownership review page.
+ * @public
+ */
+export const ownershipRouteRef = createRouteRef();

@@ -36,6 +36,280 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'eks-version-unsupported': 'EKS past support',
       },
       summary: '{{accounts}} accounts in {{ous}} organizational units',
+      ownershipLink: 'Ownership review',
+    },
+    accountCard: {
+      title: 'AWS account',
+      fields: {
+        role: 'Role',
+        ou: 'Organizational unit',
+        owner: 'Owner',
+        accountId: 'Account id',
+        email: 'E-mail',
+        status: 'Status',
+        joined: 'Joined the organization',
+        console: 'AWS console',
+        findings: 'Needs attention',
+      },
+      roleSource: {
+        config: '(set in the portal config)',
+        tag: '(from the account tag)',
+        management: '(the management account)',
+        name: '(guessed from the account name)',
+        default: '(default: no tag or config named a role)',
+      },
+      ownerSource: {
+        role: "No owner tag on the account: the owner is the one the portal config names for the account's role.",
+        default:
+          "No owner tag on the account: the owner is the portal's default owner. Tag the account with its owner.",
+        unknown:
+          'Where the owner came from is not recorded: treat it as not tagged.',
+      },
+      noFindings: 'Nothing',
+      parts: {
+        title: 'What runs in this account',
+        summary:
+          'DNS zones: {{zones}} · EKS clusters: {{clusters}} · Backup vaults: {{vaults}} · Backup plans: {{plans}}',
+        drifted: '{{number}} with delegation drift',
+        unsupported: '{{number}} past EKS support',
+        loading: 'Loading what runs in this account',
+        empty:
+          'No DNS zone, EKS cluster or backup of this account is in the catalog.',
+        notRead:
+          "This account's resources are not read: no DNS zones, clusters or backups are ingested for it.",
+        zones: 'DNS zones',
+        clusters: 'EKS clusters',
+        vaults: 'Backup vaults',
+        plans: 'Backup plans',
+      },
+    },
+    clusterCard: {
+      title: 'EKS cluster',
+      missing:
+        'This entity has no spec.cluster: it was not ingested by the AWS Platform suite, or a transformer removed it.',
+      fields: {
+        version: 'Kubernetes version',
+        endOfStandardSupport: 'End of standard support',
+        endOfExtendedSupport: 'End of extended support',
+        platformVersion: 'Platform version',
+        status: 'Status',
+        flightdeck: 'Flightdeck',
+        console: 'AWS console',
+      },
+      support: {
+        standard: 'Standard support',
+        extended: 'Extended support',
+        unsupported: 'Past support',
+        unknown: 'Support unknown',
+      },
+      pastSupport: {
+        title: 'Kubernetes {{version}} is past EKS support',
+        since:
+          'Extended support for this version ended on {{date}}. Amazon EKS upgrades such control planes on its own schedule; plan the upgrade (with Flightdeck, a new cluster generation) before it does.',
+        undated:
+          'This version is older than the EKS release calendar: it gets no support or patches. Upgrade the cluster.',
+      },
+      extendedSupport: {
+        title: 'Kubernetes {{version}} is in extended support',
+        until:
+          'Standard support has ended; AWS bills extended support per cluster hour until {{date}}. Upgrade to a version in standard support.',
+      },
+      flightdeck: {
+        yes: 'Flightdeck',
+        stage: 'Flightdeck · stage {{stage}} · generation v{{generation}}',
+        no: 'Not Flightdeck',
+        unknown: 'Unknown: its SSM parameters could not be read',
+      },
+      nodegroups: {
+        title: 'Managed node groups',
+        none: 'No managed node groups.',
+        name: 'Name',
+        instanceTypes: 'Instance types',
+        size: 'Nodes (min–max)',
+        version: 'Version',
+        status: 'Status',
+      },
+      addons: {
+        title: 'Add-ons',
+        none: 'No EKS add-ons installed.',
+        unknown:
+          'Unknown: the add-on API could not be read in this account (eks:ListAddons).',
+      },
+    },
+    zoneCard: {
+      title: 'Route 53 hosted zone',
+      missing:
+        'This entity has no spec.zone: it was not ingested by the AWS Platform suite, or a transformer removed it.',
+      fields: {
+        name: 'Name',
+        visibility: 'Visibility',
+        recordCount: 'Records',
+        nameServers: 'Name servers',
+        parentZone: 'Parent zone',
+        console: 'AWS console',
+      },
+      visibility: {
+        public: 'Public',
+        private: 'Private',
+      },
+      noParentZone: 'None in the organization',
+      theParentZone: 'the parent zone',
+      delegation: {
+        title: 'Delegation',
+      },
+      status: {
+        'in-sync': 'In sync',
+        drift: 'Drift',
+        'not-delegated': 'Not delegated',
+        'no-parent': 'No parent zone',
+        unknown: 'Unknown',
+      },
+      explain: {
+        'in-sync':
+          'The NS record for {{zone}} in {{parent}} lists exactly the name servers of this zone.',
+        drift:
+          "The NS record for {{zone}} in {{parent}} does not match this zone's name servers. Resolvers follow the parent's record, so some queries go to name servers that do not serve this zone and fail. Change the NS record in {{parent}} so that it lists exactly this zone's name servers.",
+        'not-delegated':
+          '{{parent}} has no NS record for {{zone}}, so the zone cannot be resolved from the internet. Add an NS record for {{zone}} in {{parent}} with these name servers:',
+        'not-delegated-private':
+          'Private zones are answered inside their VPCs; Route 53 Resolver does not follow NS delegations, so no delegation is expected.',
+        'no-parent':
+          'No zone of the organization is the parent of this one: it is delegated elsewhere (for example by the domain registrar), which the portal cannot check.',
+        'no-parent-private':
+          'No private zone of this account is the parent of this one.',
+        unknown:
+          'The delegation could not be checked: an account that may hold the parent zone could not be read.',
+      },
+      drift: {
+        title: 'Delegation drift between {{parent}} and {{zone}}',
+        missing: "Missing from {{parent}}'s NS record (add them):",
+        missingLabel: 'Name servers to add to the parent',
+        extra:
+          "In {{parent}}'s NS record but not a name server of this zone (remove them):",
+        extraLabel: 'Name servers to remove from the parent',
+      },
+      notDelegated: {
+        title: '{{zone}} is not delegated from {{parent}}',
+      },
+    },
+    backupCard: {
+      vaultTitle: 'AWS Backup vault',
+      vaultMissing:
+        'This entity has no spec.vault: it was not ingested by the AWS Platform suite, or a transformer removed it.',
+      planTitle: 'AWS Backup plan',
+      planMissing:
+        'This entity has no spec.plan: it was not ingested by the AWS Platform suite, or a transformer removed it.',
+      fields: {
+        vaultType: 'Vault type',
+        lock: 'Vault Lock',
+        retention: 'Retention',
+        recoveryPoints: 'Recovery points',
+        created: 'Created',
+        region: 'Region',
+        encryptionKey: 'Encryption key',
+        writtenBy: 'Plans writing here',
+        planId: 'Plan id',
+        copiesToAccounts: 'Copies to accounts',
+        writesTo: 'Vaults it writes to',
+        console: 'AWS console',
+      },
+      vaultType: {
+        standard: 'Backup vault',
+        airGapped: 'Logically air-gapped vault',
+      },
+      lock: {
+        locked: 'Locked',
+        unlocked: 'Not locked',
+        unknown: 'Unknown',
+      },
+      retention: {
+        range: '{{min}} to {{max}} days',
+        min: 'At least {{min}} days',
+        max: 'At most {{max}} days',
+        none: 'Not enforced',
+      },
+      noPlans: 'No plan in the catalog writes to this vault.',
+      noCrossAccountCopy: 'None: no copy leaves this account',
+      vaultElsewhere: '{{name}} in account {{accountId}} ({{region}})',
+      loadingVaults: 'Loading the vaults this plan writes to',
+      lifecycle: {
+        cold: 'cold storage after {{days}} days',
+        delete: 'deleted after {{days}} days',
+        forever: 'kept until deleted by hand',
+      },
+      rules: {
+        title: 'Rules',
+        none: 'This plan has no rules: it backs up nothing.',
+        name: 'Rule',
+        schedule: 'Schedule',
+        windows: 'Windows',
+        lifecycle: 'Recovery points',
+        target: 'Vault',
+        copies: 'Copies to',
+        onDemand: 'No schedule',
+        startWindow: 'starts within {{minutes}} min',
+        completionWindow: 'completes within {{minutes}} min',
+        noCopy: 'No copy',
+      },
+      selections: {
+        title: 'Resources selected',
+        none: 'No selections: this plan protects no resources.',
+        unknown:
+          'Unknown: the selections could not be read (backup:ListBackupSelections).',
+        tag: 'Tag {{key}} {{operator}} {{value}}',
+        resources: 'Resources: {{resources}}',
+        notResources: 'Except: {{resources}}',
+      },
+    },
+    ownership: {
+      title: 'Ownership review',
+      subtitle:
+        'Every AWS entity of the organization with its owner and where that owner came from',
+      empty:
+        'No AWS Platform entities in the catalog yet. Check catalog.providers.awsPlatform in the backend config and the backend logs.',
+      summary_one: '{{count}} entity, {{flagged}} flagged',
+      summary_other: '{{count}} entities, {{flagged}} flagged',
+      export: 'Export CSV',
+      filters: {
+        label: 'Filters',
+        all: 'All',
+        type: 'Type',
+        role: 'Role',
+        ou: 'Organizational unit',
+        owner: 'Owner',
+        flaggedOnly: 'Only flagged',
+      },
+      columns: {
+        entityRef: 'Entity ref',
+        entity: 'Entity',
+        type: 'Type',
+        accountId: 'Account id',
+        account: 'Account',
+        role: 'Role',
+        ou: 'OU',
+        owner: 'Owner',
+        ownerSource: 'Owner source',
+        flags: 'Flags',
+      },
+      types: {
+        'aws-account': 'AWS account',
+        'aws-organizational-unit': 'Organizational unit',
+        'dns-zone': 'DNS zone',
+        'kubernetes-cluster': 'EKS cluster',
+        'aws-backup-vault': 'Backup vault',
+        'aws-backup-plan': 'Backup plan',
+      },
+      ownerSources: {
+        tag: 'Tag',
+        role: 'Role (config)',
+        default: 'Default (config)',
+        account: 'Account',
+        unknown: 'Not recorded',
+      },
+      flags: {
+        'owner-not-tagged': 'Owner not tagged',
+        'owner-not-found': 'Owner not in the catalog',
+      },
     },
   },
 });

@@ -3,6 +3,7 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+import { ownershipRouteRef } from '../../routes';
 import { AwsAccountsPage } from './AwsAccountsPage';
 
 function account(
@@ -93,6 +94,19 @@ describe('AwsAccountsPage', () => {
     expect(screen.getByText('No backup copy')).toBeInTheDocument();
     expect(screen.getByText('EKS past support')).toBeInTheDocument();
     expect(screen.queryByText('some-bucket')).not.toBeInTheDocument();
+  });
+
+  it('links to the ownership review', async () => {
+    await renderInTestApp(<AwsAccountsPage />, {
+      mountedRoutes: {
+        ...mountedRoutes,
+        '/aws-platform/ownership': ownershipRouteRef,
+      },
+      apis: [catalogApiMock({ entities: [] })],
+    });
+    expect(
+      await screen.findByRole('link', { name: 'Ownership review' }),
+    ).toHaveAttribute('href', '/aws-platform/ownership');
   });
 
   it('explains what to check when there are no accounts', async () => {

@@ -2,16 +2,23 @@ import {
   Content,
   ContentHeader,
   EmptyState,
+  LinkButton,
   Progress,
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
-import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  useApi,
+  useRouteRef,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
 import Chip from '@material-ui/core/Chip';
+import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import useAsync from 'react-use/esm/useAsync';
+import { ownershipRouteRef } from '../../routes';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AccountRow, toAccountRows } from './accountRows';
 
@@ -19,6 +26,7 @@ import { AccountRow, toAccountRows } from './accountRows';
 export function AwsAccountsPage() {
   const catalogApi = useApi(catalogApiRef);
   const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const ownershipLink = useRouteRef(ownershipRouteRef);
   const {
     value: rows,
     loading,
@@ -140,7 +148,20 @@ export function AwsAccountsPage() {
       <ContentHeader
         title={t('accounts.title')}
         description={t('accounts.subtitle')}
-      />
+      >
+        {ownershipLink && (
+          <LinkButton
+            // It navigates: a link, not the button role MUI gives it.
+            role="link"
+            to={ownershipLink()}
+            variant="outlined"
+            color="primary"
+            startIcon={<AssignmentIndIcon />}
+          >
+            {t('accounts.ownershipLink')}
+          </LinkButton>
+        )}
+      </ContentHeader>
       {body}
     </Content>
   );

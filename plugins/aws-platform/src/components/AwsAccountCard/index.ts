@@ -1,0 +1,1 @@
+export { AwsAccountCard } from './AwsAccountCard';

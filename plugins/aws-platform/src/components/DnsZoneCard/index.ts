@@ -1,0 +1,1 @@
+export { DnsZoneCard } from './DnsZoneCard';

@@ -1,0 +1,1 @@
+export { EksClusterCard } from './EksClusterCard';

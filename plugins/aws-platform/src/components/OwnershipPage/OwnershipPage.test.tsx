@@ -1,0 +1,204 @@
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { platformTeam, suiteEntities } from '../../__fixtures__/entities';
+import { OwnershipPage } from './OwnershipPage';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+/** The table's body rows, each as the text of its cells. */
+function tableRows(): string[][] {
+  return screen
+    .getAllByRole('row')
+    .filter(row => within(row).queryAllByRole('cell').length > 0)
+    .map(row =>
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent ?? ''),
+    );
+}
+
+describe('OwnershipPage', () => {
+  const createObjectURL = jest.fn((_blob: Blob) => 'blob:ownership');
+  const revokeObjectURL = jest.fn();
+  let click: jest.SpyInstance;
+
+  beforeEach(() => {
+    createObjectURL.mockClear();
+    revokeObjectURL.mockClear();
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    // jsdom cannot navigate to a download.
+    click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(() => {});
+  });
+
+  afterEach(() => click.mockRestore());
+
+  it('lists every suite entity and flags untagged and unknown owners', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [...suiteEntities, platformTeam],
+    });
+    const getEntitiesByRefs = jest.spyOn(catalogApi, 'getEntitiesByRefs');
+    renderInTestApp(<OwnershipPage />, { mountedRoutes, apis: [catalogApi] });
+
+    expect(
+      await screen.findByText('14 entities, 5 flagged'),
+    ).toBeInTheDocument();
+    // One query checks every distinct owner.
+    expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect([...getEntitiesByRefs.mock.calls[0][0].entityRefs].sort()).toEqual([
+      'group:default/backup-team',
+      'group:default/platform-team',
+    ]);
+
+    const row = (title: string) =>
+      tableRows().find(cells => cells[0] === title)!;
+    expect(row('Audit')).toEqual([
+      'Audit',
+      'AWS account',
+      'Audit',
+      'Audit',
+      'Root/Security',
+      'platform-team',
+      'Default (config)',
+      'Owner not tagged',
+    ]);
+    expect(row('Backup')).toEqual([
+      'Backup',
+      'AWS account',
+      'Backup',
+      'Backup',
+      'Root/Shared',
+      'backup-team',
+      'Role (config)',
+      'Owner not taggedOwner not in the catalog',
+    ]);
+    expect(row('analytics').slice(1, 3)).toEqual(['EKS cluster', 'Production']);
+    expect(row('analytics')[6]).toBe('Account');
+    expect(row('acme-production-v1')[7]).toBe('');
+    expect(row('Workloads').slice(1, 5)).toEqual([
+      'Organizational unit',
+      '—',
+      '',
+      'Root/Workloads',
+    ]);
+  });
+
+  it('filters by type, role, OU, owner and flags', async () => {
+    renderInTestApp(<OwnershipPage />, {
+      mountedRoutes,
+      apis: [catalogApiMock({ entities: [...suiteEntities, platformTeam] })],
+    });
+    await screen.findByText('14 entities, 5 flagged');
+    const user = userEvent.setup();
+
+    await user.selectOptions(screen.getByLabelText('Type'), 'EKS cluster');
+    expect(screen.getByText('3 entities, 1 flagged')).toBeInTheDocument();
+    expect(tableRows().map(cells => cells[0])).toEqual([
+      'acme-production-v1',
+      'analytics',
+      'acme-sandbox-v1',
+    ]);
+
+    await user.selectOptions(screen.getByLabelText('Role'), 'Sandbox');
+    expect(tableRows().map(cells => cells[0])).toEqual(['acme-sandbox-v1']);
+    expect(screen.getByText('1 entity, 0 flagged')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Type'), 'All');
+    await user.selectOptions(screen.getByLabelText('Role'), 'All');
+    await user.selectOptions(
+      screen.getByLabelText('Organizational unit'),
+      'Root/Shared',
+    );
+    expect(tableRows().map(cells => cells[0])).toEqual([
+      'Backup',
+      'user-backup-vault (Backup, us-east-1)',
+    ]);
+
+    await user.selectOptions(
+      screen.getByLabelText('Organizational unit'),
+      'All',
+    );
+    await user.selectOptions(
+      screen.getByLabelText('Owner'),
+      'group:default/backup-team',
+    );
+    expect(screen.getByText('2 entities, 2 flagged')).toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Owner'), 'All');
+    await user.click(screen.getByLabelText('Only flagged'));
+    expect(screen.getByText('5 entities, 5 flagged')).toBeInTheDocument();
+    expect(
+      tableRows()
+        .map(cells => cells[0])
+        .sort(),
+    ).toEqual([
+      'Audit',
+      'Backup',
+      'Workloads',
+      'analytics',
+      'user-backup-vault (Backup, us-east-1)',
+    ]);
+  });
+
+  it('exports the rows shown as CSV', async () => {
+    renderInTestApp(<OwnershipPage />, {
+      mountedRoutes,
+      apis: [catalogApiMock({ entities: [...suiteEntities, platformTeam] })],
+    });
+    await screen.findByText('14 entities, 5 flagged');
+    const user = userEvent.setup();
+    await user.selectOptions(
+      screen.getByLabelText('Organizational unit'),
+      'Root/Shared',
+    );
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }));
+
+    expect(click).toHaveBeenCalledTimes(1);
+    const anchor = click.mock.instances[0] as unknown as HTMLAnchorElement;
+    expect(anchor.download).toBe('aws-ownership-review.csv');
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const blob = createObjectURL.mock.calls[0][0];
+    expect(blob.type).toBe('text/csv;charset=utf-8');
+    const csv = await blob.text();
+    expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
+      'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Flags',
+      'resource:default/backup-610271939441,Backup,aws-account,610271939441,Backup,backup,Root/Shared,group:default/backup-team,role,owner-not-tagged;owner-not-found',
+      'resource:default/user-backup-vault-610271939441-us-east-1,"user-backup-vault (Backup, us-east-1)",aws-backup-vault,610271939441,Backup,backup,Root/Shared,group:default/backup-team,account,owner-not-tagged;owner-not-found',
+      '',
+    ]);
+    await waitFor(() =>
+      expect(revokeObjectURL).toHaveBeenCalledWith('blob:ownership'),
+    );
+  });
+
+  it('explains what to check when there are no suite entities', async () => {
+    renderInTestApp(<OwnershipPage />, {
+      mountedRoutes,
+      apis: [catalogApiMock({ entities: [platformTeam] })],
+    });
+    expect(
+      await screen.findByText(/No AWS Platform entities in the catalog yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
+  });
+
+  it('shows the error when the catalog cannot be read', async () => {
+    renderInTestApp(<OwnershipPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock.mock({
+          getEntities: jest
+            .fn()
+            .mockRejectedValue(new Error('catalog is down')),
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText('Error: catalog is down'),
+    ).toBeInTheDocument();
+  });
+});

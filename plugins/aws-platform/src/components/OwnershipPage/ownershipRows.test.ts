@@ -1,0 +1,199 @@
+import {
+  auditAccount,
+  backupAccount,
+  backupVault,
+  platformTeam,
+  productionAccount,
+  productionCluster,
+  suiteEntities,
+  workloadsOu,
+} from '../../__fixtures__/entities';
+import {
+  filterOwnershipRows,
+  NO_FILTERS,
+  optionsOf,
+  ownerRefOf,
+  ownershipCsvCells,
+  toOwnershipRows,
+} from './ownershipRows';
+
+const existing = new Set(['group:default/platform-team']);
+
+describe('toOwnershipRows', () => {
+  it('gives every entity its account, role, OU, owner and owner source', () => {
+    const rows = toOwnershipRows(suiteEntities, existing);
+    expect(rows).toHaveLength(suiteEntities.length);
+    const cluster = rows.find(r => r.title === 'acme-production-v1')!;
+    expect(cluster).toMatchObject({
+      entityRef: 'resource:default/acme-production-v1-715451680876-us-east-1',
+      type: 'kubernetes-cluster',
+      accountId: '715451680876',
+      accountRef: 'resource:default/production-715451680876',
+      accountTitle: 'Production',
+      role: 'production',
+      roleTitle: 'Production',
+      ouPath: 'Root/Workloads',
+      owner: 'group:default/platform-team',
+      ownerSource: 'tag',
+      flags: [],
+    });
+  });
+
+  it('treats an account as living in itself and an OU as in no account', () => {
+    const [account, ou] = toOwnershipRows(
+      [workloadsOu, productionAccount],
+      existing,
+    ).sort((a, b) => a.type.localeCompare(b.type));
+    expect(account).toMatchObject({
+      type: 'aws-account',
+      accountRef: 'resource:default/production-715451680876',
+      role: 'production',
+    });
+    expect(ou).toMatchObject({
+      type: 'aws-organizational-unit',
+      accountId: '',
+      accountRef: undefined,
+      role: '',
+      ouPath: 'Root/Workloads',
+    });
+  });
+
+  it('flags owners that were not tagged, whatever filled them in', () => {
+    const rows = toOwnershipRows(
+      [auditAccount, backupAccount, backupVault, productionCluster],
+      new Set(['group:default/platform-team', 'group:default/backup-team']),
+    );
+    const flagsOf = (title: string) => rows.find(r => r.title === title)!.flags;
+    expect(flagsOf('Audit')).toEqual(['owner-not-tagged']); // default
+    expect(flagsOf('Backup')).toEqual(['owner-not-tagged']); // role
+    expect(flagsOf('user-backup-vault (Backup, us-east-1)')).toEqual([
+      'owner-not-tagged', // account
+    ]);
+    expect(flagsOf('acme-production-v1')).toEqual([]); // tag
+  });
+
+  it('flags owners that are not in the catalog', () => {
+    const rows = toOwnershipRows([backupAccount, backupVault], existing);
+    expect(rows.map(r => r.flags)).toEqual([
+      ['owner-not-tagged', 'owner-not-found'],
+      ['owner-not-tagged', 'owner-not-found'],
+    ]);
+  });
+
+  it('flags an entity without owner source or owner', () => {
+    const [row] = toOwnershipRows(
+      [
+        {
+          ...productionCluster,
+          metadata: { ...productionCluster.metadata, annotations: {} },
+          spec: { type: 'kubernetes-cluster' },
+        },
+      ],
+      existing,
+    );
+    expect(row.flags).toEqual(['owner-not-tagged', 'owner-not-found']);
+    expect(row.ownerSource).toBe('');
+    expect(row.owner).toBe('');
+  });
+
+  it('leaves out entities of other types', () => {
+    expect(toOwnershipRows([platformTeam], existing)).toEqual([]);
+  });
+});
+
+describe('ownerRefOf', () => {
+  it('completes owners to full refs, groups by default', () => {
+    const withOwner = (owner: string) => ({
+      ...productionCluster,
+      spec: { ...productionCluster.spec, owner },
+    });
+    expect(ownerRefOf(withOwner('platform-team'))).toBe(
+      'group:default/platform-team',
+    );
+    expect(ownerRefOf(withOwner('user:jane'))).toBe('user:default/jane');
+    expect(ownerRefOf(withOwner('Group:Default/Platform-Team'))).toBe(
+      'group:default/platform-team',
+    );
+  });
+});
+
+describe('filterOwnershipRows and optionsOf', () => {
+  const rows = toOwnershipRows(suiteEntities, existing);
+
+  it('filters by type, role, OU, owner and flags', () => {
+    expect(
+      filterOwnershipRows(rows, { ...NO_FILTERS, type: 'dns-zone' }).map(
+        r => r.title,
+      ),
+    ).toEqual([
+      // Its account (Network) is not in the fixtures: no account, first.
+      'example.com',
+      'production.example.com',
+      'sandbox.example.com',
+    ]);
+    expect(
+      filterOwnershipRows(rows, { ...NO_FILTERS, role: 'backup' }).map(
+        r => r.title,
+      ),
+    ).toEqual(['Backup', 'user-backup-vault (Backup, us-east-1)']);
+    expect(
+      filterOwnershipRows(rows, { ...NO_FILTERS, ouPath: 'Root/Security' }).map(
+        r => r.title,
+      ),
+    ).toEqual(['Audit']);
+    expect(
+      filterOwnershipRows(rows, {
+        ...NO_FILTERS,
+        owner: 'group:default/backup-team',
+      }).map(r => r.title),
+    ).toEqual(['Backup', 'user-backup-vault (Backup, us-east-1)']);
+    expect(
+      filterOwnershipRows(rows, { ...NO_FILTERS, flaggedOnly: true }).every(
+        r => r.flags.length > 0,
+      ),
+    ).toBe(true);
+    expect(filterOwnershipRows(rows, NO_FILTERS)).toHaveLength(rows.length);
+  });
+
+  it('offers the values present, types and roles in the guide order', () => {
+    expect(optionsOf(rows, 'type')).toEqual([
+      'aws-account',
+      'aws-organizational-unit',
+      'dns-zone',
+      'kubernetes-cluster',
+      'aws-backup-vault',
+      'aws-backup-plan',
+    ]);
+    expect(optionsOf(rows, 'role')).toEqual([
+      'audit',
+      'backup',
+      'production',
+      'sandbox',
+    ]);
+    expect(optionsOf(rows, 'ouPath')).toEqual([
+      'Root/Security',
+      'Root/Shared',
+      'Root/Workloads',
+    ]);
+  });
+});
+
+describe('ownershipCsvCells', () => {
+  it('writes the columns of the review, flags separated by semicolons', () => {
+    const [cells] = ownershipCsvCells(
+      toOwnershipRows([backupAccount], existing),
+    );
+    expect(cells).toEqual([
+      'resource:default/backup-610271939441',
+      'Backup',
+      'aws-account',
+      '610271939441',
+      'Backup',
+      'backup',
+      'Root/Shared',
+      'group:default/backup-team',
+      'role',
+      'owner-not-tagged;owner-not-found',
+    ]);
+  });
+});
