@@ -36,7 +36,7 @@ export const awsOwnershipPage = PageBlueprint.make({
   name: 'ownership',
   params: {
     path: '/aws-platform/ownership',
-    title: 'AWS ownership',
+    title: 'Ownership',
     icon: <AssignmentIndIcon fontSize="inherit" />,
     routeRef: ownershipRouteRef,
     loader: () =>
