@@ -1,0 +1,56 @@
+/**
+ * Bundles the runners with esbuild (already in node_modules through
+ * @backstage/cli). The suite's plugin sources are TypeScript with
+ * extensionless imports, which Node's type stripping cannot load, so they are
+ * bundled in; every package from the registry (AWS SDK, @backstage/*, the
+ * peers) stays external and loads from node_modules as in a real backend.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import type { Plugin } from 'esbuild';
+
+const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where the bundles go: dist/ is ignored by git, Prettier and ESLint, and
+ * resolves node_modules from this workspace up, like the sources.
+ */
+export const BUILD_DIR = join(PACKAGE_DIR, 'dist');
+
+const externalRegistryPackages: Plugin = {
+  name: 'external-registry-packages',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, args =>
+      args.path.startsWith('@internal/')
+        ? undefined
+        : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Builds `dist/{suite,roadie,core}.cjs` and returns their paths. */
+export async function buildRunners(): Promise<Record<string, string>> {
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const names = ['suite', 'roadie', 'core'];
+  await build({
+    entryPoints: Object.fromEntries(
+      names.map(name => [
+        name,
+        join(PACKAGE_DIR, 'src', 'runners', `${name}.ts`),
+      ]),
+    ),
+    outdir: BUILD_DIR,
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    logLevel: 'warning',
+    plugins: [externalRegistryPackages],
+  });
+  return Object.fromEntries(
+    names.map(name => [name, join(BUILD_DIR, `${name}.cjs`)]),
+  );
+}
