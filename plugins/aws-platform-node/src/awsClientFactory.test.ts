@@ -60,4 +60,30 @@ describe('DefaultAwsClientFactory', () => {
     );
     expect(factory).toBeInstanceOf(DefaultAwsClientFactory);
   });
+
+  it('shares one credential request among the clients of an account', async () => {
+    const assumeRole = jest.fn(async () => ({
+      accessKeyId: 'ASIA1',
+      secretAccessKey: 'secret',
+      expiration: new Date(Date.now() + 3_600_000),
+    }));
+    const factory = new DefaultAwsClientFactory({
+      credentialsManager: {
+        getCredentialProvider: async () => ({
+          accountId: '210987654321',
+          sdkCredentialProvider: assumeRole,
+        }),
+      },
+    });
+    const clients = await Promise.all(
+      ['us-east-1', 'eu-west-1', 'us-west-2'].map(region =>
+        factory.createClient(OrganizationsClient, {
+          accountId: '210987654321',
+          region,
+        }),
+      ),
+    );
+    await Promise.all(clients.map(client => client.config.credentials()));
+    expect(assumeRole).toHaveBeenCalledTimes(1);
+  });
 });

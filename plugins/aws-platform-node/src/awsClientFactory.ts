@@ -4,6 +4,7 @@ import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { TokenBucket } from './tokenBucket';
 import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT } from './rateLimits';
+import { shareCredentials } from './sharedCredentials';
 
 /**
  * The configuration every suite client is built with.
@@ -83,6 +84,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     { ratePerSecond: number; burst?: number }
   >;
   readonly #buckets = new Map<string, TokenBucket>();
+  readonly #credentials = new Map<string, AwsCredentialIdentityProvider>();
 
   /** Reads `aws.*` (integration-aws-node) and `awsPlatform.aws.*`. */
   static fromConfig(config: Config): DefaultAwsClientFactory {
@@ -117,14 +119,19 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     const credentials = await this.#credentialsManager.getCredentialProvider(
       target.accountId ? { accountId: target.accountId } : undefined,
     );
+    const accountKey = target.accountId ?? credentials.accountId ?? 'main';
+    let shared = this.#credentials.get(accountKey);
+    if (!shared) {
+      shared = shareCredentials(credentials.sdkCredentialProvider);
+      this.#credentials.set(accountKey, shared);
+    }
     const client = new ClientClass({
       region: target.region,
-      credentials: credentials.sdkCredentialProvider,
+      credentials: shared,
       retryMode: 'adaptive',
       maxAttempts: this.#maxAttempts,
       customUserAgent: 'backstage-aws-platform',
     });
-    const accountKey = target.accountId ?? credentials.accountId ?? 'main';
     const service = client.config.serviceId ?? ClientClass.name;
     const bucket = this.#bucketFor(`${accountKey}:${service}`, service);
     // Runs once per attempt (inside the retry loop), so retries are paced too.

@@ -13,4 +13,5 @@ export * from './rateLimits';
 export * from './concurrency';
 export * from './paging';
 export * from './awsErrors';
+export * from './sharedCredentials';
 export * from './entityTransformers';
