@@ -32,6 +32,7 @@ import { isoDay } from '../../lib/entitySpecs';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { AccountParts, toAccountParts } from './accountParts';
+import { WarningChips } from '../shared/WarningChips';
 
 const PART_GROUPS: Array<keyof AccountParts> = [
   'zones',
@@ -199,19 +200,12 @@ export function AwsAccountCard() {
           {findings.length === 0 ? (
             t('accountCard.noFindings')
           ) : (
-            <span role="list" aria-label={t('accountCard.fields.findings')}>
-              {findings.map(finding => (
-                <Chip
-                  key={finding}
-                  role="listitem"
-                  size="small"
-                  variant="outlined"
-                  color="secondary"
-                  label={t(`accounts.findings.${finding}`)}
-                  style={{ marginRight: 4, marginBottom: 2 }}
-                />
-              ))}
-            </span>
+            <WarningChips
+              ariaLabel={t('accountCard.fields.findings')}
+              labels={findings.map(finding =>
+                t(`accounts.findings.${finding}`),
+              )}
+            />
           )}
         </Field>
       </FieldGrid>

@@ -21,6 +21,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { ownershipRouteRef } from '../../routes';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AccountRow, toAccountRows } from './accountRows';
+import { WarningChips } from '../shared/WarningChips';
 
 /** The organization's accounts, read from the catalog. */
 export function AwsAccountsPage() {
@@ -95,18 +96,11 @@ export function AwsAccountsPage() {
     {
       title: t('accounts.columns.findings'),
       render: row => (
-        <>
-          {row.findings.map(finding => (
-            <Chip
-              key={finding}
-              size="small"
-              variant="outlined"
-              color="secondary"
-              label={t(`accounts.findings.${finding}`)}
-              style={{ marginRight: 4, marginBottom: 2 }}
-            />
-          ))}
-        </>
+        <WarningChips
+          labels={row.findings.map(finding =>
+            t(`accounts.findings.${finding}`),
+          )}
+        />
       ),
     },
   ];

@@ -20,7 +20,6 @@ import {
 } from '@internal/backstage-plugin-aws-platform-common';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
-import Chip from '@material-ui/core/Chip';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
@@ -39,6 +38,7 @@ import {
   ownerRefOf,
   toOwnershipRows,
 } from './ownershipRows';
+import { WarningChips } from '../shared/WarningChips';
 
 type EntityType = (typeof AWS_ENTITY_TYPES)[keyof typeof AWS_ENTITY_TYPES];
 const TYPES: readonly string[] = Object.values(AWS_ENTITY_TYPES);
@@ -173,18 +173,9 @@ export function OwnershipPage() {
     {
       title: t('ownership.columns.flags'),
       render: row => (
-        <>
-          {row.flags.map(flag => (
-            <Chip
-              key={flag}
-              size="small"
-              variant="outlined"
-              color="secondary"
-              label={t(`ownership.flags.${flag}`)}
-              style={{ marginRight: 4, marginBottom: 2 }}
-            />
-          ))}
-        </>
+        <WarningChips
+          labels={row.flags.map(flag => t(`ownership.flags.${flag}`))}
+        />
       ),
     },
   ];
