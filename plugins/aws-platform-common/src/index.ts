@@ -13,3 +13,4 @@ export * from './predicates';
 export * from './permissions';
 export * from './ingestionStatus';
 export * from './accountHealth';
+export * from './entitySpecs';

@@ -1,20 +1,9 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { createHash } from 'node:crypto';
+import { parseVaultArn } from '@internal/backstage-plugin-aws-platform-common';
 import { entityName } from '../lib/entityName';
 
-/** `arn:<partition>:backup:<region>:<account>:backup-vault:<name>` */
-const VAULT_ARN =
-  /^arn:[a-z-]+:backup:([a-z0-9-]+):(\d{12}):backup-vault:([A-Za-z0-9_.-]+)$/;
-
-/** The parts of a vault ARN, or undefined if it is none. */
-export function parseVaultArn(
-  arn: string,
-): { region: string; accountId: string; name: string } | undefined {
-  const match = VAULT_ARN.exec(arn);
-  return match
-    ? { region: match[1], accountId: match[2], name: match[3] }
-    : undefined;
-}
+export { parseVaultArn };
 
 /**
  * Entity name of a vault, e.g. `user-backup-vault-715451680876-us-east-1`.

@@ -3,6 +3,7 @@ import {
   ANNOTATION_DELEGATION_STATUS,
   AWS_ENTITY_TYPES,
 } from '@internal/backstage-plugin-aws-platform-common';
+import type { DelegationStatus } from '@internal/backstage-plugin-aws-platform-common';
 import { entityName } from '../lib/entityName';
 import {
   AccountInfo,
@@ -31,14 +32,6 @@ export interface DnsTransformOptions {
   /** Told about zones that are skipped because their account is unknown. */
   warn?: (message: string) => void;
 }
-
-/** The values of {@link ANNOTATION_DELEGATION_STATUS}. */
-export type DelegationStatus =
-  | 'in-sync'
-  | 'drift'
-  | 'not-delegated'
-  | 'no-parent'
-  | 'unknown';
 
 /**
  * `spec.zone.delegation` of a zone entity. A type, not an interface, so that

@@ -28,7 +28,7 @@ import {
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { isoDay } from '../../lib/entitySpecs';
+import { isoDay } from '../../lib/isoDay';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { AccountParts, toAccountParts } from './accountParts';

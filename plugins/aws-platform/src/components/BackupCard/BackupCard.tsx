@@ -29,14 +29,14 @@ import useAsync from 'react-use/esm/useAsync';
 import {
   BackupRuleSpec,
   BackupSelectionSpec,
-  isoDay,
   LifecycleSpec,
   parseVaultArn,
   PlanSpec,
   planSpecOf,
   VaultSpec,
   vaultSpecOf,
-} from '../../lib/entitySpecs';
+} from '@internal/backstage-plugin-aws-platform-common';
+import { isoDay } from '../../lib/isoDay';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';

@@ -3,7 +3,10 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { ZoneSpec, zoneSpecOf } from '../../lib/entitySpecs';
+import {
+  ZoneSpec,
+  zoneSpecOf,
+} from '@internal/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';

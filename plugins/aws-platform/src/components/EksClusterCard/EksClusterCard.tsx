@@ -12,7 +12,7 @@ import {
   ClusterSpec,
   clusterSpecOf,
   NodegroupSpec,
-} from '../../lib/entitySpecs';
+} from '@internal/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';

@@ -3,7 +3,7 @@ import {
   ANNOTATION_DELEGATION_STATUS,
   ANNOTATION_EKS_VERSION_SUPPORT,
   ANNOTATION_FLIGHTDECK,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from './annotations';
 
 /*
  * Readers of the `spec` blocks the backend writes on zone, cluster, vault and
@@ -47,7 +47,10 @@ function objectsAt(value: unknown): Json[] {
     : [];
 }
 
-/** Outcome of a zone's delegation check. */
+/**
+ * Outcome of a zone's delegation check.
+ * @public
+ */
 export type DelegationStatus =
   | 'in-sync'
   | 'drift'
@@ -63,7 +66,10 @@ const DELEGATION_STATUSES: readonly string[] = [
   'unknown',
 ];
 
-/** `spec.zone` of a `dns-zone` entity. */
+/**
+ * `spec.zone` of a `dns-zone` entity.
+ * @public
+ */
 export interface ZoneSpec {
   name: string;
   private: boolean;
@@ -81,7 +87,10 @@ export interface ZoneSpec {
   };
 }
 
-/** The zone of a `dns-zone` entity, or undefined when it has no `spec.zone`. */
+/**
+ * The zone of a `dns-zone` entity, or undefined when it has no `spec.zone`.
+ * @public
+ */
 export function zoneSpecOf(entity: Entity): ZoneSpec | undefined {
   const zone = objectAt(entity.spec?.zone);
   if (!zone) return undefined;
@@ -107,14 +116,20 @@ export function zoneSpecOf(entity: Entity): ZoneSpec | undefined {
   };
 }
 
-/** Where a cluster's Kubernetes version stands in EKS's support calendar. */
+/**
+ * Where a cluster's Kubernetes version stands in EKS's support calendar.
+ * @public
+ */
 export type VersionSupportStatus =
   | 'standard'
   | 'extended'
   | 'unsupported'
   | 'unknown';
 
-/** A managed node group. */
+/**
+ * A managed node group.
+ * @public
+ */
 export interface NodegroupSpec {
   name: string;
   status?: string;
@@ -125,14 +140,20 @@ export interface NodegroupSpec {
   maxSize?: number;
 }
 
-/** An EKS add-on. */
+/**
+ * An EKS add-on.
+ * @public
+ */
 export interface AddonSpec {
   name: string;
   version?: string;
   status?: string;
 }
 
-/** `spec.cluster` of a `kubernetes-cluster` entity. */
+/**
+ * `spec.cluster` of a `kubernetes-cluster` entity.
+ * @public
+ */
 export interface ClusterSpec {
   name: string;
   region?: string;
@@ -158,7 +179,10 @@ const SUPPORT_STATUSES: readonly string[] = [
   'unknown',
 ];
 
-/** The cluster of a `kubernetes-cluster` entity, or undefined without `spec.cluster`. */
+/**
+ * The cluster of a `kubernetes-cluster` entity, or undefined without `spec.cluster`.
+ * @public
+ */
 export function clusterSpecOf(entity: Entity): ClusterSpec | undefined {
   const cluster = objectAt(entity.spec?.cluster);
   if (!cluster) return undefined;
@@ -216,7 +240,10 @@ export function clusterSpecOf(entity: Entity): ClusterSpec | undefined {
   };
 }
 
-/** `spec.vault` of an `aws-backup-vault` entity. */
+/**
+ * `spec.vault` of an `aws-backup-vault` entity.
+ * @public
+ */
 export interface VaultSpec {
   name: string;
   region?: string;
@@ -230,7 +257,10 @@ export interface VaultSpec {
   createdAt?: string;
 }
 
-/** The vault of an `aws-backup-vault` entity, or undefined without `spec.vault`. */
+/**
+ * The vault of an `aws-backup-vault` entity, or undefined without `spec.vault`.
+ * @public
+ */
 export function vaultSpecOf(entity: Entity): VaultSpec | undefined {
   const vault = objectAt(entity.spec?.vault);
   if (!vault) return undefined;
@@ -247,13 +277,19 @@ export function vaultSpecOf(entity: Entity): VaultSpec | undefined {
   };
 }
 
-/** When recovery points move to cold storage and expire. */
+/**
+ * When recovery points move to cold storage and expire.
+ * @public
+ */
 export interface LifecycleSpec {
   coldAfterDays?: number;
   deleteAfterDays?: number;
 }
 
-/** One rule of a backup plan. */
+/**
+ * One rule of a backup plan.
+ * @public
+ */
 export interface BackupRuleSpec {
   name: string;
   targetVaultName?: string;
@@ -269,7 +305,10 @@ export interface BackupRuleSpec {
   }>;
 }
 
-/** Which resources a plan protects. */
+/**
+ * Which resources a plan protects.
+ * @public
+ */
 export interface BackupSelectionSpec {
   name: string;
   iamRoleArn?: string;
@@ -278,7 +317,10 @@ export interface BackupSelectionSpec {
   notResources: string[];
 }
 
-/** `spec.plan` of an `aws-backup-plan` entity. */
+/**
+ * `spec.plan` of an `aws-backup-plan` entity.
+ * @public
+ */
 export interface PlanSpec {
   id?: string;
   name: string;
@@ -303,7 +345,10 @@ function lifecycleAt(value: unknown): LifecycleSpec | undefined {
     : result;
 }
 
-/** The plan of an `aws-backup-plan` entity, or undefined without `spec.plan`. */
+/**
+ * The plan of an `aws-backup-plan` entity, or undefined without `spec.plan`.
+ * @public
+ */
 export function planSpecOf(entity: Entity): PlanSpec | undefined {
   const plan = objectAt(entity.spec?.plan);
   if (!plan) return undefined;
@@ -348,7 +393,10 @@ export function planSpecOf(entity: Entity): PlanSpec | undefined {
 const VAULT_ARN =
   /^arn:[a-z-]+:backup:([a-z0-9-]+):(\d{12}):backup-vault:([A-Za-z0-9_.-]+)$/;
 
-/** The parts of a backup vault ARN, or undefined if it is none. */
+/**
+ * The parts of a backup vault ARN, or undefined if it is none.
+ * @public
+ */
 export function parseVaultArn(
   arn: string,
 ): { region: string; accountId: string; name: string } | undefined {
@@ -356,10 +404,4 @@ export function parseVaultArn(
   return match
     ? { region: match[1], accountId: match[2], name: match[3] }
     : undefined;
-}
-
-/** `YYYY-MM-DD` of an ISO 8601 timestamp; the input when it is none. */
-export function isoDay(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  return /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : value;
 }
