@@ -1,10 +1,7 @@
 import {
   Content,
   ContentHeader,
-  EmptyState,
   LinkButton,
-  Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -20,6 +17,7 @@ import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import useAsync from 'react-use/esm/useAsync';
 import { ownershipRouteRef } from '../../routes';
 import { awsPlatformTranslationRef } from '../../translation';
+import { AsyncState } from '../shared/AsyncState';
 import { AccountRow, toAccountRows } from './accountRows';
 import { WarningChips } from '../shared/WarningChips';
 
@@ -105,37 +103,35 @@ export function AwsAccountsPage() {
     },
   ];
 
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else if (!rows?.length) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={t('accounts.title')}
-        description={t('accounts.empty')}
-      />
-    );
-  } else {
-    body = (
-      <Table<AccountRow>
-        title={t('accounts.summary', {
-          accounts: String(rows.length),
-          ous: String(new Set(rows.map(r => r.ouPath)).size),
-        })}
-        options={{
-          paging: rows.length > 50,
-          pageSize: 50,
-          search: true,
-          padding: 'dense',
-        }}
-        columns={columns}
-        data={rows}
-      />
-    );
-  }
+  const body = (
+    <AsyncState
+      loading={loading}
+      error={error}
+      empty={!rows?.length}
+      emptyTitle={t('accounts.title')}
+      emptyDescription={t('accounts.empty')}
+    >
+      {() => {
+        if (!rows) return null;
+        return (
+          <Table<AccountRow>
+            title={t('accounts.summary', {
+              accounts: String(rows.length),
+              ous: String(new Set(rows.map(r => r.ouPath)).size),
+            })}
+            options={{
+              paging: rows.length > 50,
+              pageSize: 50,
+              search: true,
+              padding: 'dense',
+            }}
+            columns={columns}
+            data={rows}
+          />
+        );
+      }}
+    </AsyncState>
+  );
 
   return (
     <Content>

@@ -2,9 +2,6 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Content,
   ContentHeader,
-  EmptyState,
-  Progress,
-  ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
@@ -27,6 +24,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { awsPlatformTranslationRef } from '../../translation';
+import { AsyncState } from '../shared/AsyncState';
 import { downloadCsv, toCsv } from './csv';
 import {
   filterOwnershipRows,
@@ -210,73 +208,71 @@ export function OwnershipPage() {
     </Grid>
   );
 
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else if (!rows?.length) {
-    body = (
-      <EmptyState
-        missing="data"
-        title={t('ownership.title')}
-        description={t('ownership.empty')}
-      />
-    );
-  } else {
-    const roleTitles = new Map(rows.map(row => [row.role, row.roleTitle]));
-    body = (
-      <>
-        <Grid
-          container
-          spacing={2}
-          alignItems="center"
-          role="group"
-          aria-label={t('ownership.filters.label')}
-          style={{ marginBottom: 8 }}
-        >
-          {select('type', t('ownership.filters.type'), typeLabel)}
-          {select(
-            'role',
-            t('ownership.filters.role'),
-            role => roleTitles.get(role) ?? role,
-          )}
-          {select('ouPath', t('ownership.filters.ou'), ou => ou)}
-          {select('owner', t('ownership.filters.owner'), owner => owner)}
-          <Grid item>
-            <FormControlLabel
-              control={
-                <Checkbox
-                  checked={filters.flaggedOnly}
-                  onChange={event =>
-                    setFilters({
-                      ...filters,
-                      flaggedOnly: event.target.checked,
-                    })
+  const body = (
+    <AsyncState
+      loading={loading}
+      error={error}
+      empty={!rows?.length}
+      emptyTitle={t('ownership.title')}
+      emptyDescription={t('ownership.empty')}
+    >
+      {() => {
+        if (!rows) return null;
+        const roleTitles = new Map(rows.map(row => [row.role, row.roleTitle]));
+        return (
+          <>
+            <Grid
+              container
+              spacing={2}
+              alignItems="center"
+              role="group"
+              aria-label={t('ownership.filters.label')}
+              style={{ marginBottom: 8 }}
+            >
+              {select('type', t('ownership.filters.type'), typeLabel)}
+              {select(
+                'role',
+                t('ownership.filters.role'),
+                role => roleTitles.get(role) ?? role,
+              )}
+              {select('ouPath', t('ownership.filters.ou'), ou => ou)}
+              {select('owner', t('ownership.filters.owner'), owner => owner)}
+              <Grid item>
+                <FormControlLabel
+                  control={
+                    <Checkbox
+                      checked={filters.flaggedOnly}
+                      onChange={event =>
+                        setFilters({
+                          ...filters,
+                          flaggedOnly: event.target.checked,
+                        })
+                      }
+                    />
                   }
+                  label={t('ownership.filters.flaggedOnly')}
                 />
-              }
-              label={t('ownership.filters.flaggedOnly')}
+              </Grid>
+            </Grid>
+            <Table<OwnershipRow>
+              title={t('ownership.summary', {
+                count: visible.length,
+                flagged: String(visible.filter(row => row.flags.length).length),
+              })}
+              options={{
+                paging: visible.length > 50,
+                pageSize: 50,
+                search: true,
+                padding: 'dense',
+              }}
+              columns={columns}
+              data={visible}
             />
-          </Grid>
-        </Grid>
-        <Table<OwnershipRow>
-          title={t('ownership.summary', {
-            count: visible.length,
-            flagged: String(visible.filter(row => row.flags.length).length),
-          })}
-          options={{
-            paging: visible.length > 50,
-            pageSize: 50,
-            search: true,
-            padding: 'dense',
-          }}
-          columns={columns}
-          data={visible}
-        />
-      </>
-    );
-  }
+          </>
+        );
+      }}
+    </AsyncState>
+  );
 
   return (
     <Content>
