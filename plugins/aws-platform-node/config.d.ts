@@ -9,7 +9,9 @@ export interface Config {
       maxAttempts?: number;
       /**
        * Client-side request rates per account, keyed by the SDK service id
-       * (`Route 53`, `Organizations`, `EKS`, `Backup`, `STS`, `SSM`, `ECR`).
+       * (`Route 53`, `Organizations`, `EKS`, `Backup`, `STS`, `SSM`, `ECR`),
+       * and `AssumeRole` for the credential requests of all accounts together
+       * (default 100 per second, burst 100).
        */
       rateLimits?: {
         [serviceId: string]: {

@@ -5,6 +5,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { TokenBucket } from './tokenBucket';
 import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT } from './rateLimits';
 import { shareCredentials } from './sharedCredentials';
+import { paceCredentials } from './pacedCredentials';
 
 /**
  * The configuration every suite client is built with.
@@ -122,7 +123,12 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     const accountKey = target.accountId ?? credentials.accountId ?? 'main';
     let shared = this.#credentials.get(accountKey);
     if (!shared) {
-      shared = shareCredentials(credentials.sdkCredentialProvider);
+      shared = shareCredentials(
+        paceCredentials(credentials.sdkCredentialProvider, {
+          bucket: this.#bucketFor('AssumeRole', 'AssumeRole'),
+          maxAttempts: this.#maxAttempts,
+        }),
+      );
       this.#credentials.set(accountKey, shared);
     }
     const client = new ClientClass({
