@@ -86,6 +86,46 @@ describe('startLocalAws', () => {
     expect(process.listenerCount('exit')).toBe(exitListeners);
   }, 30_000);
 
+  it("records the requests it receives in moto's own request log", async () => {
+    aws = await startLocalAws();
+    const config = {
+      endpoint: aws.env.AWS_ENDPOINT_URL,
+      region: aws.env.AWS_REGION,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    };
+    const route53 = new Route53Client(config);
+    await route53.send(new ListHostedZonesCommand({}));
+    expect(await aws.requestLog.read()).toEqual([]); // not recording yet
+
+    await aws.requestLog.start();
+    await new STSClient(config).send(new GetCallerIdentityCommand({}));
+    await route53.send(
+      new CreateHostedZoneCommand({ Name: 'log.test', CallerReference: 'l' }),
+    );
+    await route53.send(new ListHostedZonesCommand({}));
+    await aws.requestLog.stop();
+    await route53.send(new ListHostedZonesCommand({}));
+
+    expect(await aws.requestLog.read()).toEqual([
+      expect.objectContaining({
+        service: 'sts',
+        operation: 'GetCallerIdentity',
+        mutating: false,
+      }),
+      expect.objectContaining({
+        service: 'route53',
+        operation: 'POST /2013-04-01/hostedzone',
+        mutating: true,
+      }),
+      expect.objectContaining({
+        service: 'route53',
+        operation: 'GET /2013-04-01/hostedzone',
+        mutating: false,
+      }),
+    ]);
+  }, 30_000);
+
   it('refuses a port that is already taken', async () => {
     const server: Server = createServer();
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

@@ -1,7 +1,14 @@
 import { execFile, spawn } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { findFreeLoopbackPort, isLoopbackPortFree } from './freePort.ts';
 import { resetMoto } from './motoApi.ts';
+import {
+  createRequestLog,
+  removeRequestLog,
+  type RequestLog,
+} from './requestLog.ts';
 
 /** A running moto server on loopback. */
 export type LocalAws = {
@@ -18,6 +25,8 @@ export type LocalAws = {
    * seeding afterwards gives the same ids every time. See resetMoto.
    */
   reset(): Promise<void>;
+  /** moto's request recorder: which AWS calls reached the emulator. */
+  requestLog: RequestLog;
   /** Stops the server (SIGTERM, SIGKILL after 5 s). Safe to call twice. */
   stop(): Promise<void>;
   /** Settles with the reason once moto's process ends (stop() or a crash). */
@@ -69,6 +78,13 @@ export async function startLocalAws(
   };
   // MOTO_ACCOUNT_ID on the server would pin every request to one account.
   delete env.MOTO_ACCOUNT_ID;
+  // Off until a test starts it; one file per server, removed on stop.
+  delete env.MOTO_ENABLE_RECORDING;
+  const recordingFile = join(
+    tmpdir(),
+    `local-aws-requests-${port}-${process.pid}.jsonl`,
+  );
+  env.MOTO_RECORDER_FILEPATH = recordingFile;
   const child = spawn(
     'python3',
     ['-m', 'moto.server', '-H', host, '-p', String(port)],
@@ -113,6 +129,7 @@ export async function startLocalAws(
         }
       }
       process.off('exit', killOnExit);
+      await removeRequestLog(recordingFile);
       child.stdout?.destroy();
       child.stderr?.destroy();
     })();
@@ -140,6 +157,7 @@ export async function startLocalAws(
       AWS_REGION: 'us-east-1',
     },
     reset: () => resetMoto(endpoint),
+    requestLog: createRequestLog(endpoint, recordingFile),
     stop,
     exited,
   };

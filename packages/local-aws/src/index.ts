@@ -8,6 +8,8 @@
 export { startLocalAws } from './emulator.ts';
 export { resetMoto, MOTO_SEED } from './motoApi.ts';
 export type { LocalAws, StartLocalAwsOptions } from './emulator.ts';
+export { describeRecordedRequest } from './requestLog.ts';
+export type { RecordedRequest, RequestLog } from './requestLog.ts';
 export {
   seedReferenceEstate,
   CLUSTER_VERSIONS,
