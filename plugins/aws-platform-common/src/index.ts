@@ -14,3 +14,4 @@ export * from './permissions';
 export * from './ingestionStatus';
 export * from './accountHealth';
 export * from './entitySpecs';
+export * from './liveStatus';

@@ -39,6 +39,17 @@ export const awsPlatformProductionChangePermission = createPermission({
 });
 
 /**
+ * Allows reading the live status endpoints of the `aws-platform` backend
+ * (cluster, delegation and backup status read from AWS on request). The
+ * entity itself must also be readable by the caller in the catalog.
+ * @public
+ */
+export const awsPlatformLiveStatusReadPermission = createPermission({
+  name: 'aws-platform.live-status.read',
+  attributes: { action: 'read' },
+});
+
+/**
  * Every permission the suite defines.
  * @public
  */
@@ -47,4 +58,5 @@ export const awsPlatformPermissions = [
   awsPlatformSubdomainCreatePermission,
   awsPlatformBackupPlanCreatePermission,
   awsPlatformProductionChangePermission,
+  awsPlatformLiveStatusReadPermission,
 ];
