@@ -22,6 +22,7 @@ import type {
 } from '../backup/backupPlans';
 import { authorizeChange } from '../lib/authorizeChange';
 import { idempotencyToken } from '../lib/idempotency';
+import { quoteInput } from '../lib/inputText';
 import { isRegionName, partitionOf } from '../lib/regions';
 import { resolveAccount } from '../lib/resolveAccount';
 import { validateScheduleExpression } from '../lib/scheduleExpression';
@@ -471,9 +472,9 @@ function validateInput(
     const region = typeof value === 'string' ? value.trim() : '';
     if (!isRegionName(region)) {
       throw new InputError(
-        `${field} '${String(
+        `${field} ${quoteInput(
           value,
-        )}' is not an AWS region name such as us-east-1`,
+        )} is not an AWS region name such as us-east-1`,
       );
     }
     if (allowedRegions && !allowedRegions.includes(region)) {
@@ -510,9 +511,9 @@ function validateInput(
   const planName = typeof raw.planName === 'string' ? raw.planName : '';
   if (!NAME.test(planName)) {
     throw new InputError(
-      `planName '${String(
+      `planName ${quoteInput(
         raw.planName,
-      )}' must be 1 to 50 letters, digits, '-', '_' or '.'`,
+      )} must be 1 to 50 letters, digits, '-', '_' or '.'`,
     );
   }
   if (typeof raw.schedule !== 'string') {
@@ -582,7 +583,9 @@ function validateInput(
     selectionTagKey.toLocaleLowerCase('en-US').startsWith('aws:')
   ) {
     throw new InputError(
-      `selectionTagKey '${String(selectionTagKey)}' is not a valid AWS tag key`,
+      `selectionTagKey ${quoteInput(
+        selectionTagKey,
+      )} is not a valid AWS tag key`,
     );
   }
   const selectionTagValue = raw.selectionTagValue ?? DEFAULTS.selectionTagValue;
@@ -592,9 +595,9 @@ function validateInput(
     !TAG_TEXT.test(selectionTagValue)
   ) {
     throw new InputError(
-      `selectionTagValue '${String(
+      `selectionTagValue ${quoteInput(
         selectionTagValue,
-      )}' is not a valid AWS tag value (1 to 256 characters)`,
+      )} is not a valid AWS tag value (1 to 256 characters)`,
     );
   }
   return {

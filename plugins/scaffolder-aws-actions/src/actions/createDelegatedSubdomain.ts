@@ -9,6 +9,7 @@ import type { ActionsConfig } from '../actionsConfig';
 import { authorizeChange } from '../lib/authorizeChange';
 import { findAllowedParent, normalizeDomainName } from '../lib/dnsNames';
 import { idempotencyToken } from '../lib/idempotency';
+import { quoteInput } from '../lib/inputText';
 import { resolveAccount } from '../lib/resolveAccount';
 import {
   createPublicZone,
@@ -115,8 +116,7 @@ export function createDelegatedSubdomainAction(options: {
         'domainName',
       );
       const parentName = findAllowedParent(domainName, route53.parentZones);
-      const userTags = ctx.input.tags ?? {};
-      validateTags(userTags);
+      const userTags = validateTags(ctx.input.tags ?? {});
       const credentials = await ctx.getInitiatorCredentials();
       const account = await resolveAccount(
         ctx.input.account,
@@ -316,7 +316,10 @@ export function createDelegatedSubdomainAction(options: {
   });
 }
 
-function validateTags(tags: Record<string, string>) {
+function validateTags(tags: unknown): Record<string, string> {
+  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) {
+    throw new InputError('tags must be an object of tag keys to values');
+  }
   const keys = Object.keys(tags);
   if (keys.length > MAX_USER_TAGS) {
     throw new InputError(
@@ -328,14 +331,21 @@ function validateTags(tags: Record<string, string>) {
       !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key) ||
       key.startsWith('aws:')
     ) {
-      throw new InputError(`Tag key '${key}' is not a valid AWS tag key`);
-    }
-    if (!/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u.test(tags[key])) {
       throw new InputError(
-        `The value of tag '${key}' is not a valid AWS tag value`,
+        `Tag key ${quoteInput(key)} is not a valid AWS tag key`,
+      );
+    }
+    const value = (tags as Record<string, unknown>)[key];
+    if (
+      typeof value !== 'string' ||
+      !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u.test(value)
+    ) {
+      throw new InputError(
+        `The value of tag ${quoteInput(key)} is not a valid AWS tag value`,
       );
     }
   }
+  return tags as Record<string, string>;
 }
 
 function consoleUrl(zoneId: string): string {

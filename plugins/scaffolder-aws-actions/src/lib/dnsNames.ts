@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { quoteInput, requireText } from './inputText';
 
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -7,8 +8,11 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * saying what is wrong with it. Only hostname characters are accepted: no
  * wildcards, underscores, spaces or escapes reach Route 53.
  */
-export function normalizeDomainName(value: string, field: string): string {
-  const name = value.trim().toLocaleLowerCase('en-US').replace(/\.$/, '');
+export function normalizeDomainName(value: unknown, field: string): string {
+  const name = requireText(value, field)
+    .trim()
+    .toLocaleLowerCase('en-US')
+    .replace(/\.$/, '');
   if (!name) {
     throw new InputError(`${field} is empty`);
   }
@@ -20,13 +24,15 @@ export function normalizeDomainName(value: string, field: string): string {
   const labels = name.split('.');
   if (labels.length < 2) {
     throw new InputError(
-      `${field} '${name}' is not a fully qualified domain name`,
+      `${field} ${quoteInput(name)} is not a fully qualified domain name`,
     );
   }
   for (const label of labels) {
     if (!LABEL.test(label)) {
       throw new InputError(
-        `${field} '${name}' has the label '${label}'; labels are 1 to 63 letters, digits or inner hyphens`,
+        `${field} ${quoteInput(name)} has the label ${quoteInput(
+          label,
+        )}; labels are 1 to 63 letters, digits or inner hyphens`,
       );
     }
   }
@@ -46,7 +52,7 @@ export function findAllowedParent(
     .sort((a, b) => b.length - a.length);
   if (candidates.length === 0) {
     throw new InputError(
-      `'${domainName}' is not under an allowed parent zone (${
+      `${quoteInput(domainName)} is not under an allowed parent zone (${
         allowedParents.join(', ') || 'none configured'
       })`,
     );

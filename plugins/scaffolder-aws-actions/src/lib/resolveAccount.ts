@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
 import type { AllowedAccount } from '../actionsConfig';
+import { quoteInput, requireText } from './inputText';
 
 /**
  * Resolves a template's account choice, a 12-digit id or the catalog entity
@@ -12,12 +13,12 @@ import type { AllowedAccount } from '../actionsConfig';
  * registered by hand cannot widen what the actions may change.
  */
 export async function resolveAccount(
-  choice: string,
+  choice: unknown,
   allowed: AllowedAccount[],
   catalog: CatalogService,
   credentials: BackstageCredentials,
 ): Promise<AllowedAccount> {
-  let accountId = choice.trim();
+  let accountId = requireText(choice, 'account').trim();
   if (!/^\d{12}$/.test(accountId)) {
     let ref;
     try {
@@ -27,14 +28,16 @@ export async function resolveAccount(
       });
     } catch {
       throw new InputError(
-        `'${choice}' is neither an AWS account id nor an entity reference`,
+        `${quoteInput(
+          choice,
+        )} is neither an AWS account id nor an entity reference`,
       );
     }
     const entity = await catalog.getEntityByRef(ref, { credentials });
     const annotated = entity?.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID];
     if (!annotated) {
       throw new InputError(
-        `'${choice}' is not an AWS account entity in the catalog`,
+        `${quoteInput(choice)} is not an AWS account entity in the catalog`,
       );
     }
     accountId = annotated;

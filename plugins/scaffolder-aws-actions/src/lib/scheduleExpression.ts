@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { quoteInput } from './inputText';
 
 const MONTHS = [
   'JAN',
@@ -48,7 +49,7 @@ export function validateScheduleExpression(
 ): string {
   const expression = value.trim();
   const fail = (reason: string): never => {
-    throw new InputError(`${field} '${expression}' ${reason}`);
+    throw new InputError(`${field} ${quoteInput(expression)} ${reason}`);
   };
   const rate = /^rate\((.*)\)$/.exec(expression);
   if (rate) {
@@ -120,7 +121,9 @@ export function validateScheduleExpression(
     if (text === '?' && spec.name.startsWith('day-of-')) continue;
     const problem = checkField(text.toUpperCase(), spec, special);
     if (problem) {
-      return fail(`has an invalid ${spec.name} field '${text}': ${problem}`);
+      return fail(
+        `has an invalid ${spec.name} field ${quoteInput(text)}: ${problem}`,
+      );
     }
   }
   if ((dayOfMonth === '?') === (dayOfWeek === '?')) {
@@ -139,16 +142,17 @@ function checkField(
   for (const item of text.split(',')) {
     if (special?.(item)) continue;
     const [base, step, ...rest] = item.split('/');
-    if (rest.length > 0) return `'${item}' has more than one '/'`;
+    if (rest.length > 0) return `${quoteInput(item)} has more than one '/'`;
     if (step !== undefined && !/^[1-9]\d*$/.test(step)) {
-      return `'${item}' has an invalid step`;
+      return `${quoteInput(item)} has an invalid step`;
     }
     if (base === '*') continue;
     const bounds = base.split('-');
-    if (bounds.length > 2) return `'${item}' is not a value or a range`;
+    if (bounds.length > 2)
+      return `${quoteInput(item)} is not a value or a range`;
     const numbers = bounds.map(bound => valueOf(bound, spec));
     if (numbers.some(n => n === undefined)) {
-      return `'${item}' is outside ${spec.min}-${spec.max}${
+      return `${quoteInput(item)} is outside ${spec.min}-${spec.max}${
         spec.names ? ` or ${spec.names[0]}-${spec.names.at(-1)}` : ''
       }`;
     }

@@ -1,0 +1,279 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  LocalAws,
+  ReferenceEstate,
+  startReferenceEstate,
+} from '@internal/local-aws';
+import type { ActionsConfig } from '../actionsConfig';
+import { createBackupPlanAction } from '../actions/createBackupPlan';
+import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
+import {
+  backupPlanCases,
+  HostileCase,
+  subdomainCases,
+} from './hostileInputCases';
+
+// Every action gets at least 200 invalid or hostile inputs against moto
+// seeded with the reference estate. Each must end in an InputError that says
+// why, before any AWS call: moto's own request log (its recorder) must stay
+// empty. A valid dry-run at the end shows the log does see the action's calls.
+jest.setTimeout(300_000);
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  Object.assign(process.env, localAws.env);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await localAws?.stop();
+});
+
+function accountEntity(name: string, accountId: string) {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { [ANNOTATION_AWS_ACCOUNT_ID]: accountId },
+    },
+    spec: { type: 'aws-account', owner: 'group:default/platform-team' },
+  };
+}
+
+function setUp(options: { denyAll?: boolean } = {}) {
+  const clientFactory = new DefaultAwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(
+      new ConfigReader({
+        aws: {
+          accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
+        },
+      }),
+    ),
+    maxAttempts: 1,
+  });
+  const config: ActionsConfig = {
+    accounts: [
+      {
+        accountId: estate.accounts.sandbox.id,
+        name: 'Sandbox',
+        production: false,
+      },
+      {
+        accountId: estate.accounts.production.id,
+        name: 'Production',
+        production: true,
+      },
+    ],
+    route53: {
+      networkAccountId: estate.accounts.network.id,
+      parentZones: ['example.com'],
+      ttl: 3600,
+      syncTimeoutSeconds: 30,
+    },
+    backup: {
+      backupAccountId: estate.accounts.backup.id,
+      vaultName: 'user-backup-vault',
+      selectionRoleName: 'backup-selection-role',
+      allowedRegions: ['us-east-1', 'us-west-2'],
+    },
+  };
+  // The catalog knows the Sandbox account and the Network account (which is
+  // not in the allowlist); a user-specific catalog would hide more.
+  const catalog = catalogServiceMock({
+    entities: [
+      accountEntity(
+        `sandbox-${estate.accounts.sandbox.id}`,
+        estate.accounts.sandbox.id,
+      ),
+      accountEntity(
+        `network-${estate.accounts.network.id}`,
+        estate.accounts.network.id,
+      ),
+    ],
+  });
+  const permissions = options.denyAll
+    ? mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.DENY })),
+      })
+    : mockServices.permissions();
+  const deps = { config, clientFactory, catalog, permissions };
+  return {
+    subdomain: createDelegatedSubdomainAction(deps),
+    backupPlan: createBackupPlanAction(deps),
+  };
+}
+
+type AnyAction =
+  | ReturnType<typeof setUp>['subdomain']
+  | ReturnType<typeof setUp>['backupPlan'];
+
+async function run(action: AnyAction, input: JsonObject, isDryRun = false) {
+  const ctx = Object.assign(
+    createMockActionContext({ input, task: { id: 'task-hostile' } as any }),
+    { isDryRun },
+  );
+  await (action.handler as (c: unknown) => Promise<void>)(ctx);
+  return ctx;
+}
+
+/** Runs every case; returns the failures as readable lines. */
+async function rejectEveryCase(action: AnyAction, cases: HostileCase[]) {
+  const problems: string[] = [];
+  for (const { label, input } of cases) {
+    await localAws.requestLog.start();
+    let error: unknown;
+    try {
+      await run(action, input);
+    } catch (e) {
+      error = e;
+    }
+    const calls = await localAws.requestLog.read();
+    const e = error as Error | undefined;
+    if (!e) {
+      problems.push(`${label}: accepted`);
+    } else if (e.name !== 'InputError') {
+      problems.push(`${label}: ${e.name} ${e.message?.slice(0, 120)}`);
+    } else if (!e.message || e.message.length > 600) {
+      problems.push(
+        `${label}: reason missing or ${e.message.length} chars long`,
+      );
+      // eslint-disable-next-line no-control-regex -- finding them is the point
+    } else if (/[\u0000-\u001f\u007f\u202e]/.test(e.message)) {
+      problems.push(`${label}: the reason carries control characters`);
+    }
+    if (calls.length > 0) {
+      problems.push(
+        `${label}: ${calls.length} AWS calls (${calls
+          .map(c => `${c.service} ${c.operation}`)
+          .join(', ')})`,
+      );
+    }
+  }
+  await localAws.requestLog.stop();
+  return problems;
+}
+
+const outsideAllowlist = () => [
+  estate.accounts.network.id,
+  estate.accounts.management.id,
+  estate.accounts.backup.id,
+];
+
+describe('hostile inputs, checked against moto request log', () => {
+  it('aws-platform:route53:subdomain:create rejects 200+ invalid inputs before any AWS call', async () => {
+    const { subdomain } = setUp();
+    const valid = {
+      domainName: 'hostile-test.example.com',
+      account: estate.accounts.sandbox.id,
+    };
+    const cases = subdomainCases({
+      valid,
+      outsideAllowlist: outsideAllowlist(),
+    });
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(await rejectEveryCase(subdomain, cases)).toEqual([]);
+
+    // The log does see what the action sends once the input is valid.
+    await localAws.requestLog.start();
+    const ctx = await run(subdomain, valid, true);
+    const calls = await localAws.requestLog.read();
+    await localAws.requestLog.stop();
+    expect(ctx.output).toHaveBeenCalledWith(
+      'plannedChanges',
+      expect.arrayContaining([
+        expect.stringContaining('Create public hosted zone'),
+      ]),
+    );
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
+  });
+
+  it('aws-platform:backup:plan:create rejects 200+ invalid inputs before any AWS call', async () => {
+    const { backupPlan } = setUp();
+    const valid = {
+      account: estate.accounts.sandbox.id,
+      region: 'us-east-1',
+      planName: 'hostile-test',
+      schedule: 'cron(0 2 * * ? *)',
+      coldStorageAfterDays: 90,
+      deleteAfterDays: 270,
+    };
+    const cases = backupPlanCases({
+      valid,
+      outsideAllowlist: outsideAllowlist(),
+    });
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(await rejectEveryCase(backupPlan, cases)).toEqual([]);
+
+    await localAws.requestLog.start();
+    await run(backupPlan, valid, true);
+    const calls = await localAws.requestLog.read();
+    await localAws.requestLog.stop();
+    expect(calls.some(c => c.service === 'backup')).toBe(true);
+    expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
+  });
+});
+
+describe('permissions, checked against moto request log', () => {
+  it.each([
+    [
+      'aws-platform:route53:subdomain:create',
+      'subdomain',
+      { domainName: 'denied.example.com' },
+    ],
+    [
+      'aws-platform:backup:plan:create',
+      'backupPlan',
+      {
+        region: 'us-east-1',
+        planName: 'denied',
+        schedule: 'cron(0 2 * * ? *)',
+        deleteAfterDays: 35,
+      },
+    ],
+  ] as const)(
+    '%s: a user without the permission gets NotAllowedError and no AWS call is made',
+    async (_id, which, input) => {
+      const action = setUp({ denyAll: true })[which];
+      await localAws.requestLog.start();
+      await expect(
+        run(action, { ...input, account: estate.accounts.sandbox.id }),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      expect(await localAws.requestLog.read()).toEqual([]);
+      await localAws.requestLog.stop();
+    },
+  );
+
+  it('an account entity the user cannot read in the catalog is not found, with no AWS call', async () => {
+    const { subdomain } = setUp();
+    await localAws.requestLog.start();
+    await expect(
+      run(subdomain, {
+        domainName: 'hidden.example.com',
+        account: `resource:default/production-${estate.accounts.production.id}`,
+      }),
+    ).rejects.toMatchObject({
+      name: 'InputError',
+      message: expect.stringContaining(
+        'is not an AWS account entity in the catalog',
+      ),
+    });
+    expect(await localAws.requestLog.read()).toEqual([]);
+    await localAws.requestLog.stop();
+  });
+});
