@@ -6,8 +6,13 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classifyRequest, operationKey } from './awsOperations.ts';
-import { Throttle, throttlingResponse } from './throttling.ts';
+import {
+  classifyRequest,
+  operationKey,
+  renderAwsError,
+  throttlingError,
+} from '@internal/local-aws';
+import { Throttle } from './throttling.ts';
 import type { BucketLimit } from './throttling.ts';
 
 /** Calls of one operation during one measurement. */
@@ -117,7 +122,11 @@ export async function startCountingProxy(options: {
       !throttle.allow({ account, service: op.service, region: op.region })
     ) {
       count.throttled++;
-      const answer = throttlingResponse(op.service);
+      const answer = renderAwsError(
+        op.service,
+        throttlingError(op.service),
+        'bench-throttled',
+      );
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
       return;

@@ -1,7 +1,8 @@
 /**
  * Server-side throttling as AWS applies it: a token bucket per account (and
  * region, for regional services) and API family. The proxy rejects a request
- * whose bucket is empty with the service's own throttling error, so every
+ * whose bucket is empty with the service's own throttling error (from
+ * @internal/local-aws's fault-injection module), so every
  * implementation meets the same limits and retries with its own strategy.
  */
 
@@ -108,57 +109,6 @@ export class Throttle {
       this.#buckets.set(key, bucket);
     }
     return bucket.tryTake(this.#now());
-  }
-}
-
-/**
- * The throttling error each protocol's SDK recognises and retries:
- * awsJson (Organizations, SSM), awsQuery (STS), restXml (Route 53) and
- * restJson (EKS, Backup, as HTTP 429).
- */
-export function throttlingResponse(service: string): {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-} {
-  const requestId = 'bench-throttled';
-  switch (service) {
-    case 'organizations':
-    case 'ssm':
-      return {
-        status: 400,
-        headers: {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-requestid': requestId,
-        },
-        body: JSON.stringify({
-          __type:
-            service === 'organizations'
-              ? 'TooManyRequestsException'
-              : 'ThrottlingException',
-          message: 'Rate exceeded',
-        }),
-      };
-    case 'sts':
-    case 'route53':
-      return {
-        status: 400,
-        headers: { 'content-type': 'text/xml', 'x-amzn-requestid': requestId },
-        body:
-          '<?xml version="1.0"?><ErrorResponse><Error><Type>Sender</Type>' +
-          '<Code>Throttling</Code><Message>Rate exceeded</Message></Error>' +
-          `<RequestId>${requestId}</RequestId></ErrorResponse>`,
-      };
-    default:
-      return {
-        status: 429,
-        headers: {
-          'content-type': 'application/json',
-          'x-amzn-errortype': 'ThrottlingException',
-          'x-amzn-requestid': requestId,
-        },
-        body: JSON.stringify({ message: 'Rate exceeded' }),
-      };
   }
 }
 

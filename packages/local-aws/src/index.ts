@@ -31,3 +31,4 @@ export type { SeededZone, SeededDelegation } from './seed/dns.ts';
 export type { SeededCluster } from './seed/flightdeckCluster.ts';
 export type { SeededVault, SeededPlan } from './seed/backup.ts';
 export type { SeededRepository } from './seed/ecr.ts';
+export * from './faults/index.ts';

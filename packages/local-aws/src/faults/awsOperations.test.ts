@@ -1,4 +1,8 @@
-import { classifyRequest, parseAuthorization } from './awsOperations.ts';
+import {
+  classifyRequest,
+  isMutatingOperation,
+  parseAuthorization,
+} from './awsOperations.ts';
 
 const auth = (service: string, key = 'AKIDEXAMPLE') =>
   `AWS4-HMAC-SHA256 Credential=${key}/20261125/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=abc`;
@@ -83,9 +87,59 @@ describe('classifyRequest', () => {
     expect(request(service, method, url)).toBe(operation);
   });
 
+  it.each([
+    ['route53', 'POST', '/2013-04-01/hostedzone', 'CreateHostedZone'],
+    [
+      'route53',
+      'GET',
+      '/2013-04-01/hostedzonesbyname?dnsname=a.example.com.',
+      'ListHostedZonesByName',
+    ],
+    [
+      'route53',
+      'POST',
+      '/2013-04-01/hostedzone/Z123/rrset/',
+      'ChangeResourceRecordSets',
+    ],
+    ['route53', 'GET', '/2013-04-01/change/C123', 'GetChange'],
+    [
+      'route53',
+      'POST',
+      '/2013-04-01/tags/hostedzone/Z123',
+      'ChangeTagsForResource',
+    ],
+    ['backup', 'PUT', '/backup/plans/', 'CreateBackupPlan'],
+    ['backup', 'PUT', '/backup/plans/abc/selections/', 'CreateBackupSelection'],
+    ['backup', 'GET', '/backup-vaults/Default', 'DescribeBackupVault'],
+    [
+      'eks',
+      'POST',
+      '/clusters/acme-v1/access-entries/arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fdev/access-policies',
+      'AssociateAccessPolicy',
+    ],
+  ])('names REST changes: %s %s %s', (service, method, url, operation) => {
+    expect(request(service, method, url)).toBe(operation);
+  });
+
   it('falls back to method and a generic path', () => {
-    expect(request('eks', 'DELETE', '/clusters/acme-v1')).toBe(
-      'DELETE /clusters/{}',
+    expect(request('eks', 'PUT', '/clusters/acme-v1/encryption')).toBe(
+      'PUT /clusters/{}/{}',
     );
+  });
+});
+
+describe('isMutatingOperation', () => {
+  it.each([
+    ['CreateHostedZone', true],
+    ['ChangeResourceRecordSets', true],
+    ['ChangeTagsForResource', true],
+    ['CreateBackupSelection', true],
+    ['AssociateAccessPolicy', true],
+    ['AssumeRole', false],
+    ['GetChange', false],
+    ['ListHostedZonesByName', false],
+    ['DescribeBackupVault', false],
+  ])('%s: %s', (operation, mutating) => {
+    expect(isMutatingOperation(operation)).toBe(mutating);
   });
 });

@@ -1,0 +1,513 @@
+/**
+ * A fault-injection proxy on 127.0.0.1 between AWS SDK clients and moto. It
+ * forwards every request unchanged, except those its rules pick: they get
+ * their service's throttling error, a 5xx, added latency or a dropped
+ * connection. One account's role can be made impossible to assume, and the
+ * emulator can be taken offline or swapped (a restart). It counts requests,
+ * SDK retries and injected faults per operation. It stops itself when idle
+ * or too old, so a crashed test cannot leave it running.
+ */
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  accessDeniedError,
+  renderAwsError,
+  serverError,
+  throttlingError,
+} from './awsErrorResponses.ts';
+import type { WireResponse } from './awsErrorResponses.ts';
+import {
+  classifyRequest,
+  header,
+  isMutatingOperation,
+  operationKey,
+} from './awsOperations.ts';
+import type { Operation } from './awsOperations.ts';
+import {
+  BackupSelectionStore,
+  isBackupSelectionOperation,
+} from './backupSelections.ts';
+import { FaultPlan } from './faultRules.ts';
+import type { FaultRule } from './faultRules.ts';
+
+/** Options of {@link startFaultProxy}. */
+export type FaultProxyOptions = {
+  /** The emulator, `http://127.0.0.1:<port>`. */
+  target: string;
+  /** Seed of the fault draws; the same seed and requests give the same faults. */
+  seed?: number | string;
+  rules?: FaultRule[];
+  /** Account of keys never seen issued by AssumeRole: moto's default. */
+  defaultAccountId?: string;
+  /** Simultaneous client connections; more are refused. Default 64. */
+  maxConnections?: number;
+  /** Stops itself after this long without a request. Default 120 s. */
+  idleTimeoutMs?: number;
+  /** Stops itself after this long in any case. Default 30 min. */
+  maxLifetimeMs?: number;
+  /** Answer AWS Backup's selection API, which moto lacks (see backupSelections.ts). */
+  backupSelections?: boolean;
+};
+
+/** Counts of one operation. */
+export type OperationStats = {
+  service: string;
+  operation: string;
+  /** Requests that reached the proxy, retries and faulted ones included. */
+  calls: number;
+  /** Requests the SDK sent as a retry (`amz-sdk-request: attempt=2…`). */
+  retries: number;
+  /** Faults injected into this operation's requests, latency included. */
+  faults: number;
+};
+
+/** Everything counted since the start or the last resetStats(). */
+export type FaultProxyStats = {
+  requests: number;
+  retries: number;
+  /** By rule name, plus `denied`, `offline` and `upstream-unreachable`. */
+  faults: Record<string, number>;
+  operations: OperationStats[];
+};
+
+/** A fault that was just injected, for callers that react to one. */
+export type FaultEvent = {
+  name: string;
+  service: string;
+  operation: string;
+  accountId: string;
+};
+
+/** A running fault proxy. */
+export type FaultProxy = {
+  /** `http://127.0.0.1:<port>`, for AWS_ENDPOINT_URL. */
+  endpoint: string;
+  /** Replaces the rules and restarts their counts (and the draws, with `seed`). */
+  setRules(rules: FaultRule[], seed?: number | string): void;
+  /** Sends requests to another emulator from now on (after a restart). */
+  setTarget(target: string): void;
+  /** While offline, every request's connection is dropped, like an endpoint that is down. */
+  setOffline(offline: boolean): void;
+  /**
+   * Makes the account's roles impossible to assume (STS AccessDenied), and,
+   * unless `revokeSessions` is false, refuses calls made with credentials
+   * issued for it earlier, as revoking a role's sessions does.
+   */
+  denyAccount(accountId: string, options?: { revokeSessions?: boolean }): void;
+  allowAccount(accountId: string): void;
+  /** Maps an access key to its account, for keys not issued through this proxy. */
+  registerKey(accessKeyId: string, accountId: string): void;
+  /** Called synchronously as each fault is injected. Returns an unsubscribe. */
+  onFault(listener: (event: FaultEvent) => void): () => void;
+  stats(): FaultProxyStats;
+  resetStats(): void;
+  /** AWS Backup selections, when the option is on. */
+  selections: BackupSelectionStore;
+  close(): Promise<void>;
+  /** Settles with the reason once the proxy stopped (close, idle, lifetime). */
+  closed: Promise<string>;
+};
+
+const DEFAULT_ACCOUNT = '123456789012';
+const ASSUMED_KEY = /<AccessKeyId>([^<]+)<\/AccessKeyId>/;
+const ROLE_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
+const SDK_ATTEMPT = /attempt=(\d+)/;
+const UPSTREAM_TIMEOUT_MS = 30_000;
+
+type Upstream = {
+  status: number;
+  headers: http.OutgoingHttpHeaders;
+  body: Buffer;
+};
+
+/** Starts the proxy on a free loopback port. */
+export async function startFaultProxy(
+  options: FaultProxyOptions,
+): Promise<FaultProxy> {
+  let target = loopbackUrl(options.target);
+  const defaultAccountId = options.defaultAccountId ?? DEFAULT_ACCOUNT;
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const keyAccounts = new Map<string, string>();
+  const denied = new Map<string, { revokeSessions: boolean }>();
+  const listeners = new Set<(event: FaultEvent) => void>();
+  const selections = new BackupSelectionStore();
+  let seed = options.seed ?? 1;
+  let plan = new FaultPlan(options.rules ?? [], seed);
+  let offline = false;
+  let stats = emptyStats();
+  let operations = new Map<string, OperationStats>();
+
+  const server = http.createServer((req, res) => {
+    touch();
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', () => {
+      handle(req, res, Buffer.concat(chunks)).catch(error => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end(String(error));
+      });
+    });
+  });
+  server.maxConnections = options.maxConnections ?? 64;
+
+  const count = (op: Operation) => {
+    const key = operationKey(op);
+    let entry = operations.get(key);
+    if (!entry) {
+      entry = {
+        service: op.service,
+        operation: op.operation,
+        calls: 0,
+        retries: 0,
+        faults: 0,
+      };
+      operations.set(key, entry);
+    }
+    return entry;
+  };
+  const fault = (name: string, entry: OperationStats | undefined) => {
+    stats.faults[name] = (stats.faults[name] ?? 0) + 1;
+    if (entry) entry.faults += 1;
+  };
+  const notify = (event: FaultEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+
+  async function handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Buffer,
+  ) {
+    const raw = {
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body: body.toString('utf8'),
+    };
+    const op = classifyRequest(raw);
+    const accountId = keyAccounts.get(op.accessKeyId) ?? defaultAccountId;
+    const entry = count(op);
+    entry.calls += 1;
+    stats.requests += 1;
+    const attempt = Number(
+      SDK_ATTEMPT.exec(header(req.headers, 'amz-sdk-request') ?? '')?.[1] ?? 1,
+    );
+    if (attempt > 1) {
+      entry.retries += 1;
+      stats.retries += 1;
+    }
+    const requestId = randomBytes(16).toString('hex');
+    const send = (answer: WireResponse | Upstream) => {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    };
+
+    if (offline) {
+      fault('offline', entry);
+      req.socket.destroy();
+      return;
+    }
+
+    const refusal = denial(op, raw.body, accountId);
+    if (refusal) {
+      fault('denied', entry);
+      notify({ name: 'denied', ...op, accountId });
+      send(
+        renderAwsError(
+          op.service,
+          accessDeniedError(op.service, refusal),
+          requestId,
+        ),
+      );
+      return;
+    }
+
+    let dropAfter: string | undefined;
+    for (const { rule, name } of plan.decide({
+      service: op.service,
+      operation: op.operation,
+      region: op.region,
+      accountId,
+      mutating: isMutatingOperation(op.operation),
+    })) {
+      const injected = rule.fault;
+      fault(name, entry);
+      const event = { name, ...op, accountId };
+      switch (injected.kind) {
+        case 'latency':
+          notify(event);
+          await sleep(injected.ms);
+          continue;
+        case 'throttle':
+          notify(event);
+          send(
+            renderAwsError(
+              op.service,
+              throttlingError(op.service, injected.variant),
+              requestId,
+            ),
+          );
+          return;
+        case 'server-error':
+          notify(event);
+          send(
+            renderAwsError(
+              op.service,
+              serverError(op.service, injected.status ?? 500),
+              requestId,
+            ),
+          );
+          return;
+        case 'drop':
+          if (injected.when === 'after') {
+            dropAfter = name;
+            continue;
+          }
+          notify(event);
+          req.socket.destroy();
+          return;
+        default:
+          throw new Error(`unknown fault ${JSON.stringify(injected)}`);
+      }
+    }
+    // A fault injected while a request waited (latency) can take the emulator offline.
+    if (offline) {
+      fault('offline', entry);
+      req.socket.destroy();
+      return;
+    }
+
+    let answer: WireResponse | Upstream;
+    try {
+      answer =
+        options.backupSelections &&
+        isBackupSelectionOperation(op.service, op.operation)
+          ? await selections.handle({
+              operation: op.operation,
+              method: raw.method,
+              url: raw.url,
+              body: raw.body,
+              accountId,
+              region: op.region,
+              requestId,
+              planExists: planId => planExists(req, planId),
+            })
+          : await forward(req, body);
+    } catch {
+      // The emulator is down or restarting: the client sees its connection go.
+      fault('upstream-unreachable', entry);
+      req.socket.destroy();
+      return;
+    }
+    if (op.service === 'sts' && op.operation === 'AssumeRole') {
+      learnKey(raw.body, answer.body.toString());
+    }
+    if (dropAfter) {
+      notify({ name: dropAfter, ...op, accountId });
+      req.socket.destroy();
+      return;
+    }
+    send(answer);
+  }
+
+  /** Why the request is refused, if its account is denied. */
+  function denial(op: Operation, body: string, accountId: string) {
+    if (op.service === 'sts' && op.operation === 'AssumeRole') {
+      const role = new URLSearchParams(body).get('RoleArn') ?? '';
+      const roleAccount = ROLE_ACCOUNT.exec(role)?.[1];
+      if (roleAccount && denied.has(roleAccount)) {
+        return `User: arn:aws:iam::${accountId}:user/test is not authorized to perform: sts:AssumeRole on resource: ${role}`;
+      }
+      return undefined;
+    }
+    if (
+      denied.get(accountId)?.revokeSessions &&
+      accountId !== defaultAccountId
+    ) {
+      return `The session of account ${accountId} was revoked: not authorized to perform ${op.service}:${op.operation}`;
+    }
+    return undefined;
+  }
+
+  function learnKey(requestBody: string, responseBody: string) {
+    const key = ASSUMED_KEY.exec(responseBody)?.[1];
+    const role = new URLSearchParams(requestBody).get('RoleArn') ?? '';
+    const roleAccount = ROLE_ACCOUNT.exec(role)?.[1];
+    if (key && roleAccount) keyAccounts.set(key, roleAccount);
+  }
+
+  async function planExists(
+    req: http.IncomingMessage,
+    planId: string,
+  ): Promise<boolean> {
+    const answer = await callEmulator({
+      method: 'GET',
+      path: `/backup/plans/${encodeURIComponent(planId)}/`,
+      headers: { ...req.headers, 'content-length': '0' },
+      body: Buffer.alloc(0),
+    });
+    return answer.status === 200;
+  }
+
+  function forward(req: http.IncomingMessage, body: Buffer): Promise<Upstream> {
+    return callEmulator({
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: { ...req.headers },
+      body,
+    });
+  }
+
+  function callEmulator(request: {
+    method: string;
+    path: string;
+    headers: http.IncomingHttpHeaders;
+    body: Buffer;
+  }): Promise<Upstream> {
+    return new Promise((resolve, reject) => {
+      const headers = { ...request.headers };
+      delete headers.connection;
+      const upstream = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: request.method,
+          path: request.path,
+          headers,
+          agent,
+          timeout: UPSTREAM_TIMEOUT_MS,
+        },
+        response => {
+          const parts: Buffer[] = [];
+          response.on('data', chunk => parts.push(chunk));
+          response.on('end', () => {
+            const responseHeaders = { ...response.headers };
+            // The body is re-sent whole.
+            delete responseHeaders['transfer-encoding'];
+            delete responseHeaders.connection;
+            const responseBody = Buffer.concat(parts);
+            responseHeaders['content-length'] = String(responseBody.length);
+            resolve({
+              status: response.statusCode ?? 502,
+              headers: responseHeaders,
+              body: responseBody,
+            });
+          });
+          response.on('error', reject);
+        },
+      );
+      upstream.on('timeout', () =>
+        upstream.destroy(new Error('the emulator did not answer')),
+      );
+      upstream.on('error', reject);
+      upstream.end(request.body);
+    });
+  }
+
+  // Self-stop: after an idle period, and after the maximum lifetime.
+  let resolveClosed: (reason: string) => void = () => {};
+  const closed = new Promise<string>(resolve => {
+    resolveClosed = resolve;
+  });
+  let closing: Promise<void> | undefined;
+  const close = (reason: string) => {
+    closing ??= (async () => {
+      clearTimeout(idleTimer);
+      clearTimeout(lifetimeTimer);
+      server.closeAllConnections();
+      await new Promise<void>(resolve => server.close(() => resolve()));
+      agent.destroy();
+      resolveClosed(reason);
+    })();
+    return closing;
+  };
+  const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+  let idleTimer: NodeJS.Timeout = setTimeout(() => {}, 0);
+  function touch() {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(
+      () => void close(`idle for ${idleTimeoutMs} ms`),
+      idleTimeoutMs,
+    );
+    idleTimer.unref();
+  }
+  const maxLifetimeMs = options.maxLifetimeMs ?? 30 * 60_000;
+  const lifetimeTimer = setTimeout(
+    () => void close(`running for ${maxLifetimeMs} ms`),
+    maxLifetimeMs,
+  );
+  lifetimeTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  touch();
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    setRules(rules, nextSeed) {
+      if (nextSeed !== undefined) seed = nextSeed;
+      plan = new FaultPlan(rules, seed);
+    },
+    setTarget(next) {
+      target = loopbackUrl(next);
+    },
+    setOffline(next) {
+      offline = next;
+    },
+    denyAccount(accountId, { revokeSessions = true } = {}) {
+      denied.set(accountId, { revokeSessions });
+    },
+    allowAccount(accountId) {
+      denied.delete(accountId);
+    },
+    registerKey(accessKeyId, accountId) {
+      keyAccounts.set(accessKeyId, accountId);
+    },
+    onFault(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stats() {
+      return {
+        requests: stats.requests,
+        retries: stats.retries,
+        faults: { ...stats.faults },
+        operations: [...operations.values()].map(entry => ({ ...entry })),
+      };
+    },
+    resetStats() {
+      stats = emptyStats();
+      operations = new Map();
+    },
+    selections,
+    close: () => close('closed'),
+    closed,
+  };
+}
+
+function emptyStats(): {
+  requests: number;
+  retries: number;
+  faults: Record<string, number>;
+} {
+  return { requests: 0, retries: 0, faults: {} };
+}
+
+// Loopback only, on purpose: the proxy forwards signed requests as they are.
+function loopbackUrl(value: string): URL {
+  const url = new URL(value);
+  if (url.protocol !== 'http:' || url.hostname !== '127.0.0.1') {
+    throw new Error(
+      `the fault proxy only forwards to http://127.0.0.1, not ${value}`,
+    );
+  }
+  return url;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
