@@ -11,6 +11,12 @@ export type { LocalAws, StartLocalAwsOptions } from './emulator.ts';
 export { describeRecordedRequest } from './requestLog.ts';
 export type { RecordedRequest, RequestLog } from './requestLog.ts';
 export {
+  createCapturingLogger,
+  findSecrets,
+  recordCredentials,
+} from './secretScan.ts';
+export type { CapturingLogger } from './secretScan.ts';
+export {
   seedReferenceEstate,
   CLUSTER_VERSIONS,
   DRIFTED_NAME_SERVER,

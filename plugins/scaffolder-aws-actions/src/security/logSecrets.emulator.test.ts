@@ -1,0 +1,149 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  createCapturingLogger,
+  findSecrets,
+  LocalAws,
+  recordCredentials,
+  ReferenceEstate,
+  startReferenceEstate,
+} from '@internal/local-aws';
+import type { ActionsConfig } from '../actionsConfig';
+import { createBackupPlanAction } from '../actions/createBackupPlan';
+import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
+
+// Runs every action for real against moto (successes, a dry-run, a failure
+// half-way and a refusal), keeping everything they log, output or throw, and
+// scans it for the credentials the suite used: the main account's keys and
+// every assumed role's access key, secret key and session token.
+jest.setTimeout(120_000);
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+const savedEnv = { ...process.env };
+const MAIN_ACCESS_KEY = 'AKIAMAINACCOUNTKEY01';
+const MAIN_SECRET_KEY = 'main+account/secret+key+for+the+log+scan0';
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  Object.assign(process.env, localAws.env);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await localAws?.stop();
+});
+
+it('nothing the actions log, output or throw contains a credential', async () => {
+  const seen = new Set<string>([MAIN_ACCESS_KEY, MAIN_SECRET_KEY]);
+  const credentialsManager = recordCredentials(
+    DefaultAwsCredentialsManager.fromConfig(
+      new ConfigReader({
+        aws: {
+          mainAccount: {
+            accessKeyId: MAIN_ACCESS_KEY,
+            secretAccessKey: MAIN_SECRET_KEY,
+          },
+          accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
+        },
+      }),
+    ),
+    seen,
+  );
+  const clientFactory = new DefaultAwsClientFactory({
+    credentialsManager,
+    maxAttempts: 1,
+  });
+  const config: ActionsConfig = {
+    accounts: [
+      {
+        accountId: estate.accounts.sandbox.id,
+        name: 'Sandbox',
+        production: false,
+      },
+    ],
+    route53: {
+      networkAccountId: estate.accounts.network.id,
+      parentZones: ['example.com'],
+      ttl: 3600,
+      syncTimeoutSeconds: 30,
+    },
+    backup: {
+      backupAccountId: estate.accounts.backup.id,
+      vaultName: 'user-backup-vault',
+      selectionRoleName: 'backup-selection-role',
+    },
+  };
+  const deps = {
+    config,
+    clientFactory,
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  };
+  const actions = {
+    subdomain: createDelegatedSubdomainAction(deps),
+    backupPlan: createBackupPlanAction(deps),
+  };
+  const { logger, lines } = createCapturingLogger();
+
+  const run = async (
+    which: keyof typeof actions,
+    input: JsonObject,
+    isDryRun = false,
+  ) => {
+    const ctx = Object.assign(
+      createMockActionContext({
+        input,
+        logger: logger.child({ action: which }) as any,
+        task: { id: `task-${which}-${lines.length}` } as any,
+      }),
+      { isDryRun },
+    );
+    try {
+      await (actions[which].handler as (c: unknown) => Promise<void>)(ctx);
+    } catch (error) {
+      lines.push(
+        JSON.stringify({
+          thrown: String(error),
+          stack: (error as Error).stack,
+        }),
+      );
+    }
+    lines.push(JSON.stringify({ outputs: ctx.output.mock.calls }));
+  };
+
+  const sandbox = estate.accounts.sandbox.id;
+  await run(
+    'subdomain',
+    { domainName: 'logscan.example.com', account: sandbox },
+    true,
+  );
+  await run('subdomain', {
+    domainName: 'logscan.example.com',
+    account: sandbox,
+  });
+  await run('subdomain', {
+    domainName: 'logscan.example.com',
+    account: sandbox,
+  });
+  await run('subdomain', { domainName: 'logscan.evil.com', account: sandbox });
+  // moto has no CreateBackupSelection: the plan is created, then the run
+  // fails half-way and reports what exists.
+  await run('backupPlan', {
+    account: sandbox,
+    region: 'us-east-1',
+    planName: 'logscan',
+    schedule: 'cron(0 2 * * ? *)',
+    deleteAfterDays: 35,
+  });
+
+  // The runs did use assumed-role credentials, so the scan has values to find.
+  expect(seen.size).toBeGreaterThanOrEqual(5);
+  expect(lines.length).toBeGreaterThan(10);
+  expect(findSecrets(lines, seen)).toEqual([]);
+});
