@@ -2,12 +2,16 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
+import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
+import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { createRouter } from './router';
 import { ingestionStatusStoreRef } from './status/ingestionStatusStore';
 
 /**
- * The `aws-platform` backend plugin: the suite's HTTP API.
+ * The `aws-platform` backend plugin: the suite's HTTP API (ingestion status
+ * and the live status endpoints).
  *
  * @public
  */
@@ -16,22 +20,41 @@ export const awsPlatformPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        cache: coreServices.cache,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        clientFactory: awsClientFactoryServiceRef,
         statusStore: ingestionStatusStoreRef,
       },
       async init({
+        config,
+        logger,
+        cache,
         httpAuth,
         httpRouter,
         permissions,
         permissionsRegistry,
+        catalog,
+        clientFactory,
         statusStore,
       }) {
         permissionsRegistry.addPermissions(awsPlatformPermissions);
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, statusStore }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            statusStore,
+            catalog,
+            clientFactory,
+            cache,
+            logger,
+            liveStatus: readLiveStatusConfig(config),
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -1,15 +1,21 @@
 import type {
+  CacheService,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   awsPlatformStatusReadPermission,
   IngestionStatusResponse,
 } from '@internal/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createLiveStatusRouter } from './live/liveStatusRouter';
+import type { LiveStatusConfig } from './live/liveStatusConfig';
 import type { IngestionStatusStore } from './status/ingestionStatusStore';
 
 /** The `aws-platform` HTTP API. */
@@ -17,6 +23,11 @@ export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   statusStore: IngestionStatusStore;
+  catalog: CatalogService;
+  clientFactory: AwsClientFactory;
+  cache: CacheService;
+  logger: LoggerService;
+  liveStatus: LiveStatusConfig;
 }): Promise<express.Router> {
   const { httpAuth, permissions, statusStore } = options;
   const router = Router();
@@ -38,6 +49,18 @@ export async function createRouter(options: {
     const body: IngestionStatusResponse = { providers: statusStore.list() };
     res.json(body);
   });
+
+  router.use(
+    createLiveStatusRouter({
+      httpAuth,
+      permissions,
+      catalog: options.catalog,
+      clientFactory: options.clientFactory,
+      cache: options.cache,
+      logger: options.logger,
+      config: options.liveStatus,
+    }),
+  );
 
   return router;
 }

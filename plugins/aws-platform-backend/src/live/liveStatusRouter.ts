@@ -1,0 +1,257 @@
+import { BackupClient } from '@aws-sdk/client-backup';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import type {
+  BackstageCredentials,
+  CacheService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  awsPlatformLiveStatusReadPermission,
+  LiveBackupActivity,
+  LiveClusterStatus,
+  LiveZoneDelegation,
+} from '@internal/backstage-plugin-aws-platform-common';
+import {
+  AwsClientFactory,
+  describeAwsError,
+} from '@internal/backstage-plugin-aws-platform-node';
+import express from 'express';
+import Router from 'express-promise-router';
+import { httpErrorOf } from './awsFailures';
+import { backupActivity } from './backup/backupActivity';
+import { readBackupActivity } from './backup/readBackupActivity';
+import { clusterLiveStatus } from './cluster/clusterLiveStatus';
+import { readClusterLive } from './cluster/readClusterLive';
+import { CoalescingCache } from './coalescingCache';
+import type { LiveStatusConfig } from './liveStatusConfig';
+import {
+  backupTargetOf,
+  clusterTargetOf,
+  parseRequestedRef,
+  zoneTargetOf,
+} from './liveTargets';
+import { NsRecord, readNsRecord } from './zone/readNsRecord';
+import { ParentReading, zoneDelegation } from './zone/zoneDelegation';
+
+/** Route 53 is global; its API is signed for us-east-1. */
+const ROUTE53_REGION = 'us-east-1';
+/** Bumped when a cached answer's shape changes, so old entries are not read. */
+const CACHE_PREFIX = 'live-status:v1';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Dependencies of {@link createLiveStatusRouter}. */
+export interface LiveStatusRouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  clientFactory: AwsClientFactory;
+  cache: CacheService;
+  logger: LoggerService;
+  config: LiveStatusConfig;
+  /** The time answers are stamped with; tests fix it. */
+  now?: () => Date;
+}
+
+/** A cached NS lookup; `null` is "no such record", which is an answer too. */
+type NsLookup = { readAt: string; record: NsRecord | null };
+
+/**
+ * The live status endpoints, keyed by entity ref:
+ *
+ * - `GET /live/clusters?entityRef=…`: an EKS cluster's node groups, add-ons
+ *   and upgrade insights ({@link LiveClusterStatus});
+ * - `GET /live/zones?entityRef=…`: a hosted zone's delegation check
+ *   ({@link LiveZoneDelegation});
+ * - `GET /live/backups?entityRef=…`: a backup vault's or plan's recent jobs,
+ *   copy jobs and recovery points ({@link LiveBackupActivity}).
+ *
+ * Every request: a user's credentials (else 401), the
+ * `aws-platform.live-status.read` permission (else 403, before any catalog
+ * or AWS call), the entity read from the catalog with the caller's
+ * credentials (unknown or not visible: 404), an entity of the endpoint's
+ * type that the suite ingested (else 400). AWS answers are cached per
+ * resource for `awsPlatform.liveStatus.cacheTtl`.
+ */
+export function createLiveStatusRouter(
+  options: LiveStatusRouterOptions,
+): express.Router {
+  const { httpAuth, permissions, catalog, clientFactory, logger, config } =
+    options;
+  const now = options.now ?? (() => new Date());
+  const cache = new CoalescingCache({
+    cache: options.cache,
+    ttlMs: config.cacheTtlMs,
+    logger,
+  });
+  const router = Router();
+
+  /** 401, 403, 400 and 404 in that order; returns the entity to serve. */
+  async function requestedEntity(req: express.Request): Promise<{
+    entityRef: string;
+    entity: Entity;
+    credentials: BackstageCredentials;
+  }> {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: awsPlatformLiveStatusReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not read live AWS status (permission ${awsPlatformLiveStatusReadPermission.name})`,
+      );
+    }
+    const entityRef = parseRequestedRef(req.query.entityRef);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return { entityRef, entity, credentials };
+  }
+
+  /** Runs an AWS read; a failure is logged here and answered as 404 or 503. */
+  async function readAws<T>(
+    what: string,
+    entityRef: string,
+    read: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      logger.warn(`Live status: could not read ${what}`, {
+        entityRef,
+        ...describeAwsError(error),
+      });
+      throw httpErrorOf(error, what);
+    }
+  }
+
+  router.get('/live/clusters', async (req, res) => {
+    const { entityRef, entity } = await requestedEntity(req);
+    const target = clusterTargetOf(entity);
+    const body = await cache.getOrRead(
+      `${CACHE_PREFIX}:cluster:${target.accountId}:${target.region}:${target.name}`,
+      () =>
+        readAws(`EKS cluster ${target.name}`, entityRef, async () => {
+          const eks = await clientFactory.createClient(EKSClient, {
+            accountId: target.accountId,
+            region: target.region,
+          });
+          return clusterLiveStatus(
+            target,
+            await readClusterLive(eks, target.name),
+            now(),
+          );
+        }),
+    );
+    const answer: LiveClusterStatus = { entityRef, ...body };
+    res.json(answer);
+  });
+
+  router.get('/live/zones', async (req, res) => {
+    const { entityRef, entity, credentials } = await requestedEntity(req);
+    const { zone, parentRef } = zoneTargetOf(entity);
+
+    // Each NS lookup is cached on its own: the zone's apex record, and the
+    // parent's record for it (which other zones' answers do not share).
+    const lookup = (accountId: string, zoneId: string, name: string) =>
+      cache.getOrRead<NsLookup>(
+        `${CACHE_PREFIX}:ns:${accountId}:${zoneId}:${name}`,
+        () =>
+          readAws(
+            `NS record ${name} in hosted zone ${zoneId}`,
+            entityRef,
+            async () => {
+              const route53 = await clientFactory.createClient(Route53Client, {
+                accountId,
+                region: ROUTE53_REGION,
+              });
+              const record = await readNsRecord(route53, zoneId, name);
+              return { readAt: now().toISOString(), record: record ?? null };
+            },
+          ),
+      );
+
+    let parentTarget: ReturnType<typeof zoneTargetOf>['zone'] | undefined;
+    let parent: ParentReading = { kind: 'none' };
+    if (parentRef) {
+      // Read as the caller: a parent zone they may not see stays unknown.
+      const parentEntity = await catalog.getEntityByRef(parentRef, {
+        credentials,
+      });
+      if (parentEntity) {
+        parentTarget = zoneTargetOf(parentEntity).zone;
+      } else {
+        parent = { kind: 'not-visible', entityRef: parentRef };
+      }
+    }
+    const [apex, delegation] = await Promise.all([
+      lookup(zone.accountId, zone.id, zone.name),
+      parentTarget &&
+        lookup(parentTarget.accountId, parentTarget.id, zone.name),
+    ]);
+    if (parentTarget && delegation) {
+      parent = {
+        kind: 'read',
+        entityRef: parentRef!,
+        zone: parentTarget,
+        record: delegation.record ?? undefined,
+      };
+    }
+    // The answer is as old as its older lookup.
+    const readAt = [apex.readAt, delegation?.readAt ?? apex.readAt].sort()[0];
+    const answer: LiveZoneDelegation = {
+      entityRef,
+      ...zoneDelegation(
+        zone,
+        apex.record ?? undefined,
+        parent,
+        new Date(readAt),
+      ),
+    };
+    res.json(answer);
+  });
+
+  router.get('/live/backups', async (req, res) => {
+    const { entityRef, entity } = await requestedEntity(req);
+    const target = backupTargetOf(entity);
+    const { backupDays: days, backupMaxItems: maxItems } = config;
+    const resource =
+      target.kind === 'vault'
+        ? `vault:${target.name}`
+        : `plan:${target.id}:${target.vaultNames.join(',')}`;
+    const what =
+      target.kind === 'vault'
+        ? `backup vault ${target.name}`
+        : `backup plan ${target.id}`;
+    const body = await cache.getOrRead(
+      `${CACHE_PREFIX}:backup:${target.accountId}:${target.region}:${resource}:${days}:${maxItems}`,
+      () =>
+        readAws(what, entityRef, async () => {
+          const readAt = now();
+          const since = new Date(readAt.getTime() - days * DAY_MS);
+          const client = await clientFactory.createClient(BackupClient, {
+            accountId: target.accountId,
+            region: target.region,
+          });
+          return backupActivity(
+            target,
+            await readBackupActivity(client, target, since),
+            { since, days, maxItems },
+            readAt,
+          );
+        }),
+    );
+    const answer: LiveBackupActivity = { entityRef, ...body };
+    res.json(answer);
+  });
+
+  return router;
+}
