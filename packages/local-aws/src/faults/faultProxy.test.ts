@@ -309,15 +309,22 @@ describe('startFaultProxy', () => {
     ).resolves.toMatchObject({ clusters: [] });
   });
 
-  it('drops every connection while offline, and forwards to a new target after a restart', async () => {
+  it('drops every connection while offline, and forwards to a new target after a restart, where earlier sessions still hold', async () => {
     proxy.setOffline(true);
     const sts = new STSClient(options(1));
     await failure(sts.send(new GetCallerIdentityCommand({})));
     proxy.setOffline(false);
 
+    const sandbox = await assume(SANDBOX);
     const second = await startLocalAws();
     try {
       proxy.setTarget(second.endpoint);
+      // The new emulator never issued these keys; the session still holds.
+      await expect(
+        new STSClient(options(1, sandbox)).send(
+          new GetCallerIdentityCommand({}),
+        ),
+      ).resolves.toMatchObject({ Account: SANDBOX });
       await new Route53Client(options(1)).send(
         new CreateHostedZoneCommand({
           Name: 'second.test',

@@ -291,9 +291,10 @@ export async function startFaultProxy(
               accountId,
               region: op.region,
               requestId,
-              planExists: planId => planExists(req, planId),
+              planExists: planId =>
+                planExists(req, planId, keyAccounts.get(op.accessKeyId)),
             })
-          : await forward(req, body);
+          : await forward(req, body, keyAccounts.get(op.accessKeyId));
     } catch {
       // The emulator is down or restarting: the client sees its connection go.
       fault('upstream-unreachable', entry);
@@ -340,21 +341,36 @@ export async function startFaultProxy(
   async function planExists(
     req: http.IncomingMessage,
     planId: string,
+    accountId: string | undefined,
   ): Promise<boolean> {
     const answer = await callEmulator({
       method: 'GET',
       path: `/backup/plans/${encodeURIComponent(planId)}/`,
-      headers: { ...req.headers, 'content-length': '0' },
+      headers: {
+        ...req.headers,
+        'content-length': '0',
+        ...(accountId && { 'x-moto-account-id': accountId }),
+      },
       body: Buffer.alloc(0),
     });
     return answer.status === 200;
   }
 
-  function forward(req: http.IncomingMessage, body: Buffer): Promise<Upstream> {
+  // Keys issued through the proxy are pinned to their account with moto's
+  // x-moto-account-id header, so they stay valid across an emulator restart
+  // (AWS does not forget sessions when an endpoint has an outage).
+  function forward(
+    req: http.IncomingMessage,
+    body: Buffer,
+    accountId: string | undefined,
+  ): Promise<Upstream> {
     return callEmulator({
       method: req.method ?? 'GET',
       path: req.url ?? '/',
-      headers: { ...req.headers },
+      headers: {
+        ...req.headers,
+        ...(accountId && { 'x-moto-account-id': accountId }),
+      },
       body,
     });
   }
