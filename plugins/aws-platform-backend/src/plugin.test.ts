@@ -1,18 +1,125 @@
 import {
+  BackupClient,
+  ListBackupJobsCommand,
+  ListCopyJobsCommand,
+  ListRecoveryPointsByBackupVaultCommand,
+} from '@aws-sdk/client-backup';
+import {
+  DescribeClusterCommand,
+  DescribeNodegroupCommand,
+  EKSClient,
+  ListAddonsCommand,
+  ListInsightsCommand,
+  ListNodegroupsCommand,
+} from '@aws-sdk/client-eks';
+import {
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import {
+  createServiceFactory,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
+import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AwsClientFactory,
+  awsClientFactoryServiceRef,
+} from '@internal/backstage-plugin-aws-platform-node';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
 import request from 'supertest';
+import {
+  backupJobs,
+  copyJobs,
+  describedCluster,
+  generalNodegroup,
+  insights,
+  recoveryPoints,
+} from './live/__fixtures__/awsResponses';
+import {
+  NETWORK,
+  PRODUCTION,
+  productionCluster,
+  productionPlan,
+  productionVault,
+  productionZone,
+  registeredCluster,
+  rootZone,
+  SANDBOX,
+  sandboxZone,
+} from './live/__fixtures__/liveEntities';
 import { awsPlatformPlugin } from './plugin';
 import {
   IngestionStatusStore,
   ingestionStatusStoreRef,
 } from './status/ingestionStatusStore';
 
-async function start(options: { allow: boolean }) {
+// Router tests through the real plugin wiring: httpAuth, the permission
+// service, the catalog service (a fake that hides what the caller may not
+// read, as the real catalog does) and the cache service. AWS is
+// aws-sdk-client-mock behind a client factory that records which account
+// each client is for; readers and mapping have their own tests.
+const eks = mockClient(EKSClient);
+const route53 = mockClient(Route53Client);
+const backup = mockClient(BackupClient);
+
+const createClient = jest.fn(
+  async (
+    Client: new (config: object) => unknown,
+    target: { accountId?: string; region: string },
+  ) =>
+    new Client({
+      region: target.region,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    }),
+);
+const clientFactory = { createClient } as unknown as AwsClientFactory;
+
+const ENTITIES = [
+  productionCluster,
+  registeredCluster,
+  productionZone,
+  sandboxZone,
+  rootZone,
+  productionVault,
+  productionPlan,
+];
+const refOf = (entity: Entity) => stringifyEntityRef(entity);
+
+/** A catalog fake that answers as the real one does for hidden entities: not found. */
+function catalogHiding(hidden: Entity[] = []) {
+  const catalog = catalogServiceMock({ entities: ENTITIES });
+  const read = catalog.getEntityByRef.bind(catalog);
+  const hiddenRefs = new Set(hidden.map(refOf));
+  const getEntityByRef = jest
+    .spyOn(catalog, 'getEntityByRef')
+    .mockImplementation(async (ref: string | CompoundEntityRef, options) =>
+      hiddenRefs.has(typeof ref === 'string' ? ref : stringifyEntityRef(ref))
+        ? undefined
+        : read(ref, options),
+    );
+  return { catalog, getEntityByRef };
+}
+
+async function start(
+  options: {
+    allow?: boolean;
+    hidden?: Entity[];
+    liveStatus?: object;
+  } = {},
+) {
   const store = new IngestionStatusStore();
   store.record({
     provider: 'AwsOrganizationEntityProvider',
@@ -22,25 +129,78 @@ async function start(options: { allow: boolean }) {
     entityCount: 13,
     failures: [],
   });
+  const { catalog, getEntityByRef } = catalogHiding(options.hidden);
+  const features: ServiceFactory[] = [
+    mockServices.permissions.factory({
+      result:
+        options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    }),
+    mockServices.rootConfig.factory({
+      data: options.liveStatus
+        ? { awsPlatform: { liveStatus: options.liveStatus } }
+        : {},
+    }),
+    createServiceFactory({
+      service: ingestionStatusStoreRef,
+      deps: {},
+      factory: () => store,
+    }),
+    createServiceFactory({
+      service: catalogServiceRef,
+      deps: {},
+      factory: () => catalog,
+    }),
+    createServiceFactory({
+      service: awsClientFactoryServiceRef,
+      deps: {},
+      factory: () => clientFactory,
+    }),
+  ];
   const { server } = await startTestBackend({
-    features: [
-      awsPlatformPlugin,
-      mockServices.permissions.factory({
-        result: options.allow ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-      }),
-      createServiceFactory({
-        service: ingestionStatusStoreRef,
-        deps: {},
-        factory: () => store,
-      }),
-    ],
+    features: [awsPlatformPlugin, ...features],
   });
-  return server;
+  return { server, getEntityByRef };
 }
 
-describe('aws-platform backend plugin', () => {
+type Server = Awaited<ReturnType<typeof start>>['server'];
+
+function live(server: Server, path: string, entityRef?: string) {
+  const req = request(server).get(`/api/aws-platform/live/${path}`);
+  return entityRef === undefined ? req : req.query({ entityRef });
+}
+
+function awsError(name: string, httpStatusCode: number): Error {
+  return Object.assign(new Error(`${name} from the mock`), {
+    name,
+    $metadata: { httpStatusCode },
+  });
+}
+
+function awsCallCount(): number {
+  return eks.calls().length + route53.calls().length + backup.calls().length;
+}
+
+beforeEach(() => {
+  createClient.mockClear();
+  eks.reset();
+  route53.reset();
+  backup.reset();
+  eks
+    .on(DescribeClusterCommand)
+    .resolves({ cluster: describedCluster })
+    .on(ListNodegroupsCommand)
+    .resolves({ nodegroups: [generalNodegroup.nodegroupName!] })
+    .on(DescribeNodegroupCommand)
+    .resolves({ nodegroup: generalNodegroup })
+    .on(ListAddonsCommand)
+    .resolves({ addons: [] })
+    .on(ListInsightsCommand)
+    .resolves({ insights });
+});
+
+describe('GET /ingestion/status', () => {
   it('serves the ingestion status to a permitted user', async () => {
-    const server = await start({ allow: true });
+    const { server } = await start();
     const response = await request(server).get(
       '/api/aws-platform/ingestion/status',
     );
@@ -54,13 +214,13 @@ describe('aws-platform backend plugin', () => {
   });
 
   it('answers 401 without credentials and 403 without the permission', async () => {
-    const allowed = await start({ allow: true });
+    const { server: allowed } = await start();
     const anonymous = await request(allowed)
       .get('/api/aws-platform/ingestion/status')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
 
-    const denied = await start({ allow: false });
+    const { server: denied } = await start({ allow: false });
     const response = await request(denied).get(
       '/api/aws-platform/ingestion/status',
     );
@@ -69,11 +229,287 @@ describe('aws-platform backend plugin', () => {
   });
 
   it('answers health checks without credentials', async () => {
-    const server = await start({ allow: false });
+    const { server } = await start({ allow: false });
     const response = await request(server)
       .get('/api/aws-platform/health')
       .set('Authorization', mockCredentials.none.header());
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /live/clusters', () => {
+  it('answers with the cluster’s live status, reading the entity as the caller', async () => {
+    const { server, getEntityByRef } = await start();
+    const response = await live(server, 'clusters', refOf(productionCluster));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      entityRef: refOf(productionCluster),
+      cluster: { name: 'acme-production-v1', status: 'ACTIVE' },
+      nodegroups: [
+        { name: generalNodegroup.nodegroupName, desiredSize: 2, maxSize: 3 },
+      ],
+      addons: [],
+      insights: [{ status: 'ERROR' }, { status: 'PASSING' }],
+      gaps: {},
+    });
+    expect(getEntityByRef).toHaveBeenCalledWith(refOf(productionCluster), {
+      credentials: mockCredentials.user(),
+    });
+    expect(createClient).toHaveBeenCalledWith(EKSClient, {
+      accountId: PRODUCTION,
+      region: 'us-east-1',
+    });
+  });
+
+  it('answers 401 without a user, and 403 without the permission before reading the catalog or AWS', async () => {
+    const { server, getEntityByRef } = await start({ allow: false });
+    const anonymous = await live(
+      server,
+      'clusters',
+      refOf(productionCluster),
+    ).set('Authorization', mockCredentials.none.header());
+    expect(anonymous.status).toBe(401);
+
+    const denied = await live(server, 'clusters', refOf(productionCluster));
+    expect(denied.status).toBe(403);
+    expect(denied.body.error).toMatchObject({
+      name: 'NotAllowedError',
+      message: expect.stringContaining('aws-platform.live-status.read'),
+    });
+    expect(getEntityByRef).not.toHaveBeenCalled();
+    expect(createClient).not.toHaveBeenCalled();
+    expect(awsCallCount()).toBe(0);
+  });
+
+  it('answers 404 for an entity the catalog does not show the caller', async () => {
+    const { server } = await start({ hidden: [productionCluster] });
+    const hidden = await live(server, 'clusters', refOf(productionCluster));
+    expect(hidden.status).toBe(404);
+    const unknown = await live(server, 'clusters', 'resource:default/nope');
+    expect(unknown.status).toBe(404);
+    expect(awsCallCount()).toBe(0);
+  });
+
+  it.each([
+    ['no entityRef', undefined, /entityRef query parameter is required/],
+    ['a malformed ref', 'resource:default/', /Malformed entityRef/],
+    ['an entity of another type', refOf(productionZone), /not an EKS cluster/],
+    [
+      'an entity the suite did not ingest',
+      refOf(registeredCluster),
+      /not ingested by the AWS Platform suite/,
+    ],
+  ])('answers 400 for %s', async (_, entityRef, message) => {
+    const { server } = await start();
+    const response = await live(server, 'clusters', entityRef);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({
+      name: 'InputError',
+      message: expect.stringMatching(message),
+    });
+    expect(awsCallCount()).toBe(0);
+  });
+
+  it('answers 404 when AWS no longer has the cluster, and 503 without AWS details when AWS fails', async () => {
+    const { server } = await start();
+    eks.on(DescribeClusterCommand).rejects(
+      Object.assign(awsError('ThrottlingException', 429), {
+        message: 'Rate exceeded for arn:aws:iam::715451680876:role/secret',
+      }),
+    );
+    const throttled = await live(server, 'clusters', refOf(productionCluster));
+    expect(throttled.status).toBe(503);
+    expect(throttled.body.error.message).toBe(
+      'EKS cluster acme-production-v1 could not be read from AWS (ThrottlingException)',
+    );
+    expect(JSON.stringify(throttled.body)).not.toContain('arn:aws:iam');
+
+    // Failures are not cached: the next request asks AWS again.
+    eks
+      .on(DescribeClusterCommand)
+      .rejects(awsError('ResourceNotFoundException', 404));
+    const gone = await live(server, 'clusters', refOf(productionCluster));
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toMatch(/no longer exists in AWS/);
+    expect(eks).toHaveReceivedCommandTimes(DescribeClusterCommand, 2);
+  });
+
+  it('asks AWS once per resource within the TTL, and again after it', async () => {
+    const { server } = await start({
+      liveStatus: { cacheTtl: { milliseconds: 300 } },
+    });
+    const first = await live(server, 'clusters', refOf(productionCluster));
+    const second = await live(server, 'clusters', refOf(productionCluster));
+    expect(second.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(eks).toHaveReceivedCommandTimes(DescribeClusterCommand, 1);
+    expect(eks).toHaveReceivedCommandTimes(DescribeNodegroupCommand, 1);
+
+    await new Promise(resolve => setTimeout(resolve, 400));
+    await live(server, 'clusters', refOf(productionCluster));
+    expect(eks).toHaveReceivedCommandTimes(DescribeClusterCommand, 2);
+  });
+
+  it('makes one AWS read for 500 simultaneous requests', async () => {
+    const { server, getEntityByRef } = await start();
+    let release!: () => void;
+    const released = new Promise<void>(resolve => (release = resolve));
+    eks.on(DescribeClusterCommand).callsFake(async () => {
+      await released;
+      return { cluster: describedCluster };
+    });
+
+    const responses = Promise.all(
+      Array.from({ length: 500 }, () =>
+        live(server, 'clusters', refOf(productionCluster)).then(r => r.status),
+      ),
+    );
+    // Hold AWS's answer until every request is past the catalog and waiting.
+    for (let i = 0; i < 600 && getEntityByRef.mock.calls.length < 500; i++) {
+      await new Promise(resolve => setTimeout(resolve, 25));
+    }
+    expect(getEntityByRef).toHaveBeenCalledTimes(500);
+    release();
+
+    expect(new Set(await responses)).toEqual(new Set([200]));
+    expect(eks).toHaveReceivedCommandTimes(DescribeClusterCommand, 1);
+    expect(eks).toHaveReceivedCommandTimes(ListNodegroupsCommand, 1);
+  });
+});
+
+describe('GET /live/zones', () => {
+  function nsRecords(records: Record<string, string[]>) {
+    route53.on(ListResourceRecordSetsCommand).callsFake(async input => {
+      const values = records[`${input.HostedZoneId}:${input.StartRecordName}`];
+      return {
+        ResourceRecordSets: values
+          ? [
+              {
+                Name: `${input.StartRecordName}.`,
+                Type: 'NS',
+                TTL: 3600,
+                ResourceRecords: values.map(Value => ({ Value })),
+              },
+            ]
+          : [],
+        IsTruncated: false,
+      };
+    });
+  }
+
+  it('compares the parent’s record with the zone’s servers, each read in its own account', async () => {
+    nsRecords({
+      'LIE3CSMCMCUT6Z84QCMSWD:sandbox.example.com': [
+        'ns-1.example.',
+        'ns-2.example.',
+      ],
+      'JVFJWTZIFT9YVI7F16XBXT:sandbox.example.com': [
+        'ns-1.example.',
+        'ns-9999.example.',
+      ],
+    });
+    const { server } = await start();
+    const response = await live(server, 'zones', refOf(sandboxZone));
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      entityRef: refOf(sandboxZone),
+      zone: { name: 'sandbox.example.com', accountId: SANDBOX },
+      parent: {
+        entityRef: refOf(rootZone),
+        name: 'example.com',
+        accountId: NETWORK,
+        record: { nameServers: ['ns-1.example', 'ns-9999.example'], ttl: 3600 },
+      },
+      status: 'drift',
+      missing: ['ns-2.example'],
+      extra: ['ns-9999.example'],
+    });
+    expect(
+      createClient.mock.calls.map(([, target]) => target.accountId).sort(),
+    ).toEqual([NETWORK, SANDBOX].sort());
+  });
+
+  it('is unknown, without reading the parent’s account, when the caller may not see the parent zone', async () => {
+    nsRecords({
+      '1FO2WB0DZ6XPYFXOBUGVJI:production.example.com': ['ns-1.example'],
+    });
+    const { server } = await start({ hidden: [rootZone] });
+    const response = await live(server, 'zones', refOf(productionZone));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      status: 'unknown',
+      reason: 'parent-not-visible',
+    });
+    expect(response.body.parent).toBeUndefined();
+    expect(createClient).toHaveBeenCalledTimes(1);
+    expect(createClient).toHaveBeenCalledWith(Route53Client, {
+      accountId: PRODUCTION,
+      region: 'us-east-1',
+    });
+  });
+
+  it('shares the cached apex lookup of a parent zone between its own answers', async () => {
+    nsRecords({ 'JVFJWTZIFT9YVI7F16XBXT:example.com': ['ns-a.example'] });
+    const { server } = await start();
+    const first = await live(server, 'zones', refOf(rootZone));
+    expect(first.body).toMatchObject({ status: 'no-parent' });
+    await live(server, 'zones', refOf(rootZone));
+    expect(route53).toHaveReceivedCommandTimes(
+      ListResourceRecordSetsCommand,
+      1,
+    );
+  });
+});
+
+describe('GET /live/backups', () => {
+  beforeEach(() => {
+    backup
+      .on(ListBackupJobsCommand)
+      .resolves({ BackupJobs: backupJobs })
+      .on(ListCopyJobsCommand)
+      .resolves({ CopyJobs: copyJobs })
+      .on(ListRecoveryPointsByBackupVaultCommand)
+      .resolves({ RecoveryPoints: recoveryPoints });
+  });
+
+  it('answers a vault’s recent jobs, copy jobs and recovery points', async () => {
+    const { server } = await start({ liveStatus: { backupDays: 3 } });
+    const response = await live(server, 'backups', refOf(productionVault));
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      entityRef: refOf(productionVault),
+      kind: 'vault',
+      accountId: PRODUCTION,
+      window: { days: 3, maxItems: 50 },
+      jobs: { truncated: false },
+      copyJobs: { items: [{ id: 'copy-completed' }], truncated: false },
+      recoveryPoints: { items: [{ status: 'COMPLETED' }] },
+      gaps: {},
+    });
+    expect(response.body.jobs.items).toHaveLength(3);
+    const since = backup.commandCalls(ListBackupJobsCommand)[0].args[0].input
+      .ByCreatedAfter!;
+    expect(Date.now() - since.getTime()).toBeGreaterThanOrEqual(3 * 86_400_000);
+    expect(Date.now() - since.getTime()).toBeLessThan(3 * 86_400_000 + 60_000);
+  });
+
+  it('answers a plan’s own jobs and copy jobs', async () => {
+    const { server } = await start();
+    const response = await live(server, 'backups', refOf(productionPlan));
+    expect(response.status).toBe(200);
+    expect(response.body.jobs.items.map((j: { id: string }) => j.id)).toEqual([
+      'job-failed',
+      'job-completed',
+    ]);
+    expect(response.body.recoveryPoints).toBeUndefined();
+  });
+
+  it('answers 400 for a cluster', async () => {
+    const { server } = await start();
+    const response = await live(server, 'backups', refOf(productionCluster));
+    expect(response.status).toBe(400);
   });
 });
