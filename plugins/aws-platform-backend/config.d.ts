@@ -37,7 +37,11 @@ export interface Config {
         regions?: string[];
         /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
         services?: string[];
-        /** Accounts whose resources are read at once. Default 4. */
+        /**
+         * Accounts whose resources are read at once. Default 16: each account
+         * has its own request buckets, and the AssumeRole requests of all
+         * accounts are paced together (awsPlatform.aws.rateLimits.AssumeRole).
+         */
         accountConcurrency?: number;
         /** Accounts whose resources are not read; their account entity stays. */
         excludeAccountIds?: string[];

@@ -25,8 +25,8 @@ and peak RSS.
                            the suite's own, 4)
   --suite-account-concurrency N
                            also run the suite's EKS read with its
-                           accountConcurrency at N (default 4) in the aws
-                           mode (default 16; 0 skips it)
+                           accountConcurrency at N (the suite's default is
+                           16) in the aws mode (default 32; 0 skips it)
   --only LIST              implementations to run (default all):
                            ${IMPLEMENTATIONS.join(', ')}
   --timeout-min N          per implementation (default 15)
@@ -65,7 +65,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       limit: { type: 'string', multiple: true, default: [] },
       'peer-concurrency': { type: 'string', default: '8' },
       'suite-orgs-rate': { type: 'string', default: '20' },
-      'suite-account-concurrency': { type: 'string', default: '16' },
+      'suite-account-concurrency': { type: 'string', default: '32' },
       'suite-org-concurrency': { type: 'string' },
       only: { type: 'string', default: IMPLEMENTATIONS.join(',') },
       'timeout-min': { type: 'string', default: '15' },

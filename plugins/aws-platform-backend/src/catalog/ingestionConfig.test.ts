@@ -22,7 +22,7 @@ describe('readIngestionConfig', () => {
       concurrency: 4,
       regions: ['us-east-1'],
       services: ['route53', 'eks', 'backup'],
-      accountConcurrency: 4,
+      accountConcurrency: 16,
       excludeAccountIds: [],
       maxRemovalShare: 0.25,
       kubernetesRoleName: undefined,

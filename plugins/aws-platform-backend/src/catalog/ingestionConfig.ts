@@ -93,7 +93,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     );
   }
   const accountConcurrency =
-    config.getOptionalNumber('accountConcurrency') ?? 4;
+    config.getOptionalNumber('accountConcurrency') ?? 16;
   if (
     !Number.isInteger(accountConcurrency) ||
     accountConcurrency < 1 ||
