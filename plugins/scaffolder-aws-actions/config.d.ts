@@ -49,6 +49,49 @@ export interface Config {
          */
         allowedRegions?: string[];
       };
+      /** New Flightdeck workloads (the guide's sections b.4 and e). */
+      flightdeck?: {
+        /**
+         * The Operations account: it holds each workload's ECR repository
+         * `<repositoryNamespace>/<app>` and the CI role that pushes to it.
+         */
+        operationsAccountId: string;
+        /** Region of the ECR repositories. Default `us-east-1`. */
+        ecrRegion?: string;
+        /** `<org>` in the repository name `<org>/<app>`, e.g. `acme`. */
+        repositoryNamespace: string;
+        /**
+         * The only Flightdeck clusters workloads may be set up for. Templates
+         * pick one by name or by its catalog entity; a cluster not listed
+         * here is refused before any AWS call.
+         */
+        clusters: Array<{
+          /** The EKS cluster name, e.g. `acme-production-v1`. */
+          name: string;
+          /** The cluster's account; it must be in `accounts` too. */
+          accountId: string;
+          /** The cluster's region, e.g. `us-east-1`. */
+          region: string;
+          /**
+           * The stage's public zone in the cluster's account, where the
+           * hosts of the workloads go by default, e.g. `production.example.com`.
+           */
+          hostedZone: string;
+          /**
+           * The stage's load balancer (the guide's ingress module), which
+           * the hosts' ALIAS records point at. One load balancer serves all
+           * clusters of a stage (blue/green), so they list the same one.
+           */
+          ingress: {
+            /** Its DNS name, e.g. `acme-production-123456789.us-east-1.elb.amazonaws.com`. */
+            dnsName: string;
+            /** Its canonical hosted zone id, e.g. `Z35SXDOTRQ7X7K` for ALBs in us-east-1. */
+            hostedZoneId: string;
+          };
+        }>;
+        /** How long to wait for Route 53 to report a record in sync. Default 300. */
+        syncTimeoutSeconds?: number;
+      };
     };
   };
 }

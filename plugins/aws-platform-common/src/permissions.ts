@@ -29,6 +29,16 @@ export const awsPlatformBackupPlanCreatePermission = createPermission({
 });
 
 /**
+ * Allows running the scaffolder action that sets up a new Flightdeck
+ * workload (ECR repository, pod and deploy roles, DNS records).
+ * @public
+ */
+export const awsPlatformFlightdeckWorkloadCreatePermission = createPermission({
+  name: 'aws-platform.flightdeck.workload.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Needed in addition to an action's own permission when the action changes
  * an account marked `production` in `scaffolder.awsPlatform.accounts`.
  * @public
@@ -57,6 +67,7 @@ export const awsPlatformPermissions = [
   awsPlatformStatusReadPermission,
   awsPlatformSubdomainCreatePermission,
   awsPlatformBackupPlanCreatePermission,
+  awsPlatformFlightdeckWorkloadCreatePermission,
   awsPlatformProductionChangePermission,
   awsPlatformLiveStatusReadPermission,
 ];

@@ -1,6 +1,10 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { isRegionName } from './lib/regions';
+import {
+  FlightdeckConfig,
+  readFlightdeckConfig,
+} from './flightdeck/flightdeckConfig';
 
 /** An account the actions may change. */
 export interface AllowedAccount {
@@ -19,6 +23,7 @@ export interface ActionsConfig {
     syncTimeoutSeconds: number;
   };
   backup?: BackupConfig;
+  flightdeck?: FlightdeckConfig;
 }
 
 /** The typed `scaffolder.awsPlatform.backup` section. */
@@ -54,6 +59,7 @@ export function readActionsConfig(root: Config): ActionsConfig {
   );
   const route53 = config?.getOptionalConfig('route53');
   const backup = config?.getOptionalConfig('backup');
+  const flightdeck = config?.getOptionalConfig('flightdeck');
   return {
     accounts,
     route53: route53 && {
@@ -69,6 +75,7 @@ export function readActionsConfig(root: Config): ActionsConfig {
         route53.getOptionalNumber('syncTimeoutSeconds') ?? 300,
     },
     backup: backup && readBackupConfig(backup),
+    flightdeck: flightdeck && readFlightdeckConfig(flightdeck),
   };
 }
 

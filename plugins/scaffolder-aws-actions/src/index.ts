@@ -1,7 +1,6 @@
 /**
- * Scaffolder actions of the AWS Platform suite: delegated subdomains and
- * backup plans (more to come: Flightdeck workloads). Safe to retry and to
- * dry-run.
+ * Scaffolder actions of the AWS Platform suite: delegated subdomains, backup
+ * plans and new Flightdeck workloads. Safe to retry and to dry-run.
  *
  * @packageDocumentation
  */
@@ -9,3 +8,4 @@
 export { scaffolderModuleAwsPlatform as default } from './module';
 export { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 export { createBackupPlanAction } from './actions/createBackupPlan';
+export { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';

@@ -8,6 +8,7 @@ import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platf
 import { readActionsConfig } from './actionsConfig';
 import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
+import { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
 
 /**
  * Scaffolder module of the AWS Platform suite: registers the suite's actions.
@@ -36,6 +37,7 @@ export const scaffolderModuleAwsPlatform = createBackendModule({
         scaffolder.addActions(
           createDelegatedSubdomainAction(deps),
           createBackupPlanAction(deps),
+          createFlightdeckWorkloadAction(deps),
         );
       },
     });

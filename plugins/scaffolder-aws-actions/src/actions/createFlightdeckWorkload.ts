@@ -1,0 +1,362 @@
+import type { PermissionsService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { awsPlatformFlightdeckWorkloadCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import type { ActionsConfig } from '../actionsConfig';
+import { applyWorkloadChange } from '../flightdeck/applyWorkloadChange';
+import {
+  readExistingWorkload,
+  readStageFacts,
+} from '../flightdeck/readWorkloadState';
+import { resolveStages } from '../flightdeck/resolveStages';
+import { workloadClients } from '../flightdeck/workloadClients';
+import {
+  MAX_APP_NAME,
+  MAX_BRANCHES,
+  MAX_CLUSTERS_PER_STAGE,
+  MAX_STAGE_NAME,
+  MAX_STAGES,
+  RawWorkloadInput,
+  validateWorkloadInput,
+} from '../flightdeck/workloadInput';
+import {
+  DesiredWorkload,
+  desiredWorkload,
+  planWorkload,
+} from '../flightdeck/workloadPlan';
+import { authorizeChange } from '../lib/authorizeChange';
+import { examples } from './createFlightdeckWorkload.examples';
+
+/**
+ * `aws-platform:flightdeck:workload:create`: what a new workload needs in
+ * AWS on Flightdeck (the guide's sections b.4 and e). In the Operations
+ * account, the ECR repository `<org>/<app>` with immutable tags and scanning
+ * on push, open to the stages' accounts, and the CI role that pushes to it;
+ * per stage, the pod role `<app>-<stage>-pods` (IRSA through the clusters'
+ * OIDC providers), the deploy role `<app>-<stage>-deploy` tagged
+ * `cluster.<cluster>.deploy=true`, and an ALIAS record for the host pointing
+ * at the stage's load balancer. Reuses what matches, refuses what differs,
+ * converges what it owns; safe to retry and to dry-run.
+ * @public
+ */
+export function createFlightdeckWorkloadAction(options: {
+  config: ActionsConfig;
+  clientFactory: AwsClientFactory;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+}) {
+  const { config, clientFactory, catalog, permissions } = options;
+  return createTemplateAction({
+    id: 'aws-platform:flightdeck:workload:create',
+    description:
+      "Sets up a new Flightdeck workload in AWS: the ECR repository <org>/<app> in the Operations account (immutable tags, scan on push, pullable by the stages' accounts) and its CI push role; per stage, the pod role <app>-<stage>-pods trusted through the cluster's OIDC issuer, the deploy role <app>-<stage>-deploy tagged cluster.<cluster>.deploy=true, and an ALIAS record for the host to the stage's load balancer. Reuses identical resources, refuses different ones; safe to retry; supports dry-run.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        name: z =>
+          z
+            .string()
+            .min(1)
+            .max(MAX_APP_NAME)
+            .describe(
+              `The application's name, 1 to ${MAX_APP_NAME} lowercase letters, digits or inner hyphens, e.g. storefront. It names the repository <org>/<name>, the namespaces <name>-<stage> and the roles.`,
+            ),
+        githubRepository: z =>
+          z
+            .string()
+            .min(3)
+            .max(140)
+            .describe(
+              "The application's GitHub repository, owner/name, e.g. acme/storefront. Only its workflows, on the deploy branches, may assume the CI roles.",
+            ),
+        serviceAccount: z =>
+          z
+            .string()
+            .max(63)
+            .optional()
+            .describe(
+              "The Kubernetes service account of the application's pods, e.g. storefront. Default: the application's name, as in the guide.",
+            ),
+        stages: z =>
+          z
+            .array(
+              z.object({
+                name: z
+                  .string()
+                  .min(1)
+                  .max(MAX_STAGE_NAME)
+                  .describe(
+                    'The stage, e.g. staging or production; the namespace is <app>-<stage>.',
+                  ),
+                account: z
+                  .string()
+                  .min(1)
+                  .max(300)
+                  .describe(
+                    "The stage's workload account: its 12-digit id or its catalog entity, e.g. resource:default/sandbox-171870262174. It must be listed in scaffolder.awsPlatform.accounts.",
+                  ),
+                clusters: z
+                  .array(z.string().min(1).max(300))
+                  .min(1)
+                  .max(MAX_CLUSTERS_PER_STAGE)
+                  .describe(
+                    "The stage's Flightdeck clusters (two during a blue/green upgrade): names or catalog entities, e.g. [acme-sandbox-v1]. Each must be listed in scaffolder.awsPlatform.flightdeck.clusters for the stage's account.",
+                  ),
+                zone: z
+                  .string()
+                  .max(300)
+                  .optional()
+                  .describe(
+                    "The public zone of the stage's account the host goes in: its name or catalog entity, e.g. sandbox.example.com. Default: the zone configured for the clusters.",
+                  ),
+                host: z
+                  .string()
+                  .max(253)
+                  .optional()
+                  .describe(
+                    "The application's host name in that zone, e.g. storefront.sandbox.example.com. Default: <app>.<zone>.",
+                  ),
+                deployBranches: z
+                  .array(z.string().min(1).max(200))
+                  .max(MAX_BRANCHES)
+                  .optional()
+                  .describe(
+                    'The branches whose workflows may deploy this stage, e.g. [main]. Default: [main].',
+                  ),
+              }),
+            )
+            .min(1)
+            .max(MAX_STAGES)
+            .describe(
+              'The stages to set up, each in its own workload account, cluster and zone, e.g. staging in Sandbox and production in Production.',
+            ),
+      },
+      output: {
+        repositoryName: z =>
+          z.string().describe('The ECR repository, e.g. acme/storefront'),
+        repositoryUri: z =>
+          z
+            .string()
+            .describe(
+              'Where CI pushes images, e.g. 708053100330.dkr.ecr.us-east-1.amazonaws.com/acme/storefront',
+            ),
+        repositoryArn: z => z.string().describe('ARN of the ECR repository'),
+        ecrRegion: z =>
+          z.string().describe('Region of the ECR repository, e.g. us-east-1'),
+        pushRoleArn: z =>
+          z
+            .string()
+            .describe(
+              'ARN of the role GitHub Actions assumes in the Operations account to push images',
+            ),
+        stages: z =>
+          z
+            .array(
+              z.object({
+                name: z.string().describe('The stage, e.g. production'),
+                accountId: z.string().describe("The stage's account id"),
+                region: z
+                  .string()
+                  .describe("The region of the stage's clusters"),
+                namespace: z
+                  .string()
+                  .describe('The Kubernetes namespace, <app>-<stage>'),
+                serviceAccount: z
+                  .string()
+                  .describe("The pods' Kubernetes service account"),
+                clusters: z
+                  .array(z.string())
+                  .describe("Names of the stage's clusters"),
+                podRoleArn: z
+                  .string()
+                  .describe(
+                    'ARN of <app>-<stage>-pods, for the service account annotation',
+                  ),
+                deployRoleArn: z
+                  .string()
+                  .describe('ARN of <app>-<stage>-deploy, for the CI workflow'),
+                host: z.string().describe("The stage's host name"),
+                zoneName: z.string().describe('The zone of the host'),
+                zoneId: z.string().describe('Id of that zone'),
+              }),
+            )
+            .describe('What each stage got, in the order of the input'),
+        consoleUrl: z =>
+          z.string().describe('Link to the ECR repository in the AWS console'),
+        changed: z =>
+          z
+            .boolean()
+            .describe(
+              'Whether this run changed AWS (false in a dry-run and when everything existed)',
+            ),
+        plannedChanges: z =>
+          z
+            .array(z.string())
+            .describe(
+              'The AWS changes this run makes (or, in a dry-run, would make)',
+            ),
+      },
+    },
+    async handler(ctx) {
+      // 1. Validate everything before any AWS call.
+      const flightdeck = config.flightdeck;
+      if (!flightdeck) {
+        throw new InputError(
+          'Flightdeck workloads are not configured: set scaffolder.awsPlatform.flightdeck in the backend config',
+        );
+      }
+      const input = validateWorkloadInput(
+        ctx.input as unknown as RawWorkloadInput,
+      );
+      const credentials = await ctx.getInitiatorCredentials();
+      const stages = await resolveStages(input, {
+        accounts: config.accounts,
+        clusters: flightdeck.clusters,
+        catalog,
+        credentials,
+      });
+      const accounts = [
+        ...new Map(
+          stages.map(s => [s.accountInfo.accountId, s.accountInfo]),
+        ).values(),
+      ];
+      for (const account of accounts) {
+        await authorizeChange(
+          permissions,
+          credentials,
+          awsPlatformFlightdeckWorkloadCreatePermission,
+          account,
+        );
+      }
+      const log = (message: string) => ctx.logger.info(message);
+      log(
+        `Workload ${input.appName}: ${stages
+          .map(
+            s =>
+              `${s.name} in ${s.accountInfo.name} on ${s.clusterConfigs
+                .map(c => c.name)
+                .join(', ')} at ${s.hostName}`,
+          )
+          .join('; ')}`,
+      );
+
+      // 2. Read what it builds on (refusing what is missing), then what exists.
+      const clients = workloadClients(clientFactory);
+      const facts = await readStageFacts(clients, flightdeck, stages, log);
+      const desired = desiredWorkload({
+        appName: input.appName,
+        githubRepository: input.githubRepository,
+        serviceAccount: input.serviceAccount,
+        taskId: ctx.task.id,
+        config: flightdeck,
+        stages,
+        facts,
+      });
+      const observed = await readExistingWorkload(clients, desired, log);
+      const plan = planWorkload(desired, observed);
+      if (plan.conflicts.length > 0) {
+        throw new ConflictError(
+          `Nothing was changed: ${plan.conflicts.join('. ')}.`,
+        );
+      }
+      const plannedChanges = plan.changes.map(c => c.description);
+      ctx.output('plannedChanges', plannedChanges);
+      writeOutputs(ctx.output, desired);
+      if (ctx.isDryRun) {
+        log(
+          plannedChanges.length
+            ? `Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join(
+                '\n- ',
+              )}`
+            : 'Dry-run, nothing changed. Everything the workload needs already exists.',
+        );
+        ctx.output('changed', false);
+        return;
+      }
+      if (plan.changes.length === 0) {
+        log('Everything the workload needs already exists; nothing to change.');
+        ctx.output('changed', false);
+        return;
+      }
+
+      // 3. Change AWS, each step checkpointed so a resumed task skips what is done.
+      const done: string[] = [];
+      let changed = false;
+      try {
+        for (const [i, change] of plan.changes.entries()) {
+          if (ctx.signal?.aborted) {
+            throw new Error('The task was cancelled');
+          }
+          log(`(${i + 1}/${plan.changes.length}) ${change.description}`);
+          const applied = await ctx.checkpoint({
+            key: change.key,
+            fn: () =>
+              applyWorkloadChange(change, clients, {
+                syncTimeoutMs: flightdeck.syncTimeoutSeconds * 1000,
+                signal: ctx.signal,
+              }),
+          });
+          changed = changed || applied.changed;
+          done.push(
+            applied.changed
+              ? change.description
+              : `${change.description} (it existed already)`,
+          );
+        }
+      } catch (error) {
+        const remaining = plan.changes
+          .slice(done.length)
+          .map(c => c.description);
+        ctx.logger.error(
+          `Stopped while setting up ${input.appName}. Done so far: ${
+            done.length ? done.join('; ') : 'nothing'
+          }. Not done: ${remaining.join(
+            '; ',
+          )}. Everything else the workload needs existed before. Running the task again resumes from here and creates nothing twice.`,
+        );
+        throw error;
+      }
+      ctx.output('changed', changed);
+      log(
+        `Workload ${input.appName} is set up: ${done.length} change${
+          done.length === 1 ? '' : 's'
+        }.`,
+      );
+    },
+  });
+}
+
+function writeOutputs(
+  output: (name: any, value: any) => void,
+  desired: DesiredWorkload,
+) {
+  const { repository, operations } = desired;
+  output('repositoryName', repository.name);
+  output('repositoryUri', repository.uri);
+  output('repositoryArn', repository.arn);
+  output('ecrRegion', operations.region);
+  output('pushRoleArn', desired.pushRole.arn);
+  output(
+    'stages',
+    desired.stages.map(stage => ({
+      name: stage.name,
+      accountId: stage.accountId,
+      region: stage.podRole.region,
+      namespace: stage.namespace,
+      serviceAccount: stage.serviceAccount,
+      clusters: stage.clusters,
+      podRoleArn: stage.podRole.arn,
+      deployRoleArn: stage.deployRole.arn,
+      host: stage.dns.host,
+      zoneName: stage.dns.zoneName,
+      zoneId: stage.dns.zoneId,
+    })),
+  );
+  output(
+    'consoleUrl',
+    `https://${operations.region}.console.aws.amazon.com/ecr/repositories/private/${operations.accountId}/${repository.name}?region=${operations.region}`,
+  );
+}

@@ -1,0 +1,41 @@
+import { ECRClient } from '@aws-sdk/client-ecr';
+import { EKSClient } from '@aws-sdk/client-eks';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { Route53Client } from '@aws-sdk/client-route-53';
+import type {
+  AwsClientFactory,
+  SdkClientLike,
+} from '@internal/backstage-plugin-aws-platform-node';
+
+/** Route 53 is global; its API is signed for us-east-1. */
+const ROUTE53_REGION = 'us-east-1';
+
+/** The SDK clients the workload action uses, one per account, service and region. */
+export interface WorkloadClients {
+  ecr(accountId: string, region: string): Promise<ECRClient>;
+  iam(accountId: string, region: string): Promise<IAMClient>;
+  eks(accountId: string, region: string): Promise<EKSClient>;
+  route53(accountId: string): Promise<Route53Client>;
+}
+
+/** Builds clients through the suite's factory (credentials, retries, rate limits) and reuses them. */
+export function workloadClients(factory: AwsClientFactory): WorkloadClients {
+  const cache = new Map<string, Promise<unknown>>();
+  const client = <T extends SdkClientLike>(
+    cls: new (config: any) => T,
+    accountId: string,
+    region: string,
+  ): Promise<T> => {
+    const key = `${cls.name}:${accountId}:${region}`;
+    if (!cache.has(key)) {
+      cache.set(key, factory.createClient(cls, { accountId, region }));
+    }
+    return cache.get(key) as Promise<T>;
+  };
+  return {
+    ecr: (accountId, region) => client(ECRClient, accountId, region),
+    iam: (accountId, region) => client(IAMClient, accountId, region),
+    eks: (accountId, region) => client(EKSClient, accountId, region),
+    route53: accountId => client(Route53Client, accountId, ROUTE53_REGION),
+  };
+}
