@@ -40,6 +40,7 @@ import {
 } from './awsSession.ts';
 import type { AwsSession } from './awsSession.ts';
 import { DRIFTED_NAME_SERVER, seedReferenceEstate } from './referenceEstate.ts';
+import { listOidcProviders } from './oidcProviders.ts';
 import type { ReferenceEstate } from './referenceEstate.ts';
 
 // One moto for the whole file: starting it costs a few seconds.
@@ -346,6 +347,30 @@ describe('seedReferenceEstate', () => {
         `arn:aws:iam::${estate.accounts.sandbox.id}:root`,
       ]);
     }
+  }, 30_000);
+
+  it('creates the OIDC providers the clusters and GitHub Actions roles trust', async () => {
+    const { operations, production, sandbox } = estate.accounts;
+    const issuer = estate.clusters.sandbox.oidcIssuer;
+    const github = 'token.actions.githubusercontent.com';
+    expect(estate.oidcProviders).toEqual([
+      `arn:aws:iam::${production.id}:oidc-provider/${issuer}`,
+      `arn:aws:iam::${sandbox.id}:oidc-provider/${issuer}`,
+      `arn:aws:iam::${operations.id}:oidc-provider/${github}`,
+      `arn:aws:iam::${production.id}:oidc-provider/${github}`,
+      `arn:aws:iam::${sandbox.id}:oidc-provider/${github}`,
+    ]);
+    const listed = async (accountId: string) =>
+      (
+        await listOidcProviders(await assumeAccount(management, accountId))
+      ).sort();
+    expect(await listed(sandbox.id)).toEqual([
+      `arn:aws:iam::${sandbox.id}:oidc-provider/${issuer}`,
+      `arn:aws:iam::${sandbox.id}:oidc-provider/${github}`,
+    ]);
+    expect(await listed(operations.id)).toEqual([
+      `arn:aws:iam::${operations.id}:oidc-provider/${github}`,
+    ]);
   }, 30_000);
 
   it('gives the same ids after another reset, and on a fresh server', async () => {

@@ -27,6 +27,7 @@ import type { SeededDelegation, SeededZone } from './dns.ts';
 import { createPullableRepository } from './ecr.ts';
 import type { SeededRepository } from './ecr.ts';
 import { createFlightdeckCluster } from './flightdeckCluster.ts';
+import { createOidcProvider, GITHUB_OIDC_HOST } from './oidcProviders.ts';
 import type { SeededCluster } from './flightdeckCluster.ts';
 import {
   createMemberAccount,
@@ -76,6 +77,12 @@ export type ReferenceEstate = {
   /** Only Production has a plan. */
   plans: SeededPlan[];
   repositories: SeededRepository[];
+  /**
+   * ARNs of the IAM OIDC providers: each cluster's issuer in its account
+   * (Flightdeck's cluster module) and GitHub Actions' in Operations,
+   * Production and Sandbox (the landing zone's GitHub Actions stack).
+   */
+  oidcProviders: string[];
   /** The deliberate imperfections, for tests that check they are found. */
   imperfections: {
     accountWithoutOwner: string;
@@ -236,6 +243,33 @@ export async function seedReferenceEstate(
     );
   }
 
+  // Last, so the ids above stay what they were before IAM was seeded.
+  log('iam: OIDC providers of the clusters and of GitHub Actions');
+  const oidcProviders: string[] = [];
+  const sessionOf = (role: RoleId) =>
+    assumeAccount(management, accounts[role].id);
+  for (const [role, cluster] of [
+    ['production', clusters.production],
+    ['sandbox', clusters.sandbox],
+  ] as const) {
+    oidcProviders.push(
+      await createOidcProvider(
+        await sessionOf(role),
+        cluster.accountId,
+        cluster.oidcIssuer,
+      ),
+    );
+  }
+  for (const role of ['operations', 'production', 'sandbox'] as const) {
+    oidcProviders.push(
+      await createOidcProvider(
+        await sessionOf(role),
+        accounts[role].id,
+        GITHUB_OIDC_HOST,
+      ),
+    );
+  }
+
   return {
     orgName,
     rootDomain,
@@ -255,6 +289,7 @@ export async function seedReferenceEstate(
     vaults,
     plans,
     repositories,
+    oidcProviders,
     imperfections: {
       accountWithoutOwner: accounts.audit.id,
       driftedDelegation: {
