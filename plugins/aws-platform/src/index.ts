@@ -17,5 +17,21 @@ export { EksClusterCard } from './components/EksClusterCard';
 export { DnsZoneCard } from './components/DnsZoneCard';
 export { BackupCard } from './components/BackupCard';
 export { OwnershipPage } from './components/OwnershipPage';
+export {
+  AccountMap,
+  AccountMapPage,
+  EntityAccountMapContent,
+} from './components/AccountMap';
+export type { AccountMapProps } from './components/AccountMap';
+export {
+  awsAccountMapEntityContent,
+  awsAccountMapSubPage,
+  awsAccountsSubPage,
+} from './extensions/accountMap';
 export { awsPlatformTranslationRef } from './translation';
-export { ownershipRouteRef, rootRouteRef } from './routes';
+export {
+  accountMapRouteRef,
+  accountsRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+} from './routes';

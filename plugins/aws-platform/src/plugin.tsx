@@ -10,10 +10,22 @@ import {
   dnsZoneEntityCard,
   eksClusterEntityCard,
 } from './extensions/entityCards';
-import { ownershipRouteRef, rootRouteRef } from './routes';
+import {
+  awsAccountMapEntityContent,
+  awsAccountMapSubPage,
+  awsAccountsSubPage,
+} from './extensions/accountMap';
+import {
+  accountMapRouteRef,
+  accountsRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
- * The AWS Platform page, at `/aws-platform` with an item in the sidebar.
+ * The AWS Platform page, at `/aws-platform` with an item in the sidebar. Its
+ * tabs are sub-pages: the accounts table (the default) and the account map
+ * (see `./extensions/accountMap`).
  * @public
  */
 export const awsPlatformPage = PageBlueprint.make({
@@ -22,8 +34,6 @@ export const awsPlatformPage = PageBlueprint.make({
     title: 'AWS Platform',
     icon: <CloudIcon fontSize="inherit" />,
     routeRef: rootRouteRef,
-    loader: () =>
-      import('./components/AwsAccountsPage').then(m => <m.AwsAccountsPage />),
   },
 });
 
@@ -53,6 +63,9 @@ export const awsPlatformPlugin = createFrontendPlugin({
   info: { packageJson: () => import('../package.json') },
   extensions: [
     awsPlatformPage,
+    awsAccountsSubPage,
+    awsAccountMapSubPage,
+    awsAccountMapEntityContent,
     awsOwnershipPage,
     awsAccountEntityCard,
     eksClusterEntityCard,
@@ -61,6 +74,8 @@ export const awsPlatformPlugin = createFrontendPlugin({
   ],
   routes: {
     root: rootRouteRef,
+    accounts: accountsRouteRef,
+    accountMap: accountMapRouteRef,
     ownership: ownershipRouteRef,
   },
 });

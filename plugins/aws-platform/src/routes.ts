@@ -7,6 +7,18 @@ import { createRouteRef } from '@backstage/frontend-plugin-api';
 export const rootRouteRef = createRouteRef();
 
 /**
+ * Route of the accounts table, the AWS Platform page's first tab.
+ * @public
+ */
+export const accountsRouteRef = createRouteRef();
+
+/**
+ * Route of the account map, the AWS Platform page's second tab.
+ * @public
+ */
+export const accountMapRouteRef = createRouteRef();
+
+/**
  * Route of the ownership review page.
  * @public
  */

@@ -39,15 +39,16 @@ export const awsPlatformTranslationRef = createTranslationRef({
       ownershipLink: 'Ownership review',
     },
     accountMap: {
-      accountsTab: 'Accounts',
-      tab: 'Account map',
       title: 'Account map',
       subtitle:
         'The organization as the AWS Platform Guide draws it: organizational units, accounts by role and the flows between them',
       empty:
         'No AWS accounts in the catalog yet. Check catalog.providers.awsPlatform in the backend config and the backend logs.',
-      summary: '{{accounts}} accounts in {{ous}} organizational units',
-      showing: 'Showing {{visible}} of {{accounts}} accounts',
+      summary_one:
+        '{{count, number}} account in {{ous, number}} organizational units',
+      summary_other:
+        '{{count, number}} accounts in {{ous, number}} organizational units',
+      showing: 'Showing {{visible, number}} of {{total, number}} accounts',
       canvasLabel: 'Map of the AWS organization',
       instructions:
         'Arrow keys move between organizational units and accounts. Enter opens an account; Enter or Space on an organizational unit collapses or expands it.',
@@ -68,9 +69,10 @@ export const awsPlatformTranslationRef = createTranslationRef({
       group: {
         expand: 'Expand {{name}}',
         collapse: 'Collapse {{name}}',
-        accounts_one: '{{count}} account',
-        accounts_other: '{{count}} accounts',
-        attention: '{{count}} need attention',
+        accounts_one: '{{count, number}} account',
+        accounts_other: '{{count, number}} accounts',
+        attention_one: '{{count, number}} needs attention',
+        attention_other: '{{count, number}} need attention',
         holds: 'EKS {{clusters}} · DNS {{zones}} · Vaults {{vaults}}',
         empty: 'No accounts',
         open: 'Open the entity of {{name}}',
@@ -123,9 +125,9 @@ export const awsPlatformTranslationRef = createTranslationRef({
         outgoing: 'Flows out',
         incoming: 'Flows in',
         noFlows: 'No flow of the types shown.',
-        to: 'to {{peers}}',
-        from: 'from {{peers}}',
-        more: '{{names}} and {{count}} more',
+        to: 'to',
+        from: 'from',
+        more: 'and {{rest, number}} more',
         open: 'Open {{title}}',
       },
     },

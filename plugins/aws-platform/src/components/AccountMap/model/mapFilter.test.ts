@@ -60,8 +60,8 @@ describe('filterAccounts', () => {
 
   it('lists the owners by name', () => {
     expect(ownersOf(model)).toEqual([
-      'group:default/app-developers',
-      'group:default/platform-team',
+      { ref: 'group:default/app-developers', name: 'app-developers' },
+      { ref: 'group:default/platform-team', name: 'platform-team' },
     ]);
   });
 });

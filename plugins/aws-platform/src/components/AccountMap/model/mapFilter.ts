@@ -64,12 +64,14 @@ export function filterAccounts(
 }
 
 /** Distinct owners of the model's accounts, sorted by name. */
-export function ownersOf(model: AccountMapModel): string[] {
+export function ownersOf(
+  model: AccountMapModel,
+): Array<{ ref: string; name: string }> {
   const owners = new Map<string, string>();
   for (const account of model.accounts.values()) {
     if (account.owner) owners.set(account.owner, account.ownerName);
   }
-  return [...owners.keys()].sort((a, b) =>
-    owners.get(a)!.localeCompare(owners.get(b)!),
-  );
+  return [...owners]
+    .map(([ref, name]) => ({ ref, name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.ref.localeCompare(b.ref));
 }

@@ -276,7 +276,11 @@ export function flowsOfAccount(input: {
         }
       }
       if (peers.size > 0) {
-        lists.push({ type, direction, peers: [...peers.values()], broken });
+        const inMapOrder = [...peers.values()].sort(
+          (x, y) =>
+            input.model.order.get(x.ref)! - input.model.order.get(y.ref)!,
+        );
+        lists.push({ type, direction, peers: inMapOrder, broken });
       }
     }
   }

@@ -70,6 +70,8 @@ export interface AccountMapModel {
   accounts: ReadonlyMap<string, MapAccount>;
   /** Accounts by role, in map order. */
   accountsByRole: ReadonlyMap<AccountRole, string[]>;
+  /** Each account's position in map order. */
+  order: ReadonlyMap<string, number>;
 }
 
 const ROLE_ORDER = new Map<string, number>(
@@ -148,14 +150,16 @@ export function buildAccountMapModel(entities: Entity[]): AccountMapModel {
     .sort((a, b) => (a === NO_OU ? 1 : 0) - (b === NO_OU ? 1 : 0));
 
   const accountsByRole = new Map<AccountRole, string[]>();
+  const order = new Map<string, number>();
   for (const ref of walkAccounts(rootIds, groups)) {
+    order.set(ref, order.size);
     const role = accounts.get(ref)!.role;
     const list = accountsByRole.get(role) ?? [];
     list.push(ref);
     accountsByRole.set(role, list);
   }
 
-  return { rootIds, groups, accounts, accountsByRole };
+  return { rootIds, groups, accounts, accountsByRole, order };
 }
 
 /** Every account ref in map order: depth first, an OU's accounts before its children. */
@@ -163,10 +167,20 @@ export function* walkAccounts(
   rootIds: readonly string[],
   groups: ReadonlyMap<string, MapGroup>,
 ): Generator<string> {
+  for (const group of walkGroups(rootIds, groups)) {
+    yield* group.accountRefs;
+  }
+}
+
+/** Every group in map order: depth first, parents before children. */
+export function* walkGroups(
+  rootIds: readonly string[],
+  groups: ReadonlyMap<string, MapGroup>,
+): Generator<MapGroup> {
   const stack = [...rootIds].reverse();
   while (stack.length > 0) {
     const group = groups.get(stack.pop()!)!;
-    yield* group.accountRefs;
+    yield group;
     for (let i = group.childIds.length - 1; i >= 0; i--) {
       stack.push(group.childIds[i]);
     }

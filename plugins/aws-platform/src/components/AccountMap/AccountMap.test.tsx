@@ -1,0 +1,325 @@
+import { Entity } from '@backstage/catalog-model';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  largeOrganization,
+  referenceOrganization,
+} from './__fixtures__/organizationEntities';
+import { AccountMapPage } from './AccountMapPage';
+
+const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
+
+function renderPage(entities: Entity[]) {
+  return renderInTestApp(<AccountMapPage />, {
+    mountedRoutes,
+    apis: [catalogApiMock({ entities })],
+  });
+}
+
+const map = () =>
+  screen.getByRole('region', { name: 'Map of the AWS organization' });
+const tile = (title: string) =>
+  within(map()).getByRole('link', { name: new RegExp(`^${title},`) });
+const tiles = () =>
+  within(map())
+    .queryAllByRole('link')
+    .filter(link => link.hasAttribute('data-account-ref'));
+const ouToggle = (name: string) =>
+  within(map()).getByRole('button', { name: new RegExp(`^${name}`) });
+const flowLines = (type?: string) =>
+  Array.from(
+    screen
+      .getByTestId('account-map-flows')
+      .querySelectorAll(type ? `path[data-flow="${type}"]` : 'path[data-flow]'),
+  );
+
+describe('AccountMapPage', () => {
+  it('shows progress while the catalog answers', async () => {
+    await renderInTestApp(<AccountMapPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock.mock({
+          getEntities: jest.fn().mockReturnValue(new Promise(() => {})),
+        }),
+      ],
+    });
+    expect(await screen.findByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('explains what to check when there are no accounts', async () => {
+    await renderPage([]);
+    expect(
+      await screen.findByText(/No AWS accounts in the catalog yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error when the catalog cannot be read', async () => {
+    await renderInTestApp(<AccountMapPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock.mock({
+          getEntities: jest
+            .fn()
+            .mockRejectedValue(new Error('catalog is down')),
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText('Error: catalog is down'),
+    ).toBeInTheDocument();
+  });
+
+  it('asks the catalog for accounts and OUs, and only the fields it draws', async () => {
+    const getEntities = jest.fn().mockResolvedValue({ items: [] });
+    await renderInTestApp(<AccountMapPage />, {
+      mountedRoutes,
+      apis: [catalogApiMock.mock({ getEntities })],
+    });
+    await screen.findByText(/No AWS accounts/);
+    expect(getEntities).toHaveBeenCalledWith({
+      filter: [
+        { kind: 'Resource', 'spec.type': 'aws-account' },
+        { kind: 'Resource', 'spec.type': 'aws-organizational-unit' },
+      ],
+      fields: expect.arrayContaining(['spec.summary', 'metadata.annotations']),
+    });
+  });
+
+  it('draws the organization: OUs, accounts by role, counts, badges and flows', async () => {
+    await renderPage(referenceOrganization());
+    expect(
+      await screen.findByText('9 accounts in 4 organizational units'),
+    ).toBeInTheDocument();
+    for (const ou of ['Security', 'Shared', 'Workloads']) {
+      expect(ouToggle(ou)).toHaveAttribute('aria-expanded', 'true');
+    }
+    expect(tiles()).toHaveLength(9);
+    const sandbox = tile('Sandbox');
+    expect(sandbox).toHaveAccessibleName(
+      'Sandbox, Sandbox account 888888888888, owner app-developers. ' +
+        '1 EKS clusters, 1 DNS zones, 1 backup vaults. ' +
+        'Needs attention: DNS delegation drift, Backup coverage missing, EKS version past support',
+    );
+    expect(within(sandbox).getByText('EKS 1 · DNS 1 · Vaults 1')).toBeVisible();
+    expect(
+      within(tile('Audit')).getByText('Resources not read'),
+    ).toBeInTheDocument();
+    expect(tile('Audit')).toHaveAccessibleName(
+      /Needs attention: No owner tag$/,
+    );
+
+    // The guide's flows: Operations deploys to both workload accounts,
+    // four accounts ship CloudTrail to Log Archive; Sandbox's backup copy
+    // and delegation are broken.
+    expect(flowLines('deploys-to')).toHaveLength(2);
+    expect(flowLines('ships-cloudtrail-to')).toHaveLength(4);
+    expect(
+      flowLines().filter(p => p.getAttribute('stroke') === '#d32f2f'),
+    ).toHaveLength(2);
+    expect(flowLines('assigns-permission-sets')).toHaveLength(0);
+  });
+
+  it('shows and hides flow types from the legend', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+    await userEvent.click(screen.getByLabelText('CI/CD to clusters'));
+    expect(flowLines('deploys-to')).toHaveLength(0);
+    await userEvent.click(screen.getByLabelText('Permission sets'));
+    expect(flowLines('assigns-permission-sets')).toHaveLength(5);
+  });
+
+  it('links every account to its entity page', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+    expect(tile('Production')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/production-777777777777',
+    );
+    expect(
+      within(map()).getByRole('link', {
+        name: 'Open the entity of Workloads',
+      }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/workloads-ou-ab12-workloads',
+    );
+  });
+
+  it('searches and filters by role, OU, owner and findings', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+
+    await userEvent.type(screen.getByLabelText('Search accounts'), 'sand');
+    expect(await screen.findByText('Showing 1 of 9 accounts')).toBeVisible();
+    expect(tiles().map(t => t.textContent)).toEqual([
+      expect.stringContaining('Sandbox'),
+    ]);
+    // OUs without a match leave the map.
+    expect(
+      within(map()).queryByRole('button', { name: /^Security/ }),
+    ).toBeNull();
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Clear filters' }),
+    );
+    expect(
+      await screen.findByText('9 accounts in 4 organizational units'),
+    ).toBeVisible();
+
+    fireEvent.change(screen.getByLabelText('Role'), {
+      target: { value: 'network' },
+    });
+    await waitFor(() => expect(tiles()).toHaveLength(1));
+    expect(tile('Network')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Role'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Organizational unit'), {
+      target: { value: 'Root/Security' },
+    });
+    await waitFor(() => expect(tiles()).toHaveLength(2));
+
+    fireEvent.change(screen.getByLabelText('Organizational unit'), {
+      target: { value: '' },
+    });
+    fireEvent.change(screen.getByLabelText('Owner'), {
+      target: { value: 'group:default/app-developers' },
+    });
+    await waitFor(() => expect(tiles()).toHaveLength(2));
+
+    fireEvent.change(screen.getByLabelText('Owner'), { target: { value: '' } });
+    await userEvent.click(
+      screen.getByLabelText('Only accounts that need attention'),
+    );
+    await waitFor(() =>
+      expect(tiles().map(t => t.getAttribute('data-account-ref'))).toEqual([
+        'resource:default/audit-222222222222',
+        'resource:default/sandbox-888888888888',
+      ]),
+    );
+  });
+
+  it('collapses a large OU and shows its counts', async () => {
+    await renderPage(largeOrganization(1000));
+    expect(
+      await screen.findByText('1,003 accounts in 4 organizational units'),
+    ).toBeVisible();
+    const workloads = ouToggle('Workloads');
+    expect(workloads).toHaveAttribute('aria-expanded', 'false');
+    expect(workloads).toHaveTextContent('Workloads1,000 accounts');
+    const box = workloads.closest('[role="group"]') as HTMLElement;
+    expect(within(box).getByText('Production 500 · Sandbox 500')).toBeVisible();
+    expect(
+      within(box).getByText('EKS 100 · DNS 5,000 · Vaults 1,000'),
+    ).toBeVisible();
+    expect(within(box).getByText('221 need attention')).toBeVisible();
+    expect(tiles()).toHaveLength(3);
+    // Lines from Shared's accounts end on the collapsed box, with counts.
+    expect(
+      screen.getAllByText('1,000', { selector: 'text' }).length,
+    ).toBeGreaterThan(0);
+  });
+
+  it('opens and closes OUs on demand', async () => {
+    // Large enough to start collapsed, small enough for a quick jsdom render.
+    await renderPage(largeOrganization(60));
+    await screen.findByText('63 accounts in 4 organizational units');
+    expect(tiles()).toHaveLength(3);
+    await userEvent.click(ouToggle('Workloads'));
+    expect(ouToggle('Workloads')).toHaveAttribute('aria-expanded', 'true');
+    expect(tiles()).toHaveLength(63);
+    expect(
+      screen.getByText(/lines join organizational units/),
+    ).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
+    expect(tiles()).toHaveLength(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
+    expect(tiles()).toHaveLength(63);
+  });
+
+  it('shows the matches inside a large OU when searching', async () => {
+    await renderPage(largeOrganization(1000));
+    await screen.findByText('1,003 accounts in 4 organizational units');
+    await userEvent.type(
+      screen.getByLabelText('Search accounts'),
+      'workload-004',
+    );
+    expect(
+      await screen.findByText('Showing 10 of 1,003 accounts'),
+    ).toBeVisible();
+    expect(ouToggle('Workloads')).toHaveAttribute('aria-expanded', 'true');
+    expect(tiles()).toHaveLength(10);
+  });
+
+  it('moves a roving focus with the keyboard and toggles OUs', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+    const root = ouToggle('Root');
+    // One tab stop for the whole map.
+    expect(
+      within(map())
+        .queryAllByRole('link')
+        .concat(within(map()).queryAllByRole('button'))
+        .filter(el => el.tabIndex === 0),
+    ).toEqual([root]);
+
+    root.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(
+      within(map()).getByRole('link', {
+        name: 'Open the entity of Root (organization o-exampleorgid)',
+      }),
+    ).toHaveFocus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(tile('Management')).toHaveFocus();
+    expect(tile('Management').tabIndex).toBe(0);
+    expect(root.tabIndex).toBe(-1);
+    await userEvent.keyboard('{ArrowDown}');
+    expect(ouToggle('Security')).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(tile('Sandbox')).toHaveFocus();
+    // Focus selects: the panel describes the account's flows in words.
+    const details = screen.getByRole('region', { name: 'Account' });
+    expect(
+      within(details).getByRole('heading', { name: 'Sandbox' }),
+    ).toBeVisible();
+    expect(
+      within(details).getByText('Backup copies').closest('li'),
+    ).toHaveTextContent('Backup copies to Backup');
+    await userEvent.keyboard('{Home}');
+    expect(root).toHaveFocus();
+
+    const security = ouToggle('Security');
+    security.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(ouToggle('Security')).toHaveAttribute('aria-expanded', 'false');
+    expect(tiles()).toHaveLength(7);
+    await userEvent.keyboard(' ');
+    expect(ouToggle('Security')).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('describes a hovered account and highlights its lines', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+    expect(
+      screen.getByText(/Hover over or focus an account/),
+    ).toBeInTheDocument();
+    await userEvent.hover(tile('Network'));
+    const details = screen.getByRole('region', { name: 'Account' });
+    expect(
+      within(details).getByText('DNS delegation').closest('li'),
+    ).toHaveTextContent('DNS delegation to Production, Sandbox');
+    expect(
+      within(details).getByRole('link', { name: 'platform-team' }),
+    ).toHaveAttribute('href', '/catalog/default/group/platform-team');
+    // Its own lines are drawn again on top, the others fade.
+    const dns = flowLines('delegates-dns-to');
+    expect(dns).toHaveLength(4);
+    expect(dns.filter(p => p.getAttribute('opacity') === '0.85')).toHaveLength(
+      2,
+    );
+  });
+});

@@ -1,0 +1,208 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { makeStyles } from '@material-ui/core/styles';
+import {
+  FocusEvent,
+  KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { awsPlatformTranslationRef } from '../../translation';
+import { AccountTile, useTileText } from './AccountTile';
+import { FlowLines } from './FlowLines';
+import { RoutedEdge } from './model/edgeGeometry';
+import { GroupSummary } from './model/groupSummaries';
+import { MAP_METRICS, MapLayout } from './model/mapLayout';
+import { AccountMapModel } from './model/mapModel';
+import { FocusItem, isNavigationKey, nextFocus } from './model/mapNavigation';
+import { OuBox } from './OuBox';
+
+const useStyles = makeStyles(theme => ({
+  plane: { position: 'relative' },
+  instructions: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
+  noMatch: {
+    padding: theme.spacing(4),
+    color: theme.palette.text.secondary,
+  },
+}));
+
+/** Props of {@link MapCanvas}. */
+export interface MapCanvasProps {
+  model: AccountMapModel;
+  layout: MapLayout;
+  summaries: ReadonlyMap<string, GroupSummary>;
+  edges: RoutedEdge[];
+  highlighted?: RoutedEdge[];
+  activeRef?: string;
+  focus: { accountRef?: string; groupId?: string };
+  hrefOf(ref: string): string;
+  onToggle(groupId: string): void;
+  onActivate(ref: string): void;
+}
+
+/**
+ * The map itself: OU boxes, flow lines and account tiles, absolutely placed
+ * from the layout. One tab stop: arrow keys, Home and End move a roving
+ * focus between OU headers and tiles (see `nextFocus`).
+ */
+export function MapCanvas(props: MapCanvasProps) {
+  const { model, layout, summaries } = props;
+  const classes = useStyles();
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const idPrefix = `account-map-${useId().replace(/:/g, '')}`;
+  const [current, setCurrent] = useState<string>();
+  const tileText = useTileText();
+  const texts = useMemo(
+    () =>
+      new Map(
+        layout.tiles.map(tile => [
+          tile.ref,
+          tileText(model.accounts.get(tile.ref)!),
+        ]),
+      ),
+    // The words change with the tiles shown, not with every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layout, model],
+  );
+
+  // Items in reading order: each OU's header, its tiles, then its children.
+  const { items, domIds } = useMemo(() => {
+    const tilesOf = new Map<string, FocusItem[]>();
+    for (const tile of layout.tiles) {
+      const list = tilesOf.get(tile.groupId) ?? [];
+      list.push({ id: `a:${tile.ref}`, rect: tile });
+      tilesOf.set(tile.groupId, list);
+    }
+    const list: FocusItem[] = [];
+    for (const box of layout.groups) {
+      const header = {
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: MAP_METRICS.header,
+      };
+      list.push({ id: `g:${box.id}`, rect: header });
+      if (model.groups.get(box.id)?.ref) {
+        list.push({
+          id: `o:${box.id}`,
+          rect: { ...header, x: box.x + box.width - 36, width: 36 },
+        });
+      }
+      list.push(...(tilesOf.get(box.id) ?? []));
+    }
+    return {
+      items: list,
+      domIds: new Map(list.map((item, i) => [item.id, `${idPrefix}-${i}`])),
+    };
+  }, [layout, model, idPrefix]);
+
+  const stop =
+    current && domIds.has(current)
+      ? current
+      : (props.focus.accountRef && `a:${props.focus.accountRef}`) ||
+        items[0]?.id;
+  const tabIndex = (id: string) => (id === stop ? 0 : -1);
+
+  const onFocusItem = useCallback((event: FocusEvent<HTMLElement>) => {
+    const id = event.currentTarget.getAttribute('data-item');
+    if (id) setCurrent(id);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!isNavigationKey(event.key)) return;
+    const next = nextFocus(items, stop, event.key);
+    event.preventDefault();
+    if (!next) return;
+    setCurrent(next);
+    document.getElementById(domIds.get(next)!)?.focus();
+  };
+
+  // An entity page's map scrolls to the account or OU it is about, once.
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (scrolled.current) return;
+    const target = props.focus.accountRef
+      ? `a:${props.focus.accountRef}`
+      : props.focus.groupId && `g:${props.focus.groupId}`;
+    const element = target && document.getElementById(domIds.get(target)!);
+    if (element) {
+      scrolled.current = true;
+      element.scrollIntoView?.({ block: 'center', inline: 'center' });
+    }
+  }, [props.focus, domIds]);
+
+  if (layout.tiles.length === 0 && layout.groups.length === 0) {
+    return <div className={classes.noMatch}>{t('accountMap.noMatch')}</div>;
+  }
+
+  const instructionsId = `${idPrefix}-instructions`;
+  return (
+    // The region only receives the arrow keys bubbling up from its tiles
+    // and OU buttons (the roving focus of a composite widget); every
+    // element that takes focus is a native link or button.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    <div
+      role="region"
+      aria-label={t('accountMap.canvasLabel')}
+      aria-describedby={instructionsId}
+      className={classes.plane}
+      style={{ width: layout.width, height: layout.height }}
+      onKeyDown={onKeyDown}
+    >
+      <span id={instructionsId} className={classes.instructions}>
+        {t('accountMap.instructions')}
+      </span>
+      {layout.groups.map(box => {
+        const group = model.groups.get(box.id)!;
+        return (
+          <OuBox
+            key={box.id}
+            group={group}
+            box={box}
+            summary={summaries.get(box.id)!}
+            href={group.ref && props.hrefOf(group.ref)}
+            toggleId={domIds.get(`g:${box.id}`)!}
+            linkId={domIds.get(`o:${box.id}`) ?? ''}
+            toggleTabIndex={tabIndex(`g:${box.id}`)}
+            linkTabIndex={tabIndex(`o:${box.id}`)}
+            focusTarget={props.focus.groupId === box.id}
+            onToggle={props.onToggle}
+            onFocusItem={onFocusItem}
+          />
+        );
+      })}
+      <FlowLines
+        idPrefix={idPrefix}
+        width={layout.width}
+        height={layout.height}
+        edges={props.edges}
+        highlighted={props.highlighted}
+      />
+      {layout.tiles.map(box => (
+        <AccountTile
+          key={box.ref}
+          account={model.accounts.get(box.ref)!}
+          box={box}
+          text={texts.get(box.ref)!}
+          href={props.hrefOf(box.ref)}
+          domId={domIds.get(`a:${box.ref}`)!}
+          tabIndex={tabIndex(`a:${box.ref}`)}
+          active={props.activeRef === box.ref}
+          focusTarget={props.focus.accountRef === box.ref}
+          onActivate={props.onActivate}
+          onFocusItem={onFocusItem}
+        />
+      ))}
+    </div>
+  );
+}

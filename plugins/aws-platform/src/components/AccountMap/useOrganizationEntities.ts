@@ -1,0 +1,37 @@
+import { Entity } from '@backstage/catalog-model';
+import { useApi } from '@backstage/frontend-plugin-api';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+
+/** The entity fields the map reads; the rest stays on the server. */
+export const MAP_ENTITY_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.labels',
+  'metadata.annotations',
+  'spec.type',
+  'spec.owner',
+  'spec.summary',
+];
+
+/**
+ * The organization's account and OU entities, in one catalog query with
+ * only the fields the map needs (at 1,000 accounts that is a few hundred
+ * kilobytes instead of several megabytes of full entities).
+ */
+export function useOrganizationEntities() {
+  const catalogApi = useApi(catalogApiRef);
+  return useAsyncRetry<Entity[]>(async () => {
+    const { items } = await catalogApi.getEntities({
+      filter: [
+        { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.account },
+        { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.organizationalUnit },
+      ],
+      fields: MAP_ENTITY_FIELDS,
+    });
+    return items;
+  }, [catalogApi]);
+}
