@@ -349,6 +349,18 @@ describe('startFaultProxy', () => {
     }
   });
 
+  it('holds requests until the emulator is swapped, then forwards them', async () => {
+    let release: () => void = () => {};
+    proxy.hold(new Promise<void>(resolve => (release = resolve)));
+    const started = Date.now();
+    const call = new STSClient(options(1)).send(
+      new GetCallerIdentityCommand({}),
+    );
+    setTimeout(() => release(), 300);
+    await expect(call).resolves.toMatchObject({ Account: '123456789012' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
   it("stands in for moto's missing backup selection API, one selection per CreatorRequestId", async () => {
     const backup = new BackupClient(options(1));
     const { BackupPlanId } = await backup.send(

@@ -40,7 +40,11 @@ export type FaultProxyOptions = {
   rules?: FaultRule[];
   /** Account of keys never seen issued by AssumeRole: moto's default. */
   defaultAccountId?: string;
-  /** Simultaneous client connections; more are refused. Default 64. */
+  /**
+   * Simultaneous client connections; more are dropped (and counted as
+   * `connection-limit`). Default 512: every SDK client keeps its own
+   * keep-alive sockets, and an ingestion run creates dozens of clients.
+   */
   maxConnections?: number;
   /** Stops itself after this long without a request. Default 120 s. */
   idleTimeoutMs?: number;
@@ -66,7 +70,10 @@ export type OperationStats = {
 export type FaultProxyStats = {
   requests: number;
   retries: number;
-  /** By rule name, plus `denied`, `offline` and `upstream-unreachable`. */
+  /**
+   * By rule name, plus `denied`, `offline`, `upstream-unreachable` and
+   * `connection-limit`.
+   */
   faults: Record<string, number>;
   operations: OperationStats[];
 };
@@ -89,6 +96,11 @@ export type FaultProxy = {
   setTarget(target: string): void;
   /** While offline, every request's connection is dropped, like an endpoint that is down. */
   setOffline(offline: boolean): void;
+  /**
+   * Requests arriving until `until` settles (at most `maxMs`, default 30 s)
+   * wait, then go on: the emulator was swapped between two requests.
+   */
+  hold(until: Promise<unknown>, options?: { maxMs?: number }): void;
   /**
    * Makes the account's roles impossible to assume (STS AccessDenied), and,
    * unless `revokeSessions` is false, refuses calls made with credentials
@@ -135,6 +147,7 @@ export async function startFaultProxy(
   let seed = options.seed ?? 1;
   let plan = new FaultPlan(options.rules ?? [], seed);
   let offline = false;
+  let gate: Promise<void> | undefined;
   let stats = emptyStats();
   let operations = new Map<string, OperationStats>();
 
@@ -149,7 +162,11 @@ export async function startFaultProxy(
       });
     });
   });
-  server.maxConnections = options.maxConnections ?? 64;
+  server.maxConnections = options.maxConnections ?? 512;
+  server.on('drop', () => {
+    stats.faults['connection-limit'] =
+      (stats.faults['connection-limit'] ?? 0) + 1;
+  });
 
   const count = (op: Operation) => {
     const key = operationKey(op);
@@ -203,6 +220,7 @@ export async function startFaultProxy(
       res.end(answer.body);
     };
 
+    if (gate) await gate;
     if (offline) {
       fault('offline', entry);
       req.socket.destroy();
@@ -271,7 +289,8 @@ export async function startFaultProxy(
           throw new Error(`unknown fault ${JSON.stringify(injected)}`);
       }
     }
-    // A fault injected while a request waited (latency) can take the emulator offline.
+    // A fault's listener may have taken the emulator offline or put a hold.
+    if (gate) await gate;
     if (offline) {
       fault('offline', entry);
       req.socket.destroy();
@@ -473,6 +492,23 @@ export async function startFaultProxy(
     },
     setOffline(next) {
       offline = next;
+    },
+    hold(until, { maxMs = 30_000 } = {}) {
+      let timer: NodeJS.Timeout | undefined;
+      const current: Promise<void> = Promise.race([
+        until.then(
+          () => undefined,
+          () => undefined,
+        ),
+        new Promise<void>(resolve => {
+          timer = setTimeout(resolve, maxMs);
+          timer.unref();
+        }),
+      ]).finally(() => {
+        clearTimeout(timer);
+        if (gate === current) gate = undefined;
+      });
+      gate = current;
     },
     denyAccount(accountId, { revokeSessions = true } = {}) {
       denied.set(accountId, { revokeSessions });

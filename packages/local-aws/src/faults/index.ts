@@ -35,3 +35,5 @@ export {
 export type { Operation, RawRequest, SignedRequest } from './awsOperations.ts';
 export type { StoredSelection } from './backupSelections.ts';
 export { BackupSelectionStore } from './backupSelections.ts';
+export { MATRIX_OUT_ENV, recordMatrixRow } from './matrixReport.ts';
+export type { MatrixRow } from './matrixReport.ts';

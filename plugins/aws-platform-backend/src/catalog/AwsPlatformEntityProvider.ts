@@ -17,7 +17,10 @@ import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
 import { IngestionRun, runIngestion } from './ingestion/runIngestion';
 import type { IngestionConfig } from './ingestionConfig';
-import { readOrganization } from './organization/readOrganization';
+import {
+  readOrganization,
+  readOrganizationId,
+} from './organization/readOrganization';
 
 const PROVIDER_NAME = 'AwsPlatformEntityProvider';
 const LOCATION_KEY = 'aws-platform:organization';
@@ -84,16 +87,19 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     }
     const startedAt = Date.now();
     const { organization } = this.#config;
+    const organizations = () =>
+      this.#clientFactory.createClient(OrganizationsClient, {
+        accountId: organization.accountId,
+        region: organization.region,
+      });
     const run = await runIngestion({
       config: this.#config,
       readOrganization: async () =>
-        readOrganization(
-          await this.#clientFactory.createClient(OrganizationsClient, {
-            accountId: organization.accountId,
-            region: organization.region,
-          }),
-          { concurrency: this.#config.concurrency },
-        ),
+        readOrganization(await organizations(), {
+          concurrency: this.#config.concurrency,
+        }),
+      confirmOrganization: async () =>
+        readOrganizationId(await organizations()),
       readers: this.#readers,
       memory: this.#memory,
       today: new Date(),

@@ -186,6 +186,60 @@ describe('runIngestion', () => {
     expect(r.calls).toEqual([]);
   });
 
+  it('applies nothing when the organization does not answer at the end of the run', async () => {
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      confirmOrganization: async () => {
+        throw Object.assign(new Error('not in use'), {
+          name: 'AWSOrganizationsNotInUseException',
+        });
+      },
+      readers: readers(),
+      memory: memory(),
+      today: new Date(),
+    });
+    expect(run.entities).toBeUndefined();
+    expect(run.failures).toEqual([
+      {
+        scope: 'organization',
+        errorName: 'AWSOrganizationsNotInUseException',
+        message: 'not in use',
+      },
+    ]);
+  });
+
+  it('applies nothing when the run ends in another organization', async () => {
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      confirmOrganization: async () => 'o-otherorgid',
+      readers: readers(),
+      memory: memory(),
+      today: new Date(),
+    });
+    expect(run.entities).toBeUndefined();
+    expect(run.failures).toEqual([
+      expect.objectContaining({
+        scope: 'organization',
+        errorName: 'OrganizationChanged',
+      }),
+    ]);
+  });
+
+  it('applies the run when the organization is confirmed', async () => {
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      confirmOrganization: async () => organizationSnapshot.organizationId,
+      readers: readers(),
+      memory: memory(),
+      today: new Date(),
+    });
+    expect(run.failures).toEqual([]);
+    expect(run.entities?.length).toBeGreaterThan(0);
+  });
+
   it('applies nothing when failed scopes cannot be kept', async () => {
     const run = await runIngestion({
       config,

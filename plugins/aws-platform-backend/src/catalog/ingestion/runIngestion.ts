@@ -46,6 +46,11 @@ export interface IngestionDependencies {
   today: Date;
   /** Adopters' transformers, by entity type. */
   transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
+  /**
+   * The organization's id, read again once every scope is read. Without it
+   * the run is not confirmed.
+   */
+  confirmOrganization?(): Promise<string>;
 }
 
 /**
@@ -109,6 +114,20 @@ export async function runIngestion(
     scope: o.scope.key,
     ...describeAwsError(!o.ok && o.error),
   }));
+
+  // Scopes that read "nothing" from a source that lost the organization
+  // mid-run (an endpoint restored empty, credentials that now reach another
+  // organization) look like deleted resources; a small loss would pass the
+  // removal guard. So the organization must still answer, as the same one.
+  if (deps.confirmOrganization) {
+    const unconfirmed = await confirmSameOrganization(
+      deps.confirmOrganization,
+      snapshot.organizationId,
+    );
+    if (unconfirmed) {
+      return nothingApplied([...failures, unconfirmed], scopes.length);
+    }
+  }
 
   const mapped = mapResources(settled, ctx, {
     allScopesRead: failed.length === 0,
@@ -182,6 +201,24 @@ export async function runIngestion(
     scopeCount: scopes.length,
     keptCount: resources.length - mapped.length,
   };
+}
+
+/** A failure when the organization no longer answers as the one read first. */
+async function confirmSameOrganization(
+  confirm: () => Promise<string>,
+  organizationId: string,
+): Promise<IngestionScopeFailure | undefined> {
+  try {
+    const now = await confirm();
+    if (now === organizationId) return undefined;
+    return {
+      scope: 'organization',
+      errorName: 'OrganizationChanged',
+      message: `the run began reading organization ${organizationId} and ended in ${now}`,
+    };
+  } catch (error) {
+    return { scope: 'organization', ...describeAwsError(error) };
+  }
 }
 
 function readScope(readers: ResourceReaders, scope: Scope): Promise<unknown> {

@@ -21,6 +21,23 @@ import {
 const PAGE_SIZE = 20;
 
 /**
+ * The organization's id, as DescribeOrganization answers it now: one call,
+ * to confirm at the end of a run that the organization read at its start is
+ * still the one the scopes were read from.
+ */
+export async function readOrganizationId(
+  client: OrganizationsClient,
+): Promise<string> {
+  const { Organization } = await client.send(
+    new DescribeOrganizationCommand({}),
+  );
+  if (!Organization?.Id) {
+    throw new Error('DescribeOrganization returned no organization');
+  }
+  return Organization.Id;
+}
+
+/**
  * Reads the whole organization: the root, every OU (breadth first, so each
  * parent's id is known without ListParents calls), every account and the
  * tags of each. Throws if any call fails: a partial organization must never
