@@ -17,7 +17,7 @@ import type { JsonObject } from '@backstage/types';
 import 'aws-sdk-client-mock-jest';
 import yaml from 'yaml';
 import type { ActionsConfig } from '../actionsConfig';
-import { FakeWorkloadAws } from '../flightdeck/__fixtures__/fakeWorkloadAws';
+import { FakeWorkloadAws } from '../flightdeck/__testUtils__/fakeWorkloadAws';
 import {
   deployRolePolicy,
   githubActionsTrustPolicy,
@@ -855,6 +855,41 @@ describe('aws-platform:flightdeck:workload:create', () => {
       'The IAM role storefront-staging-pods appeared meanwhile with another trust policy',
     );
   });
+
+  it.each([
+    ['the same load balancer', SANDBOX_ALB.dnsName, 'finished'],
+    [
+      'another target',
+      'elsewhere.example.net',
+      'storefront.sandbox.example.com got a A record meanwhile; it was left as it is',
+    ],
+  ])(
+    'reads a host record again before creating it: one that appeared meanwhile for %s is not written over',
+    async (_, target, expectedOutcome) => {
+      const { action } = setUp();
+      // Empty when the plan is made; someone writes the record before the change.
+      aws.afterNextRecordsRead.set('ZSANDBOX', () =>
+        aws.records.get('ZSANDBOX')!.push({
+          Name: 'storefront.sandbox.example.com.',
+          Type: 'A',
+          AliasTarget: {
+            DNSName: `${target}.`,
+            HostedZoneId: SANDBOX_ALB.hostedZoneId,
+            EvaluateTargetHealth: true,
+          },
+        }),
+      );
+      const outcome = await action.handler(context(twoStages) as any).then(
+        () => 'finished',
+        (error: Error) => error.message,
+      );
+      expect(outcome).toBe(expectedOutcome);
+      expect(
+        aws.stubs[`Route53Client:${SANDBOX}:us-east-1`],
+      ).not.toHaveReceivedCommand(ChangeResourceRecordSetsCommand);
+      expect(aws.records.get('ZSANDBOX')).toHaveLength(1);
+    },
+  );
 
   it('runs each documented example', async () => {
     for (const example of examples) {

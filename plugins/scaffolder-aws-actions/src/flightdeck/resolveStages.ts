@@ -14,6 +14,7 @@ import { normalizeDomainName } from '../lib/dnsNames';
 import { resolveAccount } from '../lib/resolveAccount';
 import type { FlightdeckClusterConfig } from './flightdeckConfig';
 import type { StageInput, WorkloadInput } from './workloadInput';
+import { quoteInput } from '../lib/inputText';
 
 /** A stage with its account, clusters, zone and host decided. */
 export interface ResolvedStage extends StageInput {
@@ -110,13 +111,13 @@ async function readEntity(
       defaultNamespace: 'default',
     });
   } catch {
-    throw new InputError(`'${choice}' is not an entity reference`);
+    throw new InputError(`${quoteInput(choice)} is not an entity reference`);
   }
   const entity = await options.catalog.getEntityByRef(ref, {
     credentials: options.credentials,
   });
   if (!entity) {
-    throw new InputError(`'${choice}' is not ${what} in the catalog`);
+    throw new InputError(`${quoteInput(choice)} is not ${what} in the catalog`);
   }
   return entity;
 }
@@ -139,7 +140,7 @@ async function resolveCluster(
     const spec = clusterSpecOf(entity);
     if (entity.spec?.type !== AWS_ENTITY_TYPES.kubernetesCluster || !spec) {
       throw new InputError(
-        `${field}: '${choice}' is not an EKS cluster entity`,
+        `${field}: ${quoteInput(choice)} is not an EKS cluster entity`,
       );
     }
     name = spec.name;
@@ -186,7 +187,9 @@ async function resolveZone(
   const entity = await readEntity(choice, 'a DNS zone', options);
   const spec = zoneSpecOf(entity);
   if (entity.spec?.type !== AWS_ENTITY_TYPES.dnsZone || !spec) {
-    throw new InputError(`${field}: '${choice}' is not a DNS zone entity`);
+    throw new InputError(
+      `${field}: ${quoteInput(choice)} is not a DNS zone entity`,
+    );
   }
   if (spec.private) {
     throw new InputError(

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { normalizeDomainName } from '../lib/dnsNames';
+import { quoteInput } from '../lib/inputText';
 
 /** The action's input as the template passes it (after the schema check). */
 export interface RawWorkloadInput {
@@ -60,6 +61,10 @@ const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
 /** Branch names GitHub accepts, without IAM StringLike wildcards. */
 const BRANCH = /^[A-Za-z0-9._/-]{1,200}$/;
 
+function optional(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
 /**
  * Checks the whole input before any AWS call; throws an InputError saying
  * what is wrong with the first bad field.
@@ -87,7 +92,9 @@ export function validateWorkloadInput(raw: RawWorkloadInput): WorkloadInput {
   const names = stages.map(s => s.name);
   const repeated = names.find((n, i) => names.indexOf(n) !== i);
   if (repeated) {
-    throw new InputError(`stages lists the stage '${repeated}' twice`);
+    throw new InputError(
+      `stages lists the stage ${quoteInput(repeated)} twice`,
+    );
   }
   const hosts = stages.map(s => s.host).filter(Boolean);
   const sameHost = hosts.find((h, i) => hosts.indexOf(h) !== i);
@@ -160,9 +167,6 @@ function checkStage(
   };
 }
 
-const optional = (value: unknown) =>
-  value !== undefined && value !== null && value !== '';
-
 function checkString(value: unknown, field: string): string {
   if (typeof value !== 'string') {
     throw new InputError(`${field} must be a string`);
@@ -174,7 +178,9 @@ function checkName(value: unknown, field: string, max: number): string {
   const name = checkString(value, field).trim();
   if (!NAME.test(name) || name.length > max) {
     throw new InputError(
-      `${field} '${name}' must be 1 to ${max} lowercase letters, digits or single inner hyphens, starting with a letter`,
+      `${field} ${quoteInput(
+        name,
+      )} must be 1 to ${max} lowercase letters, digits or single inner hyphens, starting with a letter`,
     );
   }
   return name;
@@ -184,7 +190,9 @@ function checkLabel(value: unknown, field: string): string {
   const label = checkString(value, field).trim();
   if (!DNS_LABEL.test(label) || label.length > 63) {
     throw new InputError(
-      `${field} '${label}' is not a Kubernetes name (1 to 63 lowercase letters, digits or inner hyphens)`,
+      `${field} ${quoteInput(
+        label,
+      )} is not a Kubernetes name (1 to 63 lowercase letters, digits or inner hyphens)`,
     );
   }
   return label;
@@ -195,7 +203,9 @@ function checkChoice(value: unknown, field: string): string {
   const choice = checkString(value, field).trim();
   if (!choice || choice.length > 300 || !/^[\w.:/@-]+$/.test(choice)) {
     throw new InputError(
-      `${field} '${choice}' is neither a name, an id nor an entity reference`,
+      `${field} ${quoteInput(
+        choice,
+      )} is neither a name, an id nor an entity reference`,
     );
   }
   return choice;
@@ -212,7 +222,9 @@ function checkRepository(value: unknown): string {
     repository === '..'
   ) {
     throw new InputError(
-      `githubRepository '${text}' is not a GitHub repository such as acme/storefront`,
+      `githubRepository ${quoteInput(
+        text,
+      )} is not a GitHub repository such as acme/storefront`,
     );
   }
   return text;
@@ -230,7 +242,9 @@ function checkBranch(value: unknown, field: string): string {
     branch.endsWith('.')
   ) {
     throw new InputError(
-      `${field} '${branch}' is not a branch name (letters, digits, '.', '_', '-' and '/'; no wildcards)`,
+      `${field} ${quoteInput(
+        branch,
+      )} is not a branch name (letters, digits, '.', '_', '-' and '/'; no wildcards)`,
     );
   }
   return branch;

@@ -44,9 +44,9 @@ const ECR_PUSH_ACTIONS = [
 export function oidcProviderArn(
   partition: string,
   accountId: string,
-  issuerHost: string,
+  host: string,
 ): string {
-  return `arn:${partition}:iam::${accountId}:oidc-provider/${issuerHost}`;
+  return `arn:${partition}:iam::${accountId}:oidc-provider/${host}`;
 }
 
 /** `https://oidc.eks.us-east-1.amazonaws.com/id/ABC` → `oidc.eks.us-east-1.amazonaws.com/id/ABC`. */

@@ -77,6 +77,8 @@ export class FakeWorkloadAws {
   readonly records = new Map<string, ResourceRecordSet[]>();
   readonly stubs: Record<string, AwsStub<any, any, any>> = {};
   readonly clients: Record<string, unknown> = {};
+  /** Runs once after the next read of a zone's records: someone else writing meanwhile. */
+  readonly afterNextRecordsRead = new Map<string, () => void>();
   /** Names of commands that change AWS, in call order, e.g. `CreateRole 171870262174 shop-staging-pods`. */
   readonly mutations: string[] = [];
 
@@ -369,12 +371,18 @@ export class FakeWorkloadAws {
         IsTruncated: false,
       }))
       .on(ListResourceRecordSetsCommand)
-      .callsFake(({ HostedZoneId, StartRecordName }) => ({
-        ResourceRecordSets: (this.records.get(HostedZoneId) ?? [])
-          .filter(r => r.Name! >= StartRecordName)
-          .sort((a, b) => a.Name!.localeCompare(b.Name!)),
-        IsTruncated: false,
-      }))
+      .callsFake(({ HostedZoneId, StartRecordName }) => {
+        const page = {
+          ResourceRecordSets: (this.records.get(HostedZoneId) ?? [])
+            .filter(r => r.Name! >= StartRecordName)
+            .sort((a, b) => a.Name!.localeCompare(b.Name!)),
+          IsTruncated: false,
+        };
+        const meanwhile = this.afterNextRecordsRead.get(HostedZoneId);
+        this.afterNextRecordsRead.delete(HostedZoneId);
+        meanwhile?.();
+        return page;
+      })
       .on(ChangeResourceRecordSetsCommand)
       .callsFake(({ HostedZoneId, ChangeBatch }) => {
         this.mutations.push(

@@ -1,0 +1,494 @@
+import {
+  DescribeRepositoriesCommand,
+  ECRClient,
+  GetRepositoryPolicyCommand,
+} from '@aws-sdk/client-ecr';
+import {
+  CreateRoleCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  NoSuchEntityException,
+} from '@aws-sdk/client-iam';
+import {
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { ConflictError, InputError } from '@backstage/errors';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import {
+  AwsClientClass,
+  AwsClientTarget,
+  DefaultAwsClientFactory,
+  SdkClientLike,
+} from '@internal/backstage-plugin-aws-platform-node';
+import {
+  LocalAws,
+  ReferenceEstate,
+  startReferenceEstate,
+} from '@internal/local-aws';
+import type { ActionsConfig } from '../actionsConfig';
+import { parsePolicy } from '../iam/iamPolicies';
+import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
+
+// Runs the action against moto's server seeded with the guide's reference
+// organization (clusters acme-sandbox-v1 and acme-production-v1, their zones,
+// the IAM OIDC providers of the clusters and of GitHub Actions in
+// Operations, Sandbox and Production), reaching every account by assuming
+// OrganizationAccountAccessRole as the portal does. Every command the action
+// sends is recorded by a middleware, so "no AWS call" and "nothing created
+// twice" are checked on the wire. moto lets a Route 53 CREATE duplicate a
+// record set, so the resumed runs below would show a second record if the
+// action did not read before creating. What moto cannot show (IAM and ECR
+// refusing a name another run took meanwhile, EKS clusters that are not
+// active) is covered by the unit tests.
+jest.setTimeout(120_000);
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  Object.assign(process.env, localAws.env);
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await localAws?.stop();
+});
+
+/** Every command the action sent, e.g. `CreateRoleCommand 171870262174 shop-staging-pods`. */
+let sent: string[] = [];
+const changes = () =>
+  sent.filter(c =>
+    /^(Create|Set|Put|Tag|ChangeResourceRecordSets|Delete|Update)/.test(c),
+  );
+
+const motoFactory = () =>
+  new DefaultAwsClientFactory({
+    credentialsManager: DefaultAwsCredentialsManager.fromConfig(
+      new ConfigReader({
+        aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+      }),
+    ),
+    maxAttempts: 1,
+  });
+
+function setUp() {
+  const factory = motoFactory();
+  const clientFactory = {
+    async createClient<TClient extends SdkClientLike>(
+      cls: AwsClientClass<TClient>,
+      target: AwsClientTarget,
+    ): Promise<TClient> {
+      const client = await factory.createClient(cls, target);
+      client.middlewareStack.add(
+        (next: any, handlerContext: any) => async (args: any) => {
+          const input = args.input ?? {};
+          const subject =
+            input.RoleName ??
+            input.repositoryName ??
+            input.ChangeBatch?.Changes?.[0]?.ResourceRecordSet?.Name ??
+            '';
+          sent.push(
+            `${handlerContext.commandName} ${target.accountId} ${subject}`,
+          );
+          return next(args);
+        },
+        { step: 'initialize', name: 'recordCommands' },
+      );
+      return client;
+    },
+  };
+  const { operations, sandbox, production } = estate.accounts;
+  const ingress = (stage: string) => ({
+    dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
+    hostedZoneId: 'Z35SXDOTRQ7X7K',
+  });
+  const config: ActionsConfig = {
+    accounts: [
+      { accountId: sandbox.id, name: 'Sandbox', production: false },
+      { accountId: production.id, name: 'Production', production: true },
+    ],
+    flightdeck: {
+      operationsAccountId: operations.id,
+      ecrRegion: estate.region,
+      repositoryNamespace: estate.orgName,
+      syncTimeoutSeconds: 10,
+      clusters: [
+        {
+          name: estate.clusters.sandbox.name,
+          accountId: sandbox.id,
+          region: estate.region,
+          hostedZone: estate.zones.sandbox.name,
+          ingress: ingress('sandbox'),
+        },
+        {
+          name: estate.clusters.production.name,
+          accountId: production.id,
+          region: estate.region,
+          hostedZone: estate.zones.production.name,
+          ingress: ingress('production'),
+        },
+      ],
+    },
+  };
+  const action = createFlightdeckWorkloadAction({
+    config,
+    clientFactory,
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  });
+  return { action, ingress };
+}
+
+/** Clients of the test itself (not recorded), to look at moto's state. */
+async function inspect(accountId: string) {
+  const factory = motoFactory();
+  const target = { accountId, region: estate.region };
+  return {
+    iam: await factory.createClient(IAMClient, target),
+    ecr: await factory.createClient(ECRClient, target),
+    route53: await factory.createClient(Route53Client, target),
+  };
+}
+
+function context(
+  input: JsonObject,
+  options: {
+    taskId: string;
+    dryRun?: boolean;
+    store?: Map<string, unknown>;
+    /** Stops the task right after the n-th change reached AWS. */
+    killAfter?: number;
+    /** Fails the n-th change before it reaches AWS. */
+    failAt?: number;
+  },
+) {
+  const store = options.store ?? new Map<string, unknown>();
+  let n = 0;
+  return Object.assign(
+    createMockActionContext({ input, task: { id: options.taskId } as any }),
+    {
+      isDryRun: options.dryRun,
+      async checkpoint({
+        key,
+        fn,
+      }: {
+        key: string;
+        fn: () => Promise<unknown>;
+      }) {
+        if (store.has(key)) return store.get(key);
+        n += 1;
+        if (n === options.failAt) throw new Error('failed before the call');
+        const value = await fn();
+        if (n === options.killAfter) throw new Error('killed');
+        store.set(key, value);
+        return value;
+      },
+    },
+  );
+}
+
+const outputOf = (ctx: { output: unknown }, name: string) =>
+  (ctx.output as jest.Mock).mock.calls.find(([n]) => n === name)?.[1];
+
+function workload(name: string): JsonObject {
+  return {
+    name,
+    githubRepository: `acme/${name}`,
+    stages: [
+      {
+        name: 'staging',
+        account: estate.accounts.sandbox.id,
+        clusters: [estate.clusters.sandbox.name],
+      },
+      {
+        name: 'production',
+        account: estate.accounts.production.id,
+        clusters: [estate.clusters.production.name],
+      },
+    ],
+  };
+}
+
+async function roleOf(iam: IAMClient, name: string) {
+  try {
+    return (await iam.send(new GetRoleCommand({ RoleName: name }))).Role;
+  } catch (error) {
+    if (error instanceof NoSuchEntityException) return undefined;
+    throw error;
+  }
+}
+
+async function recordsAt(route53: Route53Client, zoneId: string, host: string) {
+  const { ResourceRecordSets } = await route53.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      StartRecordName: `${host}.`,
+      MaxItems: 100,
+    }),
+  );
+  return (ResourceRecordSets ?? []).filter(r => r.Name === `${host}.`);
+}
+
+beforeEach(() => {
+  sent = [];
+});
+
+describe('aws-platform:flightdeck:workload:create on the local estate', () => {
+  it('sets up a workload in Operations, Sandbox and Production, and a second run changes nothing', async () => {
+    const { action, ingress } = setUp();
+    const { operations, sandbox, production } = estate.accounts;
+    const first = context(workload('checkout'), { taskId: 'task-checkout-1' });
+    await action.handler(first as any);
+    expect(changes()).toHaveLength(12);
+
+    const ops = await inspect(operations.id);
+    const { repositories } = await ops.ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: ['acme/checkout'] }),
+    );
+    expect(repositories?.[0]).toMatchObject({
+      imageTagMutability: 'IMMUTABLE',
+      imageScanningConfiguration: { scanOnPush: true },
+      repositoryUri: `${operations.id}.dkr.ecr.us-east-1.amazonaws.com/acme/checkout`,
+    });
+    const { policyText } = await ops.ecr.send(
+      new GetRepositoryPolicyCommand({ repositoryName: 'acme/checkout' }),
+    );
+    expect(JSON.parse(policyText!).Statement[0].Principal.AWS).toEqual([
+      `arn:aws:iam::${sandbox.id}:root`,
+      `arn:aws:iam::${production.id}:root`,
+    ]);
+    const push = await roleOf(ops.iam, 'github-actions-ecr-checkout');
+    expect(parsePolicy(push?.AssumeRolePolicyDocument)).toMatchObject({
+      Statement: [
+        {
+          Principal: {
+            Federated: `arn:aws:iam::${operations.id}:oidc-provider/token.actions.githubusercontent.com`,
+          },
+          Condition: {
+            StringLike: {
+              'token.actions.githubusercontent.com:sub': [
+                'repo:acme/checkout:ref:refs/heads/main',
+              ],
+            },
+          },
+        },
+      ],
+    });
+
+    const stage = await inspect(sandbox.id);
+    const issuer = estate.clusters.sandbox.oidcIssuer;
+    const pods = await roleOf(stage.iam, 'checkout-staging-pods');
+    expect(parsePolicy(pods?.AssumeRolePolicyDocument)).toEqual({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: {
+            Federated: `arn:aws:iam::${sandbox.id}:oidc-provider/${issuer}`,
+          },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: {
+            StringEquals: {
+              [`${issuer}:aud`]: 'sts.amazonaws.com',
+              [`${issuer}:sub`]:
+                'system:serviceaccount:checkout-staging:checkout',
+            },
+          },
+        },
+      ],
+    });
+    const deploy = await roleOf(stage.iam, 'checkout-staging-deploy');
+    expect(deploy?.Tags).toEqual(
+      expect.arrayContaining([
+        {
+          Key: `cluster.${estate.clusters.sandbox.name}.deploy`,
+          Value: 'true',
+        },
+        { Key: 'backstage-task', Value: 'task-checkout-1' },
+      ]),
+    );
+    const { PolicyDocument } = await stage.iam.send(
+      new GetRolePolicyCommand({
+        RoleName: 'checkout-staging-deploy',
+        PolicyName: 'checkout-staging-deploy',
+      }),
+    );
+    expect(parsePolicy(PolicyDocument)).toMatchObject({
+      Statement: [
+        {
+          Action: 'eks:DescribeCluster',
+          Resource: [estate.clusters.sandbox.arn],
+        },
+        { Action: 'ecr:GetAuthorizationToken' },
+        {
+          Resource: `arn:aws:ecr:us-east-1:${operations.id}:repository/acme/checkout`,
+        },
+      ],
+    });
+    expect(
+      await recordsAt(
+        stage.route53,
+        estate.zones.sandbox.id,
+        'checkout.sandbox.example.com',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        Type: 'A',
+        AliasTarget: {
+          DNSName: `${ingress('sandbox').dnsName}.`,
+          HostedZoneId: 'Z35SXDOTRQ7X7K',
+          EvaluateTargetHealth: true,
+        },
+      }),
+    ]);
+    const prod = await inspect(production.id);
+    expect(await roleOf(prod.iam, 'checkout-production-deploy')).toBeDefined();
+    expect(
+      await recordsAt(
+        prod.route53,
+        estate.zones.production.id,
+        'checkout.production.example.com',
+      ),
+    ).toHaveLength(1);
+
+    sent = [];
+    const second = context(workload('checkout'), { taskId: 'task-checkout-2' });
+    await action.handler(second as any);
+    expect(changes()).toEqual([]);
+    expect(outputOf(second, 'plannedChanges')).toEqual([]);
+    expect(outputOf(second, 'changed')).toBe(false);
+  });
+
+  it('reuses the seeded acme/storefront repository, whose policy already lets both accounts pull', async () => {
+    const { action } = setUp();
+    const ctx = context(workload('storefront'), { taskId: 'task-storefront' });
+    await action.handler(ctx as any);
+    expect(changes().filter(c => /Repository/.test(c))).toEqual([]);
+    expect(outputOf(ctx, 'plannedChanges')).toHaveLength(10);
+  });
+
+  it('changes nothing in a dry-run', async () => {
+    const { action } = setUp();
+    const ctx = context(workload('preview'), {
+      taskId: 'task-preview',
+      dryRun: true,
+    });
+    await action.handler(ctx as any);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(changes()).toEqual([]);
+    expect(outputOf(ctx, 'plannedChanges')).toHaveLength(12);
+    const stage = await inspect(estate.accounts.sandbox.id);
+    expect(await roleOf(stage.iam, 'preview-staging-pods')).toBeUndefined();
+  });
+
+  it.each([
+    ['a kill right after', 'killAfter'],
+    ['a failure right before', 'failAt'],
+  ] as const)(
+    'resumed after %s each of the 12 changes, creates nothing twice',
+    async (_, how) => {
+      const { action } = setUp();
+      for (let step = 1; step <= 12; step++) {
+        const name = `${how === 'killAfter' ? 'kill' : 'fail'}${step}`;
+        const store = new Map<string, unknown>();
+        sent = [];
+        await expect(
+          action.handler(
+            context(workload(name), {
+              taskId: `task-${name}`,
+              store,
+              [how]: step,
+            }) as any,
+          ),
+        ).rejects.toThrow(how === 'killAfter' ? 'killed' : 'failed before');
+        await action.handler(
+          context(workload(name), { taskId: `task-${name}`, store }) as any,
+        );
+        // 12 changes in all, each made once, across both attempts.
+        expect(changes()).toHaveLength(12);
+        expect(new Set(changes()).size).toBe(12);
+        const stage = await inspect(estate.accounts.sandbox.id);
+        expect(
+          await recordsAt(
+            stage.route53,
+            estate.zones.sandbox.id,
+            `${name}.sandbox.example.com`,
+          ),
+        ).toHaveLength(1);
+      }
+    },
+  );
+
+  it('refuses bad input with zero AWS calls', async () => {
+    const { action } = setUp();
+    for (const input of [
+      { ...workload('bad'), name: 'Bad_Name' },
+      {
+        ...workload('bad'),
+        stages: [
+          {
+            name: 'staging',
+            account: estate.accounts.network.id,
+            clusters: [estate.clusters.sandbox.name],
+          },
+        ],
+      },
+      {
+        ...workload('bad'),
+        stages: [
+          {
+            name: 'staging',
+            account: estate.accounts.sandbox.id,
+            clusters: [estate.clusters.production.name],
+          },
+        ],
+      },
+    ]) {
+      await expect(
+        action.handler(context(input, { taskId: 'task-bad' }) as any),
+      ).rejects.toThrow(InputError);
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it('refuses a role someone made with another trust policy, and changes nothing', async () => {
+    const { action } = setUp();
+    const stage = await inspect(estate.accounts.sandbox.id);
+    await stage.iam.send(
+      new CreateRoleCommand({
+        RoleName: 'legacy-staging-pods',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Service: 'ec2.amazonaws.com' },
+              Action: 'sts:AssumeRole',
+            },
+          ],
+        }),
+      }),
+    );
+    await expect(
+      action.handler(
+        context(workload('legacy'), { taskId: 'task-legacy' }) as any,
+      ),
+    ).rejects.toThrow(ConflictError);
+    expect(changes()).toEqual([]);
+    const ops = await inspect(estate.accounts.operations.id);
+    await expect(
+      ops.ecr.send(
+        new DescribeRepositoriesCommand({ repositoryNames: ['acme/legacy'] }),
+      ),
+    ).rejects.toThrow();
+  });
+});
