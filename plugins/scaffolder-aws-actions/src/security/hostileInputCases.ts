@@ -9,8 +9,17 @@ import {
   UNKNOWN_ACCOUNTS,
 } from './hostilePayloads';
 
-/** One invalid input: what it tries, and the whole input object. */
-export type HostileCase = { label: string; input: JsonObject };
+/**
+ * One invalid input: what it tries, and the whole input object. Most are
+ * refused before any AWS call; `readsFirst` cases are well-formed names whose
+ * fault only AWS can tell (a zone that is not in the stage's account), so
+ * they may read, but must change nothing.
+ */
+export type HostileCase = {
+  label: string;
+  input: JsonObject;
+  readsFirst?: boolean;
+};
 
 // null stands for "not given" in an optional field, so it is not invalid there.
 const OPTIONAL_NOT_WHOLE = NOT_WHOLE_NUMBERS.filter(v => v !== null);
@@ -195,6 +204,156 @@ export function backupPlanCases(options: {
       [
         'v'.repeat(257),
         ...INJECTION_STRINGS.filter(s => !/^[\p{L}\p{N} _.:/=+\-@]*$/u.test(s)),
+      ],
+      'bad',
+    ),
+  ];
+}
+
+/** Replaces one field of the first stage of a valid workload input. */
+function varyStage(
+  valid: JsonObject,
+  field: string,
+  values: unknown[],
+  what: string,
+): HostileCase[] {
+  const [stage, ...rest] = valid.stages as JsonObject[];
+  return values.map(value => ({
+    label: `stages[0].${field}: ${what} ${preview(value)}`,
+    input: {
+      ...valid,
+      stages: [{ ...stage, [field]: value }, ...rest],
+    } as JsonObject,
+  }));
+}
+
+/** Invalid inputs for `aws-platform:flightdeck:workload:create`. */
+export function workloadCases(options: {
+  valid: JsonObject;
+  outsideAllowlist: string[];
+  otherAccountsCluster: string;
+}): HostileCase[] {
+  const { valid } = options;
+  const notDnsLabel = [
+    '',
+    'Storefront',
+    'store_front',
+    'store front',
+    '-storefront',
+    'storefront-',
+    'a'.repeat(64),
+    ...TEXT_ATTACKS.filter(
+      v =>
+        typeof v !== 'string' || !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(v),
+    ),
+  ];
+  const stage = (valid.stages as JsonObject[])[0];
+  return [
+    ...vary(valid, 'name', notDnsLabel, 'bad'),
+    ...vary(
+      valid,
+      'githubRepository',
+      [
+        '',
+        'acme',
+        'acme/',
+        '/storefront',
+        'acme/store/front',
+        'acme/store front',
+        'https://github.com/acme/storefront',
+        'acme/storefront.git?x=1',
+        ...TEXT_ATTACKS.filter(
+          v => typeof v !== 'string' || !/^[\w.-]+\/[\w.-]+$/.test(v),
+        ),
+      ],
+      'bad',
+    ),
+    ...vary(
+      valid,
+      'serviceAccount',
+      notDnsLabel.filter(v => v !== '' && v !== null),
+      'bad',
+    ),
+    ...vary(
+      valid,
+      'stages',
+      [
+        [],
+        'staging',
+        42,
+        null,
+        {},
+        [null],
+        ['staging'],
+        Array.from({ length: 50 }, (_, i) => ({ ...stage, name: `s${i}` })),
+        [stage, stage],
+      ],
+      'bad',
+    ),
+    ...varyStage(valid, 'name', notDnsLabel, 'bad'),
+    ...varyStage(
+      valid,
+      'account',
+      [...UNKNOWN_ACCOUNTS(options.outsideAllowlist), ...TEXT_ATTACKS],
+      'unknown or hostile',
+    ),
+    ...varyStage(
+      valid,
+      'clusters',
+      [
+        [],
+        'acme-sandbox-v1',
+        [options.otherAccountsCluster],
+        ['no-such-cluster'],
+        ['resource:default/no-such-cluster'],
+        Array.from({ length: 10 }, (_, i) => `cluster-${i}`),
+        ...INJECTION_STRINGS.map(s => [s]),
+        [42],
+        [null],
+      ],
+      'bad',
+    ),
+    ...varyStage(
+      valid,
+      'zone',
+      ['example.com', 'production.example.com', 'evil.com', '127.0.0.1'],
+      'not a zone of the stage account',
+    ).map(c => ({ ...c, readsFirst: true })),
+    ...varyStage(
+      valid,
+      'zone',
+      [...BAD_DOMAIN_NAMES.filter(v => v !== '' && v !== '127.0.0.1'), 42],
+      'bad',
+    ),
+    ...varyStage(
+      valid,
+      'host',
+      [
+        'storefront.evil.com',
+        'storefront.production.example.com',
+        'sandbox.example.com.evil.com',
+        ...BAD_DOMAIN_NAMES.filter(v => v !== ''),
+        42,
+      ],
+      'outside the zone',
+    ),
+    ...varyStage(
+      valid,
+      'deployBranches',
+      [
+        'main',
+        [''],
+        ['..'],
+        ['main..evil'],
+        ['main\nevil'],
+        ['ma in'],
+        ['main~1'],
+        ['main^'],
+        ['main:evil'],
+        ['*'],
+        ['main', 42],
+        Array.from({ length: 100 }, (_, i) => `b${i}`),
+        ['x'.repeat(300)],
       ],
       'bad',
     ),

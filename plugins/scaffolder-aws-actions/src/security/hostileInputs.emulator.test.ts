@@ -12,13 +12,15 @@ import {
   ReferenceEstate,
   startReferenceEstate,
 } from '@internal/local-aws';
-import type { ActionsConfig } from '../actionsConfig';
 import { createBackupPlanAction } from '../actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
+import { createFlightdeckWorkloadAction } from '../actions/createFlightdeckWorkload';
+import { estateActionsConfig } from './estateActionsConfig';
 import {
   backupPlanCases,
   HostileCase,
   subdomainCases,
+  workloadCases,
 } from './hostileInputCases';
 
 // Every action gets at least 200 invalid or hostile inputs against moto
@@ -65,32 +67,7 @@ function setUp(options: { denyAll?: boolean } = {}) {
     ),
     maxAttempts: 1,
   });
-  const config: ActionsConfig = {
-    accounts: [
-      {
-        accountId: estate.accounts.sandbox.id,
-        name: 'Sandbox',
-        production: false,
-      },
-      {
-        accountId: estate.accounts.production.id,
-        name: 'Production',
-        production: true,
-      },
-    ],
-    route53: {
-      networkAccountId: estate.accounts.network.id,
-      parentZones: ['example.com'],
-      ttl: 3600,
-      syncTimeoutSeconds: 30,
-    },
-    backup: {
-      backupAccountId: estate.accounts.backup.id,
-      vaultName: 'user-backup-vault',
-      selectionRoleName: 'backup-selection-role',
-      allowedRegions: ['us-east-1', 'us-west-2'],
-    },
-  };
+  const config = estateActionsConfig(estate);
   // The catalog knows the Sandbox account and the Network account (which is
   // not in the allowlist); a user-specific catalog would hide more.
   const catalog = catalogServiceMock({
@@ -115,12 +92,14 @@ function setUp(options: { denyAll?: boolean } = {}) {
   return {
     subdomain: createDelegatedSubdomainAction(deps),
     backupPlan: createBackupPlanAction(deps),
+    workload: createFlightdeckWorkloadAction(deps),
   };
 }
 
-type AnyAction =
-  | ReturnType<typeof setUp>['subdomain']
-  | ReturnType<typeof setUp>['backupPlan'];
+type AnyAction = ReturnType<typeof setUp>[
+  | 'subdomain'
+  | 'backupPlan'
+  | 'workload'];
 
 async function run(action: AnyAction, input: JsonObject, isDryRun = false) {
   const ctx = Object.assign(
@@ -134,7 +113,7 @@ async function run(action: AnyAction, input: JsonObject, isDryRun = false) {
 /** Runs every case; returns the failures as readable lines. */
 async function rejectEveryCase(action: AnyAction, cases: HostileCase[]) {
   const problems: string[] = [];
-  for (const { label, input } of cases) {
+  for (const { label, input, readsFirst } of cases) {
     await localAws.requestLog.start();
     let error: unknown;
     try {
@@ -156,9 +135,10 @@ async function rejectEveryCase(action: AnyAction, cases: HostileCase[]) {
     } else if (/[\u0000-\u001f\u007f\u202e]/.test(e.message)) {
       problems.push(`${label}: the reason carries control characters`);
     }
-    if (calls.length > 0) {
+    const counted = readsFirst ? calls.filter(c => c.mutating) : calls;
+    if (counted.length > 0) {
       problems.push(
-        `${label}: ${calls.length} AWS calls (${calls
+        `${label}: ${counted.length} AWS calls (${counted
           .map(c => `${c.service} ${c.operation}`)
           .join(', ')})`,
       );
@@ -227,33 +207,73 @@ describe('hostile inputs, checked against moto request log', () => {
     expect(calls.some(c => c.service === 'backup')).toBe(true);
     expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
   });
+
+  it('aws-platform:flightdeck:workload:create rejects 200+ invalid inputs before any AWS call', async () => {
+    const { workload } = setUp();
+    const valid = {
+      name: 'hostile',
+      githubRepository: 'acme/hostile',
+      stages: [
+        {
+          name: 'staging',
+          account: estate.accounts.sandbox.id,
+          clusters: ['acme-sandbox-v1'],
+        },
+      ],
+    };
+    const cases = workloadCases({
+      valid,
+      outsideAllowlist: outsideAllowlist(),
+      otherAccountsCluster: 'acme-production-v1',
+    });
+    expect(cases.length).toBeGreaterThanOrEqual(200);
+    expect(await rejectEveryCase(workload, cases)).toEqual([]);
+
+    await localAws.requestLog.start();
+    await run(workload, valid, true);
+    const calls = await localAws.requestLog.read();
+    await localAws.requestLog.stop();
+    expect(calls.some(c => c.service === 'ecr' || c.service === 'iam')).toBe(
+      true,
+    );
+    expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
+  });
 });
 
 describe('permissions, checked against moto request log', () => {
-  it.each([
-    [
-      'aws-platform:route53:subdomain:create',
-      'subdomain',
-      { domainName: 'denied.example.com' },
-    ],
-    [
-      'aws-platform:backup:plan:create',
-      'backupPlan',
-      {
-        region: 'us-east-1',
-        planName: 'denied',
-        schedule: 'cron(0 2 * * ? *)',
-        deleteAfterDays: 35,
-      },
-    ],
-  ] as const)(
+  const deniedInputs = () => ({
+    subdomain: {
+      domainName: 'denied.example.com',
+      account: estate.accounts.sandbox.id,
+    },
+    backupPlan: {
+      account: estate.accounts.sandbox.id,
+      region: 'us-east-1',
+      planName: 'denied',
+      schedule: 'cron(0 2 * * ? *)',
+      deleteAfterDays: 35,
+    },
+    workload: {
+      name: 'denied',
+      githubRepository: 'acme/denied',
+      stages: [
+        {
+          name: 'staging',
+          account: estate.accounts.sandbox.id,
+          clusters: ['acme-sandbox-v1'],
+        },
+      ],
+    },
+  });
+
+  it.each(['subdomain', 'backupPlan', 'workload'] as const)(
     '%s: a user without the permission gets NotAllowedError and no AWS call is made',
-    async (_id, which, input) => {
+    async which => {
       const action = setUp({ denyAll: true })[which];
       await localAws.requestLog.start();
-      await expect(
-        run(action, { ...input, account: estate.accounts.sandbox.id }),
-      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      await expect(run(action, deniedInputs()[which])).rejects.toMatchObject({
+        name: 'NotAllowedError',
+      });
       expect(await localAws.requestLog.read()).toEqual([]);
       await localAws.requestLog.stop();
     },

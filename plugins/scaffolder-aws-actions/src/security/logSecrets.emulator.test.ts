@@ -13,9 +13,10 @@ import {
   ReferenceEstate,
   startReferenceEstate,
 } from '@internal/local-aws';
-import type { ActionsConfig } from '../actionsConfig';
 import { createBackupPlanAction } from '../actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
+import { createFlightdeckWorkloadAction } from '../actions/createFlightdeckWorkload';
+import { estateActionsConfig } from './estateActionsConfig';
 
 // Runs every action for real against moto (successes, a dry-run, a failure
 // half-way and a refusal), keeping everything they log, output or throw, and
@@ -59,26 +60,7 @@ it('nothing the actions log, output or throw contains a credential', async () =>
     credentialsManager,
     maxAttempts: 1,
   });
-  const config: ActionsConfig = {
-    accounts: [
-      {
-        accountId: estate.accounts.sandbox.id,
-        name: 'Sandbox',
-        production: false,
-      },
-    ],
-    route53: {
-      networkAccountId: estate.accounts.network.id,
-      parentZones: ['example.com'],
-      ttl: 3600,
-      syncTimeoutSeconds: 30,
-    },
-    backup: {
-      backupAccountId: estate.accounts.backup.id,
-      vaultName: 'user-backup-vault',
-      selectionRoleName: 'backup-selection-role',
-    },
-  };
+  const config = estateActionsConfig(estate);
   const deps = {
     config,
     clientFactory,
@@ -88,6 +70,7 @@ it('nothing the actions log, output or throw contains a credential', async () =>
   const actions = {
     subdomain: createDelegatedSubdomainAction(deps),
     backupPlan: createBackupPlanAction(deps),
+    workload: createFlightdeckWorkloadAction(deps),
   };
   const { logger, lines } = createCapturingLogger();
 
@@ -142,8 +125,21 @@ it('nothing the actions log, output or throw contains a credential', async () =>
     deleteAfterDays: 35,
   });
 
+  const workload = {
+    name: 'logscan',
+    githubRepository: 'acme/logscan',
+    stages: [
+      { name: 'staging', account: sandbox, clusters: ['acme-sandbox-v1'] },
+    ],
+  };
+  await run('workload', workload, true);
+  await run('workload', workload);
+  await run('workload', workload);
+
   // The runs did use assumed-role credentials, so the scan has values to find.
   expect(seen.size).toBeGreaterThanOrEqual(5);
   expect(lines.length).toBeGreaterThan(10);
+  // Only the refused subdomain and the half-done backup plan failed.
+  expect(lines.filter(line => line.startsWith('{"thrown"'))).toHaveLength(2);
   expect(findSecrets(lines, seen)).toEqual([]);
 });
