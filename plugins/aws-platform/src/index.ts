@@ -28,6 +28,8 @@ export {
   awsAccountMapSubPage,
   awsAccountsSubPage,
 } from './extensions/accountMap';
+export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
+export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';
 export {
   accountMapRouteRef,

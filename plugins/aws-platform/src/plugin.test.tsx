@@ -14,6 +14,7 @@ import {
   sandboxZone,
   suiteEntities,
 } from './__fixtures__/entities';
+import { liveApiMock } from './api/__fixtures__/liveAnswers';
 import { awsPlatformPlugin } from './plugin';
 
 const CARD_TITLES = [
@@ -33,9 +34,18 @@ function renderEntityPage(entity: Entity) {
       awsPlatformPlugin.getExtension('entity-card:aws-platform/dns-zone'),
       awsPlatformPlugin.getExtension('entity-card:aws-platform/backup'),
     ],
-    apis: [catalogApiMock({ entities: [...suiteEntities, platformTeam] })],
+    apis: [
+      catalogApiMock({ entities: [...suiteEntities, platformTeam] }),
+      liveApiMock(),
+    ],
   });
 }
+
+describe('awsPlatformPlugin API', () => {
+  it('provides the backend client for the cards’ live sections', () => {
+    expect(awsPlatformPlugin.getExtension('api:aws-platform')).toBeDefined();
+  });
+});
 
 describe('awsPlatformPlugin entity cards', () => {
   it.each([

@@ -4,6 +4,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import CloudIcon from '@material-ui/icons/Cloud';
+import { awsPlatformApi } from './api';
 import {
   awsAccountEntityCard,
   backupEntityCard,
@@ -62,6 +63,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
   pluginId: 'aws-platform',
   info: { packageJson: () => import('../package.json') },
   extensions: [
+    awsPlatformApi,
     awsPlatformPage,
     awsAccountsSubPage,
     awsAccountMapSubPage,

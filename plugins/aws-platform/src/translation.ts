@@ -354,6 +354,123 @@ export const awsPlatformTranslationRef = createTranslationRef({
         notResources: 'Except: {{resources}}',
       },
     },
+    live: {
+      title: 'Live from AWS',
+      readAt: 'Read from AWS at {{time}}',
+      refresh: 'Read again',
+      errors: {
+        forbidden:
+          'You are not allowed to see the live AWS status (permission aws-platform.live-status.read). Ask the platform team for access.',
+        'not-found':
+          'Not found: this entity or its AWS resource no longer exists, or you may not see it.',
+        'bad-request':
+          'This entity has no live status: it lacks what the portal needs to find it in AWS.',
+        unavailable:
+          'AWS could not be read just now (throttled, or a role the portal could not assume). Try again in a minute.',
+        unreachable: 'The portal backend could not be reached.',
+        other: 'The live status could not be loaded.',
+      },
+      gaps: {
+        denied: "Not shown: the portal's AWS role may not call {{action}}.",
+        unavailable: 'Not shown: this AWS endpoint does not serve {{action}}.',
+      },
+      health: {
+        ok: 'OK',
+        label: 'Health issues',
+      },
+      cluster: {
+        status: 'Cluster status',
+        supportType: 'Upgrade policy',
+        health: 'Health',
+        nodegroups: {
+          title: 'Node groups',
+          none: 'No managed node groups.',
+          name: 'Name',
+          status: 'Status',
+          size: 'Nodes (min–max)',
+          version: 'Version',
+          capacity: 'Capacity',
+          health: 'Health',
+        },
+        addons: {
+          title: 'Add-ons',
+          none: 'No EKS add-ons installed.',
+          name: 'Add-on',
+          version: 'Version',
+          status: 'Status',
+          health: 'Health',
+        },
+        insights: {
+          title: 'Upgrade insights',
+          none: 'EKS reports no upgrade insights for this cluster.',
+          name: 'Insight',
+          version: 'For Kubernetes',
+          status: 'Status',
+          reason: 'Finding',
+          states: {
+            ERROR: 'Error',
+            WARNING: 'Warning',
+            PASSING: 'Passing',
+            UNKNOWN: 'Unknown',
+          },
+        },
+      },
+      zone: {
+        title: 'Delegation checked now',
+        zoneServers: 'Name servers of {{zone}}',
+        parentRecord: "{{parent}}'s NS record for {{zone}}",
+        noRecord: 'None: {{parent}} has no NS record for {{zone}}.',
+        ttl: 'TTL {{ttl}} s',
+        explain: {
+          'in-sync':
+            "{{parent}}'s NS record for {{zone}} lists exactly this zone's name servers.",
+          drift:
+            "{{parent}}'s NS record for {{zone}} does not match this zone's name servers. Change it in {{parent}}:",
+          'not-delegated':
+            '{{parent}} has no NS record for {{zone}}. Add one in {{parent}} with these name servers:',
+          'no-parent':
+            'The catalog knows no parent zone of {{zone}} in the organization, so there is no delegation to check.',
+          unknown:
+            'You may not see the parent zone in the catalog, so its delegation cannot be checked for you.',
+        },
+        differs:
+          'The catalog still says "{{catalog}}" from its last refresh; it catches up at the next one.',
+        add: 'Add to the parent',
+        remove: 'Remove from the parent',
+      },
+      backup: {
+        window:
+          'Created in the last {{days}} days, newest first, at most {{max}} per list.',
+        empty: 'No backup activity in the last {{days}} days',
+        emptyDescription:
+          'AWS Backup created no backup job, copy job or recovery point here in this window. Check the plan’s schedule and its resource selection.',
+        truncated: 'Only the latest {{max}} are shown; AWS holds more.',
+        jobs: {
+          title: 'Backup jobs',
+          none: 'No backup job in this window.',
+        },
+        copyJobs: {
+          title: 'Copy jobs',
+          none: 'No copy job in this window.',
+        },
+        recoveryPoints: {
+          title: 'Recovery points',
+          none: 'No recovery point created in this window.',
+        },
+        columns: {
+          state: 'State',
+          resource: 'Resource',
+          created: 'Created',
+          completed: 'Completed',
+          size: 'Size',
+          message: 'Message',
+          destination: 'Copied to',
+          source: 'Copied from',
+          deleteAt: 'Deleted on',
+        },
+        vaultIn: '{{name}} in {{accountId}} ({{region}})',
+      },
+    },
     ownership: {
       title: 'Ownership review',
       subtitle:

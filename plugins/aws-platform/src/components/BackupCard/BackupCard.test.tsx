@@ -12,6 +12,7 @@ import {
   productionVault,
 } from '../../__fixtures__/entities';
 import { fieldValue } from '../../__fixtures__/fields';
+import { liveApiMock } from '../../api/__fixtures__/liveAnswers';
 import { BackupCard } from './BackupCard';
 
 type JsonObject = NonNullable<Entity['spec']>;
@@ -26,7 +27,10 @@ function renderCard(
     <EntityProvider entity={entity}>
       <BackupCard />
     </EntityProvider>,
-    { mountedRoutes, apis: [catalogApi as ReturnType<typeof catalogApiMock>] },
+    {
+      mountedRoutes,
+      apis: [catalogApi as ReturnType<typeof catalogApiMock>, liveApiMock()],
+    },
   );
 }
 

@@ -2,6 +2,7 @@ import {
   Entity,
   RELATION_DEPENDENCY_OF,
   RELATION_DEPENDS_ON,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   InfoCard,
@@ -40,6 +41,7 @@ import { isoDay } from '../../lib/isoDay';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
+import { LiveBackupSection } from './LiveBackupSection';
 import { localVaultArn, VaultLink, vaultLinksByArn } from './vaultLinks';
 
 function relationTargets(entity: Entity, type: string): string[] {
@@ -123,7 +125,8 @@ function useBackupTexts() {
 /**
  * The card of an AWS Backup vault or plan entity. A vault shows its lock,
  * retention, recovery points and key; a plan its rules, where it copies to
- * and what it selects.
+ * and what it selects. Both show their recent jobs, copy jobs and (vaults)
+ * recovery points, read from AWS on request.
  * @public
  */
 export function BackupCard() {
@@ -196,6 +199,8 @@ function BackupVaultView(props: { entity: Entity }) {
           <EntityLinks entity={entity} fallback="—" />
         </Field>
       </FieldGrid>
+
+      <LiveBackupSection entityRef={stringifyEntityRef(entity)} />
     </InfoCard>
   );
 }
@@ -473,6 +478,8 @@ function BackupPlanView(props: { entity: Entity }) {
         {t('backupCard.selections.title')}
       </SectionTitle>
       <SelectionList selections={plan.selections} />
+
+      <LiveBackupSection entityRef={stringifyEntityRef(entity)} />
     </InfoCard>
   );
 }

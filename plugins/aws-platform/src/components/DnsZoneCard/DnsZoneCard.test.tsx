@@ -11,6 +11,7 @@ import {
   sandboxZone,
 } from '../../__fixtures__/entities';
 import { fieldValue } from '../../__fixtures__/fields';
+import { liveApiMock } from '../../api/__fixtures__/liveAnswers';
 import { DnsZoneCard } from './DnsZoneCard';
 
 type JsonObject = NonNullable<Entity['spec']>;
@@ -22,7 +23,7 @@ function renderCard(entity: Entity) {
     <EntityProvider entity={entity}>
       <DnsZoneCard />
     </EntityProvider>,
-    { mountedRoutes },
+    { mountedRoutes, apis: [liveApiMock()] },
   );
 }
 

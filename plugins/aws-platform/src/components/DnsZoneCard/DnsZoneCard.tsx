@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
@@ -10,6 +11,7 @@ import {
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
+import { LiveDelegationSection } from './LiveDelegationSection';
 
 function ServerList(props: { label: string; servers: string[] }) {
   return (
@@ -27,7 +29,8 @@ function ServerList(props: { label: string; servers: string[] }) {
 
 /**
  * The card of a Route 53 hosted zone entity: its name servers and whether
- * the parent zone delegates to them, with what to change when it does not.
+ * the parent zone delegates to them, with what to change when it does not,
+ * as of the last ingestion and checked again live.
  * @public
  */
 export function DnsZoneCard() {
@@ -91,6 +94,11 @@ export function DnsZoneCard() {
         />
       </SectionTitle>
       <DelegationExplanation zone={zone} />
+
+      <LiveDelegationSection
+        entityRef={stringifyEntityRef(entity)}
+        catalogStatus={delegation.status}
+      />
     </InfoCard>
   );
 }

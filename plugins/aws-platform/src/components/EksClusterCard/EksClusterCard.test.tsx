@@ -11,6 +11,7 @@ import {
   sandboxCluster,
 } from '../../__fixtures__/entities';
 import { fieldValue } from '../../__fixtures__/fields';
+import { liveApiMock } from '../../api/__fixtures__/liveAnswers';
 import { EksClusterCard } from './EksClusterCard';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -20,7 +21,7 @@ function renderCard(entity: Entity) {
     <EntityProvider entity={entity}>
       <EksClusterCard />
     </EntityProvider>,
-    { mountedRoutes },
+    { mountedRoutes, apis: [liveApiMock()] },
   );
 }
 

@@ -1,3 +1,4 @@
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -16,6 +17,7 @@ import {
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
+import { LiveClusterSection } from './LiveClusterSection';
 
 function sizeOf(group: NodegroupSpec): string {
   const range =
@@ -29,7 +31,8 @@ function sizeOf(group: NodegroupSpec): string {
 
 /**
  * The card of an EKS cluster entity: Kubernetes version and where it stands
- * in EKS's support calendar, Flightdeck, node groups and add-ons.
+ * in EKS's support calendar, Flightdeck, node groups and add-ons as the
+ * catalog last ingested them, and their live status read from AWS.
  * @public
  */
 export function EksClusterCard() {
@@ -150,6 +153,8 @@ export function EksClusterCard() {
         {t('clusterCard.addons.title')}
       </SectionTitle>
       <AddonList cluster={cluster} />
+
+      <LiveClusterSection entityRef={stringifyEntityRef(entity)} />
     </InfoCard>
   );
 }

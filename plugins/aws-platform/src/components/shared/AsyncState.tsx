@@ -12,13 +12,17 @@ import { ReactNode } from 'react';
 export function AsyncState(props: {
   loading: boolean;
   error?: Error;
+  /** Says what the error means to the user; the error's details stay below it. */
+  errorTitle?: string;
   empty: boolean;
   emptyTitle: string;
   emptyDescription: string;
   children: () => ReactNode;
 }) {
   if (props.loading) return <Progress />;
-  if (props.error) return <ResponseErrorPanel error={props.error} />;
+  if (props.error) {
+    return <ResponseErrorPanel error={props.error} title={props.errorTitle} />;
+  }
   if (props.empty) {
     return (
       <EmptyState

@@ -1,0 +1,249 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Button from '@material-ui/core/Button';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import type {
+  LiveClusterStatus,
+  LiveHealthIssue,
+  LiveNodegroup,
+  LiveSectionGap,
+} from '@internal/backstage-plugin-aws-platform-common';
+import { ReactNode } from 'react';
+import { liveErrorKind, useLiveStatus, utcTime } from '../../api';
+import { awsPlatformTranslationRef } from '../../translation';
+import { AsyncState } from '../shared/AsyncState';
+import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
+import { WarningChips } from '../shared/WarningChips';
+
+function sizeOf(group: LiveNodegroup): string {
+  if (group.desiredSize === undefined) return '—';
+  const range =
+    group.minSize !== undefined || group.maxSize !== undefined
+      ? ` (${group.minSize ?? '?'}–${group.maxSize ?? '?'})`
+      : '';
+  return `${group.desiredSize}${range}`;
+}
+
+function Health(props: { issues: LiveHealthIssue[] }) {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  if (props.issues.length === 0) return <>{t('live.health.ok')}</>;
+  return (
+    <span
+      title={props.issues.map(issue => issue.message ?? issue.code).join('\n')}
+    >
+      <WarningChips
+        labels={props.issues.map(issue => issue.code)}
+        ariaLabel={t('live.health.label')}
+      />
+    </span>
+  );
+}
+
+function SubTitle(props: { id: string; children: ReactNode }) {
+  return (
+    <Typography
+      id={props.id}
+      variant="subtitle2"
+      component="h4"
+      style={{ marginTop: 16 }}
+    >
+      {props.children}
+    </Typography>
+  );
+}
+
+function Note(props: { children: ReactNode }) {
+  return (
+    <Typography variant="body2" color="textSecondary">
+      {props.children}
+    </Typography>
+  );
+}
+
+function GapNote(props: { gap: LiveSectionGap | undefined; action: string }) {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  return (
+    <Note>
+      {t(`live.gaps.${props.gap ?? 'unavailable'}`, { action: props.action })}
+    </Note>
+  );
+}
+
+function ClusterLiveView(props: {
+  status: LiveClusterStatus;
+  onRefresh: () => void;
+}) {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const { cluster, nodegroups, addons, insights, gaps } = props.status;
+  return (
+    <>
+      <FieldGrid>
+        <Field label={t('live.cluster.status')}>{cluster.status}</Field>
+        <Field label={t('live.cluster.supportType')}>
+          {cluster.supportType ?? '—'}
+        </Field>
+        <Field label={t('live.cluster.health')}>
+          <Health issues={cluster.health} />
+        </Field>
+      </FieldGrid>
+
+      <SubTitle id="aws-platform-eks-live-nodegroups">
+        {t('live.cluster.nodegroups.title')}
+      </SubTitle>
+      {nodegroups.length === 0 ? (
+        <Note>{t('live.cluster.nodegroups.none')}</Note>
+      ) : (
+        <Table size="small" aria-labelledby="aws-platform-eks-live-nodegroups">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('live.cluster.nodegroups.name')}</TableCell>
+              <TableCell>{t('live.cluster.nodegroups.status')}</TableCell>
+              <TableCell>{t('live.cluster.nodegroups.size')}</TableCell>
+              <TableCell>{t('live.cluster.nodegroups.version')}</TableCell>
+              <TableCell>{t('live.cluster.nodegroups.capacity')}</TableCell>
+              <TableCell>{t('live.cluster.nodegroups.health')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {nodegroups.map(group => (
+              <TableRow key={group.name}>
+                <TableCell>{group.name}</TableCell>
+                <TableCell>{group.status}</TableCell>
+                <TableCell>{sizeOf(group)}</TableCell>
+                <TableCell>
+                  {[
+                    group.version,
+                    group.releaseVersion && `(${group.releaseVersion})`,
+                  ]
+                    .filter(Boolean)
+                    .join(' ') || '—'}
+                </TableCell>
+                <TableCell>{group.capacityType ?? '—'}</TableCell>
+                <TableCell>
+                  <Health issues={group.health} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <SubTitle id="aws-platform-eks-live-addons">
+        {t('live.cluster.addons.title')}
+      </SubTitle>
+      {!addons && <GapNote gap={gaps.addons} action="eks:ListAddons" />}
+      {addons?.length === 0 && <Note>{t('live.cluster.addons.none')}</Note>}
+      {addons && addons.length > 0 && (
+        <Table size="small" aria-labelledby="aws-platform-eks-live-addons">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('live.cluster.addons.name')}</TableCell>
+              <TableCell>{t('live.cluster.addons.version')}</TableCell>
+              <TableCell>{t('live.cluster.addons.status')}</TableCell>
+              <TableCell>{t('live.cluster.addons.health')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {addons.map(addon => (
+              <TableRow key={addon.name}>
+                <TableCell>{addon.name}</TableCell>
+                <TableCell>{addon.version ?? '—'}</TableCell>
+                <TableCell>{addon.status ?? '—'}</TableCell>
+                <TableCell>
+                  <Health issues={addon.health} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <SubTitle id="aws-platform-eks-live-insights">
+        {t('live.cluster.insights.title')}
+      </SubTitle>
+      {!insights && <GapNote gap={gaps.insights} action="eks:ListInsights" />}
+      {insights?.length === 0 && <Note>{t('live.cluster.insights.none')}</Note>}
+      {insights && insights.length > 0 && (
+        <Table size="small" aria-labelledby="aws-platform-eks-live-insights">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('live.cluster.insights.name')}</TableCell>
+              <TableCell>{t('live.cluster.insights.version')}</TableCell>
+              <TableCell>{t('live.cluster.insights.status')}</TableCell>
+              <TableCell>{t('live.cluster.insights.reason')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {insights.map(insight => (
+              <TableRow key={insight.id}>
+                <TableCell>{insight.name}</TableCell>
+                <TableCell>{insight.kubernetesVersion ?? '—'}</TableCell>
+                <TableCell>
+                  {insight.status === 'ERROR' ||
+                  insight.status === 'WARNING' ? (
+                    <WarningChips
+                      labels={[
+                        t(`live.cluster.insights.states.${insight.status}`),
+                      ]}
+                    />
+                  ) : (
+                    t(
+                      `live.cluster.insights.states.${
+                        insight.status === 'PASSING' ? 'PASSING' : 'UNKNOWN'
+                      }`,
+                    )
+                  )}
+                </TableCell>
+                <TableCell>{insight.reason ?? '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <Typography
+        variant="caption"
+        component="p"
+        color="textSecondary"
+        style={{ marginTop: 8 }}
+      >
+        {t('live.readAt', { time: utcTime(props.status.readAt) })}{' '}
+        <Button size="small" onClick={props.onRefresh}>
+          {t('live.refresh')}
+        </Button>
+      </Typography>
+    </>
+  );
+}
+
+/**
+ * The live part of the EKS cluster card: node groups with their scaling
+ * and health, add-ons and upgrade insights, read from AWS on request
+ * through the backend (`GET /api/aws-platform/live/clusters`).
+ */
+export function LiveClusterSection(props: { entityRef: string }) {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const { value, loading, error, retry } = useLiveStatus(
+    props.entityRef,
+    (api, entityRef) => api.getClusterLiveStatus(entityRef),
+  );
+  return (
+    <section aria-labelledby="aws-platform-eks-live">
+      <SectionTitle id="aws-platform-eks-live">{t('live.title')}</SectionTitle>
+      <AsyncState
+        loading={loading}
+        error={error}
+        errorTitle={error && t(`live.errors.${liveErrorKind(error)}`)}
+        empty={!value}
+        emptyTitle={t('live.errors.other')}
+        emptyDescription=""
+      >
+        {() => <ClusterLiveView status={value!} onRefresh={retry} />}
+      </AsyncState>
+    </section>
+  );
+}
