@@ -124,12 +124,13 @@ it('nothing the backend logs or answers contains a credential', async () => {
   };
 
   const bodies = [JSON.stringify(live.body), JSON.stringify(resources.body)];
-  for (const [path, entityRef] of [
+  const requests: [string, string | undefined][] = [
     ['/api/aws-platform/live/zones', refOf('dns-zone')],
     ['/api/aws-platform/live/backups', refOf('aws-backup-vault')],
     ['/api/aws-platform/live/clusters', 'resource:default/no-such-cluster'],
     ['/api/aws-platform/ingestion/status', undefined],
-  ]) {
+  ];
+  for (const [path, entityRef] of requests) {
     const response = await request(server)
       .get(path)
       .query(entityRef ? { entityRef } : {})
