@@ -2,31 +2,25 @@ import { BackupClient } from '@aws-sdk/client-backup';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   LocalAws,
   ReferenceEstate,
   startReferenceEstate,
 } from '@internal/local-aws';
 import request from 'supertest';
+import { catalogModuleAwsPlatform } from '../catalog/catalogModuleAwsPlatform';
 import { awsPlatformPlugin } from '../plugin';
-import {
-  productionCluster,
-  productionPlan,
-  productionVault,
-  productionZone,
-  rootZone,
-  sandboxZone,
-} from './__fixtures__/liveEntities';
 import { readBackupActivity } from './backup/readBackupActivity';
 import { clusterLiveStatus } from './cluster/clusterLiveStatus';
 import { readClusterLive } from './cluster/readClusterLive';
 import { readNsRecord } from './zone/readNsRecord';
 
 // The live readers against moto seeded with the guide's reference estate
-// (packages/local-aws), then the whole plugin with the suite's real client
-// factory (AssumeRole into each account). moto serves EKS clusters and node
+// (packages/local-aws), then the plugin beside the real catalog and the
+// suite's ingestion, with the real client factory (AssumeRole into each
+// account), on the entities the ingestion emitted. moto serves EKS clusters and node
 // groups and Route 53 records; it serves neither EKS add-ons and insights nor
 // AWS Backup's job and recovery point lists, which these tests show arrive
 // as gaps (their mapping and paging are tested with aws-sdk-client-mock in
@@ -161,23 +155,13 @@ describe('live readers on the reference estate', () => {
   });
 });
 
-describe('the live endpoints with the suite’s client factory', () => {
-  it('answers from the reference estate, reaching each account by AssumeRole', async () => {
-    // The fixtures carry the estate's deterministic ids.
-    expect(productionZone.spec?.zone).toMatchObject({
-      id: estate.zones.production.id,
-    });
-    expect(sandboxZone.spec?.zone).toMatchObject({
-      id: estate.zones.sandbox.id,
-    });
-    expect(rootZone.spec?.zone).toMatchObject({ id: estate.zones.root.id });
-    expect(productionPlan.spec?.plan).toMatchObject({
-      id: estate.plans[0].id,
-    });
-
+describe('the live endpoints on the ingested reference estate', () => {
+  it('answers for the entities the catalog ingested, reaching each account by AssumeRole', async () => {
     Object.assign(process.env, localAws.env);
     const { server } = await startTestBackend({
       features: [
+        catalogPlugin,
+        catalogModuleAwsPlatform,
         awsPlatformPlugin,
         mockServices.rootConfig.factory({
           data: {
@@ -185,21 +169,36 @@ describe('the live endpoints with the suite’s client factory', () => {
               accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
             },
             awsPlatform: { aws: { maxAttempts: 1 } },
+            catalog: {
+              providers: {
+                awsPlatform: { defaultOwner: 'group:default/platform-team' },
+              },
+            },
           },
-        }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-        catalogServiceMock.factory({
-          entities: [
-            productionCluster,
-            productionZone,
-            sandboxZone,
-            rootZone,
-            productionVault,
-            productionPlan,
-          ],
         }),
       ],
     });
+
+    // Wait for the ingestion to bring in the resources.
+    const byType = async (type: string): Promise<Entity[]> => {
+      const response = await request(server)
+        .get('/api/catalog/entities/by-query')
+        .query({ filter: `kind=resource,spec.type=${type}`, limit: 50 });
+      return response.body.items ?? [];
+    };
+    const deadline = Date.now() + 60_000;
+    while ((await byType('aws-backup-plan')).length === 0) {
+      if (Date.now() > deadline)
+        throw new Error('The ingestion did not finish');
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    const refNamed = async (type: string, title: RegExp) => {
+      const entity = (await byType(type)).find(e =>
+        title.test(e.metadata.title ?? ''),
+      );
+      if (!entity) throw new Error(`No ${type} entity titled ${title}`);
+      return stringifyEntityRef(entity);
+    };
     const get = (path: string, entityRef: string) =>
       request(server)
         .get(`/api/aws-platform/live/${path}`)
@@ -207,16 +206,18 @@ describe('the live endpoints with the suite’s client factory', () => {
 
     const cluster = await get(
       'clusters',
-      'resource:default/acme-production-v1-715451680876-us-east-1',
+      await refNamed('kubernetes-cluster', /^acme-production-v1$/),
     );
     expect(cluster.status).toBe(200);
-    expect(cluster.body.nodegroups).toEqual([
-      expect.objectContaining({ name: estate.clusters.production.nodegroup }),
-    ]);
+    expect(cluster.body).toMatchObject({
+      cluster: { name: 'acme-production-v1', status: 'ACTIVE' },
+      nodegroups: [{ name: estate.clusters.production.nodegroup }],
+      gaps: { addons: 'unavailable', insights: 'unavailable' },
+    });
 
     const inSync = await get(
       'zones',
-      'resource:default/production-example-com-1fo2wb0dz6xpyfxobugvji',
+      await refNamed('dns-zone', /^production\.example\.com$/),
     );
     expect(inSync.status).toBe(200);
     expect(inSync.body).toMatchObject({
@@ -227,7 +228,7 @@ describe('the live endpoints with the suite’s client factory', () => {
 
     const drift = await get(
       'zones',
-      'resource:default/sandbox-example-com-lie3csmcmcut6z84qcmswd',
+      await refNamed('dns-zone', /^sandbox\.example\.com$/),
     );
     expect(drift.body).toMatchObject({
       status: 'drift',
@@ -238,11 +239,12 @@ describe('the live endpoints with the suite’s client factory', () => {
 
     const plan = await get(
       'backups',
-      `resource:default/${productionPlan.metadata.name}`,
+      await refNamed('aws-backup-plan', /^production-backup-plan/),
     );
     expect(plan.status).toBe(200);
     expect(plan.body).toMatchObject({
       kind: 'plan',
+      accountId: estate.accounts.production.id,
       gaps: { jobs: 'unavailable', copyJobs: 'unavailable' },
     });
   });
