@@ -1,10 +1,21 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import {
+  createMockDirectory,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_REGION,
+} from '@internal/backstage-plugin-aws-platform-common';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
 import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
+import { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
 import { validateScheduleExpression } from './lib/scheduleExpression';
 
 // The repository's templates may only call the suite's actions with inputs
@@ -20,6 +31,7 @@ const deps = {
 const actions = [
   createDelegatedSubdomainAction(deps),
   createBackupPlanAction(deps),
+  createFlightdeckWorkloadAction(deps),
 ];
 
 const readTemplate = (file: string) =>
@@ -51,6 +63,7 @@ describe('templates', () => {
   it('finds the templates', () => {
     expect(files).toContain('delegated-subdomain/template.yaml');
     expect(files).toContain('backup-plan/template.yaml');
+    expect(files).toContain('flightdeck-workload/template.yaml');
   });
 
   it('lists every template in all-templates.yaml', () => {
@@ -103,5 +116,228 @@ describe('templates', () => {
     for (const preset of presets.filter(p => p !== 'custom')) {
       expect(validateScheduleExpression(preset)).toBe(preset);
     }
+  });
+
+  describe('flightdeck-workload', () => {
+    const template = readTemplate('flightdeck-workload/template.yaml');
+    const action = actions.find(
+      a => a.id === 'aws-platform:flightdeck:workload:create',
+    )!;
+    const outputSchema = action.schema!.output as any;
+    const stepOf = (id: string) =>
+      template.spec.steps.find((s: any) => s.id === id);
+
+    it('reads only outputs the workload action declares', () => {
+      const used = [
+        ...JSON.stringify(template).matchAll(
+          /steps\.workload\.output\.(\w+)(?:\[\d\]\.(\w+))?/g,
+        ),
+      ];
+      expect(used.length).toBeGreaterThan(5);
+      const stageProperties = outputSchema.properties.stages.items.properties;
+      const stageFields = used.map(([, , field]) => field).filter(Boolean);
+      expect(stageFields.length).toBeGreaterThan(0);
+      for (const [, output] of used) {
+        expect(Object.keys(outputSchema.properties)).toContain(output);
+      }
+      for (const field of stageFields) {
+        expect(Object.keys(stageProperties)).toContain(field);
+      }
+    });
+
+    it('plans until "Apply the changes" is ticked, and publishes only then', () => {
+      expect(stepOf('workload').input.planOnly).toBe(
+        '${{ not parameters.applyChanges }}',
+      );
+      for (const id of ['publish', 'register']) {
+        expect(stepOf(id).if).toBe(
+          '${{ parameters.applyChanges and parameters.publish }}',
+        );
+      }
+    });
+
+    it('picks accounts, clusters and zones among the ingested entities', () => {
+      const pickers = Object.fromEntries(
+        template.spec.parameters
+          .flatMap((page: any) => Object.entries(page.properties ?? {}))
+          .filter(([, field]: any) => field['ui:field'] === 'EntityPicker')
+          .map(([name, field]: any) => [
+            name,
+            field['ui:options'].catalogFilter['spec.type'],
+          ]),
+      );
+      expect(pickers).toEqual({
+        stagingAccount: 'aws-account',
+        stagingCluster: 'kubernetes-cluster',
+        stagingZone: 'dns-zone',
+        productionAccount: 'aws-account',
+        productionCluster: 'kubernetes-cluster',
+        productionZone: 'dns-zone',
+      });
+    });
+
+    // What the action outputs for a stage, for rendering the skeletons.
+    const stage = (name: string, accountId: string, accountName: string) => ({
+      name,
+      accountId,
+      accountName,
+      region: 'us-east-1',
+      namespace: `shop-${name}`,
+      serviceAccount: 'shop',
+      clusters: [`acme-${accountName.toLowerCase()}-v1`],
+      podRoleArn: `arn:aws:iam::${accountId}:role/shop-${name}-pods`,
+      deployRoleArn: `arn:aws:iam::${accountId}:role/shop-${name}-deploy`,
+      host: `shop.${accountName.toLowerCase()}.example.com`,
+      zoneName: `${accountName.toLowerCase()}.example.com`,
+      zoneId: `Z${accountName.toUpperCase()}`,
+      ingress: {
+        dnsName: `acme-${accountName.toLowerCase()}.us-east-1.elb.amazonaws.com`,
+        hostedZoneId: 'Z35SXDOTRQ7X7K',
+      },
+      deployBranches: ['main'],
+    });
+    const staging = stage('staging', '171870262174', 'Sandbox');
+    const production = stage('production', '715451680876', 'Production');
+
+    it('describes each stage output the skeletons read', () => {
+      expect(
+        Object.keys(outputSchema.properties.stages.items.properties).sort(),
+      ).toEqual(Object.keys(staging).sort());
+    });
+
+    /** Runs the real fetch:template on one of the template's folders. */
+    async function render(stepId: string, values: Record<string, unknown>) {
+      expect(Object.keys(values).sort()).toEqual(
+        Object.keys(stepOf(stepId).input.values).sort(),
+      );
+      const workspace = createMockDirectory();
+      const fetchTemplate = createFetchTemplateAction({
+        reader: mockServices.urlReader.mock(),
+        // Only used for remote skeletons; these are next to the template.
+        integrations: {} as any,
+      });
+      await fetchTemplate.handler(
+        createMockActionContext({
+          input: { url: stepOf(stepId).input.url, values },
+          workspacePath: workspace.path,
+          templateInfo: {
+            entityRef: 'template:default/aws-flightdeck-workload',
+            baseUrl: pathToFileURL(
+              resolve(templatesDir, 'flightdeck-workload/template.yaml'),
+            ).toString(),
+          },
+        }) as any,
+      );
+      return (path: string) =>
+        readFileSync(resolve(workspace.path, path), 'utf8');
+    }
+
+    it('renders the application: catalog-info, helm-rails values and the CI workflow', async () => {
+      const file = await render('skeleton', {
+        name: 'shop',
+        description: 'A shop',
+        owner: 'group:default/app-developers',
+        githubRepository: 'acme/shop',
+        repositoryUri: '708053100330.dkr.ecr.us-east-1.amazonaws.com/acme/shop',
+        ecrRegion: 'us-east-1',
+        pushRoleArn: 'arn:aws:iam::708053100330:role/github-actions-ecr-shop',
+        staging,
+        production,
+        stagingAccount: 'resource:default/sandbox-171870262174',
+        stagingCluster:
+          'resource:default/acme-sandbox-v1-171870262174-us-east-1',
+        stagingZone: 'resource:default/sandbox-example-com-zsandbox',
+        productionAccount: 'resource:default/production-715451680876',
+        productionCluster:
+          'resource:default/acme-production-v1-715451680876-us-east-1',
+        productionZone: 'resource:default/production-example-com-zproduction',
+      });
+
+      const entity = yaml.parse(file('catalog-info.yaml'));
+      expect(entity.metadata.annotations).toMatchObject({
+        [ANNOTATION_AWS_ACCOUNT_ID]: '715451680876',
+        [ANNOTATION_AWS_REGION]: 'us-east-1',
+        'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=shop',
+      });
+      expect(entity.spec.dependsOn).toEqual([
+        'resource:default/sandbox-171870262174',
+        'resource:default/acme-sandbox-v1-171870262174-us-east-1',
+        'resource:default/sandbox-example-com-zsandbox',
+        'resource:default/production-715451680876',
+        'resource:default/acme-production-v1-715451680876-us-east-1',
+        'resource:default/production-example-com-zproduction',
+      ]);
+
+      const shared = yaml.parse(file('deploy/values.yaml'));
+      expect(shared.defaults.virtualservice.gateways).toEqual([
+        'flightdeck/flightdeck',
+      ]);
+      expect(shared.services.web.prometheusservicelevel).toMatchObject({
+        enabled: true,
+        availability: { objective: 99.5 },
+      });
+      for (const s of [staging, production]) {
+        const values = yaml.parse(file(`deploy/${s.name}/values.yaml`));
+        expect(values.namespaces).toEqual([
+          {
+            name: s.namespace,
+            create: false,
+            hosts: [s.host],
+            virtualservice: { enabled: true },
+            serviceaccount: {
+              shop: { create: true, iamrolearn: s.podRoleArn },
+            },
+          },
+        ]);
+      }
+
+      const workflow = yaml.parse(file('.github/workflows/deploy.yaml'));
+      expect(workflow.permissions['id-token']).toBe('write');
+      expect(workflow.jobs.build.steps[1].with['role-to-assume']).toBe(
+        'arn:aws:iam::708053100330:role/github-actions-ecr-shop',
+      );
+      expect(workflow.jobs['deploy-production'].needs).toBe('deploy-staging');
+      expect(
+        workflow.jobs['deploy-production'].steps[1].with['role-to-assume'],
+      ).toBe(production.deployRoleArn);
+      expect(workflow.jobs['deploy-staging'].steps[2].run).toContain(
+        'aws eks update-kubeconfig --name acme-sandbox-v1',
+      );
+    });
+
+    it('renders the Terraform into applications/<app>/<account>, with imports once applied', async () => {
+      const values = {
+        name: 'shop',
+        githubRepository: 'acme/shop',
+        repositoryName: 'acme/shop',
+        repositoryArn:
+          'arn:aws:ecr:us-east-1:708053100330:repository/acme/shop',
+        ecrRegion: 'us-east-1',
+        staging,
+        production,
+        stagingAccountDir: 'sandbox',
+        productionAccountDir: 'production',
+        importExisting: true,
+      };
+      const file = await render('terraform', values);
+      expect(file('applications/shop/operations/main.tf')).toContain(
+        'id = "github-actions-ecr-shop:ecr-push"',
+      );
+      const sandbox = file('applications/shop/sandbox/staging.tf');
+      expect(sandbox).toContain('name        = "shop-staging-pods"');
+      expect(sandbox).toContain('"system:serviceaccount:shop-staging:shop"');
+      expect(sandbox).toContain('id = "ZSANDBOX_shop.sandbox.example.com_A"');
+      expect(file('applications/shop/production/production.tf')).toContain(
+        'zone_id  = "ZPRODUCTION"',
+      );
+
+      const planned = await render('terraform', {
+        ...values,
+        importExisting: false,
+      });
+      expect(planned('applications/shop/sandbox/staging.tf')).not.toContain(
+        'import {',
+      );
+    });
   });
 });

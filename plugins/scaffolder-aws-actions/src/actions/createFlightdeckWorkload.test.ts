@@ -363,6 +363,7 @@ describe('aws-platform:flightdeck:workload:create', () => {
       {
         name: 'staging',
         accountId: SANDBOX,
+        accountName: 'Sandbox',
         region: EAST,
         namespace: 'storefront-staging',
         serviceAccount: 'storefront',
@@ -372,6 +373,8 @@ describe('aws-platform:flightdeck:workload:create', () => {
         host: 'storefront.sandbox.example.com',
         zoneName: 'sandbox.example.com',
         zoneId: 'ZSANDBOX',
+        ingress: SANDBOX_ALB,
+        deployBranches: ['main'],
       },
       expect.objectContaining({ name: 'production', accountId: PRODUCTION }),
     ]);
@@ -417,6 +420,26 @@ describe('aws-platform:flightdeck:workload:create', () => {
     expect(outputOf(ctx, 'stages')[1].deployRoleArn).toBe(
       `arn:aws:iam::${PRODUCTION}:role/storefront-production-deploy`,
     );
+  });
+
+  it('only plans in a real task with planOnly (a review run), then applies without it', async () => {
+    const { action } = setUp();
+    const review = context({ ...twoStages, planOnly: true });
+    await action.handler(review as any);
+    expect(aws.mutations).toEqual([]);
+    expect(outputOf(review, 'plannedChanges')).toHaveLength(12);
+    expect(review.logger.info).toHaveBeenCalledWith(
+      expect.stringMatching(/^Plan only, nothing changed\. Planned changes:/),
+    );
+    const apply = context(
+      { ...twoStages, planOnly: false },
+      { taskId: 'task-2' },
+    );
+    await action.handler(apply as any);
+    expect(aws.mutations).toHaveLength(12);
+    await expect(
+      action.handler(context({ ...twoStages, planOnly: 'yes' }) as any),
+    ).rejects.toThrow('planOnly must be true or false');
   });
 
   describe('refuses bad input before any AWS call', () => {

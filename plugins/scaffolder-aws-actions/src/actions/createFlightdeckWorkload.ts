@@ -133,6 +133,13 @@ export function createFlightdeckWorkloadAction(options: {
             .describe(
               'The stages to set up, each in its own workload account, cluster and zone, e.g. staging in Sandbox and production in Production.',
             ),
+        planOnly: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "When true, the action reads AWS and returns the changes it would make, as in a dry-run, and changes nothing: a template's review run. Default false.",
+            ),
       },
       output: {
         repositoryName: z =>
@@ -158,6 +165,11 @@ export function createFlightdeckWorkloadAction(options: {
               z.object({
                 name: z.string().describe('The stage, e.g. production'),
                 accountId: z.string().describe("The stage's account id"),
+                accountName: z
+                  .string()
+                  .describe(
+                    "The stage's account name from scaffolder.awsPlatform.accounts, e.g. Sandbox",
+                  ),
                 region: z
                   .string()
                   .describe("The region of the stage's clusters"),
@@ -181,6 +193,19 @@ export function createFlightdeckWorkloadAction(options: {
                 host: z.string().describe("The stage's host name"),
                 zoneName: z.string().describe('The zone of the host'),
                 zoneId: z.string().describe('Id of that zone'),
+                ingress: z
+                  .object({
+                    dnsName: z
+                      .string()
+                      .describe("The load balancer's DNS name"),
+                    hostedZoneId: z
+                      .string()
+                      .describe("The load balancer's canonical zone id"),
+                  })
+                  .describe("The stage's load balancer the host points at"),
+                deployBranches: z
+                  .array(z.string())
+                  .describe('The branches whose workflows may deploy'),
               }),
             )
             .describe('What each stage got, in the order of the input'),
@@ -265,13 +290,14 @@ export function createFlightdeckWorkloadAction(options: {
       const plannedChanges = plan.changes.map(c => c.description);
       ctx.output('plannedChanges', plannedChanges);
       writeOutputs(ctx.output, desired);
-      if (ctx.isDryRun) {
+      if (ctx.isDryRun || ctx.input.planOnly === true) {
+        const mode = ctx.isDryRun ? 'Dry-run' : 'Plan only';
         log(
           plannedChanges.length
-            ? `Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join(
+            ? `${mode}, nothing changed. Planned changes:\n- ${plannedChanges.join(
                 '\n- ',
               )}`
-            : 'Dry-run, nothing changed. Everything the workload needs already exists.',
+            : `${mode}, nothing changed. Everything the workload needs already exists.`,
         );
         ctx.output('changed', false);
         return;
@@ -344,6 +370,7 @@ function writeOutputs(
     desired.stages.map(stage => ({
       name: stage.name,
       accountId: stage.accountId,
+      accountName: stage.accountName,
       region: stage.podRole.region,
       namespace: stage.namespace,
       serviceAccount: stage.serviceAccount,
@@ -353,6 +380,8 @@ function writeOutputs(
       host: stage.dns.host,
       zoneName: stage.dns.zoneName,
       zoneId: stage.dns.zoneId,
+      ingress: stage.dns.target,
+      deployBranches: stage.deployBranches,
     })),
   );
   output(

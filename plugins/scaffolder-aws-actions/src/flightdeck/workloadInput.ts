@@ -7,6 +7,7 @@ export interface RawWorkloadInput {
   name: string;
   githubRepository: string;
   serviceAccount?: string;
+  planOnly?: boolean;
   stages: Array<{
     name: string;
     account: string;
@@ -71,6 +72,9 @@ function optional(value: unknown): boolean {
  */
 export function validateWorkloadInput(raw: RawWorkloadInput): WorkloadInput {
   const appName = checkName(raw.name, 'name', MAX_APP_NAME);
+  if (optional(raw.planOnly) && typeof raw.planOnly !== 'boolean') {
+    throw new InputError('planOnly must be true or false');
+  }
   const githubRepository = checkRepository(raw.githubRepository);
   const serviceAccount =
     raw.serviceAccount === undefined ||

@@ -46,6 +46,7 @@ export interface DesiredStage {
   namespace: string;
   serviceAccount: string;
   clusters: string[];
+  deployBranches: string[];
   podRole: DesiredRole;
   deployRole: DesiredRole;
   dns: {
@@ -128,6 +129,7 @@ export function desiredWorkload(options: {
       namespace: stage.namespace,
       serviceAccount: options.serviceAccount,
       clusters: stage.clusterConfigs.map(c => c.name),
+      deployBranches: stage.deployBranches,
       podRole: {
         name: stage.podRoleName,
         arn: roleArn(stage.podRoleName),
