@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import {
   CreateHostedZoneCommand,
+  HostedZoneAlreadyExists,
   ListHostedZonesByNameCommand,
   ListHostedZonesCommand,
   PriorRequestNotComplete,
@@ -65,7 +66,7 @@ beforeEach(async () => {
   proxy = await startFaultProxy({
     target: moto.endpoint,
     seed: 7,
-    backupSelections: true,
+    emulatorGaps: true,
   });
 });
 
@@ -248,6 +249,17 @@ describe('startFaultProxy', () => {
         }),
       ),
     );
+    // A retry with the same CallerReference gets Route 53's answer, no second zone.
+    const retried = await failure(
+      new Route53Client(options(1)).send(
+        new CreateHostedZoneCommand({
+          Name: 'dropped.test',
+          CallerReference: 'dropped-1',
+        }),
+      ),
+    );
+    expect(retried).toBeInstanceOf(HostedZoneAlreadyExists);
+    expect(retried.$metadata.httpStatusCode).toBe(409);
     const { HostedZones } = await route53.send(
       new ListHostedZonesByNameCommand({ DNSName: 'dropped.test.' }),
     );

@@ -29,6 +29,7 @@ import {
   isBackupSelectionOperation,
 } from './backupSelections.ts';
 import { FaultPlan } from './faultRules.ts';
+import { CallerReferences } from './route53CallerReferences.ts';
 import type { FaultRule } from './faultRules.ts';
 
 /** Options of {@link startFaultProxy}. */
@@ -50,8 +51,12 @@ export type FaultProxyOptions = {
   idleTimeoutMs?: number;
   /** Stops itself after this long in any case. Default 30 min. */
   maxLifetimeMs?: number;
-  /** Answer AWS Backup's selection API, which moto lacks (see backupSelections.ts). */
-  backupSelections?: boolean;
+  /**
+   * Fill two gaps of moto 5.2.1 the suite's actions rely on: AWS Backup's
+   * selection API (backupSelections.ts) and Route 53's CallerReference
+   * idempotency (route53CallerReferences.ts).
+   */
+  emulatorGaps?: boolean;
 };
 
 /** Counts of one operation. */
@@ -114,7 +119,7 @@ export type FaultProxy = {
   onFault(listener: (event: FaultEvent) => void): () => void;
   stats(): FaultProxyStats;
   resetStats(): void;
-  /** AWS Backup selections, when the option is on. */
+  /** AWS Backup selections, when `emulatorGaps` is on. */
   selections: BackupSelectionStore;
   close(): Promise<void>;
   /** Settles with the reason once the proxy stopped (close, idle, lifetime). */
@@ -144,6 +149,7 @@ export async function startFaultProxy(
   const denied = new Map<string, { revokeSessions: boolean }>();
   const listeners = new Set<(event: FaultEvent) => void>();
   const selections = new BackupSelectionStore();
+  const callerReferences = new CallerReferences();
   let seed = options.seed ?? 1;
   let plan = new FaultPlan(options.rules ?? [], seed);
   let offline = false;
@@ -297,23 +303,34 @@ export async function startFaultProxy(
       return;
     }
 
+    const createsZone =
+      options.emulatorGaps &&
+      op.service === 'route53' &&
+      op.operation === 'CreateHostedZone';
+    const repeated =
+      createsZone && callerReferences.refusal(accountId, raw.body, requestId);
     let answer: WireResponse | Upstream;
     try {
-      answer =
-        options.backupSelections &&
+      if (repeated) {
+        answer = repeated;
+      } else if (
+        options.emulatorGaps &&
         isBackupSelectionOperation(op.service, op.operation)
-          ? await selections.handle({
-              operation: op.operation,
-              method: raw.method,
-              url: raw.url,
-              body: raw.body,
-              accountId,
-              region: op.region,
-              requestId,
-              planExists: planId =>
-                planExists(req, planId, keyAccounts.get(op.accessKeyId)),
-            })
-          : await forward(req, body, keyAccounts.get(op.accessKeyId));
+      ) {
+        answer = await selections.handle({
+          operation: op.operation,
+          method: raw.method,
+          url: raw.url,
+          body: raw.body,
+          accountId,
+          region: op.region,
+          requestId,
+          planExists: planId =>
+            planExists(req, planId, keyAccounts.get(op.accessKeyId)),
+        });
+      } else {
+        answer = await forward(req, body, keyAccounts.get(op.accessKeyId));
+      }
     } catch {
       // The emulator is down or restarting: the client sees its connection go.
       fault('upstream-unreachable', entry);
@@ -322,6 +339,9 @@ export async function startFaultProxy(
     }
     if (op.service === 'sts' && op.operation === 'AssumeRole') {
       learnKey(raw.body, answer.body.toString());
+    }
+    if (createsZone && !repeated && answer.status < 300) {
+      callerReferences.remember(accountId, raw.body, answer.body.toString());
     }
     if (dropAfter) {
       notify({ name: dropAfter, ...op, accountId });
@@ -441,6 +461,9 @@ export async function startFaultProxy(
   }
 
   // Self-stop: after an idle period, and after the maximum lifetime.
+  const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+  const maxLifetimeMs = options.maxLifetimeMs ?? 30 * 60_000;
+  const timers: { idle?: NodeJS.Timeout; lifetime?: NodeJS.Timeout } = {};
   let resolveClosed: (reason: string) => void = () => {};
   const closed = new Promise<string>(resolve => {
     resolveClosed = resolve;
@@ -448,8 +471,8 @@ export async function startFaultProxy(
   let closing: Promise<void> | undefined;
   const close = (reason: string) => {
     closing ??= (async () => {
-      clearTimeout(idleTimer);
-      clearTimeout(lifetimeTimer);
+      clearTimeout(timers.idle);
+      clearTimeout(timers.lifetime);
       server.closeAllConnections();
       await new Promise<void>(resolve => server.close(() => resolve()));
       agent.destroy();
@@ -457,22 +480,19 @@ export async function startFaultProxy(
     })();
     return closing;
   };
-  const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
-  let idleTimer: NodeJS.Timeout = setTimeout(() => {}, 0);
   function touch() {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(
+    clearTimeout(timers.idle);
+    timers.idle = setTimeout(
       () => void close(`idle for ${idleTimeoutMs} ms`),
       idleTimeoutMs,
     );
-    idleTimer.unref();
+    timers.idle.unref();
   }
-  const maxLifetimeMs = options.maxLifetimeMs ?? 30 * 60_000;
-  const lifetimeTimer = setTimeout(
+  timers.lifetime = setTimeout(
     () => void close(`running for ${maxLifetimeMs} ms`),
     maxLifetimeMs,
   );
-  lifetimeTimer.unref();
+  timers.lifetime.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

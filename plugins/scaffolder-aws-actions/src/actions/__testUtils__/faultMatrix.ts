@@ -1,0 +1,157 @@
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
+import type { FaultProxy, FaultRule } from '@internal/local-aws';
+
+/**
+ * What the scaffolder keeps of a task between its runs: the values of the
+ * checkpoints that succeeded, by key. A resumed (or rerun) task gets them
+ * back; a checkpoint that failed, or whose process died before it was
+ * persisted, runs again.
+ */
+export type TaskState = Map<string, unknown>;
+
+/** Where a run is killed: at the n-th AWS change, before or after AWS made it. */
+export type KillPoint = { change: number; when: 'before' | 'after' };
+
+/** An action as the harness runs it. */
+export type RunnableAction = {
+  handler(ctx: any): Promise<void>;
+};
+
+/**
+ * An action context whose checkpoints behave as the scaffolder's task
+ * runner (NunjucksWorkflowRunner) does: a stored success is returned without
+ * running `fn` again, a new success is stored as `value ?? {}`, a failure is
+ * not reused. Nothing is stored once `alive()` turns false: a dead process
+ * writes no task state.
+ */
+export function taskContext(options: {
+  input: JsonObject;
+  taskId: string;
+  state: TaskState;
+  signal: AbortSignal;
+  alive: () => boolean;
+}) {
+  const ctx = createMockActionContext({
+    input: options.input,
+    task: { id: options.taskId } as any,
+  });
+  return Object.assign(ctx, {
+    signal: options.signal,
+    async checkpoint<T>(opts: { key: string; fn: () => Promise<T> }) {
+      if (options.state.has(opts.key)) {
+        return options.state.get(opts.key) as T;
+      }
+      const value = await opts.fn();
+      if (options.alive()) options.state.set(opts.key, value ?? {});
+      return value;
+    },
+  });
+}
+
+/** The outcome of running one task until it succeeded. */
+export type TaskOutcome = {
+  /** Runs of the handler: the first, and each resume or rerun. */
+  runs: number;
+  /** Whether the kill point was reached (the first run died there). */
+  killed: boolean;
+  /** The error of each failed run, in order. */
+  errors: unknown[];
+  /** Outputs of the successful run. */
+  outputs: Record<string, unknown>;
+};
+
+/**
+ * Runs a scaffolder task through the fault proxy until it succeeds, as the
+ * scaffolder would: with `kill`, the first run's process dies at that AWS
+ * change (the proxy drops the request before or after AWS acted, and every
+ * request after it, as nothing more leaves a dead process), and the task is
+ * resumed with the checkpoints it had persisted. A run that fails under
+ * `rules` is run again with the same task id, up to `maxRuns`.
+ */
+export async function runTaskUntilDone(options: {
+  proxy: FaultProxy;
+  /** A fresh action per run, as a restarted backend would build it. */
+  createAction: () => RunnableAction;
+  input: JsonObject;
+  taskId: string;
+  kill?: KillPoint;
+  rules?: FaultRule[];
+  /** Faults may be drawn per run with another seed. */
+  seed?: number;
+  maxRuns?: number;
+}): Promise<TaskOutcome> {
+  const { proxy, kill } = options;
+  const maxRuns = options.maxRuns ?? 6;
+  const state: TaskState = new Map();
+  const errors: unknown[] = [];
+  let killed = false;
+  for (let run = 1; ; run++) {
+    const controller = new AbortController();
+    // Set by the kill; a dead process persists no checkpoint.
+    const life = { alive: true };
+    const rules = [
+      ...(run === 1 && kill
+        ? [
+            {
+              name: 'kill',
+              match: { mutating: true },
+              skip: kill.change - 1,
+              times: 1,
+              fault: { kind: 'drop', when: kill.when },
+            } satisfies FaultRule,
+          ]
+        : []),
+      ...(options.rules ?? []),
+    ];
+    proxy.setRules(rules, `${options.seed ?? 1}:${options.taskId}:${run}`);
+    const unsubscribe = proxy.onFault(event => {
+      if (event.name !== 'kill') return;
+      life.alive = false;
+      proxy.setOffline(true);
+      controller.abort();
+    });
+    const ctx = taskContext({
+      input: options.input,
+      taskId: options.taskId,
+      state,
+      signal: controller.signal,
+      alive: () => life.alive,
+    });
+    try {
+      await options.createAction().handler(ctx);
+      if (!life.alive) {
+        throw new Error('the run went on after its process died');
+      }
+      const outputs = Object.fromEntries(
+        (ctx.output as jest.Mock).mock.calls.map(([name, value]) => [
+          name,
+          value,
+        ]),
+      );
+      return { runs: run, killed, errors, outputs };
+    } catch (error) {
+      errors.push(error);
+      if (run >= maxRuns) throw error;
+    } finally {
+      killed ||= !life.alive;
+      unsubscribe();
+      proxy.setOffline(false);
+      proxy.setRules([]);
+    }
+  }
+}
+
+/** How many AWS changes one undisturbed run makes, counted by the proxy. */
+export async function countChanges(
+  proxy: FaultProxy,
+  run: () => Promise<unknown>,
+  isChange: (operation: string) => boolean,
+): Promise<string[]> {
+  proxy.resetStats();
+  await run();
+  return proxy
+    .stats()
+    .operations.filter(op => isChange(op.operation))
+    .flatMap(op => Array(op.calls).fill(`${op.service}:${op.operation}`));
+}

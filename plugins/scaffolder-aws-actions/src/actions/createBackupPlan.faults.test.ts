@@ -1,0 +1,314 @@
+import {
+  BackupClient,
+  GetBackupPlanCommand,
+  ListBackupPlansCommand,
+} from '@aws-sdk/client-backup';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  FaultProxy,
+  FaultRule,
+  isMutatingOperation,
+  LocalAws,
+  recordMatrixRow,
+  ReferenceEstate,
+  startFaultProxy,
+  startReferenceEstate,
+  VAULT_NAME,
+} from '@internal/local-aws';
+import {
+  countChanges,
+  KillPoint,
+  runTaskUntilDone,
+  TaskOutcome,
+} from './__testUtils__/faultMatrix';
+import { createBackupPlanAction } from './createBackupPlan';
+
+// The fault matrix of aws-platform:backup:plan:create (docs/reliability.md):
+// the action on the seeded reference estate, through the fault proxy of
+// packages/local-aws, killed at each of its AWS changes and resumed, and
+// run under each fault until it succeeds. Afterwards there must be exactly
+// one plan per name, copying into the Backup account, with one selection.
+// moto lacks AWS Backup's selection API; the proxy serves it from memory
+// (packages/local-aws/src/faults/backupSelections.ts), faults included.
+jest.setTimeout(120_000);
+
+const SUBJECT = 'Action backup:plan:create';
+const MAX_ATTEMPTS = 4;
+/** Seed of the fault draws; with it every row below meets its fault. */
+const FAULT_SEED = 42;
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+let proxy: FaultProxy;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  proxy = await startFaultProxy({
+    target: localAws.endpoint,
+    seed: 2026,
+    emulatorGaps: true,
+  });
+  Object.assign(process.env, localAws.env, {
+    AWS_ENDPOINT_URL: proxy.endpoint,
+  });
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await proxy?.close();
+  await localAws?.stop();
+});
+
+function clientFactory() {
+  return DefaultAwsClientFactory.fromConfig(
+    new ConfigReader({
+      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+      awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
+    }),
+  );
+}
+
+function createAction() {
+  return createBackupPlanAction({
+    config: {
+      accounts: [
+        {
+          accountId: estate.accounts.sandbox.id,
+          name: 'Sandbox',
+          production: false,
+        },
+      ],
+      backup: {
+        backupAccountId: estate.accounts.backup.id,
+        vaultName: VAULT_NAME,
+        selectionRoleName: 'backup-selection-role',
+      },
+    },
+    clientFactory: clientFactory(),
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  });
+}
+
+function inputFor(planName: string) {
+  return {
+    account: estate.accounts.sandbox.id,
+    region: estate.region,
+    planName,
+    schedule: 'cron(0 2 * * ? *)',
+    coldStorageAfterDays: 90,
+    deleteAfterDays: 270,
+  };
+}
+
+/** Reads for assertions, through the proxy while it injects nothing. */
+async function sandboxBackup(): Promise<BackupClient> {
+  return DefaultAwsClientFactory.fromConfig(
+    new ConfigReader({
+      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+    }),
+  ).createClient(BackupClient, {
+    accountId: estate.accounts.sandbox.id,
+    region: estate.region,
+  });
+}
+
+/** What AWS holds for one plan; `duplicates` counts extra plans and selections. */
+async function stateOf(planName: string) {
+  const client = await sandboxBackup();
+  const { BackupPlansList = [] } = await client.send(
+    new ListBackupPlansCommand({}),
+  );
+  const plans = BackupPlansList.filter(p => p.BackupPlanName === planName);
+  const selections = plans.flatMap(plan =>
+    proxy.selections.list({ planId: plan.BackupPlanId }),
+  );
+  let copiesToBackupAccount = false;
+  if (plans.length === 1) {
+    const { BackupPlan } = await client.send(
+      new GetBackupPlanCommand({ BackupPlanId: plans[0].BackupPlanId }),
+    );
+    copiesToBackupAccount =
+      BackupPlan?.Rules?.[0]?.CopyActions?.[0]?.DestinationBackupVaultArn ===
+      `arn:aws:backup:${estate.region}:${estate.accounts.backup.id}:backup-vault:${VAULT_NAME}`;
+  }
+  const tagged = (selection: (typeof selections)[number]) =>
+    JSON.stringify(selection.BackupSelection.ListOfTags) ===
+    JSON.stringify([
+      {
+        ConditionType: 'STRINGEQUALS',
+        ConditionKey: 'Backup',
+        ConditionValue: 'true',
+      },
+    ]);
+  return {
+    plans: plans.length,
+    selections: selections.length,
+    duplicates:
+      Math.max(0, plans.length - 1) + Math.max(0, selections.length - 1),
+    copiesToBackupAccount,
+    selectionByTag:
+      selections.length === 1 &&
+      selections[0].BackupSelection.SelectionName === `${planName}-selection` &&
+      tagged(selections[0]),
+    planId: plans[0]?.BackupPlanId,
+    selectionId: selections[0]?.SelectionId,
+  };
+}
+
+/** Runs one task to success and checks AWS holds one plan with one selection. */
+async function runChecked(
+  planName: string,
+  options: { kill?: KillPoint; rules?: FaultRule[] } = {},
+): Promise<TaskOutcome & { duplicates: number }> {
+  const outcome = await runTaskUntilDone({
+    proxy,
+    createAction,
+    input: inputFor(planName),
+    taskId: `task-${planName}`,
+    seed: FAULT_SEED,
+    ...options,
+  });
+  const state = await stateOf(planName);
+  expect(state).toMatchObject({
+    plans: 1,
+    selections: 1,
+    duplicates: 0,
+    copiesToBackupAccount: true,
+    selectionByTag: true,
+  });
+  expect(outcome.outputs.planId).toBe(state.planId);
+  expect(outcome.outputs.selectionId).toBe(state.selectionId);
+  return { ...outcome, duplicates: state.duplicates };
+}
+
+function record(
+  fault: string,
+  outcomes: (TaskOutcome & { duplicates: number })[],
+  resources: number,
+) {
+  const stats = proxy.stats();
+  const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
+  const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
+  recordMatrixRow({
+    subject: SUBJECT,
+    fault,
+    runs,
+    outcome: `${outcomes.length} task${outcomes.length > 1 ? 's' : ''} done${
+      failed
+        ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
+        : ''
+    }`,
+    before: 0,
+    after: resources,
+    lost: 0,
+    duplicates: outcomes.reduce((sum, o) => sum + o.duplicates, 0),
+    retries: stats.retries,
+    faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+  });
+}
+
+describe('aws-platform:backup:plan:create under faults', () => {
+  it('creates nothing twice when killed at each AWS change and resumed', async () => {
+    const changes = await countChanges(
+      proxy,
+      () => runChecked('count'),
+      isMutatingOperation,
+    );
+    // Create the plan, then its selection.
+    expect(changes.sort()).toEqual([
+      'backup:CreateBackupPlan',
+      'backup:CreateBackupSelection',
+    ]);
+
+    proxy.resetStats();
+    const outcomes = [];
+    for (let change = 1; change <= changes.length; change++) {
+      for (const when of ['before', 'after'] as const) {
+        const outcome = await runChecked(`kill-${change}-${when}`, {
+          kill: { change, when },
+        });
+        expect(outcome.killed).toBe(true);
+        expect(outcome.runs).toBe(2);
+        outcomes.push(outcome);
+      }
+    }
+    record(
+      `killed at each of its ${changes.length} AWS changes (before and after AWS acted), resumed`,
+      outcomes,
+      outcomes.length * 2,
+    );
+  });
+
+  // Faults on changes only are cheap: more tasks, so that some are hit.
+  it.each<[string, string, number, FaultRule[]]>([
+    [
+      'throttled',
+      '20 % throttling',
+      1,
+      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+    ],
+    [
+      'failing',
+      '10 % HTTP 5xx',
+      2,
+      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+    ],
+    ['slow', '500 ms latency', 1, [{ fault: { kind: 'latency', ms: 500 } }]],
+    [
+      'lossy',
+      '30 % of the answers to changes lost (AWS acted)',
+      4,
+      [
+        {
+          match: { mutating: true },
+          fault: { kind: 'drop', when: 'after' },
+          probability: 0.3,
+        },
+      ],
+    ],
+  ])(
+    'creates nothing twice when %s: %s',
+    async (label, fault, tasks, rules) => {
+      proxy.resetStats();
+      const outcomes = [];
+      for (let n = 1; n <= tasks; n++) {
+        outcomes.push(await runChecked(`${label}${n}`, { rules }));
+      }
+      record(fault, outcomes, outcomes.length * 2);
+      // The seeded draws hit this fault at least once.
+      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('changes nothing while the account is denied, and completes once allowed', async () => {
+    proxy.resetStats();
+    const sandbox = estate.accounts.sandbox.id;
+    const planName = 'denied';
+    proxy.denyAccount(sandbox);
+    let outcome;
+    try {
+      outcome = await runTaskUntilDone({
+        proxy,
+        createAction,
+        input: inputFor(planName),
+        taskId: `task-${planName}`,
+        maxRuns: 1,
+      }).catch(error => error);
+    } finally {
+      proxy.allowAccount(sandbox);
+    }
+    expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
+    expect(await stateOf(planName)).toMatchObject({ plans: 0, selections: 0 });
+    const done = await runChecked(planName);
+    record(
+      'one account denied (Sandbox), then allowed',
+      [{ ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] }],
+      2,
+    );
+  });
+});

@@ -1,0 +1,327 @@
+import {
+  GetHostedZoneCommand,
+  ListHostedZonesByNameCommand,
+  ListResourceRecordSetsCommand,
+  ListTagsForResourceCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  FaultProxy,
+  FaultRule,
+  isMutatingOperation,
+  LocalAws,
+  recordMatrixRow,
+  ReferenceEstate,
+  startFaultProxy,
+  startReferenceEstate,
+} from '@internal/local-aws';
+import {
+  countChanges,
+  KillPoint,
+  runTaskUntilDone,
+  TaskOutcome,
+} from './__testUtils__/faultMatrix';
+import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
+
+// The fault matrix of aws-platform:route53:subdomain:create
+// (docs/reliability.md): the action on the seeded reference estate, through
+// the fault proxy of packages/local-aws, killed at each of its AWS changes
+// and resumed, and run under each fault until it succeeds. Afterwards moto
+// must hold exactly one zone per subdomain, delegated and tagged.
+jest.setTimeout(120_000);
+
+const SUBJECT = 'Action route53:subdomain:create';
+const MAX_ATTEMPTS = 4;
+/** Seed of the fault draws; with it every row below meets its fault. */
+const FAULT_SEED = 42;
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+let proxy: FaultProxy;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  proxy = await startFaultProxy({
+    target: localAws.endpoint,
+    seed: 2026,
+    emulatorGaps: true,
+  });
+  Object.assign(process.env, localAws.env, {
+    AWS_ENDPOINT_URL: proxy.endpoint,
+  });
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await proxy?.close();
+  await localAws?.stop();
+});
+
+function clientFactory() {
+  return DefaultAwsClientFactory.fromConfig(
+    new ConfigReader({
+      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+      awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
+    }),
+  );
+}
+
+function createAction() {
+  return createDelegatedSubdomainAction({
+    config: {
+      accounts: [
+        {
+          accountId: estate.accounts.sandbox.id,
+          name: 'Sandbox',
+          production: false,
+        },
+      ],
+      route53: {
+        networkAccountId: estate.accounts.network.id,
+        parentZones: ['example.com'],
+        ttl: 3600,
+        syncTimeoutSeconds: 30,
+      },
+    },
+    clientFactory: clientFactory(),
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  });
+}
+
+/** Reads for assertions, through the proxy while it injects nothing. */
+async function inAccount(accountId: string): Promise<Route53Client> {
+  return DefaultAwsClientFactory.fromConfig(
+    new ConfigReader({
+      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+    }),
+  ).createClient(Route53Client, { accountId, region: 'us-east-1' });
+}
+
+/** What moto holds for one subdomain; `duplicates` counts extra zones and NS sets. */
+async function stateOf(domainName: string, taskId: string) {
+  const fqdn = `${domainName}.`;
+  const [sandbox, network] = await Promise.all([
+    inAccount(estate.accounts.sandbox.id),
+    inAccount(estate.accounts.network.id),
+  ]);
+  const { HostedZones = [] } = await sandbox.send(
+    new ListHostedZonesByNameCommand({ DNSName: fqdn }),
+  );
+  const zones = HostedZones.filter(z => z.Name === fqdn);
+  const { ResourceRecordSets = [] } = await network.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: estate.zones.root.id,
+      StartRecordName: fqdn,
+      StartRecordType: 'NS',
+    }),
+  );
+  const nsSets = ResourceRecordSets.filter(
+    r => r.Name === fqdn && r.Type === 'NS',
+  );
+  let nameServers: string[] = [];
+  let tags: Record<string, string> = {};
+  if (zones.length === 1) {
+    const id = zones[0].Id!.replace('/hostedzone/', '');
+    const zone = await sandbox.send(new GetHostedZoneCommand({ Id: id }));
+    nameServers = zone.DelegationSet?.NameServers ?? [];
+    const { ResourceTagSet } = await sandbox.send(
+      new ListTagsForResourceCommand({
+        ResourceType: 'hostedzone',
+        ResourceId: id,
+      }),
+    );
+    tags = Object.fromEntries(
+      (ResourceTagSet?.Tags ?? []).map(t => [t.Key!, t.Value!]),
+    );
+  }
+  const sorted = (values: string[]) =>
+    values.map(v => v.replace(/\.$/, '')).sort();
+  return {
+    zones: zones.length,
+    nsSets: nsSets.length,
+    duplicates: Math.max(0, zones.length - 1) + Math.max(0, nsSets.length - 1),
+    delegated:
+      nsSets.length === 1 &&
+      nameServers.length > 0 &&
+      sorted(nsSets[0].ResourceRecords!.map(r => r.Value!)).join() ===
+        sorted(nameServers).join(),
+    tagged:
+      tags['managed-by'] === 'backstage' && tags['backstage-task'] === taskId,
+    zoneId: zones[0]?.Id?.replace('/hostedzone/', ''),
+  };
+}
+
+/** Runs one task to success and checks moto holds one delegated, tagged zone. */
+async function runChecked(
+  domainName: string,
+  options: { kill?: KillPoint; rules?: FaultRule[] } = {},
+): Promise<TaskOutcome & { duplicates: number }> {
+  const taskId = `task-${domainName}`;
+  const outcome = await runTaskUntilDone({
+    proxy,
+    createAction,
+    input: { domainName, account: estate.accounts.sandbox.id },
+    taskId,
+    seed: FAULT_SEED,
+    ...options,
+  });
+  const state = await stateOf(domainName, taskId);
+  expect(state).toMatchObject({
+    zones: 1,
+    nsSets: 1,
+    duplicates: 0,
+    delegated: true,
+    tagged: true,
+  });
+  expect(outcome.outputs.zoneId).toBe(state.zoneId);
+  return { ...outcome, duplicates: state.duplicates };
+}
+
+function record(
+  fault: string,
+  outcomes: (TaskOutcome & { duplicates: number })[],
+  resources: number,
+) {
+  const stats = proxy.stats();
+  const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
+  const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
+  recordMatrixRow({
+    subject: SUBJECT,
+    fault,
+    runs,
+    outcome: `${outcomes.length} task${outcomes.length > 1 ? 's' : ''} done${
+      failed
+        ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
+        : ''
+    }`,
+    before: 0,
+    after: resources,
+    lost: 0,
+    duplicates: outcomes.reduce((sum, o) => sum + o.duplicates, 0),
+    retries: stats.retries,
+    faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+  });
+}
+
+describe('aws-platform:route53:subdomain:create under faults', () => {
+  it('creates nothing twice when killed at each AWS change and resumed', async () => {
+    const changes = await countChanges(
+      proxy,
+      () => runChecked('count.example.com'),
+      isMutatingOperation,
+    );
+    // Create the zone, UPSERT the delegation, tag the zone.
+    expect(changes.sort()).toEqual([
+      'route53:ChangeResourceRecordSets',
+      'route53:ChangeTagsForResource',
+      'route53:CreateHostedZone',
+    ]);
+
+    proxy.resetStats();
+    const outcomes = [];
+    for (let change = 1; change <= changes.length; change++) {
+      for (const when of ['before', 'after'] as const) {
+        const outcome = await runChecked(`kill-${change}-${when}.example.com`, {
+          kill: { change, when },
+        });
+        expect(outcome.killed).toBe(true);
+        expect(outcome.runs).toBe(2);
+        outcomes.push(outcome);
+      }
+    }
+    record(
+      `killed at each of its ${changes.length} AWS changes (before and after AWS acted), resumed`,
+      outcomes,
+      outcomes.length * 2,
+    );
+  });
+
+  // Faults on changes only are cheap: more tasks, so that some are hit.
+  it.each<[string, string, number, FaultRule[]]>([
+    [
+      'throttled',
+      '20 % throttling',
+      1,
+      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+    ],
+    [
+      'pending',
+      '50 % PriorRequestNotComplete on changes',
+      3,
+      [
+        {
+          match: { service: 'route53', mutating: true },
+          fault: { kind: 'throttle', variant: 'prior-request-not-complete' },
+          probability: 0.5,
+        },
+      ],
+    ],
+    [
+      'failing',
+      '10 % HTTP 5xx',
+      2,
+      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+    ],
+    ['slow', '500 ms latency', 1, [{ fault: { kind: 'latency', ms: 500 } }]],
+    [
+      'lossy',
+      '30 % of the answers to changes lost (AWS acted)',
+      4,
+      [
+        {
+          match: { mutating: true },
+          fault: { kind: 'drop', when: 'after' },
+          probability: 0.3,
+        },
+      ],
+    ],
+  ])(
+    'creates nothing twice when %s: %s',
+    async (label, fault, tasks, rules) => {
+      proxy.resetStats();
+      const outcomes = [];
+      for (let n = 1; n <= tasks; n++) {
+        outcomes.push(await runChecked(`${label}${n}.example.com`, { rules }));
+      }
+      record(fault, outcomes, outcomes.length * 2);
+      // The seeded draws hit this fault at least once.
+      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('changes nothing while the account is denied, and completes once allowed', async () => {
+    proxy.resetStats();
+    const sandbox = estate.accounts.sandbox.id;
+    const domainName = 'denied.example.com';
+    proxy.denyAccount(sandbox);
+    let outcome;
+    try {
+      outcome = await runTaskUntilDone({
+        proxy,
+        createAction,
+        input: { domainName, account: sandbox },
+        taskId: `task-${domainName}`,
+        maxRuns: 1,
+      }).catch(error => error);
+    } finally {
+      proxy.allowAccount(sandbox);
+    }
+    expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
+    expect(await stateOf(domainName, `task-${domainName}`)).toMatchObject({
+      zones: 0,
+      nsSets: 0,
+    });
+    const done = await runChecked(domainName);
+    record(
+      'one account denied (Sandbox), then allowed',
+      [{ ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] }],
+      2,
+    );
+  });
+});
