@@ -5,6 +5,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import type { JsonObject } from '@backstage/types';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_REGION,
@@ -218,7 +219,10 @@ describe('templates', () => {
       });
       await fetchTemplate.handler(
         createMockActionContext({
-          input: { url: stepOf(stepId).input.url, values },
+          input: {
+            url: stepOf(stepId).input.url,
+            values: values as JsonObject,
+          },
           workspacePath: workspace.path,
           templateInfo: {
             entityRef: 'template:default/aws-flightdeck-workload',
