@@ -16,7 +16,9 @@ async function signIn(page: Page) {
   await expect(enter).toBeVisible();
   await enter.click();
   await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'AWS Platform' }),
   ).toBeVisible();
 }
 

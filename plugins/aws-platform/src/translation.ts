@@ -389,7 +389,7 @@ export const awsPlatformTranslationRef = createTranslationRef({
           status: 'Status',
           size: 'Nodes (min–max)',
           version: 'Version',
-          capacity: 'Capacity',
+          capacityType: '{{capacity}} capacity',
           health: 'Health',
         },
         addons: {

@@ -49,19 +49,17 @@ describe('LiveClusterSection', () => {
     ).toBeInTheDocument();
     expect(rows('Node groups')).toEqual([
       [
-        'acme-production-v1-batch-us-east-1b',
+        'acme-production-v1-batch-us-east-1bSPOT capacity',
         'DEGRADED',
         '4 (0–10)',
         '1.32',
-        'SPOT',
         'AsgInstanceLaunchFailures',
       ],
       [
-        'acme-production-v1-general-us-east-1a',
+        'acme-production-v1-general-us-east-1aON_DEMAND capacity',
         'ACTIVE',
         '2 (1–3)',
         '1.33 (1.33.0-20250715)',
-        'ON_DEMAND',
         'OK',
       ],
     ]);

@@ -19,6 +19,9 @@ import { AsyncState } from '../shared/AsyncState';
 import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { WarningChips } from '../shared/WarningChips';
 
+/** Keeps short values such as ACTIVE and 2 (1–3) on one line in a narrow card. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 function sizeOf(group: LiveNodegroup): string {
   if (group.desiredSize === undefined) return '—';
   const range =
@@ -104,16 +107,28 @@ function ClusterLiveView(props: {
               <TableCell>{t('live.cluster.nodegroups.status')}</TableCell>
               <TableCell>{t('live.cluster.nodegroups.size')}</TableCell>
               <TableCell>{t('live.cluster.nodegroups.version')}</TableCell>
-              <TableCell>{t('live.cluster.nodegroups.capacity')}</TableCell>
               <TableCell>{t('live.cluster.nodegroups.health')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {nodegroups.map(group => (
               <TableRow key={group.name}>
-                <TableCell>{group.name}</TableCell>
-                <TableCell>{group.status}</TableCell>
-                <TableCell>{sizeOf(group)}</TableCell>
+                <TableCell>
+                  {group.name}
+                  {group.capacityType && (
+                    <Typography
+                      variant="caption"
+                      component="div"
+                      color="textSecondary"
+                    >
+                      {t('live.cluster.nodegroups.capacityType', {
+                        capacity: group.capacityType,
+                      })}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell style={NO_WRAP}>{group.status}</TableCell>
+                <TableCell style={NO_WRAP}>{sizeOf(group)}</TableCell>
                 <TableCell>
                   {[
                     group.version,
@@ -122,7 +137,6 @@ function ClusterLiveView(props: {
                     .filter(Boolean)
                     .join(' ') || '—'}
                 </TableCell>
-                <TableCell>{group.capacityType ?? '—'}</TableCell>
                 <TableCell>
                   <Health issues={group.health} />
                 </TableCell>
