@@ -238,6 +238,22 @@ describe('GET /ingestion/status', () => {
   });
 });
 
+describe('permissions', () => {
+  it('registers the live status permission with the permission framework', async () => {
+    const { server } = await start();
+    const response = await request(server)
+      .get('/api/aws-platform/.well-known/backstage/permissions/metadata')
+      .set('Authorization', mockCredentials.service.header());
+    expect(response.status).toBe(200);
+    expect(response.body.permissions).toContainEqual(
+      expect.objectContaining({
+        name: 'aws-platform.live-status.read',
+        attributes: { action: 'read' },
+      }),
+    );
+  });
+});
+
 describe('GET /live/clusters', () => {
   it('answers with the cluster’s live status, reading the entity as the caller', async () => {
     const { server, getEntityByRef } = await start();
