@@ -332,7 +332,7 @@ describe('templates', () => {
       expect(sandbox).toContain('"system:serviceaccount:shop-staging:shop"');
       expect(sandbox).toContain('id = "ZSANDBOX_shop.sandbox.example.com_A"');
       expect(file('applications/shop/production/production.tf')).toContain(
-        'zone_id  = "ZPRODUCTION"',
+        'zone_id = "ZPRODUCTION"',
       );
 
       const planned = await render('terraform', {

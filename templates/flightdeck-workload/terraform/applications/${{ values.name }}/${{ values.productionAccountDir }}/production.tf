@@ -56,8 +56,8 @@ resource "aws_iam_role" "production_deploy" {
 }
 
 resource "aws_iam_role_policy" "production_deploy" {
-  name     = aws_iam_role.production_deploy.name
-  role     = aws_iam_role.production_deploy.id
+  name   = aws_iam_role.production_deploy.name
+  role   = aws_iam_role.production_deploy.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -74,9 +74,9 @@ resource "aws_iam_role_policy" "production_deploy" {
 }
 
 resource "aws_route53_record" "production_host" {
-  zone_id  = "${{ values.production.zoneId }}"
-  name     = "${{ values.production.host }}"
-  type     = "A"
+  zone_id = "${{ values.production.zoneId }}"
+  name    = "${{ values.production.host }}"
+  type    = "A"
 
   alias {
     name                   = "${{ values.production.ingress.dnsName }}"

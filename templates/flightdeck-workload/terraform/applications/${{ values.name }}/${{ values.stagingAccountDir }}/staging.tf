@@ -56,8 +56,8 @@ resource "aws_iam_role" "staging_deploy" {
 }
 
 resource "aws_iam_role_policy" "staging_deploy" {
-  name     = aws_iam_role.staging_deploy.name
-  role     = aws_iam_role.staging_deploy.id
+  name   = aws_iam_role.staging_deploy.name
+  role   = aws_iam_role.staging_deploy.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -74,9 +74,9 @@ resource "aws_iam_role_policy" "staging_deploy" {
 }
 
 resource "aws_route53_record" "staging_host" {
-  zone_id  = "${{ values.staging.zoneId }}"
-  name     = "${{ values.staging.host }}"
-  type     = "A"
+  zone_id = "${{ values.staging.zoneId }}"
+  name    = "${{ values.staging.host }}"
+  type    = "A"
 
   alias {
     name                   = "${{ values.staging.ingress.dnsName }}"
