@@ -51,6 +51,16 @@ test.beforeAll(async ({ playwright }) => {
     baseURL: `${BACKEND}/api/`,
     extraHTTPHeaders: { authorization: `Bearer ${token}` },
   });
+  // The catalog ingests the estate on start-up; the pickers' entities must be in.
+  await expect(async () => {
+    for (const entityRef of Object.values(ref)) {
+      const [, name] = entityRef.split('/');
+      const response = await api.get(
+        `catalog/entities/by-name/resource/default/${name}`,
+      );
+      expect(response.status(), entityRef).toBe(200);
+    }
+  }).toPass({ timeout: 80_000 });
 });
 
 test.afterAll(async () => {
