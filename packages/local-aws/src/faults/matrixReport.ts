@@ -16,6 +16,8 @@ export type MatrixRow = {
   /** Catalog entities (ingestion) or AWS resources (actions) before and after. */
   before: number;
   after: number;
+  /** What `before` and `after` count, e.g. `entities` or `plans + selections`. */
+  unit: string;
   /** Entities before that are missing after; must be 0. */
   lost: number;
   /** AWS resources made twice; must be 0. */

@@ -205,6 +205,7 @@ async function underFault(options: {
     outcome: describeOutcomes(statuses),
     before: before.length,
     after: after.length,
+    unit: 'entities',
     lost: lost.length,
     duplicates: 0,
     retries: stats.retries,
