@@ -41,6 +41,10 @@ function renderEntityPage(entity: Entity) {
   });
 }
 
+// The first render loads the app's lazy extensions, which takes over a
+// second on a busy machine: more than findBy's default wait.
+const FIRST_RENDER = { timeout: 10_000 };
+
 describe('awsPlatformPlugin API', () => {
   it('provides the backend client for the cards’ live sections', () => {
     expect(awsPlatformPlugin.getExtension('api:aws-platform')).toBeDefined();
@@ -56,7 +60,9 @@ describe('awsPlatformPlugin entity cards', () => {
     ['a plan', productionPlan, 'AWS Backup plan'],
   ])('shows only the card that fits %s', async (_, entity, title) => {
     renderEntityPage(entity);
-    expect(await screen.findByText(title)).toBeInTheDocument();
+    expect(
+      await screen.findByText(title, undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
     for (const other of CARD_TITLES.filter(t => t !== title)) {
       expect(screen.queryByText(other)).not.toBeInTheDocument();
     }
@@ -69,7 +75,9 @@ describe('awsPlatformPlugin entity cards', () => {
       metadata: { name: 'storefront' },
       spec: { type: 'service', owner: 'group:default/platform-team' },
     });
-    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('empty-entity-page', undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
   });
 
   it('shows no cluster card on a kubernetes-cluster the suite did not ingest', async () => {
@@ -79,6 +87,8 @@ describe('awsPlatformPlugin entity cards', () => {
       metadata: { name: 'on-prem' },
       spec: { type: 'kubernetes-cluster', owner: 'group:default/x' },
     });
-    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('empty-entity-page', undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
   });
 });
