@@ -27,6 +27,10 @@ const SUITES = [
     dir: 'plugins/scaffolder-aws-actions',
     file: 'src/actions/createBackupPlan.faults.test.ts',
   },
+  {
+    dir: 'plugins/scaffolder-aws-actions',
+    file: 'src/actions/createFlightdeckWorkload.faults.test.ts',
+  },
 ];
 
 const work = mkdtempSync(join(tmpdir(), 'reliability-'));

@@ -20,8 +20,11 @@ import {
   TooManyRequestsException,
 } from '@aws-sdk/client-organizations';
 import {
+  ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
   HostedZoneAlreadyExists,
+  InvalidChangeBatch,
+  ListResourceRecordSetsCommand,
   ListHostedZonesByNameCommand,
   ListHostedZonesCommand,
   PriorRequestNotComplete,
@@ -267,6 +270,47 @@ describe('startFaultProxy', () => {
       1,
     );
     expect(proxy.stats().faults).toMatchObject({ 'lost-answer': 1 });
+  });
+
+  it('refuses to CREATE a record set that exists, as Route 53 does', async () => {
+    const route53 = new Route53Client(options(1));
+    const { HostedZone } = await route53.send(
+      new CreateHostedZoneCommand({
+        Name: 'records.test',
+        CallerReference: 'r',
+      }),
+    );
+    const create = () =>
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: HostedZone!.Id,
+          ChangeBatch: {
+            Changes: [
+              {
+                Action: 'CREATE',
+                ResourceRecordSet: {
+                  Name: 'www.records.test',
+                  Type: 'A',
+                  TTL: 60,
+                  ResourceRecords: [{ Value: '192.0.2.1' }],
+                },
+              },
+            ],
+          },
+        }),
+      );
+    await create();
+    const second = await failure(create());
+    expect(second).toBeInstanceOf(InvalidChangeBatch);
+    expect(second.message).toBe(
+      "[Tried to create resource record set [name='www.records.test.', type='A'] but it already exists]",
+    );
+    const { ResourceRecordSets } = await route53.send(
+      new ListResourceRecordSetsCommand({ HostedZoneId: HostedZone!.Id }),
+    );
+    expect(
+      ResourceRecordSets?.filter(r => r.Name === 'www.records.test.'),
+    ).toHaveLength(1);
   });
 
   it("makes one account's role impossible to assume and revokes its sessions", async () => {

@@ -30,6 +30,11 @@ import {
 } from './backupSelections.ts';
 import { FaultPlan } from './faultRules.ts';
 import { CallerReferences } from './route53CallerReferences.ts';
+import {
+  createdRecordSets,
+  listsRecordSet,
+  recordExistsError,
+} from './route53RecordConflicts.ts';
 import type { FaultRule } from './faultRules.ts';
 
 /** Options of {@link startFaultProxy}. */
@@ -52,9 +57,10 @@ export type FaultProxyOptions = {
   /** Stops itself after this long in any case. Default 30 min. */
   maxLifetimeMs?: number;
   /**
-   * Fill two gaps of moto 5.2.1 the suite's actions rely on: AWS Backup's
-   * selection API (backupSelections.ts) and Route 53's CallerReference
-   * idempotency (route53CallerReferences.ts).
+   * Fill gaps of moto 5.2.1 the suite's actions rely on: AWS Backup's
+   * selection API (backupSelections.ts), Route 53's CallerReference
+   * idempotency (route53CallerReferences.ts) and its refusal to CREATE a
+   * record set that exists (route53RecordConflicts.ts).
    */
   emulatorGaps?: boolean;
 };
@@ -307,10 +313,22 @@ export async function startFaultProxy(
       options.emulatorGaps &&
       op.service === 'route53' &&
       op.operation === 'CreateHostedZone';
-    const repeated =
-      createsZone && callerReferences.refusal(accountId, raw.body, requestId);
+    let repeated: WireResponse | undefined;
     let answer: WireResponse | Upstream;
     try {
+      if (createsZone) {
+        repeated = callerReferences.refusal(accountId, raw.body, requestId);
+      } else if (
+        options.emulatorGaps &&
+        op.service === 'route53' &&
+        op.operation === 'ChangeResourceRecordSets'
+      ) {
+        repeated = await existingRecordSet(
+          req,
+          raw,
+          keyAccounts.get(op.accessKeyId),
+        );
+      }
       if (repeated) {
         answer = repeated;
       } else if (
@@ -366,6 +384,39 @@ export async function startFaultProxy(
       accountId !== defaultAccountId
     ) {
       return `The session of account ${accountId} was revoked: not authorized to perform ${op.service}:${op.operation}`;
+    }
+    return undefined;
+  }
+
+  /**
+   * InvalidChangeBatch when the batch CREATEs a record set that exists, as
+   * Route 53 answers (moto would add a second one).
+   */
+  async function existingRecordSet(
+    req: http.IncomingMessage,
+    raw: { url: string; body: string },
+    accountId: string | undefined,
+  ): Promise<WireResponse | undefined> {
+    const zonePath = raw.url.split('?')[0].replace(/\/$/, '');
+    for (const record of createdRecordSets(raw.body)) {
+      const query = new URLSearchParams({
+        name: record.name,
+        type: record.type,
+        maxitems: '1',
+      });
+      const listed = await callEmulator({
+        method: 'GET',
+        path: `${zonePath}?${query}`,
+        headers: {
+          ...req.headers,
+          'content-length': '0',
+          ...(accountId && { 'x-moto-account-id': accountId }),
+        },
+        body: Buffer.alloc(0),
+      });
+      if (listsRecordSet(listed.body.toString(), record)) {
+        return recordExistsError(record, randomBytes(16).toString('hex'));
+      }
     }
     return undefined;
   }

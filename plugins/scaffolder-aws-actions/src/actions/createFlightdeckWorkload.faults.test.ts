@@ -1,0 +1,363 @@
+import { DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
+import {
+  GetRoleCommand,
+  IAMClient,
+  NoSuchEntityException,
+} from '@aws-sdk/client-iam';
+import {
+  ListResourceRecordSetsCommand,
+  Route53Client,
+} from '@aws-sdk/client-route-53';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/types';
+import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  FaultProxy,
+  FaultRule,
+  isMutatingOperation,
+  LocalAws,
+  recordMatrixRow,
+  ReferenceEstate,
+  startFaultProxy,
+  startReferenceEstate,
+} from '@internal/local-aws';
+import type { ActionsConfig } from '../actionsConfig';
+import {
+  countChanges,
+  KillPoint,
+  runTaskUntilDone,
+  TaskOutcome,
+} from './__testUtils__/faultMatrix';
+import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
+
+// The fault matrix of aws-platform:flightdeck:workload:create
+// (docs/reliability.md): the action on the seeded reference estate, through
+// the fault proxy of packages/local-aws, killed right after AWS made each of
+// its changes and resumed, and run under each fault until it succeeds.
+// Afterwards the repository, the roles and exactly one ALIAS record per host
+// must exist. (The action's own emulator test also kills it after and fails
+// it before each change at its checkpoints; this one interrupts it on the
+// wire, including inside the SDK's retries.) The proxy refuses a Route 53
+// CREATE of a record set that exists, as AWS does and moto does not.
+jest.setTimeout(120_000);
+
+const SUBJECT = 'Action flightdeck:workload:create';
+const MAX_ATTEMPTS = 4;
+/** Seed of the fault draws; with it every row below meets its fault. */
+const FAULT_SEED = 42;
+
+let localAws: LocalAws;
+let estate: ReferenceEstate;
+let proxy: FaultProxy;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  ({ localAws, estate } = await startReferenceEstate());
+  proxy = await startFaultProxy({
+    target: localAws.endpoint,
+    seed: 2026,
+    emulatorGaps: true,
+  });
+  Object.assign(process.env, localAws.env, {
+    AWS_ENDPOINT_URL: proxy.endpoint,
+  });
+});
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await proxy?.close();
+  await localAws?.stop();
+});
+
+const awsConfig = {
+  aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
+};
+
+function createAction() {
+  const { operations, sandbox, production } = estate.accounts;
+  const ingress = (stage: string) => ({
+    dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
+    hostedZoneId: 'Z35SXDOTRQ7X7K',
+  });
+  const config: ActionsConfig = {
+    accounts: [
+      { accountId: sandbox.id, name: 'Sandbox', production: false },
+      { accountId: production.id, name: 'Production', production: true },
+    ],
+    flightdeck: {
+      operationsAccountId: operations.id,
+      ecrRegion: estate.region,
+      repositoryNamespace: estate.orgName,
+      syncTimeoutSeconds: 10,
+      clusters: [
+        {
+          name: estate.clusters.sandbox.name,
+          accountId: sandbox.id,
+          region: estate.region,
+          hostedZone: estate.zones.sandbox.name,
+          ingress: ingress('sandbox'),
+        },
+        {
+          name: estate.clusters.production.name,
+          accountId: production.id,
+          region: estate.region,
+          hostedZone: estate.zones.production.name,
+          ingress: ingress('production'),
+        },
+      ],
+    },
+  };
+  return createFlightdeckWorkloadAction({
+    config,
+    clientFactory: DefaultAwsClientFactory.fromConfig(
+      new ConfigReader({
+        ...awsConfig,
+        awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
+      }),
+    ),
+    catalog: catalogServiceMock(),
+    permissions: mockServices.permissions(),
+  });
+}
+
+function workload(name: string): JsonObject {
+  return {
+    name,
+    githubRepository: `acme/${name}`,
+    stages: [
+      {
+        name: 'staging',
+        account: estate.accounts.sandbox.id,
+        clusters: [estate.clusters.sandbox.name],
+      },
+      {
+        name: 'production',
+        account: estate.accounts.production.id,
+        clusters: [estate.clusters.production.name],
+      },
+    ],
+  };
+}
+
+/** Reads for assertions, through the proxy while it injects nothing. */
+async function clients(accountId: string) {
+  const factory = DefaultAwsClientFactory.fromConfig(
+    new ConfigReader(awsConfig),
+  );
+  const target = { accountId, region: estate.region };
+  return {
+    iam: await factory.createClient(IAMClient, target),
+    ecr: await factory.createClient(ECRClient, target),
+    route53: await factory.createClient(Route53Client, target),
+  };
+}
+
+async function roleExists(iam: IAMClient, name: string): Promise<boolean> {
+  try {
+    await iam.send(new GetRoleCommand({ RoleName: name }));
+    return true;
+  } catch (error) {
+    if (error instanceof NoSuchEntityException) return false;
+    throw error;
+  }
+}
+
+async function recordCount(
+  route53: Route53Client,
+  zoneId: string,
+  host: string,
+) {
+  const { ResourceRecordSets = [] } = await route53.send(
+    new ListResourceRecordSetsCommand({
+      HostedZoneId: zoneId,
+      StartRecordName: `${host}.`,
+      MaxItems: 100,
+    }),
+  );
+  return ResourceRecordSets.filter(r => r.Name === `${host}.`).length;
+}
+
+/** What AWS holds for one workload; `duplicates` counts extra record sets. */
+async function stateOf(name: string) {
+  const { operations, sandbox, production } = estate.accounts;
+  const [ops, staging, prod] = await Promise.all([
+    clients(operations.id),
+    clients(sandbox.id),
+    clients(production.id),
+  ]);
+  const { repositories = [] } = await ops.ecr
+    .send(
+      new DescribeRepositoriesCommand({ repositoryNames: [`acme/${name}`] }),
+    )
+    .catch(() => ({ repositories: [] }));
+  const roles = await Promise.all([
+    roleExists(ops.iam, `github-actions-ecr-${name}`),
+    roleExists(staging.iam, `${name}-staging-pods`),
+    roleExists(staging.iam, `${name}-staging-deploy`),
+    roleExists(prod.iam, `${name}-production-pods`),
+    roleExists(prod.iam, `${name}-production-deploy`),
+  ]);
+  const records = await Promise.all([
+    recordCount(
+      staging.route53,
+      estate.zones.sandbox.id,
+      `${name}.sandbox.example.com`,
+    ),
+    recordCount(
+      prod.route53,
+      estate.zones.production.id,
+      `${name}.production.example.com`,
+    ),
+  ]);
+  return {
+    repositories: repositories.length,
+    roles: roles.filter(Boolean).length,
+    records,
+    duplicates: records.reduce((sum, n) => sum + Math.max(0, n - 1), 0),
+    found:
+      repositories.length +
+      roles.filter(Boolean).length +
+      records.reduce((a, b) => a + b, 0),
+  };
+}
+
+/** A task's outcome with what AWS holds afterwards. */
+type Checked = TaskOutcome & { duplicates: number; found: number };
+
+/** Runs one task to success and checks AWS holds each resource once. */
+async function runChecked(
+  name: string,
+  options: { kill?: KillPoint; rules?: FaultRule[] } = {},
+): Promise<Checked> {
+  const outcome = await runTaskUntilDone({
+    proxy,
+    createAction,
+    input: workload(name),
+    taskId: `task-${name}`,
+    seed: FAULT_SEED,
+    ...options,
+  });
+  const state = await stateOf(name);
+  expect(state).toMatchObject({
+    repositories: 1,
+    roles: 5,
+    records: [1, 1],
+    duplicates: 0,
+  });
+  return { ...outcome, duplicates: state.duplicates, found: state.found };
+}
+
+function record(fault: string, outcomes: Checked[]) {
+  const stats = proxy.stats();
+  const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
+  const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
+  recordMatrixRow({
+    subject: SUBJECT,
+    fault,
+    runs,
+    outcome: `${outcomes.length} task${outcomes.length > 1 ? 's' : ''} done${
+      failed
+        ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
+        : ''
+    }`,
+    before: 0,
+    after: outcomes.reduce((sum, o) => sum + o.found, 0),
+    unit: 'repositories + roles + records',
+    lost: 0,
+    duplicates: outcomes.reduce((sum, o) => sum + o.duplicates, 0),
+    retries: stats.retries,
+    faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+  });
+}
+
+describe('aws-platform:flightdeck:workload:create under faults', () => {
+  it('creates nothing twice when killed after each AWS change and resumed', async () => {
+    const changes = await countChanges(
+      proxy,
+      () => runChecked('count'),
+      isMutatingOperation,
+    );
+    // ECR repository and its policy, the CI role and its policy, per stage
+    // the pod role, the deploy role and its policy, and the ALIAS record.
+    expect(changes).toHaveLength(12);
+
+    proxy.resetStats();
+    const outcomes = [];
+    for (let change = 1; change <= changes.length; change++) {
+      const outcome = await runChecked(`kill${change}`, {
+        kill: { change, when: 'after' },
+      });
+      expect(outcome.killed).toBe(true);
+      outcomes.push(outcome);
+    }
+    record(
+      `killed after each of its ${changes.length} AWS changes (AWS acted, the answer lost), resumed`,
+      outcomes,
+    );
+  });
+
+  it.each<[string, string, number, FaultRule[]]>([
+    [
+      'throttled',
+      '20 % throttling',
+      1,
+      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+    ],
+    [
+      'failing',
+      '10 % HTTP 5xx',
+      1,
+      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+    ],
+    [
+      'lossy',
+      '30 % of the answers to changes lost (AWS acted)',
+      2,
+      [
+        {
+          match: { mutating: true },
+          fault: { kind: 'drop', when: 'after' },
+          probability: 0.3,
+        },
+      ],
+    ],
+  ])(
+    'creates nothing twice when %s: %s',
+    async (label, fault, tasks, rules) => {
+      proxy.resetStats();
+      const outcomes = [];
+      for (let n = 1; n <= tasks; n++) {
+        outcomes.push(await runChecked(`${label}${n}`, { rules }));
+      }
+      record(fault, outcomes);
+      // The seeded draws hit this fault at least once.
+      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+    },
+  );
+
+  it('completes once a denied account is allowed again', async () => {
+    proxy.resetStats();
+    const production = estate.accounts.production.id;
+    const name = 'denied';
+    proxy.denyAccount(production);
+    let outcome;
+    try {
+      outcome = await runTaskUntilDone({
+        proxy,
+        createAction,
+        input: workload(name),
+        taskId: `task-${name}`,
+        maxRuns: 1,
+      }).catch(error => error);
+    } finally {
+      proxy.allowAccount(production);
+    }
+    expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
+    const done = await runChecked(name);
+    record('one account denied (Production), then allowed', [
+      { ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] },
+    ]);
+  });
+});
