@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { readOrganization } from './readOrganization';
+import { readOrganization, readOrganizationId } from './readOrganization';
 
 // aws-sdk-client-mock replaces `send`, so these tests exercise our paging and
 // tree walk; retries and rate limits are covered against the emulator.
@@ -134,5 +134,25 @@ describe('readOrganization', () => {
     await expect(
       readOrganization(new OrganizationsClient({}), { concurrency: 2 }),
     ).rejects.toThrow('Rate exceeded');
+  });
+});
+
+describe('readOrganizationId', () => {
+  beforeEach(() => organizations.reset());
+
+  it('answers the id DescribeOrganization returns now', async () => {
+    organizations
+      .on(DescribeOrganizationCommand)
+      .resolves({ Organization: { Id: 'o-1' } });
+    await expect(
+      readOrganizationId(new OrganizationsClient({ region: 'us-east-1' })),
+    ).resolves.toBe('o-1');
+  });
+
+  it('fails when the caller is in no organization', async () => {
+    organizations.on(DescribeOrganizationCommand).resolves({});
+    await expect(
+      readOrganizationId(new OrganizationsClient({ region: 'us-east-1' })),
+    ).rejects.toThrow('DescribeOrganization returned no organization');
   });
 });
