@@ -74,11 +74,15 @@ function setUp() {
   return { action, inAccount };
 }
 
-function context(input: JsonObject, isDryRun = false) {
+function context(
+  input: JsonObject,
+  isDryRun = false,
+  taskId = `task-${input.domainName}`,
+) {
   return Object.assign(
     createMockActionContext({
       input,
-      task: { id: `task-${input.domainName}` } as any,
+      task: { id: taskId } as any,
     }),
     {
       isDryRun,
@@ -147,10 +151,15 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     expect(first.output).toHaveBeenCalledWith('zoneId', zoneId);
     expect(first.output).toHaveBeenCalledWith('created', true);
 
-    const second = context({
-      domainName: 'staging.example.com',
-      account: estate.accounts.sandbox.id,
-    });
+    // Another task asks for the same subdomain.
+    const second = context(
+      {
+        domainName: 'staging.example.com',
+        account: estate.accounts.sandbox.id,
+      },
+      false,
+      'task-of-someone-else',
+    );
     await action.handler(second as any);
     expect(await zonesNamed(sandbox, 'staging.example.com')).toHaveLength(1);
     expect(second.output).toHaveBeenCalledWith('created', false);

@@ -20,6 +20,7 @@ import type { JsonObject } from '@backstage/types';
 import yaml from 'yaml';
 import { ActionsConfig } from '../actionsConfig';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
+import { idempotencyToken } from '../lib/idempotency';
 import { examples } from './createDelegatedSubdomain.examples';
 
 // Route 53 is mocked with aws-sdk-client-mock here, one stub per account.
@@ -259,6 +260,31 @@ describe('aws-platform:route53:subdomain:create', () => {
     expect(workload).not.toHaveReceivedCommand(CreateHostedZoneCommand);
     expect(network).not.toHaveReceivedCommand(ChangeResourceRecordSetsCommand);
     expect(ctx.output).toHaveBeenCalledWith('created', false);
+  });
+
+  it('reports the zone as created when it is the one a killed run of the same task made', async () => {
+    const { action } = setUp();
+    workload.on(ListHostedZonesByNameCommand).resolves({
+      HostedZones: [
+        {
+          Id: '/hostedzone/ZCHILD',
+          Name: 'staging.example.com.',
+          CallerReference: idempotencyToken(
+            'task-1',
+            'route53.zone.create:staging.example.com',
+          ),
+          Config: { PrivateZone: false },
+        },
+      ],
+    });
+    const ctx = context({
+      domainName: 'staging.example.com',
+      account: SANDBOX,
+    });
+    await action.handler(ctx as any);
+
+    expect(workload).not.toHaveReceivedCommand(CreateHostedZoneCommand);
+    expect(ctx.output).toHaveBeenCalledWith('created', true);
   });
 
   it('plans the changes in a dry-run and makes none', async () => {

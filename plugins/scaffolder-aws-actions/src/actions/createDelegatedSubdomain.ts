@@ -218,10 +218,18 @@ export function createDelegatedSubdomainAction(options: {
       }
 
       // 3. Change AWS, each step checkpointed so a resumed task skips what is done.
+      const zoneToken = idempotencyToken(
+        ctx.task.id,
+        `route53.zone.create:${domainName}`,
+      );
       const done: string[] = [];
       try {
         const zone = existing[0]
-          ? { zoneId: existing[0].id, created: false }
+          ? {
+              zoneId: existing[0].id,
+              // A resumed task finds the zone its killed run created.
+              created: existing[0].callerReference === zoneToken,
+            }
           : await ctx.checkpoint({
               key: `route53.zone.create:${domainName}`,
               fn: async () => {
@@ -230,10 +238,7 @@ export function createDelegatedSubdomainAction(options: {
                 );
                 const created = await createPublicZone(workloadDns, {
                   name: domainName,
-                  callerReference: idempotencyToken(
-                    ctx.task.id,
-                    `route53.zone.create:${domainName}`,
-                  ),
+                  callerReference: zoneToken,
                   comment: `Delegated from ${parentName} by Backstage task ${ctx.task.id}`,
                 });
                 if (created.changeId) {

@@ -17,6 +17,8 @@ export interface ZoneSummary {
   id: string;
   name: string;
   privateZone: boolean;
+  /** The CallerReference the zone was created with. */
+  callerReference?: string;
 }
 
 const stripPrefix = (id: string) => id.replace(/^\/(hostedzone|change)\//, '');
@@ -50,6 +52,7 @@ export async function findZonesByName(
         id: stripPrefix(zone.Id!),
         name: name,
         privateZone: Boolean(zone.Config?.PrivateZone),
+        callerReference: zone.CallerReference,
       });
     }
     if (!response.IsTruncated) break;
