@@ -238,7 +238,7 @@ async function main(argv: string[]): Promise<number> {
             service,
             `${client.ratePerSecond}/s burst ${
               client.burst ?? client.ratePerSecond
-            } per account`,
+            } per account, all regions`,
             server ? `${server.ratePerSecond}/s burst ${server.burst}` : 'none',
             server?.source ?? '',
           ];
