@@ -19,7 +19,7 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const BUILD_DIR = join(PACKAGE_DIR, 'dist');
 
-const externalRegistryPackages: Plugin = {
+export const externalRegistryPackages: Plugin = {
   name: 'external-registry-packages',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^[^./]/ }, args =>
