@@ -55,7 +55,7 @@ export interface Config {
          * the cluster entities' `kubernetes.io/aws-assume-role` annotation.
          */
         kubernetesRoleName?: string;
-        /** How often to refresh. Default every 30 minutes, timeout 10 minutes. */
+        /** How often to refresh. Default every 30 minutes, timeout 20 minutes. */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };

@@ -26,6 +26,8 @@ function setUp() {
   };
   const statusStore = new IngestionStatusStore();
   const taskRunner = { run: jest.fn() };
+  const logger = mockServices.logger.mock();
+  logger.child.mockReturnValue(logger);
   const provider = new AwsPlatformEntityProvider({
     config,
     clientFactory: {
@@ -40,11 +42,11 @@ function setUp() {
       entitiesOfScopes: async () => [],
       countFromLocation: async () => undefined,
     },
-    logger: mockServices.logger.mock(),
+    logger,
     taskRunner,
     statusStore,
   });
-  return { provider, connection, statusStore, taskRunner };
+  return { provider, connection, statusStore, taskRunner, logger };
 }
 
 describe('AwsPlatformEntityProvider', () => {
@@ -107,6 +109,19 @@ describe('AwsPlatformEntityProvider', () => {
         failures: [],
       }),
     ]);
+  });
+
+  it('still applies a run that outlived its timeout, and warns to raise it', async () => {
+    const { provider, connection, logger } = setUp();
+    await provider.connect(connection);
+    await provider.refresh({ abortSignal: AbortSignal.abort() });
+
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        'longer than catalog.providers.awsPlatform.schedule.timeout',
+      ),
+    );
   });
 
   it('keeps the last good entities when the organization cannot be read', async () => {

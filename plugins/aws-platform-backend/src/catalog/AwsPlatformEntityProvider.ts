@@ -76,12 +76,16 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     this.#connection = connection;
     await this.#taskRunner.run({
       id: `${PROVIDER_NAME}:refresh`,
-      fn: () => this.refresh(),
+      fn: abortSignal => this.refresh({ abortSignal }),
     });
   }
 
-  /** Reads the organization and its accounts, and replaces the provider's entities. */
-  async refresh(): Promise<void> {
+  /**
+   * Reads the organization and its accounts, and replaces the provider's
+   * entities. `abortSignal` is the scheduler's: it fires when the run
+   * outlives the schedule's timeout.
+   */
+  async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
     if (!this.#connection) {
       throw new Error(`${PROVIDER_NAME} is not connected to the catalog`);
     }
@@ -106,6 +110,15 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       transformers: this.#transformers,
     });
 
+    if (options.abortSignal?.aborted) {
+      // The scheduler has released the task's lock, so another instance may
+      // start a refresh while this one finishes; both are whole snapshots.
+      this.#logger.warn(
+        `This refresh took ${Math.round(
+          (Date.now() - startedAt) / 1000,
+        )} s, longer than catalog.providers.awsPlatform.schedule.timeout; raise the timeout (docs/benchmarks.md gives refresh times by organization size)`,
+      );
+    }
     for (const failure of run.failures) {
       this.#logger.error(
         `Could not read ${failure.scope}; its entities of the last good run are kept. ${failure.errorName}: ${failure.message}`,

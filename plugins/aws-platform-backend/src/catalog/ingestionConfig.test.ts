@@ -26,7 +26,7 @@ describe('readIngestionConfig', () => {
       excludeAccountIds: [],
       maxRemovalShare: 0.25,
       kubernetesRoleName: undefined,
-      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      schedule: { frequency: { minutes: 30 }, timeout: { minutes: 20 } },
     });
   });
 

@@ -124,7 +124,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
           config.getConfig('schedule'),
         )
-      : { frequency: { minutes: 30 }, timeout: { minutes: 10 } },
+      : { frequency: { minutes: 30 }, timeout: { minutes: 20 } },
   };
 }
 
