@@ -27,6 +27,8 @@ export type {
 } from './seed/referenceEstate.ts';
 export { seedLargeEstate } from './seed/largeEstate.ts';
 export { startReferenceEstate } from './referenceEstateServer.ts';
+export { useReferenceEstate } from './useReferenceEstate.ts';
+export type { LocalEstate } from './useReferenceEstate.ts';
 export type {
   LargeEstate,
   SeedLargeEstateOptions,

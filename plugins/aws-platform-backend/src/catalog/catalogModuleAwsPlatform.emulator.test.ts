@@ -15,11 +15,7 @@ import {
   awsPlatformEntityTransformersExtensionPoint,
   DefaultAwsClientFactory,
 } from '@internal/backstage-plugin-aws-platform-node';
-import {
-  LocalAws,
-  ReferenceEstate,
-  startReferenceEstate,
-} from '@internal/local-aws';
+import { useReferenceEstate } from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
@@ -46,19 +42,7 @@ const providerConfig = {
   kubernetesRoleName: 'backstage-kubernetes',
 };
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 type Server = Parameters<typeof request>[0];
 
@@ -134,7 +118,7 @@ describe('catalog ingestion of the reference organization', () => {
 
     // Roles and owners.
     expect(
-      account(estate.managementAccountId).metadata.labels?.[
+      account(local.estate.managementAccountId).metadata.labels?.[
         'aws-platform.io/account-role'
       ],
     ).toBe('management');
@@ -149,12 +133,12 @@ describe('catalog ingestion of the reference organization', () => {
       'sandbox',
     ] as const) {
       expect(
-        account(estate.accounts[role].id).metadata.labels?.[
+        account(local.estate.accounts[role].id).metadata.labels?.[
           'aws-platform.io/account-role'
         ],
       ).toBe(role);
     }
-    const audit = account(estate.accounts.audit.id);
+    const audit = account(local.estate.accounts.audit.id);
     expect(audit.spec?.owner).toBe('group:default/security-team');
     expect(annotation(audit, 'aws-platform.io/owner-source')).toBe('role');
 
@@ -179,7 +163,9 @@ describe('catalog ingestion of the reference organization', () => {
       ),
     ).toBe('drift');
     expect(zone('sandbox.example.com').spec?.partOf).toBe(
-      `resource:default/${account(estate.accounts.sandbox.id).metadata.name}`,
+      `resource:default/${
+        account(local.estate.accounts.sandbox.id).metadata.name
+      }`,
     );
     expect(zone('sandbox.example.com').spec?.dependsOn).toEqual([
       `resource:default/${zone('example.com').metadata.name}`,
@@ -209,7 +195,7 @@ describe('catalog ingestion of the reference organization', () => {
       annotation(sandboxCluster, 'aws-platform.io/eks-version-support'),
     ).toBe('unsupported');
     expect(annotation(sandboxCluster, 'kubernetes.io/aws-assume-role')).toBe(
-      `arn:aws:iam::${estate.accounts.sandbox.id}:role/backstage-kubernetes`,
+      `arn:aws:iam::${local.estate.accounts.sandbox.id}:role/backstage-kubernetes`,
     );
 
     // Backups: the production plan copies into the Backup account's vault.
@@ -217,7 +203,8 @@ describe('catalog ingestion of the reference organization', () => {
     expect(vaults).toHaveLength(3); // us-east-1 only: Production, Sandbox, Backup
     const backupVault = vaults.find(
       v =>
-        annotation(v, 'amazonaws.com/account-id') === estate.accounts.backup.id,
+        annotation(v, 'amazonaws.com/account-id') ===
+        local.estate.accounts.backup.id,
     )!;
     const [plan] = ofType('aws-backup-plan');
     expect(plan.spec?.dependsOn).toContain(
@@ -225,17 +212,17 @@ describe('catalog ingestion of the reference organization', () => {
     );
     expect(
       annotation(
-        account(estate.accounts.production.id),
+        account(local.estate.accounts.production.id),
         'aws-platform.io/backup-coverage',
       ),
     ).toBe('covered');
     expect(
       annotation(
-        account(estate.accounts.sandbox.id),
+        account(local.estate.accounts.sandbox.id),
         'aws-platform.io/backup-coverage',
       ),
     ).toBe('no-plan');
-    expect(account(estate.accounts.production.id).spec?.summary).toEqual({
+    expect(account(local.estate.accounts.production.id).spec?.summary).toEqual({
       zones: 1,
       clusters: 1,
       vaults: 1,
@@ -347,7 +334,7 @@ describe('catalog ingestion of the reference organization', () => {
 
     await provider!.refresh();
     const before = await waitFor(everything, items => items.length >= 22);
-    const productionId = estate.accounts.production.id;
+    const productionId = local.estate.accounts.production.id;
     const ofProduction = before.filter(
       e =>
         annotation(e, 'amazonaws.com/account-id') === productionId &&
@@ -379,7 +366,7 @@ describe('catalog ingestion of the reference organization', () => {
     await new Promise(resolve => setTimeout(resolve, 3_000));
     expect(names(await everything())).toEqual(names(before));
 
-    await localAws.stop();
+    await local.localAws.stop();
     await provider!.refresh();
     expect(statusStore.list()[0]).toMatchObject({ outcome: 'failed' });
     expect(statusStore.list()[0].failures[0].scope).toBe('organization');

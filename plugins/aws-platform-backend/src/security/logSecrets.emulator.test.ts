@@ -17,10 +17,8 @@ import {
 import {
   createCapturingLogger,
   findSecrets,
-  LocalAws,
   recordCredentials,
-  ReferenceEstate,
-  startReferenceEstate,
+  useReferenceEstate,
 } from '@internal/local-aws';
 import request from 'supertest';
 import { catalogModuleAwsPlatform } from '../catalog/catalogModuleAwsPlatform';
@@ -36,19 +34,7 @@ jest.setTimeout(240_000);
 const MAIN_ACCESS_KEY = 'AKIAMAINACCOUNTKEY02';
 const MAIN_SECRET_KEY = 'main+account/secret+key+for+the+log+scan2';
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 it('nothing the backend logs or answers contains a credential', async () => {
   const awsConfig = {
@@ -97,7 +83,7 @@ it('nothing the backend logs or answers contains a credential', async () => {
   });
 
   // Wait until ingestion has emitted the production cluster.
-  const cluster = `resource:default/acme-production-v1-${estate.accounts.production.id}-us-east-1`;
+  const cluster = `resource:default/acme-production-v1-${local.estate.accounts.production.id}-us-east-1`;
   const deadline = Date.now() + 120_000;
   let live = await request(server)
     .get('/api/aws-platform/live/clusters')

@@ -17,12 +17,7 @@ import {
   DefaultAwsClientFactory,
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
-import {
-  LocalAws,
-  ReferenceEstate,
-  startReferenceEstate,
-  VAULT_NAME,
-} from '@internal/local-aws';
+import { useReferenceEstate, VAULT_NAME } from '@internal/local-aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createBackupPlanAction } from './createBackupPlan';
 
@@ -37,19 +32,7 @@ import { createBackupPlanAction } from './createBackupPlan';
 // covered by the unit tests.
 jest.setTimeout(120_000);
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 /** Selections per plan id, standing in for moto's missing implementation. */
 const selections = new Map<
@@ -65,7 +48,7 @@ function setUp() {
     credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
     maxAttempts: 1,
   });
-  const sandboxId = estate.accounts.sandbox.id;
+  const sandboxId = local.estate.accounts.sandbox.id;
   const clientFactory = {
     async createClient<TClient extends SdkClientLike>(
       cls: AwsClientClass<TClient>,
@@ -82,7 +65,7 @@ function setUp() {
     config: {
       accounts: [{ accountId: sandboxId, name: 'Sandbox', production: false }],
       backup: {
-        backupAccountId: estate.accounts.backup.id,
+        backupAccountId: local.estate.accounts.backup.id,
         vaultName: VAULT_NAME,
         selectionRoleName: 'backup-selection-role',
       },
@@ -94,7 +77,7 @@ function setUp() {
   const sandbox = () =>
     motoFactory.createClient(BackupClient, {
       accountId: sandboxId,
-      region: estate.region,
+      region: local.estate.region,
     });
   return { action, sandbox };
 }
@@ -140,8 +123,8 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
     const client = await sandbox();
     expect(await plansNamed(client, 'sandbox-daily')).toHaveLength(0);
     const input = {
-      account: estate.accounts.sandbox.id,
-      region: estate.region,
+      account: local.estate.accounts.sandbox.id,
+      region: local.estate.region,
       planName: 'sandbox-daily',
       schedule: 'cron(0 2 * * ? *)',
       coldStorageAfterDays: 90,
@@ -158,7 +141,7 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
       new GetBackupPlanCommand({ BackupPlanId: planId }),
     );
     const lifecycle = { MoveToColdStorageAfterDays: 90, DeleteAfterDays: 270 };
-    const backupVault = `arn:aws:backup:${estate.region}:${estate.accounts.backup.id}:backup-vault:${VAULT_NAME}`;
+    const backupVault = `arn:aws:backup:${local.estate.region}:${local.estate.accounts.backup.id}:backup-vault:${VAULT_NAME}`;
     expect(BackupPlan?.Rules).toEqual([
       expect.objectContaining({
         RuleName: 'sandbox-daily-rule',
@@ -202,8 +185,8 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
     const { action, sandbox } = setUp();
     const client = await sandbox();
     const input = {
-      account: estate.accounts.sandbox.id,
-      region: estate.region,
+      account: local.estate.accounts.sandbox.id,
+      region: local.estate.region,
       planName: 'sandbox-weekly',
       schedule: 'cron(0 3 ? * SUN *)',
       deleteAfterDays: 35,
@@ -233,8 +216,8 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
       action.handler(
         context(
           {
-            account: estate.accounts.sandbox.id,
-            region: estate.region,
+            account: local.estate.accounts.sandbox.id,
+            region: local.estate.region,
             planName: 'sandbox-dr',
             schedule: 'rate(12 hours)',
             deleteAfterDays: 14,
@@ -244,7 +227,7 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
         ) as any,
       ),
     ).rejects.toThrow(
-      `The vault ${VAULT_NAME} does not exist in account Sandbox (${estate.accounts.sandbox.id}), us-west-2 (the secondary region)`,
+      `The vault ${VAULT_NAME} does not exist in account Sandbox (${local.estate.accounts.sandbox.id}), us-west-2 (the secondary region)`,
     );
     expect(before).toHaveLength(0);
     expect(await plansNamed(client, 'sandbox-dr')).toHaveLength(0);
@@ -254,8 +237,8 @@ describe('aws-platform:backup:plan:create on the local estate', () => {
     const { action, sandbox } = setUp();
     const ctx = context(
       {
-        account: estate.accounts.sandbox.id,
-        region: estate.region,
+        account: local.estate.accounts.sandbox.id,
+        region: local.estate.region,
         planName: 'sandbox-preview',
         schedule: 'cron(0 2 * * ? *)',
         deleteAfterDays: 30,

@@ -8,14 +8,10 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
-  FaultProxy,
   FaultRule,
   isMutatingOperation,
-  LocalAws,
   recordMatrixRow,
-  ReferenceEstate,
-  startFaultProxy,
-  startReferenceEstate,
+  useReferenceEstate,
   VAULT_NAME,
 } from '@internal/local-aws';
 import {
@@ -40,27 +36,8 @@ const MAX_ATTEMPTS = 4;
 /** Seed of the fault draws; with it every row below meets its fault. */
 const FAULT_SEED = 42;
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-let proxy: FaultProxy;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  proxy = await startFaultProxy({
-    target: localAws.endpoint,
-    seed: 2026,
-    emulatorGaps: true,
-  });
-  Object.assign(process.env, localAws.env, {
-    AWS_ENDPOINT_URL: proxy.endpoint,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await proxy?.close();
-  await localAws?.stop();
+const local = useReferenceEstate({
+  faultProxy: { seed: 2026, emulatorGaps: true },
 });
 
 function clientFactory() {
@@ -77,13 +54,13 @@ function createAction() {
     config: {
       accounts: [
         {
-          accountId: estate.accounts.sandbox.id,
+          accountId: local.estate.accounts.sandbox.id,
           name: 'Sandbox',
           production: false,
         },
       ],
       backup: {
-        backupAccountId: estate.accounts.backup.id,
+        backupAccountId: local.estate.accounts.backup.id,
         vaultName: VAULT_NAME,
         selectionRoleName: 'backup-selection-role',
       },
@@ -96,8 +73,8 @@ function createAction() {
 
 function inputFor(planName: string) {
   return {
-    account: estate.accounts.sandbox.id,
-    region: estate.region,
+    account: local.estate.accounts.sandbox.id,
+    region: local.estate.region,
     planName,
     schedule: 'cron(0 2 * * ? *)',
     coldStorageAfterDays: 90,
@@ -112,8 +89,8 @@ async function sandboxBackup(): Promise<BackupClient> {
       aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
     }),
   ).createClient(BackupClient, {
-    accountId: estate.accounts.sandbox.id,
-    region: estate.region,
+    accountId: local.estate.accounts.sandbox.id,
+    region: local.estate.region,
   });
 }
 
@@ -125,7 +102,7 @@ async function stateOf(planName: string) {
   );
   const plans = BackupPlansList.filter(p => p.BackupPlanName === planName);
   const selections = plans.flatMap(plan =>
-    proxy.selections.list({ planId: plan.BackupPlanId }),
+    local.proxy.selections.list({ planId: plan.BackupPlanId }),
   );
   let copiesToBackupAccount = false;
   if (plans.length === 1) {
@@ -134,7 +111,7 @@ async function stateOf(planName: string) {
     );
     copiesToBackupAccount =
       BackupPlan?.Rules?.[0]?.CopyActions?.[0]?.DestinationBackupVaultArn ===
-      `arn:aws:backup:${estate.region}:${estate.accounts.backup.id}:backup-vault:${VAULT_NAME}`;
+      `arn:aws:backup:${local.estate.region}:${local.estate.accounts.backup.id}:backup-vault:${VAULT_NAME}`;
   }
   const tagged = (selection: (typeof selections)[number]) =>
     JSON.stringify(selection.BackupSelection.ListOfTags) ===
@@ -166,7 +143,7 @@ async function runChecked(
   options: { kill?: KillPoint; rules?: FaultRule[] } = {},
 ): Promise<Checked> {
   const outcome = await runTaskUntilDone({
-    proxy,
+    proxy: local.proxy,
     createAction,
     input: inputFor(planName),
     taskId: `task-${planName}`,
@@ -194,7 +171,7 @@ async function runChecked(
 type Checked = TaskOutcome & { duplicates: number; found: number };
 
 function record(fault: string, outcomes: Checked[]) {
-  const stats = proxy.stats();
+  const stats = local.proxy.stats();
   const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
   recordMatrixRow({
@@ -219,7 +196,7 @@ function record(fault: string, outcomes: Checked[]) {
 describe('aws-platform:backup:plan:create under faults', () => {
   it('creates nothing twice when killed at each AWS change and resumed', async () => {
     const changes = await countChanges(
-      proxy,
+      local.proxy,
       () => runChecked('count'),
       isMutatingOperation,
     );
@@ -229,7 +206,7 @@ describe('aws-platform:backup:plan:create under faults', () => {
       'backup:CreateBackupSelection',
     ]);
 
-    proxy.resetStats();
+    local.proxy.resetStats();
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       for (const when of ['before', 'after'] as const) {
@@ -277,33 +254,35 @@ describe('aws-platform:backup:plan:create under faults', () => {
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
-      proxy.resetStats();
+      local.proxy.resetStats();
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}`, { rules }));
       }
       record(fault, outcomes);
       // The seeded draws hit this fault at least once.
-      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
+        0,
+      );
     },
   );
 
   it('changes nothing while the account is denied, and completes once allowed', async () => {
-    proxy.resetStats();
-    const sandbox = estate.accounts.sandbox.id;
+    local.proxy.resetStats();
+    const sandbox = local.estate.accounts.sandbox.id;
     const planName = 'denied';
-    proxy.denyAccount(sandbox);
+    local.proxy.denyAccount(sandbox);
     let outcome;
     try {
       outcome = await runTaskUntilDone({
-        proxy,
+        proxy: local.proxy,
         createAction,
         input: inputFor(planName),
         taskId: `task-${planName}`,
         maxRuns: 1,
       }).catch(error => error);
     } finally {
-      proxy.allowAccount(sandbox);
+      local.proxy.allowAccount(sandbox);
     }
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     expect(await stateOf(planName)).toMatchObject({ plans: 0, selections: 0 });

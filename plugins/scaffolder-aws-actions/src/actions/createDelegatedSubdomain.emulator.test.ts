@@ -12,11 +12,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import {
-  LocalAws,
-  ReferenceEstate,
-  startReferenceEstate,
-} from '@internal/local-aws';
+import { useReferenceEstate } from '@internal/local-aws';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -24,19 +20,7 @@ import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 // OrganizationAccountAccessRole, as the portal does.
 jest.setTimeout(120_000);
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 function setUp() {
   const config = new ConfigReader({
@@ -50,13 +34,13 @@ function setUp() {
     config: {
       accounts: [
         {
-          accountId: estate.accounts.sandbox.id,
+          accountId: local.estate.accounts.sandbox.id,
           name: 'Sandbox',
           production: false,
         },
       ],
       route53: {
-        networkAccountId: estate.accounts.network.id,
+        networkAccountId: local.estate.accounts.network.id,
         parentZones: ['example.com'],
         ttl: 3600,
         syncTimeoutSeconds: 30,
@@ -114,12 +98,12 @@ async function nsRecord(client: Route53Client, zoneId: string, name: string) {
 describe('aws-platform:route53:subdomain:create on the local estate', () => {
   it('creates and delegates the zone, and a second run changes nothing', async () => {
     const { action, inAccount } = setUp();
-    const sandbox = await inAccount(estate.accounts.sandbox.id);
-    const network = await inAccount(estate.accounts.network.id);
+    const sandbox = await inAccount(local.estate.accounts.sandbox.id);
+    const network = await inAccount(local.estate.accounts.network.id);
 
     const first = context({
       domainName: 'staging.example.com',
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
     });
     await action.handler(first as any);
 
@@ -131,7 +115,7 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     );
     const delegation = await nsRecord(
       network,
-      estate.zones.root.id,
+      local.estate.zones.root.id,
       'staging.example.com',
     );
     expect(delegation?.TTL).toBe(3600);
@@ -155,7 +139,7 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     const second = context(
       {
         domainName: 'staging.example.com',
-        account: estate.accounts.sandbox.id,
+        account: local.estate.accounts.sandbox.id,
       },
       false,
       'task-of-someone-else',
@@ -171,28 +155,31 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
   it('changes nothing in a dry-run', async () => {
     const { action, inAccount } = setUp();
     const ctx = context(
-      { domainName: 'dev.example.com', account: estate.accounts.sandbox.id },
+      {
+        domainName: 'dev.example.com',
+        account: local.estate.accounts.sandbox.id,
+      },
       true,
     );
     await action.handler(ctx as any);
 
     expect(
       await zonesNamed(
-        await inAccount(estate.accounts.sandbox.id),
+        await inAccount(local.estate.accounts.sandbox.id),
         'dev.example.com',
       ),
     ).toHaveLength(0);
     expect(
       await nsRecord(
-        await inAccount(estate.accounts.network.id),
-        estate.zones.root.id,
+        await inAccount(local.estate.accounts.network.id),
+        local.estate.zones.root.id,
         'dev.example.com',
       ),
     ).toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith(
       'plannedChanges',
       expect.arrayContaining([
-        `Create public hosted zone dev.example.com in account Sandbox (${estate.accounts.sandbox.id})`,
+        `Create public hosted zone dev.example.com in account Sandbox (${local.estate.accounts.sandbox.id})`,
       ]),
     );
   });
@@ -202,22 +189,22 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     const { action, inAccount } = setUp();
     const ctx = context({
       domainName: 'sandbox.example.com',
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
     });
     await action.handler(ctx as any);
 
-    const network = await inAccount(estate.accounts.network.id);
+    const network = await inAccount(local.estate.accounts.network.id);
     const repaired = await nsRecord(
       network,
-      estate.zones.root.id,
+      local.estate.zones.root.id,
       'sandbox.example.com',
     );
     expect(repaired?.ResourceRecords?.map(r => r.Value).sort()).toEqual(
-      [...estate.zones.sandbox.nameServers].sort(),
+      [...local.estate.zones.sandbox.nameServers].sort(),
     );
     expect(
       await zonesNamed(
-        await inAccount(estate.accounts.sandbox.id),
+        await inAccount(local.estate.accounts.sandbox.id),
         'sandbox.example.com',
       ),
     ).toHaveLength(1);

@@ -10,14 +10,10 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
-  FaultProxy,
   FaultRule,
   isMutatingOperation,
-  LocalAws,
   recordMatrixRow,
-  ReferenceEstate,
-  startFaultProxy,
-  startReferenceEstate,
+  useReferenceEstate,
 } from '@internal/local-aws';
 import {
   countChanges,
@@ -39,27 +35,8 @@ const MAX_ATTEMPTS = 4;
 /** Seed of the fault draws; with it every row below meets its fault. */
 const FAULT_SEED = 42;
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-let proxy: FaultProxy;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  proxy = await startFaultProxy({
-    target: localAws.endpoint,
-    seed: 2026,
-    emulatorGaps: true,
-  });
-  Object.assign(process.env, localAws.env, {
-    AWS_ENDPOINT_URL: proxy.endpoint,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await proxy?.close();
-  await localAws?.stop();
+const local = useReferenceEstate({
+  faultProxy: { seed: 2026, emulatorGaps: true },
 });
 
 function clientFactory() {
@@ -76,13 +53,13 @@ function createAction() {
     config: {
       accounts: [
         {
-          accountId: estate.accounts.sandbox.id,
+          accountId: local.estate.accounts.sandbox.id,
           name: 'Sandbox',
           production: false,
         },
       ],
       route53: {
-        networkAccountId: estate.accounts.network.id,
+        networkAccountId: local.estate.accounts.network.id,
         parentZones: ['example.com'],
         ttl: 3600,
         syncTimeoutSeconds: 30,
@@ -107,8 +84,8 @@ async function inAccount(accountId: string): Promise<Route53Client> {
 async function stateOf(domainName: string, taskId: string) {
   const fqdn = `${domainName}.`;
   const [sandbox, network] = await Promise.all([
-    inAccount(estate.accounts.sandbox.id),
-    inAccount(estate.accounts.network.id),
+    inAccount(local.estate.accounts.sandbox.id),
+    inAccount(local.estate.accounts.network.id),
   ]);
   const { HostedZones = [] } = await sandbox.send(
     new ListHostedZonesByNameCommand({ DNSName: fqdn }),
@@ -116,7 +93,7 @@ async function stateOf(domainName: string, taskId: string) {
   const zones = HostedZones.filter(z => z.Name === fqdn);
   const { ResourceRecordSets = [] } = await network.send(
     new ListResourceRecordSetsCommand({
-      HostedZoneId: estate.zones.root.id,
+      HostedZoneId: local.estate.zones.root.id,
       StartRecordName: fqdn,
       StartRecordType: 'NS',
     }),
@@ -164,9 +141,9 @@ async function runChecked(
 ): Promise<Checked> {
   const taskId = `task-${domainName}`;
   const outcome = await runTaskUntilDone({
-    proxy,
+    proxy: local.proxy,
     createAction,
-    input: { domainName, account: estate.accounts.sandbox.id },
+    input: { domainName, account: local.estate.accounts.sandbox.id },
     taskId,
     seed: FAULT_SEED,
     ...options,
@@ -191,7 +168,7 @@ async function runChecked(
 type Checked = TaskOutcome & { duplicates: number; found: number };
 
 function record(fault: string, outcomes: Checked[]) {
-  const stats = proxy.stats();
+  const stats = local.proxy.stats();
   const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
   recordMatrixRow({
@@ -216,7 +193,7 @@ function record(fault: string, outcomes: Checked[]) {
 describe('aws-platform:route53:subdomain:create under faults', () => {
   it('creates nothing twice when killed at each AWS change and resumed', async () => {
     const changes = await countChanges(
-      proxy,
+      local.proxy,
       () => runChecked('count.example.com'),
       isMutatingOperation,
     );
@@ -227,7 +204,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
       'route53:CreateHostedZone',
     ]);
 
-    proxy.resetStats();
+    local.proxy.resetStats();
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       for (const when of ['before', 'after'] as const) {
@@ -287,33 +264,35 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
-      proxy.resetStats();
+      local.proxy.resetStats();
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}.example.com`, { rules }));
       }
       record(fault, outcomes);
       // The seeded draws hit this fault at least once.
-      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
+        0,
+      );
     },
   );
 
   it('changes nothing while the account is denied, and completes once allowed', async () => {
-    proxy.resetStats();
-    const sandbox = estate.accounts.sandbox.id;
+    local.proxy.resetStats();
+    const sandbox = local.estate.accounts.sandbox.id;
     const domainName = 'denied.example.com';
-    proxy.denyAccount(sandbox);
+    local.proxy.denyAccount(sandbox);
     let outcome;
     try {
       outcome = await runTaskUntilDone({
-        proxy,
+        proxy: local.proxy,
         createAction,
         input: { domainName, account: sandbox },
         taskId: `task-${domainName}`,
         maxRuns: 1,
       }).catch(error => error);
     } finally {
-      proxy.allowAccount(sandbox);
+      local.proxy.allowAccount(sandbox);
     }
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     expect(await stateOf(domainName, `task-${domainName}`)).toMatchObject({

@@ -27,11 +27,7 @@ import {
   DefaultAwsClientFactory,
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
-import {
-  LocalAws,
-  ReferenceEstate,
-  startReferenceEstate,
-} from '@internal/local-aws';
+import { useReferenceEstate } from '@internal/local-aws';
 import type { ActionsConfig } from '../actionsConfig';
 import { parsePolicy } from '../iam/iamPolicies';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
@@ -49,19 +45,7 @@ import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 // active) is covered by the unit tests.
 jest.setTimeout(120_000);
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 /** Every command the action sent, e.g. `CreateRoleCommand 171870262174 shop-staging-pods`. */
 let sent: string[] = [];
@@ -106,7 +90,7 @@ function setUp() {
       return client;
     },
   };
-  const { operations, sandbox, production } = estate.accounts;
+  const { operations, sandbox, production } = local.estate.accounts;
   const ingress = (stage: string) => ({
     dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
     hostedZoneId: 'Z35SXDOTRQ7X7K',
@@ -118,22 +102,22 @@ function setUp() {
     ],
     flightdeck: {
       operationsAccountId: operations.id,
-      ecrRegion: estate.region,
-      repositoryNamespace: estate.orgName,
+      ecrRegion: local.estate.region,
+      repositoryNamespace: local.estate.orgName,
       syncTimeoutSeconds: 10,
       clusters: [
         {
-          name: estate.clusters.sandbox.name,
+          name: local.estate.clusters.sandbox.name,
           accountId: sandbox.id,
-          region: estate.region,
-          hostedZone: estate.zones.sandbox.name,
+          region: local.estate.region,
+          hostedZone: local.estate.zones.sandbox.name,
           ingress: ingress('sandbox'),
         },
         {
-          name: estate.clusters.production.name,
+          name: local.estate.clusters.production.name,
           accountId: production.id,
-          region: estate.region,
-          hostedZone: estate.zones.production.name,
+          region: local.estate.region,
+          hostedZone: local.estate.zones.production.name,
           ingress: ingress('production'),
         },
       ],
@@ -151,7 +135,7 @@ function setUp() {
 /** Clients of the test itself (not recorded), to look at moto's state. */
 async function inspect(accountId: string) {
   const factory = motoFactory();
-  const target = { accountId, region: estate.region };
+  const target = { accountId, region: local.estate.region };
   return {
     iam: await factory.createClient(IAMClient, target),
     ecr: await factory.createClient(ECRClient, target),
@@ -206,13 +190,13 @@ function workload(name: string): JsonObject {
     stages: [
       {
         name: 'staging',
-        account: estate.accounts.sandbox.id,
-        clusters: [estate.clusters.sandbox.name],
+        account: local.estate.accounts.sandbox.id,
+        clusters: [local.estate.clusters.sandbox.name],
       },
       {
         name: 'production',
-        account: estate.accounts.production.id,
-        clusters: [estate.clusters.production.name],
+        account: local.estate.accounts.production.id,
+        clusters: [local.estate.clusters.production.name],
       },
     ],
   };
@@ -245,7 +229,7 @@ beforeEach(() => {
 describe('aws-platform:flightdeck:workload:create on the local estate', () => {
   it('sets up a workload in Operations, Sandbox and Production, and a second run changes nothing', async () => {
     const { action, ingress } = setUp();
-    const { operations, sandbox, production } = estate.accounts;
+    const { operations, sandbox, production } = local.estate.accounts;
     const first = context(workload('checkout'), { taskId: 'task-checkout-1' });
     await action.handler(first as any);
     expect(changes()).toHaveLength(12);
@@ -285,7 +269,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     });
 
     const stage = await inspect(sandbox.id);
-    const issuer = estate.clusters.sandbox.oidcIssuer;
+    const issuer = local.estate.clusters.sandbox.oidcIssuer;
     const pods = await roleOf(stage.iam, 'checkout-staging-pods');
     expect(parsePolicy(pods?.AssumeRolePolicyDocument)).toEqual({
       Version: '2012-10-17',
@@ -310,7 +294,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(deploy?.Tags).toEqual(
       expect.arrayContaining([
         {
-          Key: `cluster.${estate.clusters.sandbox.name}.deploy`,
+          Key: `cluster.${local.estate.clusters.sandbox.name}.deploy`,
           Value: 'true',
         },
         { Key: 'backstage-task', Value: 'task-checkout-1' },
@@ -326,7 +310,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
       Statement: [
         {
           Action: 'eks:DescribeCluster',
-          Resource: [estate.clusters.sandbox.arn],
+          Resource: [local.estate.clusters.sandbox.arn],
         },
         { Action: 'ecr:GetAuthorizationToken' },
         {
@@ -337,7 +321,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(
       await recordsAt(
         stage.route53,
-        estate.zones.sandbox.id,
+        local.estate.zones.sandbox.id,
         'checkout.sandbox.example.com',
       ),
     ).toEqual([
@@ -355,7 +339,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(
       await recordsAt(
         prod.route53,
-        estate.zones.production.id,
+        local.estate.zones.production.id,
         'checkout.production.example.com',
       ),
     ).toHaveLength(1);
@@ -386,7 +370,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(sent.length).toBeGreaterThan(0);
     expect(changes()).toEqual([]);
     expect(outputOf(ctx, 'plannedChanges')).toHaveLength(12);
-    const stage = await inspect(estate.accounts.sandbox.id);
+    const stage = await inspect(local.estate.accounts.sandbox.id);
     expect(await roleOf(stage.iam, 'preview-staging-pods')).toBeUndefined();
   });
 
@@ -416,11 +400,11 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
         // 12 changes in all, each made once, across both attempts.
         expect(changes()).toHaveLength(12);
         expect(new Set(changes()).size).toBe(12);
-        const stage = await inspect(estate.accounts.sandbox.id);
+        const stage = await inspect(local.estate.accounts.sandbox.id);
         expect(
           await recordsAt(
             stage.route53,
-            estate.zones.sandbox.id,
+            local.estate.zones.sandbox.id,
             `${name}.sandbox.example.com`,
           ),
         ).toHaveLength(1);
@@ -437,8 +421,8 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
         stages: [
           {
             name: 'staging',
-            account: estate.accounts.network.id,
-            clusters: [estate.clusters.sandbox.name],
+            account: local.estate.accounts.network.id,
+            clusters: [local.estate.clusters.sandbox.name],
           },
         ],
       },
@@ -447,8 +431,8 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
         stages: [
           {
             name: 'staging',
-            account: estate.accounts.sandbox.id,
-            clusters: [estate.clusters.production.name],
+            account: local.estate.accounts.sandbox.id,
+            clusters: [local.estate.clusters.production.name],
           },
         ],
       },
@@ -462,7 +446,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
 
   it('refuses a role someone made with another trust policy, and changes nothing', async () => {
     const { action } = setUp();
-    const stage = await inspect(estate.accounts.sandbox.id);
+    const stage = await inspect(local.estate.accounts.sandbox.id);
     await stage.iam.send(
       new CreateRoleCommand({
         RoleName: 'legacy-staging-pods',
@@ -484,7 +468,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
       ),
     ).rejects.toThrow(ConflictError);
     expect(changes()).toEqual([]);
-    const ops = await inspect(estate.accounts.operations.id);
+    const ops = await inspect(local.estate.accounts.operations.id);
     await expect(
       ops.ecr.send(
         new DescribeRepositoriesCommand({ repositoryNames: ['acme/legacy'] }),

@@ -14,14 +14,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
-  FaultProxy,
   FaultRule,
   isMutatingOperation,
-  LocalAws,
   recordMatrixRow,
-  ReferenceEstate,
-  startFaultProxy,
-  startReferenceEstate,
+  useReferenceEstate,
 } from '@internal/local-aws';
 import type { ActionsConfig } from '../actionsConfig';
 import {
@@ -48,27 +44,8 @@ const MAX_ATTEMPTS = 4;
 /** Seed of the fault draws; with it every row below meets its fault. */
 const FAULT_SEED = 42;
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-let proxy: FaultProxy;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  proxy = await startFaultProxy({
-    target: localAws.endpoint,
-    seed: 2026,
-    emulatorGaps: true,
-  });
-  Object.assign(process.env, localAws.env, {
-    AWS_ENDPOINT_URL: proxy.endpoint,
-  });
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await proxy?.close();
-  await localAws?.stop();
+const local = useReferenceEstate({
+  faultProxy: { seed: 2026, emulatorGaps: true },
 });
 
 const awsConfig = {
@@ -76,7 +53,7 @@ const awsConfig = {
 };
 
 function createAction() {
-  const { operations, sandbox, production } = estate.accounts;
+  const { operations, sandbox, production } = local.estate.accounts;
   const ingress = (stage: string) => ({
     dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
     hostedZoneId: 'Z35SXDOTRQ7X7K',
@@ -88,22 +65,22 @@ function createAction() {
     ],
     flightdeck: {
       operationsAccountId: operations.id,
-      ecrRegion: estate.region,
-      repositoryNamespace: estate.orgName,
+      ecrRegion: local.estate.region,
+      repositoryNamespace: local.estate.orgName,
       syncTimeoutSeconds: 10,
       clusters: [
         {
-          name: estate.clusters.sandbox.name,
+          name: local.estate.clusters.sandbox.name,
           accountId: sandbox.id,
-          region: estate.region,
-          hostedZone: estate.zones.sandbox.name,
+          region: local.estate.region,
+          hostedZone: local.estate.zones.sandbox.name,
           ingress: ingress('sandbox'),
         },
         {
-          name: estate.clusters.production.name,
+          name: local.estate.clusters.production.name,
           accountId: production.id,
-          region: estate.region,
-          hostedZone: estate.zones.production.name,
+          region: local.estate.region,
+          hostedZone: local.estate.zones.production.name,
           ingress: ingress('production'),
         },
       ],
@@ -129,13 +106,13 @@ function workload(name: string): JsonObject {
     stages: [
       {
         name: 'staging',
-        account: estate.accounts.sandbox.id,
-        clusters: [estate.clusters.sandbox.name],
+        account: local.estate.accounts.sandbox.id,
+        clusters: [local.estate.clusters.sandbox.name],
       },
       {
         name: 'production',
-        account: estate.accounts.production.id,
-        clusters: [estate.clusters.production.name],
+        account: local.estate.accounts.production.id,
+        clusters: [local.estate.clusters.production.name],
       },
     ],
   };
@@ -146,7 +123,7 @@ async function clients(accountId: string) {
   const factory = DefaultAwsClientFactory.fromConfig(
     new ConfigReader(awsConfig),
   );
-  const target = { accountId, region: estate.region };
+  const target = { accountId, region: local.estate.region };
   return {
     iam: await factory.createClient(IAMClient, target),
     ecr: await factory.createClient(ECRClient, target),
@@ -181,7 +158,7 @@ async function recordCount(
 
 /** What AWS holds for one workload; `duplicates` counts extra record sets. */
 async function stateOf(name: string) {
-  const { operations, sandbox, production } = estate.accounts;
+  const { operations, sandbox, production } = local.estate.accounts;
   const [ops, staging, prod] = await Promise.all([
     clients(operations.id),
     clients(sandbox.id),
@@ -202,12 +179,12 @@ async function stateOf(name: string) {
   const records = await Promise.all([
     recordCount(
       staging.route53,
-      estate.zones.sandbox.id,
+      local.estate.zones.sandbox.id,
       `${name}.sandbox.example.com`,
     ),
     recordCount(
       prod.route53,
-      estate.zones.production.id,
+      local.estate.zones.production.id,
       `${name}.production.example.com`,
     ),
   ]);
@@ -232,7 +209,7 @@ async function runChecked(
   options: { kill?: KillPoint; rules?: FaultRule[] } = {},
 ): Promise<Checked> {
   const outcome = await runTaskUntilDone({
-    proxy,
+    proxy: local.proxy,
     createAction,
     input: workload(name),
     taskId: `task-${name}`,
@@ -250,7 +227,7 @@ async function runChecked(
 }
 
 function record(fault: string, outcomes: Checked[]) {
-  const stats = proxy.stats();
+  const stats = local.proxy.stats();
   const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
   const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
   recordMatrixRow({
@@ -275,7 +252,7 @@ function record(fault: string, outcomes: Checked[]) {
 describe('aws-platform:flightdeck:workload:create under faults', () => {
   it('creates nothing twice when killed after each AWS change and resumed', async () => {
     const changes = await countChanges(
-      proxy,
+      local.proxy,
       () => runChecked('count'),
       isMutatingOperation,
     );
@@ -283,7 +260,7 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     // the pod role, the deploy role and its policy, and the ALIAS record.
     expect(changes).toHaveLength(12);
 
-    proxy.resetStats();
+    local.proxy.resetStats();
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       const outcome = await runChecked(`kill${change}`, {
@@ -326,33 +303,35 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
-      proxy.resetStats();
+      local.proxy.resetStats();
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}`, { rules }));
       }
       record(fault, outcomes);
       // The seeded draws hit this fault at least once.
-      expect(Object.values(proxy.stats().faults).length).toBeGreaterThan(0);
+      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
+        0,
+      );
     },
   );
 
   it('completes once a denied account is allowed again', async () => {
-    proxy.resetStats();
-    const production = estate.accounts.production.id;
+    local.proxy.resetStats();
+    const production = local.estate.accounts.production.id;
     const name = 'denied';
-    proxy.denyAccount(production);
+    local.proxy.denyAccount(production);
     let outcome;
     try {
       outcome = await runTaskUntilDone({
-        proxy,
+        proxy: local.proxy,
         createAction,
         input: workload(name),
         taskId: `task-${name}`,
         maxRuns: 1,
       }).catch(error => error);
     } finally {
-      proxy.allowAccount(production);
+      local.proxy.allowAccount(production);
     }
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     const done = await runChecked(name);

@@ -7,11 +7,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import type { JsonObject } from '@backstage/types';
 import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
 import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import {
-  LocalAws,
-  ReferenceEstate,
-  startReferenceEstate,
-} from '@internal/local-aws';
+import { useReferenceEstate } from '@internal/local-aws';
 import { createBackupPlanAction } from '../actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
 import { createFlightdeckWorkloadAction } from '../actions/createFlightdeckWorkload';
@@ -29,19 +25,7 @@ import {
 // empty. A valid dry-run at the end shows the log does see the action's calls.
 jest.setTimeout(300_000);
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 function accountEntity(name: string, accountId: string) {
   return {
@@ -67,18 +51,18 @@ function setUp(options: { denyAll?: boolean } = {}) {
     ),
     maxAttempts: 1,
   });
-  const config = estateActionsConfig(estate);
+  const config = estateActionsConfig(local.estate);
   // The catalog knows the Sandbox account and the Network account (which is
   // not in the allowlist); a user-specific catalog would hide more.
   const catalog = catalogServiceMock({
     entities: [
       accountEntity(
-        `sandbox-${estate.accounts.sandbox.id}`,
-        estate.accounts.sandbox.id,
+        `sandbox-${local.estate.accounts.sandbox.id}`,
+        local.estate.accounts.sandbox.id,
       ),
       accountEntity(
-        `network-${estate.accounts.network.id}`,
-        estate.accounts.network.id,
+        `network-${local.estate.accounts.network.id}`,
+        local.estate.accounts.network.id,
       ),
     ],
   });
@@ -114,14 +98,14 @@ async function run(action: AnyAction, input: JsonObject, isDryRun = false) {
 async function rejectEveryCase(action: AnyAction, cases: HostileCase[]) {
   const problems: string[] = [];
   for (const { label, input, readsFirst } of cases) {
-    await localAws.requestLog.start();
+    await local.localAws.requestLog.start();
     let error: unknown;
     try {
       await run(action, input);
     } catch (e) {
       error = e;
     }
-    const calls = await localAws.requestLog.read();
+    const calls = await local.localAws.requestLog.read();
     const e = error as Error | undefined;
     if (!e) {
       problems.push(`${label}: accepted`);
@@ -144,14 +128,14 @@ async function rejectEveryCase(action: AnyAction, cases: HostileCase[]) {
       );
     }
   }
-  await localAws.requestLog.stop();
+  await local.localAws.requestLog.stop();
   return problems;
 }
 
 const outsideAllowlist = () => [
-  estate.accounts.network.id,
-  estate.accounts.management.id,
-  estate.accounts.backup.id,
+  local.estate.accounts.network.id,
+  local.estate.accounts.management.id,
+  local.estate.accounts.backup.id,
 ];
 
 describe('hostile inputs, checked against moto request log', () => {
@@ -159,7 +143,7 @@ describe('hostile inputs, checked against moto request log', () => {
     const { subdomain } = setUp();
     const valid = {
       domainName: 'hostile-test.example.com',
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
     };
     const cases = subdomainCases({
       valid,
@@ -169,10 +153,10 @@ describe('hostile inputs, checked against moto request log', () => {
     expect(await rejectEveryCase(subdomain, cases)).toEqual([]);
 
     // The log does see what the action sends once the input is valid.
-    await localAws.requestLog.start();
+    await local.localAws.requestLog.start();
     const ctx = await run(subdomain, valid, true);
-    const calls = await localAws.requestLog.read();
-    await localAws.requestLog.stop();
+    const calls = await local.localAws.requestLog.read();
+    await local.localAws.requestLog.stop();
     expect(ctx.output).toHaveBeenCalledWith(
       'plannedChanges',
       expect.arrayContaining([
@@ -186,7 +170,7 @@ describe('hostile inputs, checked against moto request log', () => {
   it('aws-platform:backup:plan:create rejects 200+ invalid inputs before any AWS call', async () => {
     const { backupPlan } = setUp();
     const valid = {
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
       region: 'us-east-1',
       planName: 'hostile-test',
       schedule: 'cron(0 2 * * ? *)',
@@ -200,10 +184,10 @@ describe('hostile inputs, checked against moto request log', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     expect(await rejectEveryCase(backupPlan, cases)).toEqual([]);
 
-    await localAws.requestLog.start();
+    await local.localAws.requestLog.start();
     await run(backupPlan, valid, true);
-    const calls = await localAws.requestLog.read();
-    await localAws.requestLog.stop();
+    const calls = await local.localAws.requestLog.read();
+    await local.localAws.requestLog.stop();
     expect(calls.some(c => c.service === 'backup')).toBe(true);
     expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
   });
@@ -216,7 +200,7 @@ describe('hostile inputs, checked against moto request log', () => {
       stages: [
         {
           name: 'staging',
-          account: estate.accounts.sandbox.id,
+          account: local.estate.accounts.sandbox.id,
           clusters: ['acme-sandbox-v1'],
         },
       ],
@@ -229,10 +213,10 @@ describe('hostile inputs, checked against moto request log', () => {
     expect(cases.length).toBeGreaterThanOrEqual(200);
     expect(await rejectEveryCase(workload, cases)).toEqual([]);
 
-    await localAws.requestLog.start();
+    await local.localAws.requestLog.start();
     await run(workload, valid, true);
-    const calls = await localAws.requestLog.read();
-    await localAws.requestLog.stop();
+    const calls = await local.localAws.requestLog.read();
+    await local.localAws.requestLog.stop();
     expect(calls.some(c => c.service === 'ecr' || c.service === 'iam')).toBe(
       true,
     );
@@ -244,10 +228,10 @@ describe('permissions, checked against moto request log', () => {
   const deniedInputs = () => ({
     subdomain: {
       domainName: 'denied.example.com',
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
     },
     backupPlan: {
-      account: estate.accounts.sandbox.id,
+      account: local.estate.accounts.sandbox.id,
       region: 'us-east-1',
       planName: 'denied',
       schedule: 'cron(0 2 * * ? *)',
@@ -259,7 +243,7 @@ describe('permissions, checked against moto request log', () => {
       stages: [
         {
           name: 'staging',
-          account: estate.accounts.sandbox.id,
+          account: local.estate.accounts.sandbox.id,
           clusters: ['acme-sandbox-v1'],
         },
       ],
@@ -270,22 +254,22 @@ describe('permissions, checked against moto request log', () => {
     '%s: a user without the permission gets NotAllowedError and no AWS call is made',
     async which => {
       const action = setUp({ denyAll: true })[which];
-      await localAws.requestLog.start();
+      await local.localAws.requestLog.start();
       await expect(run(action, deniedInputs()[which])).rejects.toMatchObject({
         name: 'NotAllowedError',
       });
-      expect(await localAws.requestLog.read()).toEqual([]);
-      await localAws.requestLog.stop();
+      expect(await local.localAws.requestLog.read()).toEqual([]);
+      await local.localAws.requestLog.stop();
     },
   );
 
   it('an account entity the user cannot read in the catalog is not found, with no AWS call', async () => {
     const { subdomain } = setUp();
-    await localAws.requestLog.start();
+    await local.localAws.requestLog.start();
     await expect(
       run(subdomain, {
         domainName: 'hidden.example.com',
-        account: `resource:default/production-${estate.accounts.production.id}`,
+        account: `resource:default/production-${local.estate.accounts.production.id}`,
       }),
     ).rejects.toMatchObject({
       name: 'InputError',
@@ -293,7 +277,7 @@ describe('permissions, checked against moto request log', () => {
         'is not an AWS account entity in the catalog',
       ),
     });
-    expect(await localAws.requestLog.read()).toEqual([]);
-    await localAws.requestLog.stop();
+    expect(await local.localAws.requestLog.read()).toEqual([]);
+    await local.localAws.requestLog.stop();
   });
 });

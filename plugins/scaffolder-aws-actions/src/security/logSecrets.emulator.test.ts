@@ -8,10 +8,8 @@ import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform
 import {
   createCapturingLogger,
   findSecrets,
-  LocalAws,
   recordCredentials,
-  ReferenceEstate,
-  startReferenceEstate,
+  useReferenceEstate,
 } from '@internal/local-aws';
 import { createBackupPlanAction } from '../actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
@@ -24,21 +22,10 @@ import { estateActionsConfig } from './estateActionsConfig';
 // every assumed role's access key, secret key and session token.
 jest.setTimeout(120_000);
 
-let localAws: LocalAws;
-let estate: ReferenceEstate;
-const savedEnv = { ...process.env };
 const MAIN_ACCESS_KEY = 'AKIAMAINACCOUNTKEY01';
 const MAIN_SECRET_KEY = 'main+account/secret+key+for+the+log+scan0';
 
-beforeAll(async () => {
-  ({ localAws, estate } = await startReferenceEstate());
-  Object.assign(process.env, localAws.env);
-});
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-});
+const local = useReferenceEstate();
 
 it('nothing the actions log, output or throw contains a credential', async () => {
   const seen = new Set<string>([MAIN_ACCESS_KEY, MAIN_SECRET_KEY]);
@@ -60,7 +47,7 @@ it('nothing the actions log, output or throw contains a credential', async () =>
     credentialsManager,
     maxAttempts: 1,
   });
-  const config = estateActionsConfig(estate);
+  const config = estateActionsConfig(local.estate);
   const deps = {
     config,
     clientFactory,
@@ -97,10 +84,12 @@ it('nothing the actions log, output or throw contains a credential', async () =>
         }),
       );
     }
-    lines.push(JSON.stringify({ outputs: ctx.output.mock.calls }));
+    lines.push(
+      JSON.stringify({ outputs: (ctx.output as jest.Mock).mock.calls }),
+    );
   };
 
-  const sandbox = estate.accounts.sandbox.id;
+  const sandbox = local.estate.accounts.sandbox.id;
   await run(
     'subdomain',
     { domainName: 'logscan.example.com', account: sandbox },
