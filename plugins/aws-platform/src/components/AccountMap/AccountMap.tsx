@@ -99,7 +99,8 @@ export function AccountMap(props: AccountMapProps) {
   const [types, setTypes] =
     useState<ReadonlySet<AccountFlowType>>(DEFAULT_FLOW_TYPES);
   const [selected, setSelected] = useState<string>();
-  const [viewportRef, viewportWidth] = useElementWidth<HTMLDivElement>(900);
+  const [viewportRef, viewportWidth, viewport] =
+    useElementWidth<HTMLDivElement>(900);
 
   const setFilter = useCallback((next: MapFilter) => {
     setFilterState(next);
@@ -248,6 +249,7 @@ export function AccountMap(props: AccountMapProps) {
             hrefOf={hrefOf}
             onToggle={onToggle}
             onActivate={setSelected}
+            scrollContainer={viewport}
           />
         </Paper>
         <Paper variant="outlined" className={classes.side}>

@@ -22,7 +22,8 @@ const BADGE_ICONS: Record<AccountFinding, typeof DnsIcon> = {
   'eks-version-unsupported': UpdateIcon,
 };
 
-const useStyles = makeStyles(theme => ({
+/** The tiles' styles, made once by the canvas for all its tiles. */
+export const useTileStyles = makeStyles(theme => ({
   tile: {
     position: 'absolute',
     boxSizing: 'border-box',
@@ -116,6 +117,7 @@ export interface AccountTileProps {
   active: boolean;
   /** The account the entity page is about. */
   focusTarget: boolean;
+  classes: ReturnType<typeof useTileStyles>;
   onActivate(ref: string): void;
   onFocusItem(event: FocusEvent<HTMLElement>): void;
 }
@@ -165,8 +167,7 @@ export function useTileText(): (account: MapAccount) => AccountTileText {
 export const AccountTile = memo(function AccountTileView(
   props: AccountTileProps,
 ) {
-  const { account, box, text } = props;
-  const classes = useStyles();
+  const { account, box, text, classes } = props;
   const className = [
     classes.tile,
     props.active && classes.active,

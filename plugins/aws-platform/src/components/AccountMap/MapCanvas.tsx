@@ -11,13 +11,14 @@ import {
   useState,
 } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
-import { AccountTile, useTileText } from './AccountTile';
+import { AccountTile, useTileStyles, useTileText } from './AccountTile';
 import { FlowLines } from './FlowLines';
 import { RoutedEdge } from './model/edgeGeometry';
 import { GroupSummary } from './model/groupSummaries';
 import { MAP_METRICS, MapLayout } from './model/mapLayout';
 import { AccountMapModel } from './model/mapModel';
 import { FocusItem, isNavigationKey, nextFocus } from './model/mapNavigation';
+import { MapView, scrollToShow, tilesInView } from './model/mapWindow';
 import { OuBox } from './OuBox';
 
 const useStyles = makeStyles(theme => ({
@@ -48,6 +49,8 @@ export interface MapCanvasProps {
   hrefOf(ref: string): string;
   onToggle(groupId: string): void;
   onActivate(ref: string): void;
+  /** The element that scrolls the map; with it, a large map renders only the tiles in view. */
+  scrollContainer?: HTMLElement | null;
 }
 
 /**
@@ -61,6 +64,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   const idPrefix = `account-map-${useId().replace(/:/g, '')}`;
   const [current, setCurrent] = useState<string>();
+  const tileClasses = useTileStyles();
   const tileText = useTileText();
   const texts = useMemo(
     () =>
@@ -113,17 +117,80 @@ export function MapCanvas(props: MapCanvasProps) {
         items[0]?.id;
   const tabIndex = (id: string) => (id === stop ? 0 : -1);
 
+  // The part of the plane on screen, for rendering only the tiles near it.
+  const plane = useRef<HTMLDivElement>(null);
+  const [view, setView] = useState<MapView>();
+  const { scrollContainer } = props;
+  useEffect(() => {
+    if (!scrollContainer) return undefined;
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const box = plane.current?.getBoundingClientRect();
+      const port = scrollContainer.getBoundingClientRect();
+      if (!box) return;
+      const top = Math.max(port.top, 0);
+      const bottom = Math.min(port.bottom, window.innerHeight);
+      setView({ top: top - box.top, height: Math.max(0, bottom - top) });
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    scrollContainer.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      scrollContainer.removeEventListener('scroll', schedule);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [scrollContainer, layout]);
+  const stopRef = stop?.startsWith('a:') ? stop.slice(2) : undefined;
+  const rendered = useMemo(
+    () => tilesInView(layout.tiles, view, new Set(stopRef ? [stopRef] : [])),
+    [layout, view, stopRef],
+  );
+
+  const rectOf = useMemo(
+    () => new Map(items.map(item => [item.id, item.rect])),
+    [items],
+  );
+  // Brings an item into view; the scroll renders its tile if it was not.
+  const reveal = useCallback(
+    (id: string) => {
+      const rect = rectOf.get(id);
+      if (!rect || !scrollContainer || !view) return;
+      const by = scrollToShow(rect, view);
+      if (by !== 0) scrollContainer.scrollTop += by;
+    },
+    [rectOf, scrollContainer, view],
+  );
+
   const onFocusItem = useCallback((event: FocusEvent<HTMLElement>) => {
     const id = event.currentTarget.getAttribute('data-item');
     if (id) setCurrent(id);
   }, []);
 
+  // Focus follows the arrow keys once the target is rendered.
+  const pendingFocus = useRef<string>();
+  useEffect(() => {
+    const id = pendingFocus.current;
+    const element = id && document.getElementById(domIds.get(id)!);
+    if (element) {
+      pendingFocus.current = undefined;
+      element.focus({ preventScroll: true });
+    }
+  });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!isNavigationKey(event.key)) return;
     const next = nextFocus(items, stop, event.key);
     event.preventDefault();
     if (!next) return;
+    pendingFocus.current = next;
     setCurrent(next);
+    reveal(next);
     document.getElementById(domIds.get(next)!)?.focus();
   };
 
@@ -155,6 +222,7 @@ export function MapCanvas(props: MapCanvasProps) {
       role="region"
       aria-label={t('accountMap.canvasLabel')}
       aria-describedby={instructionsId}
+      ref={plane}
       className={classes.plane}
       style={{ width: layout.width, height: layout.height }}
       onKeyDown={onKeyDown}
@@ -188,7 +256,7 @@ export function MapCanvas(props: MapCanvasProps) {
         edges={props.edges}
         highlighted={props.highlighted}
       />
-      {layout.tiles.map(box => (
+      {rendered.map(box => (
         <AccountTile
           key={box.ref}
           account={model.accounts.get(box.ref)!}
@@ -199,6 +267,7 @@ export function MapCanvas(props: MapCanvasProps) {
           tabIndex={tabIndex(`a:${box.ref}`)}
           active={props.activeRef === box.ref}
           focusTarget={props.focus.accountRef === box.ref}
+          classes={tileClasses}
           onActivate={props.onActivate}
           onFocusItem={onFocusItem}
         />

@@ -3,11 +3,11 @@ import { useCallback, useLayoutEffect, useState } from 'react';
 /**
  * The content width of an element, kept up to date while it resizes;
  * `fallback` until it is measured (and where there is no layout, as in
- * jsdom).
+ * jsdom). Also returns the element once it is mounted.
  */
 export function useElementWidth<T extends HTMLElement>(
   fallback: number,
-): [(element: T | null) => void, number] {
+): [(element: T | null) => void, number, T | null] {
   const [element, setElement] = useState<T | null>(null);
   const [width, setWidth] = useState(fallback);
   const ref = useCallback((node: T | null) => setElement(node), []);
@@ -20,5 +20,5 @@ export function useElementWidth<T extends HTMLElement>(
     observer.observe(element);
     return () => observer.disconnect();
   }, [element, fallback]);
-  return [ref, width];
+  return [ref, width, element];
 }
