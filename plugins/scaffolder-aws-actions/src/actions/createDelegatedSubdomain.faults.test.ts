@@ -12,14 +12,14 @@ import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform
 import {
   FaultRule,
   isMutatingOperation,
-  recordMatrixRow,
   useReferenceEstate,
 } from '@internal/local-aws';
 import {
   countChanges,
+  CheckedOutcome,
   KillPoint,
+  recordActionRow,
   runTaskUntilDone,
-  TaskOutcome,
 } from './__testUtils__/faultMatrix';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
@@ -164,29 +164,15 @@ async function runChecked(
   };
 }
 
-/** A task's outcome with what AWS holds afterwards. */
-type Checked = TaskOutcome & { duplicates: number; found: number };
+type Checked = CheckedOutcome;
 
 function record(fault: string, outcomes: Checked[]) {
-  const stats = local.proxy.stats();
-  const runs = outcomes.reduce((sum, o) => sum + o.runs, 0);
-  const failed = outcomes.reduce((sum, o) => sum + o.errors.length, 0);
-  recordMatrixRow({
+  recordActionRow({
     subject: SUBJECT,
-    fault,
-    runs,
-    outcome: `${outcomes.length} task${outcomes.length > 1 ? 's' : ''} done${
-      failed
-        ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
-        : ''
-    }`,
-    before: 0,
-    after: outcomes.reduce((sum, o) => sum + o.found, 0),
     unit: 'zones + NS record sets',
-    lost: 0,
-    duplicates: outcomes.reduce((sum, o) => sum + o.duplicates, 0),
-    retries: stats.retries,
-    faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+    fault,
+    outcomes,
+    proxy: local.proxy,
   });
 }
 

@@ -1,5 +1,6 @@
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
+import { recordMatrixRow } from '@internal/local-aws';
 import type { FaultProxy, FaultRule } from '@internal/local-aws';
 
 /**
@@ -154,4 +155,48 @@ export async function countChanges(
     .stats()
     .operations.filter(op => isChange(op.operation))
     .flatMap(op => Array(op.calls).fill(`${op.service}:${op.operation}`));
+}
+
+/** A task's outcome with what AWS holds afterwards. */
+export type CheckedOutcome = TaskOutcome & {
+  duplicates: number;
+  /** The resources of the task found in AWS afterwards. */
+  found: number;
+};
+
+/**
+ * Adds an action's row to the fault matrix report (docs/reliability.md):
+ * the tasks run under one fault, with the proxy's counts of retries and
+ * injected faults since its last reset.
+ */
+export function recordActionRow(options: {
+  subject: string;
+  /** What `found` counts, e.g. "zones + NS record sets". */
+  unit: string;
+  fault: string;
+  outcomes: CheckedOutcome[];
+  proxy: FaultProxy;
+}): void {
+  const { outcomes } = options;
+  const stats = options.proxy.stats();
+  const sum = (of: (o: CheckedOutcome) => number) =>
+    outcomes.reduce((total, o) => total + of(o), 0);
+  const failed = sum(o => o.errors.length);
+  recordMatrixRow({
+    subject: options.subject,
+    fault: options.fault,
+    runs: sum(o => o.runs),
+    outcome: `${outcomes.length} task${outcomes.length > 1 ? 's' : ''} done${
+      failed
+        ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
+        : ''
+    }`,
+    before: 0,
+    after: sum(o => o.found),
+    unit: options.unit,
+    lost: 0,
+    duplicates: sum(o => o.duplicates),
+    retries: stats.retries,
+    faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+  });
 }
