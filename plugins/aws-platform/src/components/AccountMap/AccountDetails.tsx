@@ -148,18 +148,16 @@ export function AccountDetails(props: {
               })
             : t('accountMap.tile.notRead')}
         </dd>
-        <dt>{t('accountMap.details.findings')}</dt>
-        <dd>
-          {account.findings.length > 0 ? (
-            <WarningChips
-              labels={account.findings.map(f => t(`accountMap.badges.${f}`))}
-              ariaLabel={t('accountMap.details.findings')}
-            />
-          ) : (
-            t('accountMap.details.nothing')
-          )}
-        </dd>
       </dl>
+      <h3 className={classes.heading}>{t('accountMap.details.findings')}</h3>
+      {account.findings.length > 0 ? (
+        <WarningChips
+          labels={account.findings.map(f => t(`accountMap.badges.${f}`))}
+          ariaLabel={t('accountMap.details.findings')}
+        />
+      ) : (
+        <p className={classes.hint}>{t('accountMap.details.nothing')}</p>
+      )}
       {section('out')}
       {section('in')}
     </section>

@@ -53,7 +53,7 @@ const useStyles = makeStyles(theme => ({
     padding: theme.spacing(1),
   },
   side: {
-    width: 300,
+    width: 280,
     flexShrink: 0,
     padding: theme.spacing(1.5, 2),
     maxHeight: 'max(480px, calc(100vh - 260px))',

@@ -60,6 +60,8 @@ export const useTileStyles = makeStyles(theme => ({
     width: 6,
   },
   title: {
+    flex: 1,
+    minWidth: 0,
     fontWeight: 600,
     fontSize: '0.875rem',
     lineHeight: 1.25,
@@ -78,7 +80,11 @@ export const useTileStyles = makeStyles(theme => ({
     overflow: 'hidden',
   },
   role: { fontWeight: 700, textTransform: 'uppercase', letterSpacing: 0.3 },
-  muted: { color: theme.palette.text.secondary },
+  muted: {
+    display: 'block',
+    color: theme.palette.text.secondary,
+    textOverflow: 'ellipsis',
+  },
   mono: { fontFamily: 'monospace', color: theme.palette.text.secondary },
   status: { color: theme.palette.error.main, fontWeight: 700 },
   badges: { display: 'flex', gap: 2, flexShrink: 0 },
@@ -208,18 +214,6 @@ export const AccountTile = memo(function AccountTileView(
         {account.inactiveStatus && (
           <span className={classes.status}>{account.inactiveStatus}</span>
         )}
-      </span>
-      <span className={classes.line}>
-        <span
-          className={classes.role}
-          style={{ color: ROLE_COLORS[account.role] }}
-        >
-          {text.role}
-        </span>
-        <span className={classes.mono}>{account.accountId}</span>
-      </span>
-      <span className={classes.line}>
-        <span className={classes.muted}>{text.holds}</span>
         <span className={classes.badges} aria-hidden="true">
           {account.findings.map((finding, i) => {
             const Icon = BADGE_ICONS[finding];
@@ -235,6 +229,16 @@ export const AccountTile = memo(function AccountTileView(
           })}
         </span>
       </span>
+      <span
+        className={`${classes.line} ${classes.role}`}
+        style={{ color: ROLE_COLORS[account.role] }}
+      >
+        {text.role}
+      </span>
+      <span className={`${classes.line} ${classes.mono}`}>
+        {account.accountId}
+      </span>
+      <span className={`${classes.line} ${classes.muted}`}>{text.holds}</span>
     </Link>
   );
 });

@@ -51,18 +51,24 @@ const useStyles = makeStyles(theme => ({
       outlineOffset: 1,
     },
   },
+  // The OU's name wins the room; the count gives way first.
   name: {
     fontWeight: 700,
     fontSize: '0.875rem',
     whiteSpace: 'nowrap',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
+    flexShrink: 0,
+    maxWidth: '75%',
   },
   count: {
     marginLeft: theme.spacing(1),
     fontSize: '0.75rem',
     color: theme.palette.text.secondary,
     whiteSpace: 'nowrap',
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    minWidth: 0,
   },
   open: {
     display: 'inline-flex',

@@ -3,7 +3,7 @@ import { AccountMapModel } from './mapModel';
 
 /** Sizes of the map's boxes, in CSS pixels. */
 export const MAP_METRICS = {
-  tileWidth: 176,
+  tileWidth: 164,
   tileHeight: 84,
   gap: 14,
   padding: 12,
@@ -11,7 +11,7 @@ export const MAP_METRICS = {
   collapsedWidth: 300,
   collapsedBody: 78,
   emptyBody: 30,
-  minGroupWidth: 200,
+  minGroupWidth: 190,
 } as const;
 
 /** A rectangle of the map, absolute. */
