@@ -22,7 +22,8 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 /** The timings table. */
 export function timingTable(runs: MapRun[]): string {
   const row = (label: string, pick: (run: MapRun) => number, judge = false) => {
-    const values = runs.map(pick);
+    const values = runs.map(pick).filter(v => !Number.isNaN(v));
+    if (values.length === 0) return `| ${label} | — | — | — |`;
     const m = median(values);
     let verdict = '';
     if (judge) {

@@ -191,7 +191,14 @@ export async function measureMap(options: {
             ].find(b => b.textContent?.startsWith('Workloads')) as
               | HTMLButtonElement
               | undefined;
-          await until(() => Boolean(collapsedToggle()));
+          // A small estate has no collapsed OU: nothing to open.
+          const found = await Promise.race([
+            until(() => Boolean(collapsedToggle())).then(() => true),
+            new Promise<boolean>(resolve =>
+              setTimeout(() => resolve(false), 3000),
+            ),
+          ]);
+          if (!found) return { expandMs: NaN, tiles: tiles() };
           await afterPaint();
           const toggle = collapsedToggle()!;
           const started = performance.now();
