@@ -18,6 +18,7 @@ import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
 import { LiveClusterSection } from './LiveClusterSection';
+import { NO_WRAP } from '../shared/noWrap';
 
 function sizeOf(group: NodegroupSpec): string {
   const range =
@@ -130,9 +131,15 @@ export function EksClusterCard() {
             <TableRow>
               <TableCell>{t('clusterCard.nodegroups.name')}</TableCell>
               <TableCell>{t('clusterCard.nodegroups.instanceTypes')}</TableCell>
-              <TableCell>{t('clusterCard.nodegroups.size')}</TableCell>
-              <TableCell>{t('clusterCard.nodegroups.version')}</TableCell>
-              <TableCell>{t('clusterCard.nodegroups.status')}</TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('clusterCard.nodegroups.size')}
+              </TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('clusterCard.nodegroups.version')}
+              </TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('clusterCard.nodegroups.status')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -140,9 +147,9 @@ export function EksClusterCard() {
               <TableRow key={group.name}>
                 <TableCell>{group.name}</TableCell>
                 <TableCell>{group.instanceTypes.join(', ') || '—'}</TableCell>
-                <TableCell>{sizeOf(group)}</TableCell>
-                <TableCell>{group.version ?? '—'}</TableCell>
-                <TableCell>{group.status ?? '—'}</TableCell>
+                <TableCell style={NO_WRAP}>{sizeOf(group)}</TableCell>
+                <TableCell style={NO_WRAP}>{group.version ?? '—'}</TableCell>
+                <TableCell style={NO_WRAP}>{group.status ?? '—'}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -18,9 +18,9 @@ import { awsPlatformTranslationRef } from '../../translation';
 import { AsyncState } from '../shared/AsyncState';
 import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { WarningChips } from '../shared/WarningChips';
+import { NO_WRAP } from '../shared/noWrap';
 
 /** Keeps short values such as ACTIVE and 2 (1–3) on one line in a narrow card. */
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 function sizeOf(group: LiveNodegroup): string {
   if (group.desiredSize === undefined) return '—';
@@ -104,10 +104,18 @@ function ClusterLiveView(props: {
           <TableHead>
             <TableRow>
               <TableCell>{t('live.cluster.nodegroups.name')}</TableCell>
-              <TableCell>{t('live.cluster.nodegroups.status')}</TableCell>
-              <TableCell>{t('live.cluster.nodegroups.size')}</TableCell>
-              <TableCell>{t('live.cluster.nodegroups.version')}</TableCell>
-              <TableCell>{t('live.cluster.nodegroups.health')}</TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('live.cluster.nodegroups.status')}
+              </TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('live.cluster.nodegroups.size')}
+              </TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('live.cluster.nodegroups.version')}
+              </TableCell>
+              <TableCell style={NO_WRAP}>
+                {t('live.cluster.nodegroups.health')}
+              </TableCell>
             </TableRow>
           </TableHead>
           <TableBody>

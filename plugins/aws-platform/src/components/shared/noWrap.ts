@@ -1,0 +1,2 @@
+/** For short table cells (sizes, versions, statuses) in the narrow entity cards. */
+export const NO_WRAP = { whiteSpace: 'nowrap' } as const;
