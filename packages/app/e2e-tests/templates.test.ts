@@ -365,7 +365,7 @@ test('New Flightdeck workload: dry-run, review run and applied run on Sandbox an
     applyChanges: true,
   });
   expect(again.status, again.log.join('\n')).toBe('completed');
-  expect(textOf(again, /AWS changes made/)).toBe(
+  expect(textOf(again, /AWS changes \(nothing was changed\)/)).toBe(
     'None: everything the workload needs already exists.\n',
   );
 });
