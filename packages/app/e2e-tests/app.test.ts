@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { signInAsGuest } from './portal';
 import { readFileSync } from 'node:fs';
 
 // The nine accounts of the seeded reference organization (packages/local-aws).
@@ -16,11 +17,7 @@ const SEEDED_ACCOUNTS = [
 test('a guest opens the AWS Platform page and sees the seeded organization', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
+  await signInAsGuest(page);
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
   await nav.getByRole('link', { name: 'AWS Platform' }).click();
@@ -67,9 +64,7 @@ test('a guest opens the AWS Platform page and sees the seeded organization', asy
 test('a guest follows an account to its cluster and zone cards and reviews ownership', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
 
   const openAwsPlatform = async () => {
     await page
@@ -212,9 +207,7 @@ test('a guest opens the account map, reads the flows and follows an account', as
 }) => {
   // Waits for the ingestion like the first test, then visits two pages more.
   test.setTimeout(180_000);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name: 'AWS Platform' })

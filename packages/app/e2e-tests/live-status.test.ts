@@ -1,4 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
+import { signInAsGuest } from './portal';
 
 // The cards' live sections against the portal on the seeded reference estate
 // (scripts/test-all.sh starts it). Entity names are deterministic: the
@@ -8,19 +9,6 @@ const PRODUCTION_CLUSTER =
   '/catalog/default/resource/acme-production-v1-715451680876-us-east-1';
 const SANDBOX_ZONE =
   '/catalog/default/resource/sandbox-example-com-lie3csmcmcut6z84qcmswd';
-
-async function signIn(page: Page) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(
-    page
-      .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'AWS Platform' }),
-  ).toBeVisible();
-}
 
 /** Opens an entity page, reloading until the ingestion has brought the entity in. */
 async function openEntity(page: Page, path: string, cardText: string) {
@@ -35,7 +23,7 @@ async function openEntity(page: Page, path: string, cardText: string) {
 test('the production cluster’s card shows its node groups read live from EKS', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   const card = await openEntity(
     page,
     PRODUCTION_CLUSTER,
@@ -64,7 +52,7 @@ test('the production cluster’s card shows its node groups read live from EKS',
 test('the sandbox zone’s card checks its delegation live and finds the drift', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   const card = await openEntity(page, SANDBOX_ZONE, 'Route 53 hosted zone');
 
   const live = card.locator('section', { hasText: 'Delegation checked now' });

@@ -1,11 +1,11 @@
 import { expect, request, test } from '@playwright/test';
+import { BACKEND, guestToken } from './portal';
 
 // Against the portal's backend on the seeded local estate: every route of
 // the suite, and the scaffolder routes that run its actions, refuse a caller
 // without a Backstage token; with a user token the answers carry no AWS
 // credential. Permission denials (403) need a policy other than the local
 // portal's allow-all one, so the router tests cover them.
-const BACKEND = process.env.PLAYWRIGHT_BACKEND_URL ?? 'http://localhost:7007';
 const CLUSTER = 'resource:default/acme-production-v1-715451680876-us-east-1';
 
 const PROTECTED: { method: 'GET' | 'POST'; path: string; body?: object }[] = [
@@ -47,18 +47,6 @@ const CREDENTIAL_SHAPES = [
   /x-amz-security-token/i,
 ];
 
-async function guestToken(): Promise<string> {
-  const api = await request.newContext();
-  const response = await api.get(
-    `${BACKEND}/api/auth/guest/refresh?optional&env=development`,
-    { headers: { 'X-Requested-With': 'XMLHttpRequest' } },
-  );
-  expect(response.ok()).toBe(true);
-  const body = await response.json();
-  await api.dispose();
-  return body.backstageIdentity.token;
-}
-
 test('the suite routes and the scaffolder refuse callers without a token', async () => {
   const api = await request.newContext();
   expect((await api.get(`${BACKEND}/api/aws-platform/health`)).status()).toBe(
@@ -84,7 +72,9 @@ test('the suite routes and the scaffolder refuse callers without a token', async
 });
 
 test("a user's answers from the live status API carry no AWS credential", async () => {
-  const token = await guestToken();
+  const guest = await request.newContext();
+  const token = await guestToken(guest);
+  await guest.dispose();
   const api = await request.newContext({
     extraHTTPHeaders: { authorization: `Bearer ${token}` },
   });

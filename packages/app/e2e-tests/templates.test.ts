@@ -1,6 +1,7 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { BACKEND, guestToken } from './portal';
 
 // Runs the suite's three templates through the portal's running scaffolder
 // on the seeded local estate, over its HTTP API as a signed-in guest: a
@@ -17,7 +18,6 @@ import { join, relative, resolve } from 'node:path';
 // cannot be created on moto (CreateBackupSelection is not implemented), so
 // its real run is expected to stop after the plan, saying what exists.
 
-const BACKEND = process.env.BACKEND_URL ?? 'http://localhost:7007';
 const REPO_ROOT = resolve(__dirname, '../../..');
 const SANDBOX = '171870262174';
 const PRODUCTION = '715451680876';
@@ -40,12 +40,7 @@ let api: APIRequestContext;
 
 test.beforeAll(async ({ playwright }) => {
   const guest = await playwright.request.newContext();
-  const refresh = await guest.get(
-    `${BACKEND}/api/auth/guest/refresh?env=development`,
-    { headers: { 'x-requested-with': 'XMLHttpRequest' } },
-  );
-  expect(refresh.ok()).toBe(true);
-  token = (await refresh.json()).backstageIdentity.token;
+  token = await guestToken(guest);
   await guest.dispose();
   api = await playwright.request.newContext({
     baseURL: `${BACKEND}/api/`,
