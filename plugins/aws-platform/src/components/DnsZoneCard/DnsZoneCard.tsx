@@ -12,20 +12,7 @@ import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
 import { LiveDelegationSection } from './LiveDelegationSection';
-
-function ServerList(props: { label: string; servers: string[] }) {
-  return (
-    <ul aria-label={props.label} style={{ margin: 0, paddingLeft: 16 }}>
-      {props.servers.map(server => (
-        <li key={server}>
-          <Typography variant="body2" component="code">
-            {server}
-          </Typography>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { NameServerList } from './NameServerList';
 
 /**
  * The card of a Route 53 hosted zone entity: its name servers and whether
@@ -60,14 +47,10 @@ export function DnsZoneCard() {
           {zone.recordCount ?? '—'}
         </Field>
         <Field label={t('zoneCard.fields.nameServers')}>
-          {zone.nameServers.length ? (
-            <ServerList
-              label={t('zoneCard.fields.nameServers')}
-              servers={zone.nameServers}
-            />
-          ) : (
-            '—'
-          )}
+          <NameServerList
+            label={t('zoneCard.fields.nameServers')}
+            servers={zone.nameServers}
+          />
         </Field>
         <Field label={t('zoneCard.fields.parentZone')}>
           {delegation.parentZone ? (
@@ -132,7 +115,7 @@ function DelegationExplanation(props: { zone: ZoneSpec }) {
                 <Typography variant="body2">
                   {t('zoneCard.drift.missing', { parent })}
                 </Typography>
-                <ServerList
+                <NameServerList
                   label={t('zoneCard.drift.missingLabel')}
                   servers={delegation.missing}
                 />
@@ -143,7 +126,7 @@ function DelegationExplanation(props: { zone: ZoneSpec }) {
                 <Typography variant="body2">
                   {t('zoneCard.drift.extra', { parent })}
                 </Typography>
-                <ServerList
+                <NameServerList
                   label={t('zoneCard.drift.extraLabel')}
                   servers={delegation.extra}
                 />
@@ -170,7 +153,7 @@ function DelegationExplanation(props: { zone: ZoneSpec }) {
             <Typography variant="body2">
               {t('zoneCard.explain.not-delegated', { zone: zone.name, parent })}
             </Typography>
-            <ServerList
+            <NameServerList
               label={t('zoneCard.drift.missingLabel')}
               servers={
                 delegation.missing.length

@@ -10,21 +10,7 @@ import { liveErrorKind, useLiveStatus, utcTime } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AsyncState } from '../shared/AsyncState';
 import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
-
-function Servers(props: { label: string; servers: string[] }) {
-  if (props.servers.length === 0) return <>—</>;
-  return (
-    <ul aria-label={props.label} style={{ margin: 0, paddingLeft: 16 }}>
-      {props.servers.map(server => (
-        <li key={server}>
-          <Typography variant="body2" component="code">
-            {server}
-          </Typography>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { NameServerList } from './NameServerList';
 
 function DelegationLiveView(props: {
   delegation: LiveZoneDelegation;
@@ -60,11 +46,11 @@ function DelegationLiveView(props: {
       {attention && (
         <FieldGrid>
           <Field label={t('live.zone.add')}>
-            <Servers label={t('live.zone.add')} servers={delegation.missing} />
+            <NameServerList label={t('live.zone.add')} servers={delegation.missing} />
           </Field>
           {delegation.extra.length > 0 && (
             <Field label={t('live.zone.remove')}>
-              <Servers
+              <NameServerList
                 label={t('live.zone.remove')}
                 servers={delegation.extra}
               />
@@ -75,7 +61,7 @@ function DelegationLiveView(props: {
 
       <FieldGrid>
         <Field label={t('live.zone.zoneServers', { zone })}>
-          <Servers
+          <NameServerList
             label={t('live.zone.zoneServers', { zone })}
             servers={delegation.zone.nameServers}
           />
@@ -84,7 +70,7 @@ function DelegationLiveView(props: {
           <Field label={t('live.zone.parentRecord', { zone, parent })}>
             {delegation.parent.record ? (
               <>
-                <Servers
+                <NameServerList
                   label={t('live.zone.parentRecord', { zone, parent })}
                   servers={delegation.parent.record.nameServers}
                 />
