@@ -11,10 +11,8 @@ import {
   paginateListBackupVaults,
   paginateListTags,
 } from '@aws-sdk/client-backup';
-import {
-  collectPages,
-  mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import {
   BackupRuleRecord,
   BackupSelectionRecord,
@@ -65,14 +63,9 @@ export async function readBackup(
       plans[i] = await readPlan(client, plan, target);
     }),
   ];
-  const results = await mapSettled(
-    jobs,
-    options.concurrency ?? DEFAULT_CONCURRENCY,
-    job => job(),
+  await mapAllOrThrow(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, job =>
+    job(),
   );
-  for (const result of results) {
-    if (result.status === 'rejected') throw result.reason;
-  }
   return { vaults, plans };
 }
 

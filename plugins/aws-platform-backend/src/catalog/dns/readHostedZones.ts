@@ -7,10 +7,8 @@ import {
   ResourceRecordSet,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import {
-  collectPages,
-  mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { normalizeDnsName } from './dnsName';
 import { HostedZoneRecord, NsDelegation } from './types';
 
@@ -41,10 +39,10 @@ export async function readHostedZones(
   );
   const ids = zones.map(zone => zoneId(zone.Id));
 
-  const nsRecords = await settleAll(zones, concurrency, (zone, i) =>
+  const nsRecords = await mapAllOrThrow(zones, concurrency, (zone, i) =>
     readNsRecords(client, ids[i], normalizeDnsName(zone.Name ?? '')),
   );
-  const tagBatches = await settleAll(
+  const tagBatches = await mapAllOrThrow(
     chunk(ids, TAG_BATCH_SIZE),
     concurrency,
     batch => readTags(client, batch),
@@ -161,17 +159,4 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
     chunks.push(items.slice(i, i + size));
   }
   return chunks;
-}
-
-/** Like Promise.all with bounded concurrency: the first failure is thrown. */
-async function settleAll<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T, index: number) => Promise<R>,
-): Promise<R[]> {
-  const results = await mapSettled(items, concurrency, fn);
-  return results.map(result => {
-    if (result.status === 'rejected') throw result.reason;
-    return result.value;
-  });
 }

@@ -6,10 +6,8 @@ import {
   paginateListRoots,
   paginateListTagsForResource,
 } from '@aws-sdk/client-organizations';
-import {
-  collectPages,
-  mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import {
   AccountRecord,
   AwsTags,
@@ -68,7 +66,7 @@ export async function readOrganization(
   // Breadth-first: each level's parents are listed concurrently.
   let level = units.map(unit => unit.id);
   while (level.length > 0) {
-    const children = await settleAll(
+    const children = await mapAllOrThrow(
       level,
       options.concurrency,
       async parentId => {
@@ -116,11 +114,13 @@ export async function readOrganization(
     }
   }
 
-  const unitTags = await settleAll(units, options.concurrency, unit =>
+  const unitTags = await mapAllOrThrow(units, options.concurrency, unit =>
     readTags(client, unit.id),
   );
-  const accountTags = await settleAll(accounts, options.concurrency, account =>
-    readTags(client, account.id),
+  const accountTags = await mapAllOrThrow(
+    accounts,
+    options.concurrency,
+    account => readTags(client, account.id),
   );
 
   return {
@@ -147,17 +147,4 @@ async function readTags(
     page => page.Tags,
   );
   return Object.fromEntries(tags.map(tag => [tag.Key!, tag.Value ?? '']));
-}
-
-/** Like Promise.all with bounded concurrency: the first failure is thrown. */
-async function settleAll<T, R>(
-  items: readonly T[],
-  concurrency: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results = await mapSettled(items, concurrency, fn);
-  return results.map(result => {
-    if (result.status === 'rejected') throw result.reason;
-    return result.value;
-  });
 }

@@ -12,10 +12,8 @@ import {
   paginateListNodegroups,
 } from '@aws-sdk/client-eks';
 import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
-import {
-  collectPages,
-  mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { isResourceGone, readOptional } from '../awsFailures';
 
 /** EKS's largest page for ListNodegroups, ListAddons and ListInsights. */
@@ -102,16 +100,17 @@ async function describeEach<T>(
   names: string[],
   describe: (name: string) => Promise<T | undefined>,
 ): Promise<T[]> {
-  const results = await mapSettled(names, DESCRIBE_CONCURRENCY, async name => {
-    try {
-      return await describe(name);
-    } catch (error) {
-      if (isResourceGone(error)) return undefined;
-      throw error;
-    }
-  });
-  return results.flatMap(result => {
-    if (result.status === 'rejected') throw result.reason;
-    return result.value === undefined ? [] : [result.value];
-  });
+  const described = await mapAllOrThrow(
+    names,
+    DESCRIBE_CONCURRENCY,
+    async name => {
+      try {
+        return await describe(name);
+      } catch (error) {
+        if (isResourceGone(error)) return undefined;
+        throw error;
+      }
+    },
+  );
+  return described.filter((value): value is T => value !== undefined);
 }
