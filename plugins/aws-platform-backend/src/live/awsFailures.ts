@@ -4,7 +4,8 @@ import { describeAwsError } from '@internal/backstage-plugin-aws-platform-node';
 import {
   isAccessDenied,
   isOperationUnavailable,
-} from '../catalog/eks/awsErrorKinds';
+  isResourceGone,
+} from '../lib/awsErrorKinds';
 
 /*
  * How AWS failures of a live read become answers. Optional parts of an
@@ -32,12 +33,6 @@ export async function readOptional<T>(
     if (!gap) throw error;
     return { gap };
   }
-}
-
-/** The resource named in the call does not exist (any more). */
-export function isResourceGone(error: unknown): boolean {
-  const name = error instanceof Error ? error.name : '';
-  return name === 'ResourceNotFoundException' || name === 'NoSuchHostedZone';
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   isAccessDenied,
   isOperationUnavailable,
   isResourceGone,
-} from './awsErrorKinds';
+} from '../../lib/awsErrorKinds';
 import { flightdeckMarkers } from './flightdeckParameters';
 import type {
   AddonRecord,

@@ -14,7 +14,8 @@ import {
 import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
 import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
-import { isResourceGone, readOptional } from '../awsFailures';
+import { isResourceGone } from '../../lib/awsErrorKinds';
+import { readOptional } from '../awsFailures';
 
 /** EKS's largest page for ListNodegroups, ListAddons and ListInsights. */
 const PAGE_SIZE = 100;

@@ -1,8 +1,8 @@
 /**
- * The few kinds of AWS errors the EKS reader treats differently from "fail
- * the scope". Anything not matched here (throttling after retries, 5xx,
- * network) must fail the read, so that a partial view never replaces a
- * complete one in the catalog.
+ * The few kinds of AWS errors the readers (ingestion and live status) treat
+ * differently from "fail the read". Anything not matched here (throttling
+ * after retries, 5xx, network) must fail the read, so that a partial view
+ * never replaces a complete one.
  */
 
 function errorName(error: unknown): string {
@@ -26,7 +26,9 @@ export function isAccessDenied(error: unknown): boolean {
 
 /** The resource named in the call no longer exists (deleted while reading). */
 export function isResourceGone(error: unknown): boolean {
-  return errorName(error) === 'ResourceNotFoundException';
+  const name = errorName(error);
+  // Route 53 names its own kind of missing resource.
+  return name === 'ResourceNotFoundException' || name === 'NoSuchHostedZone';
 }
 
 /**
