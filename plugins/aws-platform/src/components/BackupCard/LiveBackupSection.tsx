@@ -1,5 +1,4 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -13,16 +12,15 @@ import {
   parseVaultArn,
 } from '@internal/backstage-plugin-aws-platform-common';
 import { ReactNode } from 'react';
-import {
-  byteSize,
-  liveErrorKind,
-  useLiveStatus,
-  utcMinute,
-  utcTime,
-} from '../../api';
+import { byteSize, useLiveStatus, utcMinute } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
-import { AsyncState } from '../shared/AsyncState';
-import { SectionTitle } from '../shared/Fields';
+import {
+  LiveGapNote,
+  LiveNote,
+  LiveReadAt,
+  LiveSection,
+  LiveSubTitle,
+} from '../shared/Live';
 import { WarningChips } from '../shared/WarningChips';
 
 /** States that need a look: the job did not (fully) do its work. */
@@ -82,17 +80,9 @@ function LiveTable<T>(props: {
   const { list } = props;
   let body: ReactNode;
   if (!list) {
-    body = (
-      <Typography variant="body2" color="textSecondary">
-        {t(`live.gaps.${props.gap ?? 'unavailable'}`, { action: props.action })}
-      </Typography>
-    );
+    body = <LiveGapNote gap={props.gap} action={props.action} />;
   } else if (list.items.length === 0) {
-    body = (
-      <Typography variant="body2" color="textSecondary">
-        {props.none}
-      </Typography>
-    );
+    body = <LiveNote>{props.none}</LiveNote>;
   } else {
     body = (
       <>
@@ -124,14 +114,7 @@ function LiveTable<T>(props: {
   }
   return (
     <>
-      <Typography
-        id={props.id}
-        variant="subtitle2"
-        component="h4"
-        style={{ marginTop: 16 }}
-      >
-        {props.title}
-      </Typography>
+      <LiveSubTitle id={props.id}>{props.title}</LiveSubTitle>
       {body}
     </>
   );
@@ -276,17 +259,7 @@ function BackupLiveView(props: {
         />
       )}
 
-      <Typography
-        variant="caption"
-        component="p"
-        color="textSecondary"
-        style={{ marginTop: 8 }}
-      >
-        {t('live.readAt', { time: utcTime(activity.readAt) })}{' '}
-        <Button size="small" onClick={props.onRefresh}>
-          {t('live.refresh')}
-        </Button>
-      </Typography>
+      <LiveReadAt readAt={activity.readAt} onRefresh={props.onRefresh} />
     </>
   );
 }
@@ -314,20 +287,16 @@ export function LiveBackupSection(props: { entityRef: string }) {
   );
   const days = String(value?.window.days ?? '');
   return (
-    <section aria-labelledby="aws-platform-backup-live">
-      <SectionTitle id="aws-platform-backup-live">
-        {t('live.title')}
-      </SectionTitle>
-      <AsyncState
-        loading={loading}
-        error={error}
-        errorTitle={error && t(`live.errors.${liveErrorKind(error)}`)}
-        empty={!value || isQuiet(value)}
-        emptyTitle={t('live.backup.empty', { days })}
-        emptyDescription={t('live.backup.emptyDescription')}
-      >
-        {() => <BackupLiveView activity={value!} onRefresh={retry} />}
-      </AsyncState>
-    </section>
+    <LiveSection
+      id="aws-platform-backup-live"
+      title={t('live.title')}
+      loading={loading}
+      error={error}
+      empty={!value || isQuiet(value)}
+      emptyTitle={t('live.backup.empty', { days })}
+      emptyDescription={t('live.backup.emptyDescription')}
+    >
+      {() => <BackupLiveView activity={value!} onRefresh={retry} />}
+    </LiveSection>
   );
 }

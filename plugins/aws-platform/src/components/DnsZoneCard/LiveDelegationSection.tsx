@@ -1,15 +1,14 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type {
   DelegationStatus,
   LiveZoneDelegation,
 } from '@internal/backstage-plugin-aws-platform-common';
-import { liveErrorKind, useLiveStatus, utcTime } from '../../api';
+import { useLiveStatus } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
-import { AsyncState } from '../shared/AsyncState';
-import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
+import { Field, FieldGrid } from '../shared/Fields';
+import { LiveReadAt, LiveSection } from '../shared/Live';
 import { NameServerList } from './NameServerList';
 
 function DelegationLiveView(props: {
@@ -97,12 +96,7 @@ function DelegationLiveView(props: {
         </Typography>
       )}
 
-      <Typography variant="caption" component="p" color="textSecondary">
-        {t('live.readAt', { time: utcTime(delegation.readAt) })}{' '}
-        <Button size="small" onClick={props.onRefresh}>
-          {t('live.refresh')}
-        </Button>
-      </Typography>
+      <LiveReadAt readAt={delegation.readAt} onRefresh={props.onRefresh} />
     </>
   );
 }
@@ -122,18 +116,15 @@ export function LiveDelegationSection(props: {
     (api, entityRef) => api.getZoneDelegation(entityRef),
   );
   return (
-    <section aria-labelledby="aws-platform-zone-live">
-      <SectionTitle id="aws-platform-zone-live">
-        {t('live.zone.title')}
-      </SectionTitle>
-      <AsyncState
-        loading={loading}
-        error={error}
-        errorTitle={error && t(`live.errors.${liveErrorKind(error)}`)}
-        empty={!value}
-        emptyTitle={t('live.errors.other')}
-        emptyDescription=""
-      >
+    <LiveSection
+      id="aws-platform-zone-live"
+      title={t('live.zone.title')}
+      loading={loading}
+      error={error}
+      empty={!value}
+      emptyTitle={t('live.errors.other')}
+      emptyDescription=""
+    >
         {() => (
           <DelegationLiveView
             delegation={value!}
@@ -141,7 +132,6 @@ export function LiveDelegationSection(props: {
             onRefresh={retry}
           />
         )}
-      </AsyncState>
-    </section>
+    </LiveSection>
   );
 }

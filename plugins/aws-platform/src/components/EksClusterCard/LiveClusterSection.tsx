@@ -1,5 +1,4 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import Button from '@material-ui/core/Button';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -10,17 +9,19 @@ import type {
   LiveClusterStatus,
   LiveHealthIssue,
   LiveNodegroup,
-  LiveSectionGap,
 } from '@internal/backstage-plugin-aws-platform-common';
-import { ReactNode } from 'react';
-import { liveErrorKind, useLiveStatus, utcTime } from '../../api';
+import { useLiveStatus } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
-import { AsyncState } from '../shared/AsyncState';
-import { Field, FieldGrid, SectionTitle } from '../shared/Fields';
+import { Field, FieldGrid } from '../shared/Fields';
+import {
+  LiveGapNote,
+  LiveNote,
+  LiveReadAt,
+  LiveSection,
+  LiveSubTitle,
+} from '../shared/Live';
 import { WarningChips } from '../shared/WarningChips';
 import { NO_WRAP } from '../shared/noWrap';
-
-/** Keeps short values such as ACTIVE and 2 (1–3) on one line in a narrow card. */
 
 function sizeOf(group: LiveNodegroup): string {
   if (group.desiredSize === undefined) return '—';
@@ -46,36 +47,6 @@ function Health(props: { issues: LiveHealthIssue[] }) {
   );
 }
 
-function SubTitle(props: { id: string; children: ReactNode }) {
-  return (
-    <Typography
-      id={props.id}
-      variant="subtitle2"
-      component="h4"
-      style={{ marginTop: 16 }}
-    >
-      {props.children}
-    </Typography>
-  );
-}
-
-function Note(props: { children: ReactNode }) {
-  return (
-    <Typography variant="body2" color="textSecondary">
-      {props.children}
-    </Typography>
-  );
-}
-
-function GapNote(props: { gap: LiveSectionGap | undefined; action: string }) {
-  const { t } = useTranslationRef(awsPlatformTranslationRef);
-  return (
-    <Note>
-      {t(`live.gaps.${props.gap ?? 'unavailable'}`, { action: props.action })}
-    </Note>
-  );
-}
-
 function ClusterLiveView(props: {
   status: LiveClusterStatus;
   onRefresh: () => void;
@@ -94,11 +65,11 @@ function ClusterLiveView(props: {
         </Field>
       </FieldGrid>
 
-      <SubTitle id="aws-platform-eks-live-nodegroups">
+      <LiveSubTitle id="aws-platform-eks-live-nodegroups">
         {t('live.cluster.nodegroups.title')}
-      </SubTitle>
+      </LiveSubTitle>
       {nodegroups.length === 0 ? (
-        <Note>{t('live.cluster.nodegroups.none')}</Note>
+        <LiveNote>{t('live.cluster.nodegroups.none')}</LiveNote>
       ) : (
         <Table size="small" aria-labelledby="aws-platform-eks-live-nodegroups">
           <TableHead>
@@ -154,11 +125,11 @@ function ClusterLiveView(props: {
         </Table>
       )}
 
-      <SubTitle id="aws-platform-eks-live-addons">
+      <LiveSubTitle id="aws-platform-eks-live-addons">
         {t('live.cluster.addons.title')}
-      </SubTitle>
-      {!addons && <GapNote gap={gaps.addons} action="eks:ListAddons" />}
-      {addons?.length === 0 && <Note>{t('live.cluster.addons.none')}</Note>}
+      </LiveSubTitle>
+      {!addons && <LiveGapNote gap={gaps.addons} action="eks:ListAddons" />}
+      {addons?.length === 0 && <LiveNote>{t('live.cluster.addons.none')}</LiveNote>}
       {addons && addons.length > 0 && (
         <Table size="small" aria-labelledby="aws-platform-eks-live-addons">
           <TableHead>
@@ -184,11 +155,11 @@ function ClusterLiveView(props: {
         </Table>
       )}
 
-      <SubTitle id="aws-platform-eks-live-insights">
+      <LiveSubTitle id="aws-platform-eks-live-insights">
         {t('live.cluster.insights.title')}
-      </SubTitle>
-      {!insights && <GapNote gap={gaps.insights} action="eks:ListInsights" />}
-      {insights?.length === 0 && <Note>{t('live.cluster.insights.none')}</Note>}
+      </LiveSubTitle>
+      {!insights && <LiveGapNote gap={gaps.insights} action="eks:ListInsights" />}
+      {insights?.length === 0 && <LiveNote>{t('live.cluster.insights.none')}</LiveNote>}
       {insights && insights.length > 0 && (
         <Table size="small" aria-labelledby="aws-platform-eks-live-insights">
           <TableHead>
@@ -227,17 +198,7 @@ function ClusterLiveView(props: {
         </Table>
       )}
 
-      <Typography
-        variant="caption"
-        component="p"
-        color="textSecondary"
-        style={{ marginTop: 8 }}
-      >
-        {t('live.readAt', { time: utcTime(props.status.readAt) })}{' '}
-        <Button size="small" onClick={props.onRefresh}>
-          {t('live.refresh')}
-        </Button>
-      </Typography>
+      <LiveReadAt readAt={props.status.readAt} onRefresh={props.onRefresh} />
     </>
   );
 }
@@ -254,18 +215,16 @@ export function LiveClusterSection(props: { entityRef: string }) {
     (api, entityRef) => api.getClusterLiveStatus(entityRef),
   );
   return (
-    <section aria-labelledby="aws-platform-eks-live">
-      <SectionTitle id="aws-platform-eks-live">{t('live.title')}</SectionTitle>
-      <AsyncState
-        loading={loading}
-        error={error}
-        errorTitle={error && t(`live.errors.${liveErrorKind(error)}`)}
-        empty={!value}
-        emptyTitle={t('live.errors.other')}
-        emptyDescription=""
-      >
-        {() => <ClusterLiveView status={value!} onRefresh={retry} />}
-      </AsyncState>
-    </section>
+    <LiveSection
+      id="aws-platform-eks-live"
+      title={t('live.title')}
+      loading={loading}
+      error={error}
+      empty={!value}
+      emptyTitle={t('live.errors.other')}
+      emptyDescription=""
+    >
+      {() => <ClusterLiveView status={value!} onRefresh={retry} />}
+    </LiveSection>
   );
 }
