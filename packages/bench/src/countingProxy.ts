@@ -7,7 +7,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  assumedRoleKey,
   classifyRequest,
+  forwardToEmulator,
   operationKey,
   renderAwsError,
   throttlingError,
@@ -59,9 +61,6 @@ export type CountingProxy = {
   end(): OperationCount[];
   close(): Promise<void>;
 };
-
-const ASSUMED_KEY = /<AccessKeyId>([^<]+)<\/AccessKeyId>/;
-const ROLE_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
 
 /** Starts the proxy on a free loopback port. */
 export async function startCountingProxy(options: {
@@ -131,7 +130,12 @@ export async function startCountingProxy(options: {
       res.end(answer.body);
       return;
     }
-    let upstream = await forward(req, body);
+    let upstream = await forwardToEmulator(target, agent, {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+    });
     const gap = EMULATOR_GAPS[operationKey(op)];
     if (gap && upstream.status >= 400) {
       count.substituted++;
@@ -146,57 +150,14 @@ export async function startCountingProxy(options: {
     }
     if (upstream.status >= 400) count.errors++;
     if (op.service === 'sts' && op.operation === 'AssumeRole') {
-      const key = ASSUMED_KEY.exec(upstream.body.toString('utf8'))?.[1];
-      const role = new URLSearchParams(body.toString('utf8')).get('RoleArn');
-      const roleAccount = role ? ROLE_ACCOUNT.exec(role)?.[1] : undefined;
-      if (key && roleAccount) keyAccounts.set(key, roleAccount);
+      const issued = assumedRoleKey(
+        body.toString('utf8'),
+        upstream.body.toString('utf8'),
+      );
+      if (issued) keyAccounts.set(issued.accessKeyId, issued.accountId);
     }
     res.writeHead(upstream.status, upstream.headers);
     res.end(upstream.body);
-  }
-
-  function forward(
-    req: http.IncomingMessage,
-    body: Buffer,
-  ): Promise<{
-    status: number;
-    headers: http.IncomingHttpHeaders;
-    body: Buffer;
-  }> {
-    return new Promise((resolve, reject) => {
-      const headers = { ...req.headers };
-      delete headers.connection;
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers,
-          agent,
-        },
-        response => {
-          const parts: Buffer[] = [];
-          response.on('data', chunk => parts.push(chunk));
-          response.on('end', () => {
-            const responseHeaders = { ...response.headers };
-            // The body is re-sent whole.
-            delete responseHeaders['transfer-encoding'];
-            delete responseHeaders.connection;
-            const responseBody = Buffer.concat(parts);
-            responseHeaders['content-length'] = String(responseBody.length);
-            resolve({
-              status: response.statusCode ?? 502,
-              headers: responseHeaders,
-              body: responseBody,
-            });
-          });
-          response.on('error', reject);
-        },
-      );
-      upstream.on('error', reject);
-      upstream.end(body);
-    });
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,12 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { classifyRequest } from '@internal/local-aws';
+import {
+  assumedRoleKey,
+  classifyRequest,
+  forwardToEmulator,
+  sdkAttempt,
+} from '@internal/local-aws';
 
 /** One AWS request as it reached the proxy. */
 export type RecordedCall = {
@@ -59,69 +64,51 @@ export async function startRecordingProxy(options: {
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       const atMs = performance.now() - started;
-      const op = classifyRequest({
-        method: req.method ?? 'GET',
-        url: req.url ?? '/',
-        headers: req.headers,
-        body: body.toString('utf8'),
-      });
-      const attempt = Number(
-        /attempt=(\d+)/.exec(
-          String(req.headers['amz-sdk-request'] ?? ''),
-        )?.[1] ?? 1,
-      );
-      const headers = { ...req.headers };
-      delete headers.connection;
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: req.method,
-          path: req.url,
-          headers,
-          agent,
+      record(req, body, atMs).then(
+        answer => {
+          res.writeHead(answer.status, answer.headers);
+          res.end(answer.body);
         },
-        response => {
-          const parts: Buffer[] = [];
-          response.on('data', chunk => parts.push(chunk));
-          response.on('end', () => {
-            const answer = Buffer.concat(parts);
-            if (op.service === 'sts' && op.operation === 'AssumeRole') {
-              rememberKey(body.toString('utf8'), answer.toString('utf8'));
-            }
-            recorded.push({
-              atMs,
-              service: op.service,
-              operation: op.operation,
-              region: op.region,
-              accessKeyId: op.accessKeyId,
-              accountId: keyAccounts.get(op.accessKeyId),
-              method: req.method ?? 'GET',
-              path: req.url ?? '/',
-              body: body.toString('utf8'),
-              attempt,
-              status: response.statusCode ?? 502,
-            });
-            const responseHeaders = { ...response.headers };
-            delete responseHeaders['transfer-encoding'];
-            responseHeaders['content-length'] = String(answer.length);
-            res.writeHead(response.statusCode ?? 502, responseHeaders);
-            res.end(answer);
-          });
+        error => {
+          if (!res.headersSent) res.writeHead(502);
+          res.end(String(error));
         },
       );
-      upstream.on('error', error => {
-        if (!res.headersSent) res.writeHead(502);
-        res.end(String(error));
-      });
-      upstream.end(body);
     });
   });
-  function rememberKey(request: string, answer: string) {
-    const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(answer)?.[1];
-    const role = new URLSearchParams(request).get('RoleArn') ?? '';
-    const account = /^arn:aws[a-z-]*:iam::(\d{12}):/.exec(role)?.[1];
-    if (key && account) keyAccounts.set(key, account);
+
+  async function record(req: http.IncomingMessage, body: Buffer, atMs: number) {
+    const request = body.toString('utf8');
+    const op = classifyRequest({
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: req.headers,
+      body: request,
+    });
+    const answer = await forwardToEmulator(target, agent, {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body,
+    });
+    if (op.service === 'sts' && op.operation === 'AssumeRole') {
+      const issued = assumedRoleKey(request, answer.body.toString('utf8'));
+      if (issued) keyAccounts.set(issued.accessKeyId, issued.accountId);
+    }
+    recorded.push({
+      atMs,
+      service: op.service,
+      operation: op.operation,
+      region: op.region,
+      accessKeyId: op.accessKeyId,
+      accountId: keyAccounts.get(op.accessKeyId),
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      body: request,
+      attempt: sdkAttempt(req.headers),
+      status: answer.status,
+    });
+    return answer;
   }
 
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

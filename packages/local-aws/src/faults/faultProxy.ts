@@ -19,7 +19,6 @@ import {
 import type { WireResponse } from './awsErrorResponses.ts';
 import {
   classifyRequest,
-  header,
   isMutatingOperation,
   operationKey,
 } from './awsOperations.ts';
@@ -28,6 +27,16 @@ import {
   BackupSelectionStore,
   isBackupSelectionOperation,
 } from './backupSelections.ts';
+import {
+  accountOfRoleArn,
+  assumedRoleKey,
+  forwardToEmulator,
+  sdkAttempt,
+} from './emulatorForwarding.ts';
+import type {
+  EmulatorRequest,
+  EmulatorResponse,
+} from './emulatorForwarding.ts';
 import { FaultPlan } from './faultRules.ts';
 import { CallerReferences } from './route53CallerReferences.ts';
 import {
@@ -133,16 +142,7 @@ export type FaultProxy = {
 };
 
 const DEFAULT_ACCOUNT = '123456789012';
-const ASSUMED_KEY = /<AccessKeyId>([^<]+)<\/AccessKeyId>/;
-const ROLE_ACCOUNT = /^arn:aws[a-z-]*:iam::(\d{12}):/;
-const SDK_ATTEMPT = /attempt=(\d+)/;
 const UPSTREAM_TIMEOUT_MS = 30_000;
-
-type Upstream = {
-  status: number;
-  headers: http.OutgoingHttpHeaders;
-  body: Buffer;
-};
 
 /** Starts the proxy on a free loopback port. */
 export async function startFaultProxy(
@@ -219,15 +219,12 @@ export async function startFaultProxy(
     const entry = count(op);
     entry.calls += 1;
     stats.requests += 1;
-    const attempt = Number(
-      SDK_ATTEMPT.exec(header(req.headers, 'amz-sdk-request') ?? '')?.[1] ?? 1,
-    );
-    if (attempt > 1) {
+    if (sdkAttempt(req.headers) > 1) {
       entry.retries += 1;
       stats.retries += 1;
     }
     const requestId = randomBytes(16).toString('hex');
-    const send = (answer: WireResponse | Upstream) => {
+    const send = (answer: WireResponse | EmulatorResponse) => {
       res.writeHead(answer.status, answer.headers);
       res.end(answer.body);
     };
@@ -314,7 +311,7 @@ export async function startFaultProxy(
       op.service === 'route53' &&
       op.operation === 'CreateHostedZone';
     let repeated: WireResponse | undefined;
-    let answer: WireResponse | Upstream;
+    let answer: WireResponse | EmulatorResponse;
     try {
       if (createsZone) {
         repeated = callerReferences.refusal(accountId, raw.body, requestId);
@@ -373,7 +370,7 @@ export async function startFaultProxy(
   function denial(op: Operation, body: string, accountId: string) {
     if (op.service === 'sts' && op.operation === 'AssumeRole') {
       const role = new URLSearchParams(body).get('RoleArn') ?? '';
-      const roleAccount = ROLE_ACCOUNT.exec(role)?.[1];
+      const roleAccount = accountOfRoleArn(role);
       if (roleAccount && denied.has(roleAccount)) {
         return `User: arn:aws:iam::${accountId}:user/test is not authorized to perform: sts:AssumeRole on resource: ${role}`;
       }
@@ -422,10 +419,8 @@ export async function startFaultProxy(
   }
 
   function learnKey(requestBody: string, responseBody: string) {
-    const key = ASSUMED_KEY.exec(responseBody)?.[1];
-    const role = new URLSearchParams(requestBody).get('RoleArn') ?? '';
-    const roleAccount = ROLE_ACCOUNT.exec(role)?.[1];
-    if (key && roleAccount) keyAccounts.set(key, roleAccount);
+    const issued = assumedRoleKey(requestBody, responseBody);
+    if (issued) keyAccounts.set(issued.accessKeyId, issued.accountId);
   }
 
   async function planExists(
@@ -453,7 +448,7 @@ export async function startFaultProxy(
     req: http.IncomingMessage,
     body: Buffer,
     accountId: string | undefined,
-  ): Promise<Upstream> {
+  ): Promise<EmulatorResponse> {
     return callEmulator({
       method: req.method ?? 'GET',
       path: req.url ?? '/',
@@ -465,49 +460,9 @@ export async function startFaultProxy(
     });
   }
 
-  function callEmulator(request: {
-    method: string;
-    path: string;
-    headers: http.IncomingHttpHeaders;
-    body: Buffer;
-  }): Promise<Upstream> {
-    return new Promise((resolve, reject) => {
-      const headers = { ...request.headers };
-      delete headers.connection;
-      const upstream = http.request(
-        {
-          host: target.hostname,
-          port: target.port,
-          method: request.method,
-          path: request.path,
-          headers,
-          agent,
-          timeout: UPSTREAM_TIMEOUT_MS,
-        },
-        response => {
-          const parts: Buffer[] = [];
-          response.on('data', chunk => parts.push(chunk));
-          response.on('end', () => {
-            const responseHeaders = { ...response.headers };
-            // The body is re-sent whole.
-            delete responseHeaders['transfer-encoding'];
-            delete responseHeaders.connection;
-            const responseBody = Buffer.concat(parts);
-            responseHeaders['content-length'] = String(responseBody.length);
-            resolve({
-              status: response.statusCode ?? 502,
-              headers: responseHeaders,
-              body: responseBody,
-            });
-          });
-          response.on('error', reject);
-        },
-      );
-      upstream.on('timeout', () =>
-        upstream.destroy(new Error('the emulator did not answer')),
-      );
-      upstream.on('error', reject);
-      upstream.end(request.body);
+  function callEmulator(request: EmulatorRequest): Promise<EmulatorResponse> {
+    return forwardToEmulator(target, agent, request, {
+      timeoutMs: UPSTREAM_TIMEOUT_MS,
     });
   }
 

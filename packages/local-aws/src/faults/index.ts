@@ -33,6 +33,16 @@ export {
   parseAuthorization,
 } from './awsOperations.ts';
 export type { Operation, RawRequest, SignedRequest } from './awsOperations.ts';
+export {
+  accountOfRoleArn,
+  assumedRoleKey,
+  forwardToEmulator,
+  sdkAttempt,
+} from './emulatorForwarding.ts';
+export type {
+  EmulatorRequest,
+  EmulatorResponse,
+} from './emulatorForwarding.ts';
 export type { StoredSelection } from './backupSelections.ts';
 export { BackupSelectionStore } from './backupSelections.ts';
 export { MATRIX_OUT_ENV, recordMatrixRow } from './matrixReport.ts';
