@@ -6,19 +6,17 @@ import {
   ListBackupSelectionsCommand,
 } from '@aws-sdk/client-backup';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import {
   AwsClientClass,
   AwsClientTarget,
-  DefaultAwsClientFactory,
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate, VAULT_NAME } from '@internal/local-aws';
 import { mockClient } from 'aws-sdk-client-mock';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createBackupPlanAction } from './createBackupPlan';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -41,13 +39,7 @@ const selections = new Map<
 >();
 
 function setUp() {
-  const config = new ConfigReader({
-    aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-  });
-  const motoFactory = new DefaultAwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    maxAttempts: 1,
-  });
+  const motoFactory = estateClientFactory({ maxAttempts: 1 });
   const sandboxId = local.estate.accounts.sandbox.id;
   const clientFactory = {
     async createClient<TClient extends SdkClientLike>(

@@ -4,9 +4,7 @@ import {
   ListBackupPlansCommand,
 } from '@aws-sdk/client-backup';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
   FaultRule,
   isMutatingOperation,
@@ -20,6 +18,7 @@ import {
   recordActionRow,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createBackupPlanAction } from './createBackupPlan';
 
 // The fault matrix of aws-platform:backup:plan:create (docs/reliability.md):
@@ -40,15 +39,6 @@ const local = useReferenceEstate({
   faultProxy: { seed: 2026, emulatorGaps: true },
 });
 
-function clientFactory() {
-  return DefaultAwsClientFactory.fromConfig(
-    new ConfigReader({
-      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-      awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
-    }),
-  );
-}
-
 function createAction() {
   return createBackupPlanAction({
     config: {
@@ -65,7 +55,7 @@ function createAction() {
         selectionRoleName: 'backup-selection-role',
       },
     },
-    clientFactory: clientFactory(),
+    clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),
   });
@@ -84,11 +74,7 @@ function inputFor(planName: string) {
 
 /** Reads for assertions, through the proxy while it injects nothing. */
 async function sandboxBackup(): Promise<BackupClient> {
-  return DefaultAwsClientFactory.fromConfig(
-    new ConfigReader({
-      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-    }),
-  ).createClient(BackupClient, {
+  return estateClientFactory().createClient(BackupClient, {
     accountId: local.estate.accounts.sandbox.id,
     region: local.estate.region,
   });

@@ -6,13 +6,11 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -23,13 +21,7 @@ jest.setTimeout(120_000);
 const local = useReferenceEstate();
 
 function setUp() {
-  const config = new ConfigReader({
-    aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-  });
-  const clientFactory = new DefaultAwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
-    maxAttempts: 2,
-  });
+  const clientFactory = estateClientFactory({ maxAttempts: 2 });
   const action = createDelegatedSubdomainAction({
     config: {
       accounts: [

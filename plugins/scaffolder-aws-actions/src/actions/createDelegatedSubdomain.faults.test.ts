@@ -6,9 +6,7 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
   FaultRule,
   isMutatingOperation,
@@ -21,6 +19,7 @@ import {
   recordActionRow,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // The fault matrix of aws-platform:route53:subdomain:create
@@ -39,15 +38,6 @@ const local = useReferenceEstate({
   faultProxy: { seed: 2026, emulatorGaps: true },
 });
 
-function clientFactory() {
-  return DefaultAwsClientFactory.fromConfig(
-    new ConfigReader({
-      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-      awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
-    }),
-  );
-}
-
 function createAction() {
   return createDelegatedSubdomainAction({
     config: {
@@ -65,7 +55,7 @@ function createAction() {
         syncTimeoutSeconds: 30,
       },
     },
-    clientFactory: clientFactory(),
+    clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),
   });
@@ -73,11 +63,10 @@ function createAction() {
 
 /** Reads for assertions, through the proxy while it injects nothing. */
 async function inAccount(accountId: string): Promise<Route53Client> {
-  return DefaultAwsClientFactory.fromConfig(
-    new ConfigReader({
-      aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-    }),
-  ).createClient(Route53Client, { accountId, region: 'us-east-1' });
+  return estateClientFactory().createClient(Route53Client, {
+    accountId,
+    region: 'us-east-1',
+  });
 }
 
 /** What moto holds for one subdomain; `duplicates` counts extra zones and NS sets. */

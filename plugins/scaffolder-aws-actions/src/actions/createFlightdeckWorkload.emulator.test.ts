@@ -15,21 +15,19 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import {
   AwsClientClass,
   AwsClientTarget,
-  DefaultAwsClientFactory,
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import type { ActionsConfig } from '../actionsConfig';
 import { parsePolicy } from '../iam/iamPolicies';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -54,15 +52,7 @@ const changes = () =>
     /^(Create|Set|Put|Tag|ChangeResourceRecordSets|Delete|Update)/.test(c),
   );
 
-const motoFactory = () =>
-  new DefaultAwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(
-      new ConfigReader({
-        aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-      }),
-    ),
-    maxAttempts: 1,
-  });
+const motoFactory = () => estateClientFactory({ maxAttempts: 1 });
 
 function setUp() {
   const factory = motoFactory();

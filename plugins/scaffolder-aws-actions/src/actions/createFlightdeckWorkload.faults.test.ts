@@ -9,10 +9,8 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import {
   FaultRule,
   isMutatingOperation,
@@ -26,6 +24,7 @@ import {
   recordActionRow,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
+import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
 // The fault matrix of aws-platform:flightdeck:workload:create
@@ -47,10 +46,6 @@ const FAULT_SEED = 42;
 const local = useReferenceEstate({
   faultProxy: { seed: 2026, emulatorGaps: true },
 });
-
-const awsConfig = {
-  aws: { accountDefaults: { roleName: 'OrganizationAccountAccessRole' } },
-};
 
 function createAction() {
   const { operations, sandbox, production } = local.estate.accounts;
@@ -88,12 +83,7 @@ function createAction() {
   };
   return createFlightdeckWorkloadAction({
     config,
-    clientFactory: DefaultAwsClientFactory.fromConfig(
-      new ConfigReader({
-        ...awsConfig,
-        awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
-      }),
-    ),
+    clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),
   });
@@ -120,9 +110,7 @@ function workload(name: string): JsonObject {
 
 /** Reads for assertions, through the proxy while it injects nothing. */
 async function clients(accountId: string) {
-  const factory = DefaultAwsClientFactory.fromConfig(
-    new ConfigReader(awsConfig),
-  );
+  const factory = estateClientFactory();
   const target = { accountId, region: local.estate.region };
   return {
     iam: await factory.createClient(IAMClient, target),

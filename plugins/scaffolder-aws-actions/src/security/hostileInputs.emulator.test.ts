@@ -1,13 +1,11 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
 import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
+import { estateClientFactory } from '../actions/__testUtils__/estateClientFactory';
 import { createBackupPlanAction } from '../actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from '../actions/createDelegatedSubdomain';
 import { createFlightdeckWorkloadAction } from '../actions/createFlightdeckWorkload';
@@ -41,16 +39,7 @@ function accountEntity(name: string, accountId: string) {
 }
 
 function setUp(options: { denyAll?: boolean } = {}) {
-  const clientFactory = new DefaultAwsClientFactory({
-    credentialsManager: DefaultAwsCredentialsManager.fromConfig(
-      new ConfigReader({
-        aws: {
-          accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
-        },
-      }),
-    ),
-    maxAttempts: 1,
-  });
+  const clientFactory = estateClientFactory({ maxAttempts: 1 });
   const config = estateActionsConfig(local.estate);
   // The catalog knows the Sandbox account and the Network account (which is
   // not in the allowlist); a user-specific catalog would hide more.
