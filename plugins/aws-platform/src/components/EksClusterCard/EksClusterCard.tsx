@@ -12,23 +12,13 @@ import Typography from '@material-ui/core/Typography';
 import {
   ClusterSpec,
   clusterSpecOf,
-  NodegroupSpec,
 } from '@internal/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';
 import { MissingSpec } from '../shared/MissingSpec';
 import { LiveClusterSection } from './LiveClusterSection';
 import { NO_WRAP } from '../shared/noWrap';
-
-function sizeOf(group: NodegroupSpec): string {
-  const range =
-    group.minSize !== undefined || group.maxSize !== undefined
-      ? ` (${group.minSize ?? '?'}–${group.maxSize ?? '?'})`
-      : '';
-  return group.desiredSize !== undefined || range
-    ? `${group.desiredSize ?? '?'}${range}`
-    : '—';
-}
+import { nodegroupSize } from './nodegroupSize';
 
 /**
  * The card of an EKS cluster entity: Kubernetes version and where it stands
@@ -147,7 +137,7 @@ export function EksClusterCard() {
               <TableRow key={group.name}>
                 <TableCell>{group.name}</TableCell>
                 <TableCell>{group.instanceTypes.join(', ') || '—'}</TableCell>
-                <TableCell style={NO_WRAP}>{sizeOf(group)}</TableCell>
+                <TableCell style={NO_WRAP}>{nodegroupSize(group)}</TableCell>
                 <TableCell style={NO_WRAP}>{group.version ?? '—'}</TableCell>
                 <TableCell style={NO_WRAP}>{group.status ?? '—'}</TableCell>
               </TableRow>

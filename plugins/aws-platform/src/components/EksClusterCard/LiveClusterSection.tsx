@@ -8,7 +8,6 @@ import Typography from '@material-ui/core/Typography';
 import type {
   LiveClusterStatus,
   LiveHealthIssue,
-  LiveNodegroup,
 } from '@internal/backstage-plugin-aws-platform-common';
 import { useLiveStatus } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
@@ -22,15 +21,7 @@ import {
 } from '../shared/Live';
 import { WarningChips } from '../shared/WarningChips';
 import { NO_WRAP } from '../shared/noWrap';
-
-function sizeOf(group: LiveNodegroup): string {
-  if (group.desiredSize === undefined) return '—';
-  const range =
-    group.minSize !== undefined || group.maxSize !== undefined
-      ? ` (${group.minSize ?? '?'}–${group.maxSize ?? '?'})`
-      : '';
-  return `${group.desiredSize}${range}`;
-}
+import { nodegroupSize } from './nodegroupSize';
 
 function Health(props: { issues: LiveHealthIssue[] }) {
   const { t } = useTranslationRef(awsPlatformTranslationRef);
@@ -107,7 +98,7 @@ function ClusterLiveView(props: {
                   )}
                 </TableCell>
                 <TableCell style={NO_WRAP}>{group.status}</TableCell>
-                <TableCell style={NO_WRAP}>{sizeOf(group)}</TableCell>
+                <TableCell style={NO_WRAP}>{nodegroupSize(group)}</TableCell>
                 <TableCell>
                   {[
                     group.version,
