@@ -19,7 +19,7 @@ const PACKAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const BUILD_DIR = join(PACKAGE_DIR, 'dist');
 
-export const externalRegistryPackages: Plugin = {
+const externalRegistryPackages: Plugin = {
   name: 'external-registry-packages',
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^[^./]/ }, args =>
@@ -30,17 +30,16 @@ export const externalRegistryPackages: Plugin = {
   },
 };
 
-/** Builds `dist/{suite,roadie,core}.cjs` and returns their paths. */
-export async function buildRunners(): Promise<Record<string, string>> {
+/**
+ * Bundles each entry (output name to source path) for Node 22 as
+ * `dist/<name>.cjs` and returns the output paths by name.
+ */
+export async function bundleForNode<Name extends string>(
+  entries: Record<Name, string>,
+): Promise<Record<Name, string>> {
   mkdirSync(BUILD_DIR, { recursive: true });
-  const names = ['suite', 'roadie', 'core'];
   await build({
-    entryPoints: Object.fromEntries(
-      names.map(name => [
-        name,
-        join(PACKAGE_DIR, 'src', 'runners', `${name}.ts`),
-      ]),
-    ),
+    entryPoints: entries,
     outdir: BUILD_DIR,
     outExtension: { '.js': '.cjs' },
     bundle: true,
@@ -50,7 +49,19 @@ export async function buildRunners(): Promise<Record<string, string>> {
     logLevel: 'warning',
     plugins: [externalRegistryPackages],
   });
+  const names = Object.keys(entries) as Name[];
   return Object.fromEntries(
     names.map(name => [name, join(BUILD_DIR, `${name}.cjs`)]),
-  );
+  ) as Record<Name, string>;
+}
+
+/** Builds `dist/{suite,roadie,core}.cjs` and returns their paths. */
+export async function buildRunners(): Promise<Record<string, string>> {
+  const runner = (name: string) =>
+    join(PACKAGE_DIR, 'src', 'runners', `${name}.ts`);
+  return bundleForNode({
+    suite: runner('suite'),
+    roadie: runner('roadie'),
+    core: runner('core'),
+  });
 }

@@ -13,10 +13,9 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
 import { startReferenceEstate } from '@internal/local-aws';
 import type { LocalAws } from '@internal/local-aws';
-import { BUILD_DIR, externalRegistryPackages } from '../buildRunners.ts';
+import { bundleForNode } from '../buildRunners.ts';
 import { markdownTable } from '../report.ts';
 import { callsPerTtl, readsPerKey } from './awsCallsPerTtl.ts';
 import { parseLoadArgs, USAGE } from './loadArgs.ts';
@@ -55,18 +54,10 @@ type RateResult = {
 
 async function bundleBackend(): Promise<string> {
   const here = new URL('.', import.meta.url).pathname;
-  await build({
-    entryPoints: { loadBackend: join(here, 'loadBackend.ts') },
-    outdir: BUILD_DIR,
-    outExtension: { '.js': '.cjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    logLevel: 'warning',
-    plugins: [externalRegistryPackages],
+  const { loadBackend } = await bundleForNode({
+    loadBackend: join(here, 'loadBackend.ts'),
   });
-  return join(BUILD_DIR, 'loadBackend.cjs');
+  return loadBackend;
 }
 
 function startBackend(

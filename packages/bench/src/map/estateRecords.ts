@@ -11,7 +11,7 @@
  * versions cycle down to 1.28, past EKS support.
  *
  * Types are the backend's record types, imported for their shape only; the
- * map benchmark bundles this file with esbuild (see buildMapRunner.ts).
+ * map benchmark bundles this file with esbuild (see buildEstateRunner.ts).
  */
 import type {
   PlanRecord,
