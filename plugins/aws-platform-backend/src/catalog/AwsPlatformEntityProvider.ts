@@ -12,6 +12,7 @@ import type {
   AwsPlatformEntityTransformer,
 } from '@internal/backstage-plugin-aws-platform-node';
 import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
+import { SUITE_LOCATION_KEY } from '../lib/suiteLocation';
 import type { IngestionStatusStore } from '../status/ingestionStatusStore';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
@@ -23,7 +24,6 @@ import {
 } from './organization/readOrganization';
 
 const PROVIDER_NAME = 'AwsPlatformEntityProvider';
-const LOCATION_KEY = 'aws-platform:organization';
 
 /**
  * Emits the organization (root, OUs, accounts) and what runs in each
@@ -129,7 +129,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
         type: 'full',
         entities: run.entities.map(entity => ({
           entity,
-          locationKey: LOCATION_KEY,
+          locationKey: SUITE_LOCATION_KEY,
         })),
       });
       this.#logger.info(

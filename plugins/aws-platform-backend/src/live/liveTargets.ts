@@ -16,6 +16,7 @@ import {
   planSpecOf,
   zoneSpecOf,
 } from '@internal/backstage-plugin-aws-platform-common';
+import { isSuiteLocationRef } from '../lib/suiteLocation';
 
 /*
  * What AWS resource a catalog entity stands for, from the annotations and
@@ -28,9 +29,6 @@ import {
  * catalog sets `backstage.io/managed-by-location` itself for entities read
  * from locations, so a file cannot claim the provider's location.
  */
-
-/** The location prefix of every entity the suite's provider emits. */
-const SUITE_LOCATION_PREFIX = 'aws-platform:organization/';
 
 const ACCOUNT_ID = /^\d{12}$/;
 const EKS_CLUSTER_ARN =
@@ -97,7 +95,7 @@ function refOf(entity: Entity): string {
 
 function requireSuiteEntity(entity: Entity): void {
   const location = entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '';
-  if (!location.startsWith(SUITE_LOCATION_PREFIX)) {
+  if (!isSuiteLocationRef(location)) {
     throw new InputError(
       `${refOf(
         entity,

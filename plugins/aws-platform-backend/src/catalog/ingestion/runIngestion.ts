@@ -13,6 +13,7 @@ import {
   describeAwsError,
   mapSettled,
 } from '@internal/backstage-plugin-aws-platform-node';
+import { suiteLocationRef } from '../../lib/suiteLocation';
 import { backupToEntities } from '../backup/backupEntities';
 import { zonesToEntities } from '../dns/dnsEntities';
 import { clustersToEntities } from '../eks/clusterEntities';
@@ -74,7 +75,7 @@ export async function runIngestion(
     );
   }
 
-  const locationRef = `aws-platform:organization/${snapshot.organizationId}`;
+  const locationRef = suiteLocationRef(snapshot.organizationId);
   const organizationEntities = organizationToEntities(snapshot, {
     ...config,
     locationRef,
