@@ -45,7 +45,10 @@ function DelegationLiveView(props: {
       {attention && (
         <FieldGrid>
           <Field label={t('live.zone.add')}>
-            <NameServerList label={t('live.zone.add')} servers={delegation.missing} />
+            <NameServerList
+              label={t('live.zone.add')}
+              servers={delegation.missing}
+            />
           </Field>
           {delegation.extra.length > 0 && (
             <Field label={t('live.zone.remove')}>
@@ -125,13 +128,13 @@ export function LiveDelegationSection(props: {
       emptyTitle={t('live.errors.other')}
       emptyDescription=""
     >
-        {() => (
-          <DelegationLiveView
-            delegation={value!}
-            catalogStatus={props.catalogStatus}
-            onRefresh={retry}
-          />
-        )}
+      {() => (
+        <DelegationLiveView
+          delegation={value!}
+          catalogStatus={props.catalogStatus}
+          onRefresh={retry}
+        />
+      )}
     </LiveSection>
   );
 }

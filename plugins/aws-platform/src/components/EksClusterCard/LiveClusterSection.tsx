@@ -120,7 +120,9 @@ function ClusterLiveView(props: {
         {t('live.cluster.addons.title')}
       </LiveSubTitle>
       {!addons && <LiveGapNote gap={gaps.addons} action="eks:ListAddons" />}
-      {addons?.length === 0 && <LiveNote>{t('live.cluster.addons.none')}</LiveNote>}
+      {addons?.length === 0 && (
+        <LiveNote>{t('live.cluster.addons.none')}</LiveNote>
+      )}
       {addons && addons.length > 0 && (
         <Table size="small" aria-labelledby="aws-platform-eks-live-addons">
           <TableHead>
@@ -149,8 +151,12 @@ function ClusterLiveView(props: {
       <LiveSubTitle id="aws-platform-eks-live-insights">
         {t('live.cluster.insights.title')}
       </LiveSubTitle>
-      {!insights && <LiveGapNote gap={gaps.insights} action="eks:ListInsights" />}
-      {insights?.length === 0 && <LiveNote>{t('live.cluster.insights.none')}</LiveNote>}
+      {!insights && (
+        <LiveGapNote gap={gaps.insights} action="eks:ListInsights" />
+      )}
+      {insights?.length === 0 && (
+        <LiveNote>{t('live.cluster.insights.none')}</LiveNote>
+      )}
       {insights && insights.length > 0 && (
         <Table size="small" aria-labelledby="aws-platform-eks-live-insights">
           <TableHead>
