@@ -24,6 +24,7 @@ import {
 } from '@internal/backstage-plugin-aws-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
+import { ROUTE53_REGION } from '../lib/route53Region';
 import { httpErrorOf } from './awsFailures';
 import { backupActivity } from './backup/backupActivity';
 import { readBackupActivity } from './backup/readBackupActivity';
@@ -40,8 +41,6 @@ import {
 import { NsRecord, readNsRecord } from './zone/readNsRecord';
 import { ParentReading, zoneDelegation } from './zone/zoneDelegation';
 
-/** Route 53 is global; its API is signed for us-east-1. */
-const ROUTE53_REGION = 'us-east-1';
 /** Bumped when a cached answer's shape changes, so old entries are not read. */
 const CACHE_PREFIX = 'live-status:v1';
 const DAY_MS = 24 * 60 * 60 * 1000;

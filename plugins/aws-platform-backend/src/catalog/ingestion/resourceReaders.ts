@@ -3,6 +3,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { ROUTE53_REGION } from '../../lib/route53Region';
 import { readBackup } from '../backup/readBackup';
 import type { PlanRecord, VaultRecord } from '../backup/types';
 import { readHostedZones } from '../dns/readHostedZones';
@@ -19,9 +20,6 @@ export interface ResourceReaders {
     region: string,
   ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }>;
 }
-
-// Route 53 is global; its API is signed for us-east-1.
-const ROUTE53_REGION = 'us-east-1';
 
 /** Readers whose clients come from the suite's client factory (role per account). */
 export function createResourceReaders(

@@ -1,0 +1,2 @@
+/** Route 53 is global; its API is signed for us-east-1. */
+export const ROUTE53_REGION = 'us-east-1';
