@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-organizations';
 import { seedLargeEstate, startLocalAws } from '@internal/local-aws';
 import type { LocalAws } from '@internal/local-aws';
+import { progressLog, runBenchCli } from './benchCli.ts';
 import { parseBenchArgs, USAGE } from './benchArgs.ts';
 import type { BenchArgs } from './benchArgs.ts';
 import { buildRunners } from './buildRunners.ts';
@@ -59,26 +60,10 @@ const READS: Record<Implementation, string> = {
 
 type Keys = { accessKeyId: string; secretAccessKey: string };
 
-async function main(argv: string[]): Promise<number> {
-  let args: BenchArgs;
-  try {
-    args = parseBenchArgs(argv);
-  } catch (error) {
-    console.error(`bench:ingest: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(args: BenchArgs): Promise<number> {
   const limits = withLimitOverrides(AWS_LIKE_LIMITS, args.limits);
   const started = Date.now();
-  const log = (message: string) =>
-    console.error(
-      `[${((Date.now() - started) / 1000)
-        .toFixed(0)
-        .padStart(4)} s] ${message}`,
-    );
+  const log = progressLog(started);
 
   log('bundling the runners with esbuild');
   const runners = await buildRunners();
@@ -544,12 +529,9 @@ function printReport(report: {
   console.log(out.join('\n'));
 }
 
-main(process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-  },
-  error => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBenchCli({
+  name: 'bench:ingest',
+  usage: USAGE,
+  parse: parseBenchArgs,
+  run: main,
+});

@@ -18,6 +18,7 @@ import type { LocalAws } from '@internal/local-aws';
 import { bundleForNode } from '../buildRunners.ts';
 import { markdownTable } from '../report.ts';
 import { callsPerTtl, readsPerKey } from './awsCallsPerTtl.ts';
+import { progressLog, runBenchCli } from '../benchCli.ts';
 import { parseLoadArgs, USAGE } from './loadArgs.ts';
 import type { LoadArgs } from './loadArgs.ts';
 import type {
@@ -158,25 +159,9 @@ async function drive(
   };
 }
 
-async function main(argv: string[]): Promise<number> {
-  let args: LoadArgs;
-  try {
-    args = parseLoadArgs(argv);
-  } catch (error) {
-    console.error(`bench:load: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(args: LoadArgs): Promise<number> {
   const started = Date.now();
-  const log = (message: string) =>
-    console.error(
-      `[${((Date.now() - started) / 1000)
-        .toFixed(0)
-        .padStart(4)} s] ${message}`,
-    );
+  const log = progressLog(started);
 
   let localAws: LocalAws | undefined;
   let proxy: RecordingProxy | undefined;
@@ -376,12 +361,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-  },
-  error => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBenchCli({
+  name: 'bench:load',
+  usage: USAGE,
+  parse: parseLoadArgs,
+  run: main,
+});

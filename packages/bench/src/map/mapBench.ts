@@ -21,31 +21,16 @@ import { loadEstateEntities } from './buildEstateRunner.ts';
 import type { JsonEntity } from './catalogQuery.ts';
 import { startHarnessServer } from './harnessServer.ts';
 import type { HarnessServer } from './harnessServer.ts';
+import { progressLog, runBenchCli } from '../benchCli.ts';
 import { parseMapArgs, MAP_USAGE } from './mapArgs.ts';
 import type { MapArgs } from './mapArgs.ts';
 import { measureMap } from './measureMap.ts';
 import { bundleTable, median, timingTable } from './mapReport.ts';
 import { workloadAccount } from './estateRecords.ts';
 
-async function main(argv: string[]): Promise<number> {
-  let args: MapArgs;
-  try {
-    args = parseMapArgs(argv);
-  } catch (error) {
-    console.error(`bench:map: ${(error as Error).message}\n\n${MAP_USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(MAP_USAGE);
-    return 0;
-  }
+async function main(args: MapArgs): Promise<number> {
   const started = Date.now();
-  const log = (message: string) =>
-    console.error(
-      `[${((Date.now() - started) / 1000)
-        .toFixed(0)
-        .padStart(4)} s] ${message}`,
-    );
+  const log = progressLog(started);
 
   log(
     `generating ${args.accounts} workload accounts with the suite's ingestion`,
@@ -166,12 +151,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-  },
-  error => {
-    console.error(`bench:map: ${error instanceof Error ? error.stack : error}`);
-    process.exitCode = 1;
-  },
-);
+runBenchCli({
+  name: 'bench:map',
+  usage: MAP_USAGE,
+  parse: parseMapArgs,
+  run: main,
+});

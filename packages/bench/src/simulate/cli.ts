@@ -15,6 +15,7 @@ import { CLIENT_SERVICE_IDS } from './awsModel.ts';
 import { organizationShape } from './estate.ts';
 import type { OrganizationSpec } from './estate.ts';
 import { MEASURED, simulatedMs } from './sanityCheck.ts';
+import { runBenchCli } from '../benchCli.ts';
 import { parseSimulateArgs, USAGE } from './simulateArgs.ts';
 import type { SimulateArgs } from './simulateArgs.ts';
 import {
@@ -45,18 +46,7 @@ const LEGACY_ROUTE53: BucketLimit = {
 
 type Run = { label: string; scenario: Scenario; result: SimulationResult };
 
-async function main(argv: string[]): Promise<number> {
-  let args: SimulateArgs;
-  try {
-    args = parseSimulateArgs(argv);
-  } catch (error) {
-    console.error(`bench:simulate: ${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(args: SimulateArgs): Promise<number> {
   const started = performance.now();
   const published = withLimitOverrides(AWS_LIKE_LIMITS, args.limits);
   const legacy = { ...published, route53: LEGACY_ROUTE53 };
@@ -452,12 +442,9 @@ function signedPercent(simulated: number, measured: number): string {
   return `${gap >= 0 ? '+' : '−'}${Math.abs(gap).toFixed(0)} %`;
 }
 
-main(process.argv.slice(2)).then(
-  code => {
-    process.exitCode = code;
-  },
-  error => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+runBenchCli({
+  name: 'bench:simulate',
+  usage: USAGE,
+  parse: parseSimulateArgs,
+  run: main,
+});
