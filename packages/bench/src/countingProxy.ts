@@ -82,7 +82,15 @@ export async function startCountingProxy(options: {
     const key = operationKey(op);
     let count = counts.get(key);
     if (!count) {
-      count = { ...op, calls: 0, throttled: 0, errors: 0, substituted: 0 };
+      // Only the names: the operation also carries the caller's access key.
+      count = {
+        service: op.service,
+        operation: op.operation,
+        calls: 0,
+        throttled: 0,
+        errors: 0,
+        substituted: 0,
+      };
       counts.set(key, count);
     }
     return count;
