@@ -14,8 +14,12 @@ import {
 import {
   countChanges,
   CheckedOutcome,
+  commonFaultRow,
+  deniedThenDone,
+  FaultRow,
   KillPoint,
   recordActionRow,
+  runOnceDenied,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
@@ -127,7 +131,7 @@ async function stateOf(planName: string) {
 async function runChecked(
   planName: string,
   options: { kill?: KillPoint; rules?: FaultRule[] } = {},
-): Promise<Checked> {
+): Promise<CheckedOutcome> {
   const outcome = await runTaskUntilDone({
     proxy: local.proxy,
     createAction,
@@ -153,9 +157,7 @@ async function runChecked(
   };
 }
 
-type Checked = CheckedOutcome;
-
-function record(fault: string, outcomes: Checked[]) {
+function record(fault: string, outcomes: CheckedOutcome[]) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'plans + selections',
@@ -197,32 +199,11 @@ describe('aws-platform:backup:plan:create under faults', () => {
   });
 
   // Faults on changes only are cheap: more tasks, so that some are hit.
-  it.each<[string, string, number, FaultRule[]]>([
-    [
-      'throttled',
-      '20 % throttling',
-      1,
-      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
-    ],
-    [
-      'failing',
-      '10 % HTTP 5xx',
-      2,
-      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
-    ],
-    ['slow', '500 ms latency', 1, [{ fault: { kind: 'latency', ms: 500 } }]],
-    [
-      'lossy',
-      '30 % of the answers to changes lost (AWS acted)',
-      4,
-      [
-        {
-          match: { mutating: true },
-          fault: { kind: 'drop', when: 'after' },
-          probability: 0.3,
-        },
-      ],
-    ],
+  it.each<FaultRow>([
+    commonFaultRow('throttled', 1),
+    commonFaultRow('failing', 2),
+    commonFaultRow('slow', 1),
+    commonFaultRow('lossy', 4),
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
@@ -243,24 +224,18 @@ describe('aws-platform:backup:plan:create under faults', () => {
     local.proxy.resetStats();
     const sandbox = local.estate.accounts.sandbox.id;
     const planName = 'denied';
-    local.proxy.denyAccount(sandbox);
-    let outcome;
-    try {
-      outcome = await runTaskUntilDone({
-        proxy: local.proxy,
-        createAction,
-        input: inputFor(planName),
-        taskId: `task-${planName}`,
-        maxRuns: 1,
-      }).catch(error => error);
-    } finally {
-      local.proxy.allowAccount(sandbox);
-    }
+    const outcome = await runOnceDenied({
+      proxy: local.proxy,
+      accountId: sandbox,
+      createAction,
+      input: inputFor(planName),
+      taskId: `task-${planName}`,
+    });
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     expect(await stateOf(planName)).toMatchObject({ plans: 0, selections: 0 });
     const done = await runChecked(planName);
     record('one account denied (Sandbox), then allowed', [
-      { ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] },
+      deniedThenDone(outcome, done),
     ]);
   });
 });

@@ -15,8 +15,12 @@ import {
 import {
   countChanges,
   CheckedOutcome,
+  commonFaultRow,
+  deniedThenDone,
+  FaultRow,
   KillPoint,
   recordActionRow,
+  runOnceDenied,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
@@ -127,7 +131,7 @@ async function stateOf(domainName: string, taskId: string) {
 async function runChecked(
   domainName: string,
   options: { kill?: KillPoint; rules?: FaultRule[] } = {},
-): Promise<Checked> {
+): Promise<CheckedOutcome> {
   const taskId = `task-${domainName}`;
   const outcome = await runTaskUntilDone({
     proxy: local.proxy,
@@ -153,9 +157,7 @@ async function runChecked(
   };
 }
 
-type Checked = CheckedOutcome;
-
-function record(fault: string, outcomes: Checked[]) {
+function record(fault: string, outcomes: CheckedOutcome[]) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'zones + NS record sets',
@@ -198,13 +200,8 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
   });
 
   // Faults on changes only are cheap: more tasks, so that some are hit.
-  it.each<[string, string, number, FaultRule[]]>([
-    [
-      'throttled',
-      '20 % throttling',
-      1,
-      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
-    ],
+  it.each<FaultRow>([
+    commonFaultRow('throttled', 1),
     [
       'pending',
       '50 % PriorRequestNotComplete on changes',
@@ -217,25 +214,9 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
         },
       ],
     ],
-    [
-      'failing',
-      '10 % HTTP 5xx',
-      2,
-      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
-    ],
-    ['slow', '500 ms latency', 1, [{ fault: { kind: 'latency', ms: 500 } }]],
-    [
-      'lossy',
-      '30 % of the answers to changes lost (AWS acted)',
-      4,
-      [
-        {
-          match: { mutating: true },
-          fault: { kind: 'drop', when: 'after' },
-          probability: 0.3,
-        },
-      ],
-    ],
+    commonFaultRow('failing', 2),
+    commonFaultRow('slow', 1),
+    commonFaultRow('lossy', 4),
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
@@ -256,19 +237,13 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
     local.proxy.resetStats();
     const sandbox = local.estate.accounts.sandbox.id;
     const domainName = 'denied.example.com';
-    local.proxy.denyAccount(sandbox);
-    let outcome;
-    try {
-      outcome = await runTaskUntilDone({
-        proxy: local.proxy,
-        createAction,
-        input: { domainName, account: sandbox },
-        taskId: `task-${domainName}`,
-        maxRuns: 1,
-      }).catch(error => error);
-    } finally {
-      local.proxy.allowAccount(sandbox);
-    }
+    const outcome = await runOnceDenied({
+      proxy: local.proxy,
+      accountId: sandbox,
+      createAction,
+      input: { domainName, account: sandbox },
+      taskId: `task-${domainName}`,
+    });
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     expect(await stateOf(domainName, `task-${domainName}`)).toMatchObject({
       zones: 0,
@@ -276,7 +251,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
     });
     const done = await runChecked(domainName);
     record('one account denied (Sandbox), then allowed', [
-      { ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] },
+      deniedThenDone(outcome, done),
     ]);
   });
 });

@@ -20,8 +20,12 @@ import type { ActionsConfig } from '../actionsConfig';
 import {
   countChanges,
   CheckedOutcome,
+  commonFaultRow,
+  deniedThenDone,
+  FaultRow,
   KillPoint,
   recordActionRow,
+  runOnceDenied,
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
@@ -188,13 +192,11 @@ async function stateOf(name: string) {
   };
 }
 
-type Checked = CheckedOutcome;
-
 /** Runs one task to success and checks AWS holds each resource once. */
 async function runChecked(
   name: string,
   options: { kill?: KillPoint; rules?: FaultRule[] } = {},
-): Promise<Checked> {
+): Promise<CheckedOutcome> {
   const outcome = await runTaskUntilDone({
     proxy: local.proxy,
     createAction,
@@ -213,7 +215,7 @@ async function runChecked(
   return { ...outcome, duplicates: state.duplicates, found: state.found };
 }
 
-function record(fault: string, outcomes: Checked[]) {
+function record(fault: string, outcomes: CheckedOutcome[]) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'repositories + roles + records',
@@ -249,31 +251,10 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     );
   });
 
-  it.each<[string, string, number, FaultRule[]]>([
-    [
-      'throttled',
-      '20 % throttling',
-      1,
-      [{ fault: { kind: 'throttle' }, probability: 0.2 }],
-    ],
-    [
-      'failing',
-      '10 % HTTP 5xx',
-      1,
-      [{ fault: { kind: 'server-error' }, probability: 0.1 }],
-    ],
-    [
-      'lossy',
-      '30 % of the answers to changes lost (AWS acted)',
-      2,
-      [
-        {
-          match: { mutating: true },
-          fault: { kind: 'drop', when: 'after' },
-          probability: 0.3,
-        },
-      ],
-    ],
+  it.each<FaultRow>([
+    commonFaultRow('throttled', 1),
+    commonFaultRow('failing', 1),
+    commonFaultRow('lossy', 2),
   ])(
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
@@ -294,23 +275,17 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     local.proxy.resetStats();
     const production = local.estate.accounts.production.id;
     const name = 'denied';
-    local.proxy.denyAccount(production);
-    let outcome;
-    try {
-      outcome = await runTaskUntilDone({
-        proxy: local.proxy,
-        createAction,
-        input: workload(name),
-        taskId: `task-${name}`,
-        maxRuns: 1,
-      }).catch(error => error);
-    } finally {
-      local.proxy.allowAccount(production);
-    }
+    const outcome = await runOnceDenied({
+      proxy: local.proxy,
+      accountId: production,
+      createAction,
+      input: workload(name),
+      taskId: `task-${name}`,
+    });
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     const done = await runChecked(name);
     record('one account denied (Production), then allowed', [
-      { ...done, runs: done.runs + 1, errors: [outcome, ...done.errors] },
+      deniedThenDone(outcome, done),
     ]);
   });
 });

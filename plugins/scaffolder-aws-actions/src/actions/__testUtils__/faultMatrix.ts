@@ -200,3 +200,83 @@ export function recordActionRow(options: {
     faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
   });
 }
+
+/**
+ * A row of an action's fault matrix: a label for task names, the fault as
+ * the report names it, how many tasks run under it, and the proxy's rules.
+ */
+export type FaultRow = [
+  label: string,
+  fault: string,
+  tasks: number,
+  rules: FaultRule[],
+];
+
+/** The faults every action's matrix runs under, as the report names them. */
+const COMMON_FAULTS = {
+  throttled: {
+    fault: '20 % throttling',
+    rules: [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+  },
+  failing: {
+    fault: '10 % HTTP 5xx',
+    rules: [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+  },
+  slow: {
+    fault: '500 ms latency',
+    rules: [{ fault: { kind: 'latency', ms: 500 } }],
+  },
+  lossy: {
+    fault: '30 % of the answers to changes lost (AWS acted)',
+    rules: [
+      {
+        match: { mutating: true },
+        fault: { kind: 'drop', when: 'after' },
+        probability: 0.3,
+      },
+    ],
+  },
+} satisfies Record<string, { fault: string; rules: FaultRule[] }>;
+
+/**
+ * One of the common faults as a matrix row, with as many tasks as an action
+ * needs for the seeded draws to hit it.
+ */
+export function commonFaultRow(
+  label: keyof typeof COMMON_FAULTS,
+  tasks: number,
+): FaultRow {
+  const { fault, rules } = COMMON_FAULTS[label];
+  return [label, fault, tasks, rules];
+}
+
+/**
+ * Runs a task once while the proxy denies `accountId` (as an SCP or a
+ * missing role would), then allows the account again. Returns the run's
+ * error, or its outcome had it succeeded.
+ */
+export async function runOnceDenied(options: {
+  proxy: FaultProxy;
+  accountId: string;
+  createAction: () => RunnableAction;
+  input: JsonObject;
+  taskId: string;
+}): Promise<unknown> {
+  const { proxy, accountId, ...task } = options;
+  proxy.denyAccount(accountId);
+  try {
+    return await runTaskUntilDone({ proxy, ...task, maxRuns: 1 }).catch(
+      error => error,
+    );
+  } finally {
+    proxy.allowAccount(accountId);
+  }
+}
+
+/** A task refused once by `denial`, then run until done, as one outcome. */
+export function deniedThenDone(
+  denial: unknown,
+  done: CheckedOutcome,
+): CheckedOutcome {
+  return { ...done, runs: done.runs + 1, errors: [denial, ...done.errors] };
+}
