@@ -36,7 +36,6 @@ export function isThrottlingError(error: unknown): boolean {
 
 /**
  * Options of {@link paceCredentials}.
- * @public
  */
 export interface PaceCredentialsOptions {
   /** Shared by every account's provider: AssumeRole calls all come from one identity. */
@@ -53,7 +52,6 @@ export interface PaceCredentialsOptions {
  * call goes from the main account to STS before any client has credentials,
  * so without pacing a refresh that reads many accounts at once can lose
  * scopes to STS throttling (docs/benchmarks.md measured 6 of 1,003).
- * @public
  */
 export function paceCredentials(
   provider: AwsCredentialIdentityProvider,
