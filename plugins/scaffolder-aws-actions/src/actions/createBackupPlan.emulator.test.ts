@@ -17,6 +17,7 @@ import {
 import { useReferenceEstate, VAULT_NAME } from '@internal/local-aws';
 import { mockClient } from 'aws-sdk-client-mock';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import { backupPlanConfig } from './__testUtils__/estateActionConfigs';
 import { createBackupPlanAction } from './createBackupPlan';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -54,14 +55,7 @@ function setUp() {
     },
   };
   const action = createBackupPlanAction({
-    config: {
-      accounts: [{ accountId: sandboxId, name: 'Sandbox', production: false }],
-      backup: {
-        backupAccountId: local.estate.accounts.backup.id,
-        vaultName: VAULT_NAME,
-        selectionRoleName: 'backup-selection-role',
-      },
-    },
+    config: backupPlanConfig(local.estate),
     clientFactory,
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),

@@ -23,6 +23,7 @@ import {
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import { backupPlanConfig } from './__testUtils__/estateActionConfigs';
 import { createBackupPlanAction } from './createBackupPlan';
 
 // The fault matrix of aws-platform:backup:plan:create (docs/reliability.md):
@@ -45,20 +46,7 @@ const local = useReferenceEstate({
 
 function createAction() {
   return createBackupPlanAction({
-    config: {
-      accounts: [
-        {
-          accountId: local.estate.accounts.sandbox.id,
-          name: 'Sandbox',
-          production: false,
-        },
-      ],
-      backup: {
-        backupAccountId: local.estate.accounts.backup.id,
-        vaultName: VAULT_NAME,
-        selectionRoleName: 'backup-selection-role',
-      },
-    },
+    config: backupPlanConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),

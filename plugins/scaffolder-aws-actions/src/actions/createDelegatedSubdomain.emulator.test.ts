@@ -11,6 +11,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import type { JsonObject } from '@backstage/types';
 import { useReferenceEstate } from '@internal/local-aws';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import { subdomainConfig } from './__testUtils__/estateActionConfigs';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -23,21 +24,7 @@ const local = useReferenceEstate();
 function setUp() {
   const clientFactory = estateClientFactory({ maxAttempts: 2 });
   const action = createDelegatedSubdomainAction({
-    config: {
-      accounts: [
-        {
-          accountId: local.estate.accounts.sandbox.id,
-          name: 'Sandbox',
-          production: false,
-        },
-      ],
-      route53: {
-        networkAccountId: local.estate.accounts.network.id,
-        parentZones: ['example.com'],
-        ttl: 3600,
-        syncTimeoutSeconds: 30,
-      },
-    },
+    config: subdomainConfig(local.estate),
     clientFactory,
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),

@@ -24,6 +24,7 @@ import {
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import { subdomainConfig } from './__testUtils__/estateActionConfigs';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // The fault matrix of aws-platform:route53:subdomain:create
@@ -44,21 +45,7 @@ const local = useReferenceEstate({
 
 function createAction() {
   return createDelegatedSubdomainAction({
-    config: {
-      accounts: [
-        {
-          accountId: local.estate.accounts.sandbox.id,
-          name: 'Sandbox',
-          production: false,
-        },
-      ],
-      route53: {
-        networkAccountId: local.estate.accounts.network.id,
-        parentZones: ['example.com'],
-        ttl: 3600,
-        syncTimeoutSeconds: 30,
-      },
-    },
+    config: subdomainConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),

@@ -25,9 +25,13 @@ import {
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
-import type { ActionsConfig } from '../actionsConfig';
 import { parsePolicy } from '../iam/iamPolicies';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import {
+  workloadConfig,
+  workloadIngress,
+  workloadInput,
+} from './__testUtils__/estateActionConfigs';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
 // Runs the action against moto's server seeded with the guide's reference
@@ -80,46 +84,13 @@ function setUp() {
       return client;
     },
   };
-  const { operations, sandbox, production } = local.estate.accounts;
-  const ingress = (stage: string) => ({
-    dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
-    hostedZoneId: 'Z35SXDOTRQ7X7K',
-  });
-  const config: ActionsConfig = {
-    accounts: [
-      { accountId: sandbox.id, name: 'Sandbox', production: false },
-      { accountId: production.id, name: 'Production', production: true },
-    ],
-    flightdeck: {
-      operationsAccountId: operations.id,
-      ecrRegion: local.estate.region,
-      repositoryNamespace: local.estate.orgName,
-      syncTimeoutSeconds: 10,
-      clusters: [
-        {
-          name: local.estate.clusters.sandbox.name,
-          accountId: sandbox.id,
-          region: local.estate.region,
-          hostedZone: local.estate.zones.sandbox.name,
-          ingress: ingress('sandbox'),
-        },
-        {
-          name: local.estate.clusters.production.name,
-          accountId: production.id,
-          region: local.estate.region,
-          hostedZone: local.estate.zones.production.name,
-          ingress: ingress('production'),
-        },
-      ],
-    },
-  };
   const action = createFlightdeckWorkloadAction({
-    config,
+    config: workloadConfig(local.estate),
     clientFactory,
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),
   });
-  return { action, ingress };
+  return { action };
 }
 
 /** Clients of the test itself (not recorded), to look at moto's state. */
@@ -174,22 +145,7 @@ const outputOf = (ctx: { output: unknown }, name: string) =>
   (ctx.output as jest.Mock).mock.calls.find(([n]) => n === name)?.[1];
 
 function workload(name: string): JsonObject {
-  return {
-    name,
-    githubRepository: `acme/${name}`,
-    stages: [
-      {
-        name: 'staging',
-        account: local.estate.accounts.sandbox.id,
-        clusters: [local.estate.clusters.sandbox.name],
-      },
-      {
-        name: 'production',
-        account: local.estate.accounts.production.id,
-        clusters: [local.estate.clusters.production.name],
-      },
-    ],
-  };
+  return workloadInput(local.estate, name);
 }
 
 async function roleOf(iam: IAMClient, name: string) {
@@ -218,7 +174,7 @@ beforeEach(() => {
 
 describe('aws-platform:flightdeck:workload:create on the local estate', () => {
   it('sets up a workload in Operations, Sandbox and Production, and a second run changes nothing', async () => {
-    const { action, ingress } = setUp();
+    const { action } = setUp();
     const { operations, sandbox, production } = local.estate.accounts;
     const first = context(workload('checkout'), { taskId: 'task-checkout-1' });
     await action.handler(first as any);
@@ -318,7 +274,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
       expect.objectContaining({
         Type: 'A',
         AliasTarget: {
-          DNSName: `${ingress('sandbox').dnsName}.`,
+          DNSName: `${workloadIngress('sandbox').dnsName}.`,
           HostedZoneId: 'Z35SXDOTRQ7X7K',
           EvaluateTargetHealth: true,
         },

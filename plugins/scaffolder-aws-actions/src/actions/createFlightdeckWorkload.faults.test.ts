@@ -16,7 +16,6 @@ import {
   isMutatingOperation,
   useReferenceEstate,
 } from '@internal/local-aws';
-import type { ActionsConfig } from '../actionsConfig';
 import {
   countChanges,
   CheckedOutcome,
@@ -29,6 +28,10 @@ import {
   runTaskUntilDone,
 } from './__testUtils__/faultMatrix';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
+import {
+  workloadConfig,
+  workloadInput,
+} from './__testUtils__/estateActionConfigs';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
 // The fault matrix of aws-platform:flightdeck:workload:create
@@ -52,41 +55,8 @@ const local = useReferenceEstate({
 });
 
 function createAction() {
-  const { operations, sandbox, production } = local.estate.accounts;
-  const ingress = (stage: string) => ({
-    dnsName: `acme-${stage}-ingress-1234567890.us-east-1.elb.amazonaws.com`,
-    hostedZoneId: 'Z35SXDOTRQ7X7K',
-  });
-  const config: ActionsConfig = {
-    accounts: [
-      { accountId: sandbox.id, name: 'Sandbox', production: false },
-      { accountId: production.id, name: 'Production', production: true },
-    ],
-    flightdeck: {
-      operationsAccountId: operations.id,
-      ecrRegion: local.estate.region,
-      repositoryNamespace: local.estate.orgName,
-      syncTimeoutSeconds: 10,
-      clusters: [
-        {
-          name: local.estate.clusters.sandbox.name,
-          accountId: sandbox.id,
-          region: local.estate.region,
-          hostedZone: local.estate.zones.sandbox.name,
-          ingress: ingress('sandbox'),
-        },
-        {
-          name: local.estate.clusters.production.name,
-          accountId: production.id,
-          region: local.estate.region,
-          hostedZone: local.estate.zones.production.name,
-          ingress: ingress('production'),
-        },
-      ],
-    },
-  };
   return createFlightdeckWorkloadAction({
-    config,
+    config: workloadConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
     catalog: catalogServiceMock(),
     permissions: mockServices.permissions(),
@@ -94,22 +64,7 @@ function createAction() {
 }
 
 function workload(name: string): JsonObject {
-  return {
-    name,
-    githubRepository: `acme/${name}`,
-    stages: [
-      {
-        name: 'staging',
-        account: local.estate.accounts.sandbox.id,
-        clusters: [local.estate.clusters.sandbox.name],
-      },
-      {
-        name: 'production',
-        account: local.estate.accounts.production.id,
-        clusters: [local.estate.clusters.production.name],
-      },
-    ],
-  };
+  return workloadInput(local.estate, name);
 }
 
 /** Reads for assertions, through the proxy while it injects nothing. */
