@@ -36,9 +36,9 @@ export interface BackupConfig {
 }
 
 /** The guide's org-wide vault name (section d). */
-export const DEFAULT_VAULT_NAME = 'user-backup-vault';
+const DEFAULT_VAULT_NAME = 'user-backup-vault';
 /** The guide's selection role name (section d). */
-export const DEFAULT_SELECTION_ROLE_NAME = 'backup-selection-role';
+const DEFAULT_SELECTION_ROLE_NAME = 'backup-selection-role';
 
 const KEY = 'scaffolder.awsPlatform';
 const VAULT_NAME = /^[a-zA-Z0-9\-_]{2,50}$/;

@@ -90,7 +90,7 @@ export async function getPlan(
 }
 
 /** The plan body the action sends: one rule, its lifecycle on every copy. */
-export function toBackupPlanInput(settings: PlanSettings): BackupPlanInput {
+function toBackupPlanInput(settings: PlanSettings): BackupPlanInput {
   const lifecycle = toLifecycle(settings);
   return {
     BackupPlanName: settings.planName,
