@@ -35,6 +35,22 @@ export interface AwsClientTarget {
   /** Omit for the main account of `aws.mainAccount`. */
   accountId?: string;
   region: string;
+  /**
+   * Who the calls are made for. When set, the client's credentials are a
+   * session of the account's role named after this user (STS session name
+   * and source identity), so CloudTrail attributes each change to them.
+   * Reads made by the backend itself leave it out.
+   */
+  actor?: AwsActor;
+}
+
+/**
+ * The person a client acts for, see {@link AwsClientTarget.actor}.
+ * @public
+ */
+export interface AwsActor {
+  /** The user entity ref, e.g. `user:default/jane.doe`. */
+  userEntityRef: string;
 }
 
 /**

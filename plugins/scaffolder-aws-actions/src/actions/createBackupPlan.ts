@@ -221,7 +221,7 @@ export function createBackupPlanAction(options: {
         permissions,
         credentials,
         awsPlatformBackupPlanCreatePermission,
-        account,
+        [account],
       );
       const { planName, region } = input;
       const ruleName = `${planName.slice(0, 45)}-rule`;

@@ -128,7 +128,14 @@ export function createDelegatedSubdomainAction(options: {
         permissions,
         credentials,
         awsPlatformSubdomainCreatePermission,
-        account,
+        [
+          account,
+          {
+            accountId: route53.networkAccountId,
+            name: 'Network',
+            production: true,
+          },
+        ],
       );
 
       // 2. Read what exists: the parent in Network, the subdomain in the workload account.

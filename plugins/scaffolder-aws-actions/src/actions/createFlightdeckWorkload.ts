@@ -248,14 +248,19 @@ export function createFlightdeckWorkloadAction(options: {
           stages.map(s => [s.accountInfo.accountId, s.accountInfo]),
         ).values(),
       ];
-      for (const account of accounts) {
-        await authorizeChange(
-          permissions,
-          credentials,
-          awsPlatformFlightdeckWorkloadCreatePermission,
-          account,
-        );
-      }
+      await authorizeChange(
+        permissions,
+        credentials,
+        awsPlatformFlightdeckWorkloadCreatePermission,
+        [
+          ...accounts,
+          {
+            accountId: flightdeck.operationsAccountId,
+            name: 'Operations',
+            production: true,
+          },
+        ],
+      );
       const log = (message: string) => ctx.logger.info(message);
       log(
         `Workload ${input.appName}: ${stages

@@ -8,32 +8,48 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { awsPlatformProductionChangePermission } from '@internal/backstage-plugin-aws-platform-common';
-import type { AllowedAccount } from '../actionsConfig';
+
+/**
+ * An account a run may change. Production accounts, and the shared accounts
+ * every workload depends on (Network's root zones, Operations' images and CI
+ * roles), are `production`: changing them needs the production permission.
+ */
+export interface ChangedAccount {
+  accountId: string;
+  name: string;
+  production?: boolean;
+}
 
 /**
  * Checks the action's permission for the user who started the task, and the
- * production permission too when the target account is a production one.
+ * production permission too when any account the run may change is a
+ * production or shared one. Runs before any AWS or catalog call.
  */
 export async function authorizeChange(
   permissions: PermissionsService,
   credentials: BackstageCredentials,
   permission: BasicPermission,
-  account: AllowedAccount,
+  accounts: ChangedAccount[],
 ): Promise<void> {
+  const production = accounts.filter(account => account.production);
   const requests = [{ permission }];
-  if (account.production) {
+  if (production.length > 0) {
     requests.push({ permission: awsPlatformProductionChangePermission });
   }
   const decisions = await permissions.authorize(requests, { credentials });
   decisions.forEach((decision, i) => {
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${
-          requests[i].permission.name === permission.name
-            ? `run ${permission.name}`
-            : 'change production accounts'
-        } (account ${account.name}, ${account.accountId})`,
-      );
+    if (decision.result === AuthorizeResult.ALLOW) {
+      return;
     }
+    const where = (i === 0 ? accounts : production)
+      .map(account => `${account.name}, ${account.accountId}`)
+      .join('; ');
+    throw new NotAllowedError(
+      `You may not ${
+        i === 0
+          ? `run ${permission.name}`
+          : 'change production or shared accounts'
+      } (account ${where})`,
+    );
   });
 }
