@@ -20,6 +20,18 @@ export const awsPlatformSubdomainCreatePermission = createPermission({
 });
 
 /**
+ * Allows the subdomain action, when a template asks for `repairDelegation`,
+ * to rewrite the parent zone's NS record of a subdomain whose zone the suite
+ * made for the same request, when that record names other name servers.
+ * Needed on top of the subdomain and production permissions.
+ * @public
+ */
+export const awsPlatformDelegationRepairPermission = createPermission({
+  name: 'aws-platform.route53.delegation.repair',
+  attributes: { action: 'update' },
+});
+
+/**
  * Allows running the scaffolder action that creates a backup plan.
  * @public
  */
@@ -66,6 +78,7 @@ export const awsPlatformLiveStatusReadPermission = createPermission({
 export const awsPlatformPermissions = [
   awsPlatformStatusReadPermission,
   awsPlatformSubdomainCreatePermission,
+  awsPlatformDelegationRepairPermission,
   awsPlatformBackupPlanCreatePermission,
   awsPlatformFlightdeckWorkloadCreatePermission,
   awsPlatformProductionChangePermission,
