@@ -4,6 +4,7 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { permissionModuleAwsPlatformPolicy } from './permissions/policyModule';
 
 const backend = createBackend();
 
@@ -30,10 +31,9 @@ backend.add(
 // Kubernetes, which finds the EKS clusters in the catalog.
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
-// Permissions. See https://backstage.io/docs/permissions/getting-started
+// Permissions: the platform groups may do everything, other users read and
+// run the suite's actions outside production (src/permissions).
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(permissionModuleAwsPlatformPolicy);
 
 backend.start();
