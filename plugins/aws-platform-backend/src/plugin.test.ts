@@ -33,9 +33,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { IngestionScopeFailure } from '@internal/backstage-plugin-aws-platform-common';
 import {
   AwsClientFactory,
   awsClientFactoryServiceRef,
+  describeAwsError,
 } from '@internal/backstage-plugin-aws-platform-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -118,16 +120,18 @@ async function start(
     allow?: boolean;
     hidden?: Entity[];
     liveStatus?: object;
+    failures?: IngestionScopeFailure[];
   } = {},
 ) {
   const store = new IngestionStatusStore();
+  const failures = options.failures ?? [];
   store.record({
     provider: 'AwsOrganizationEntityProvider',
     lastRunAt: '2026-11-25T10:00:00.000Z',
-    outcome: 'ok',
+    outcome: failures.length ? 'partial' : 'ok',
     durationMs: 1200,
     entityCount: 13,
-    failures: [],
+    failures,
   });
   const { catalog, getEntityByRef } = catalogHiding(options.hidden);
   const features: ServiceFactory[] = [
@@ -338,7 +342,7 @@ describe('GET /live/clusters', () => {
     const throttled = await live(server, 'clusters', refOf(productionCluster));
     expect(throttled.status).toBe(503);
     expect(throttled.body.error.message).toBe(
-      'EKS cluster acme-production-v1 could not be read from AWS (ThrottlingException)',
+      `EKS cluster acme-production-v1 could not be read from AWS: ThrottlingException (HTTP 429) in eks:${PRODUCTION}:us-east-1`,
     );
     expect(JSON.stringify(throttled.body)).not.toContain('arn:aws:iam');
 
@@ -528,4 +532,94 @@ describe('GET /live/backups', () => {
     const response = await live(server, 'backups', refOf(productionCluster));
     expect(response.status).toBe(400);
   });
+});
+
+describe('no AWS error details reach the browser', () => {
+  // An AWS error as AWS words it: the message names a role ARN and an
+  // account id that the caller may not know. Only the error's name, its
+  // HTTP status and the suite's scope may leave the backend.
+  const LEAKED_ACCOUNT = '999988887777';
+  const leakyError = () =>
+    Object.assign(
+      new Error(
+        `User: arn:aws:sts::${LEAKED_ACCOUNT}:assumed-role/backstage-readonly/s1 is not authorized: rate exceeded for account ${LEAKED_ACCOUNT}`,
+      ),
+      { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } },
+    );
+
+  const routes: Array<{
+    route: string;
+    scope: string;
+    request(): Promise<request.Response>;
+  }> = [
+    {
+      route: '/ingestion/status',
+      scope: `eks:${PRODUCTION}:us-east-1`,
+      async request() {
+        // Recorded as the provider records a failed scope.
+        const { server } = await start({
+          failures: [
+            {
+              scope: `eks:${PRODUCTION}:us-east-1`,
+              ...describeAwsError(leakyError()),
+            },
+          ],
+        });
+        return request(server).get('/api/aws-platform/ingestion/status');
+      },
+    },
+    {
+      route: '/live/clusters',
+      scope: `eks:${PRODUCTION}:us-east-1`,
+      async request() {
+        eks.on(DescribeClusterCommand).rejects(leakyError());
+        const { server } = await start();
+        return live(server, 'clusters', refOf(productionCluster));
+      },
+    },
+    {
+      route: '/live/zones',
+      scope: `route53:${NETWORK}`,
+      async request() {
+        route53.on(ListResourceRecordSetsCommand).rejects(leakyError());
+        const { server } = await start();
+        return live(server, 'zones', refOf(rootZone));
+      },
+    },
+    {
+      route: '/live/backups',
+      scope: `backup:${PRODUCTION}:us-east-1`,
+      async request() {
+        backup.on(ListBackupJobsCommand).rejects(leakyError());
+        backup.on(ListCopyJobsCommand).rejects(leakyError());
+        backup.on(ListRecoveryPointsByBackupVaultCommand).rejects(leakyError());
+        const { server } = await start();
+        return live(server, 'backups', refOf(productionVault));
+      },
+    },
+  ];
+
+  function errorTexts(body: any): string[] {
+    return body.error
+      ? [body.error.message]
+      : body.providers.flatMap((p: { failures: IngestionScopeFailure[] }) =>
+          p.failures.map(f => f.message),
+        );
+  }
+
+  it.each(routes)(
+    '$route names the error, its HTTP status and the scope, never the ARN, account or message',
+    async ({ request: send, scope }) => {
+      const response = await send();
+      const texts = errorTexts(response.body);
+      expect(texts).toHaveLength(1);
+      expect(texts[0]).toContain('ThrottlingException (HTTP 400)');
+      expect(texts[0]).toContain(scope);
+
+      const served = JSON.stringify(response.body);
+      expect(served).not.toContain('arn:aws');
+      expect(served).not.toContain(LEAKED_ACCOUNT);
+      expect(served).not.toContain('not authorized');
+    },
+  );
 });

@@ -4,10 +4,18 @@
  * @public
  */
 export interface IngestionScopeFailure {
-  /** Human-readable scope, e.g. `organization`, `account 123456789012 us-east-1 eks`. */
+  /** The scope, e.g. `organization`, `route53:123456789012` or `eks:123456789012:us-east-1`. */
   scope: string;
   /** The error's name, e.g. `AccessDenied` or `TooManyRequestsException`. */
   errorName: string;
+  /** The HTTP status AWS answered with, when there was an answer. */
+  httpStatus?: number;
+  /**
+   * What the backend serves: the error's name, HTTP status and scope, e.g.
+   * `AccessDeniedException (HTTP 403) in eks:123456789012:us-east-1`.
+   * AWS's own message text (which names roles, ARNs and other accounts)
+   * never reaches the browser; it is in the backend's log.
+   */
   message: string;
 }
 
@@ -24,6 +32,12 @@ export interface IngestionProviderStatus {
   durationMs: number;
   entityCount: number;
   failures: IngestionScopeFailure[];
+  /**
+   * Scopes read in full but for what the account may not read or the
+   * service does not serve (e.g. backup selections, shown as unknown).
+   * They do not change `outcome`; absent from older backends.
+   */
+  partialReads?: IngestionScopeFailure[];
 }
 
 /**

@@ -1,11 +1,14 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
-import { describeAwsError } from '@internal/backstage-plugin-aws-platform-node';
 import {
   isAccessDenied,
   isOperationUnavailable,
   isResourceGone,
 } from '../lib/awsErrorKinds';
+import {
+  browserSafeErrorOf,
+  browserSafeSummary,
+} from '../lib/browserSafeError';
 
 /*
  * How AWS failures of a live read become answers. Optional parts of an
@@ -36,18 +39,24 @@ export async function readOptional<T>(
 }
 
 /**
- * The HTTP error for a failed read of `what`: 404 when AWS no longer has the
- * resource, else 503. Only the error's name reaches the browser; request
- * ids, ARNs of roles and messages stay in the backend's log.
+ * The HTTP error for a failed read of `what` in `scope` (e.g.
+ * `eks:<account>:<region>`): 404 when AWS no longer has the resource, else
+ * 503. Only the error's name, its HTTP status and the scope reach the
+ * browser; AWS's message (role ARNs, account ids) and request ids stay in
+ * the backend's log.
  */
-export function httpErrorOf(error: unknown, what: string): Error {
+export function httpErrorOf(
+  error: unknown,
+  what: string,
+  scope: string,
+): Error {
+  const summary = browserSafeSummary(browserSafeErrorOf(error), scope);
   if (isResourceGone(error)) {
     return new NotFoundError(
-      `${what} no longer exists in AWS; the catalog drops it at its next refresh`,
+      `${what} no longer exists in AWS (${summary}); the catalog drops it at its next refresh`,
     );
   }
-  const { errorName } = describeAwsError(error);
   return new ServiceUnavailableError(
-    `${what} could not be read from AWS (${errorName})`,
+    `${what} could not be read from AWS: ${summary}`,
   );
 }

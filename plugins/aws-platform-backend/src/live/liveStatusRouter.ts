@@ -115,20 +115,25 @@ export function createLiveStatusRouter(
     return { entityRef, entity, credentials };
   }
 
-  /** Runs an AWS read; a failure is logged here and answered as 404 or 503. */
+  /**
+   * Runs an AWS read in `scope` (`eks:<account>:<region>` and so on); a
+   * failure is logged here in full and answered as 404 or 503 without AWS's
+   * message.
+   */
   async function readAws<T>(
     what: string,
+    scope: string,
     entityRef: string,
     read: () => Promise<T>,
   ): Promise<T> {
     try {
       return await read();
     } catch (error) {
-      logger.warn(`Live status: could not read ${what}`, {
+      logger.warn(`Live status: could not read ${what} in ${scope}`, {
         entityRef,
         ...describeAwsError(error),
       });
-      throw httpErrorOf(error, what);
+      throw httpErrorOf(error, what, scope);
     }
   }
 
@@ -138,17 +143,22 @@ export function createLiveStatusRouter(
     const body = await cache.getOrRead(
       `${CACHE_PREFIX}:cluster:${target.accountId}:${target.region}:${target.name}`,
       () =>
-        readAws(`EKS cluster ${target.name}`, entityRef, async () => {
-          const eks = await clientFactory.createClient(EKSClient, {
-            accountId: target.accountId,
-            region: target.region,
-          });
-          return clusterLiveStatus(
-            target,
-            await readClusterLive(eks, target.name),
-            now(),
-          );
-        }),
+        readAws(
+          `EKS cluster ${target.name}`,
+          `eks:${target.accountId}:${target.region}`,
+          entityRef,
+          async () => {
+            const eks = await clientFactory.createClient(EKSClient, {
+              accountId: target.accountId,
+              region: target.region,
+            });
+            return clusterLiveStatus(
+              target,
+              await readClusterLive(eks, target.name),
+              now(),
+            );
+          },
+        ),
     );
     const answer: LiveClusterStatus = { entityRef, ...body };
     res.json(answer);
@@ -166,6 +176,7 @@ export function createLiveStatusRouter(
         () =>
           readAws(
             `NS record ${name} in hosted zone ${zoneId}`,
+            `route53:${accountId}`,
             entityRef,
             async () => {
               const route53 = await clientFactory.createClient(Route53Client, {
@@ -233,20 +244,25 @@ export function createLiveStatusRouter(
     const body = await cache.getOrRead(
       `${CACHE_PREFIX}:backup:${target.accountId}:${target.region}:${resource}:${days}:${maxItems}`,
       () =>
-        readAws(what, entityRef, async () => {
-          const readAt = now();
-          const since = new Date(readAt.getTime() - days * DAY_MS);
-          const client = await clientFactory.createClient(BackupClient, {
-            accountId: target.accountId,
-            region: target.region,
-          });
-          return backupActivity(
-            target,
-            await readBackupActivity(client, target, since),
-            { since, days, maxItems },
-            readAt,
-          );
-        }),
+        readAws(
+          what,
+          `backup:${target.accountId}:${target.region}`,
+          entityRef,
+          async () => {
+            const readAt = now();
+            const since = new Date(readAt.getTime() - days * DAY_MS);
+            const client = await clientFactory.createClient(BackupClient, {
+              accountId: target.accountId,
+              region: target.region,
+            });
+            return backupActivity(
+              target,
+              await readBackupActivity(client, target, since),
+              { since, days, maxItems },
+              readAt,
+            );
+          },
+        ),
     );
     const answer: LiveBackupActivity = { entityRef, ...body };
     res.json(answer);

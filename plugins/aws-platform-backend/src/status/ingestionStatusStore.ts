@@ -2,7 +2,15 @@ import {
   createServiceFactory,
   createServiceRef,
 } from '@backstage/backend-plugin-api';
-import type { IngestionProviderStatus } from '@internal/backstage-plugin-aws-platform-common';
+import type {
+  IngestionProviderStatus,
+  IngestionScopeFailure,
+} from '@internal/backstage-plugin-aws-platform-common';
+import {
+  browserSafeSummary,
+  safeErrorName,
+  safeHttpStatus,
+} from '../lib/browserSafeError';
 
 /**
  * Keeps the outcome of the last run of each entity provider, so that the
@@ -16,8 +24,16 @@ import type { IngestionProviderStatus } from '@internal/backstage-plugin-aws-pla
 export class IngestionStatusStore {
   readonly #byProvider = new Map<string, IngestionProviderStatus>();
 
+  /**
+   * Keeps a run's outcome. Each failure is kept as its error's name, HTTP
+   * status and scope only: AWS's message (role ARNs, other accounts) is in
+   * the provider's log and is not kept for the browser.
+   */
   record(status: IngestionProviderStatus): void {
-    this.#byProvider.set(status.provider, status);
+    this.#byProvider.set(status.provider, {
+      ...status,
+      failures: status.failures.map(browserSafeFailure),
+    });
   }
 
   list(): IngestionProviderStatus[] {
@@ -25,6 +41,19 @@ export class IngestionStatusStore {
       a.provider.localeCompare(b.provider),
     );
   }
+}
+
+function browserSafeFailure(
+  failure: IngestionScopeFailure,
+): IngestionScopeFailure {
+  const errorName = safeErrorName(failure.errorName);
+  const httpStatus = safeHttpStatus(failure.httpStatus);
+  return {
+    scope: failure.scope,
+    errorName,
+    ...(httpStatus ? { httpStatus } : {}),
+    message: browserSafeSummary({ errorName, httpStatus }, failure.scope),
+  };
 }
 
 /** One store per backend, shared by the catalog module and the plugin. */
