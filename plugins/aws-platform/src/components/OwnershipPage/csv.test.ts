@@ -39,6 +39,37 @@ describe('csvField', () => {
   });
 });
 
+describe('csvField and formula injection (OWASP CSV injection)', () => {
+  // A cell a spreadsheet would read as a formula: a tag or title someone
+  // set in AWS or in a catalog file could run it on a reviewer's machine.
+  it.each([
+    [
+      '=HYPERLINK("http://evil.example","x")',
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    ],
+    ["+1+cmd|' /C calc'!A0", `"'+1+cmd|\' /C calc\'!A0"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1:A2)', `"'@SUM(A1:A2)"`],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['\r=1+1', `"'\r=1+1"`],
+  ])(
+    'neutralises %j with a leading quote, and quotes the cell',
+    (value, expected) => {
+      expect(csvField(value)).toBe(expected);
+    },
+  );
+
+  it('leaves the same characters alone inside a value', () => {
+    expect(csvField('group:default/team-a')).toBe('group:default/team-a');
+    expect(csvField('a=b')).toBe('a=b');
+    expect(csvField('ops@example.com')).toBe('ops@example.com');
+  });
+
+  it('neutralises header cells and rows alike', () => {
+    expect(toCsv(['=Owner'], [['@owner']])).toBe(`"'=Owner"\r\n"'@owner"\r\n`);
+  });
+});
+
 describe('toCsv', () => {
   it('writes the header and one CRLF-ended line per row', () => {
     expect(

@@ -2,12 +2,26 @@
 export type CsvValue = string | number | boolean | null | undefined;
 
 /**
+ * Characters that make a spreadsheet read a cell as a formula when they come
+ * first (OWASP, "CSV Injection"); a line feed is added for readers that
+ * start a new cell on it.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/**
  * One CSV field (RFC 4180): quoted when it holds a comma, a double quote, a
- * line break or leading/trailing spaces, with its double quotes doubled.
+ * line break or leading/trailing spaces, with its double quotes doubled. A
+ * value that a spreadsheet would run as a formula (entity titles and owners
+ * come from AWS tags and catalog files) gets a leading `'` and is quoted, as
+ * OWASP advises, so it is shown as text.
  */
 export function csvField(value: CsvValue): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const raw = value === null || value === undefined ? '' : String(value);
+  const formula = FORMULA_START.test(raw);
+  const text = formula ? `'${raw}` : raw;
+  return formula || /[",\r\n]|^\s|\s$/.test(text)
+    ? `"${text.replace(/"/g, '""')}"`
+    : text;
 }
 
 /**
