@@ -22,6 +22,7 @@ import {
 import {
   ChangeResourceRecordSetsCommand,
   CreateHostedZoneCommand,
+  GetHostedZoneCommand,
   HostedZoneAlreadyExists,
   InvalidChangeBatch,
   ListResourceRecordSetsCommand,
@@ -311,6 +312,85 @@ describe('startFaultProxy', () => {
     expect(
       ResourceRecordSets?.filter(r => r.Name === 'www.records.test.'),
     ).toHaveLength(1);
+  });
+
+  it('lets one batch DELETE a record set and CREATE it again, a replacement Route 53 accepts', async () => {
+    const route53 = new Route53Client(options(1));
+    const { HostedZone } = await route53.send(
+      new CreateHostedZoneCommand({
+        Name: 'replace.test',
+        CallerReference: 'replace',
+      }),
+    );
+    const record = (value: string) => ({
+      Name: 'www.replace.test',
+      Type: 'A' as const,
+      TTL: 60,
+      ResourceRecords: [{ Value: value }],
+    });
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: HostedZone!.Id,
+        ChangeBatch: {
+          Changes: [{ Action: 'CREATE', ResourceRecordSet: record('192.0.2.1') }],
+        },
+      }),
+    );
+    await route53.send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: HostedZone!.Id,
+        ChangeBatch: {
+          Changes: [
+            { Action: 'DELETE', ResourceRecordSet: record('192.0.2.1') },
+            { Action: 'CREATE', ResourceRecordSet: record('192.0.2.2') },
+          ],
+        },
+      }),
+    );
+    const { ResourceRecordSets } = await route53.send(
+      new ListResourceRecordSetsCommand({ HostedZoneId: HostedZone!.Id }),
+    );
+    expect(
+      ResourceRecordSets?.filter(r => r.Name === 'www.replace.test.').map(
+        r => r.ResourceRecords?.map(v => v.Value),
+      ),
+    ).toEqual([['192.0.2.2']]);
+  });
+
+  it('gives each zone created through it name servers of its own, as AWS does', async () => {
+    const route53 = new Route53Client(options(1));
+    const create = (name: string) =>
+      route53.send(
+        new CreateHostedZoneCommand({ Name: name, CallerReference: name }),
+      );
+    const first = await create('one.servers.test');
+    const second = await create('two.servers.test');
+    const servers = (out: typeof first) => out.DelegationSet?.NameServers;
+    expect(servers(first)).toHaveLength(4);
+    expect(servers(first)).not.toEqual(servers(second));
+    for (const server of servers(first)!) {
+      expect(server).toMatch(/^ns-\d{1,4}\.awsdns-\d{1,2}\.(com|net|org|co\.uk)$/);
+    }
+    const read = await route53.send(
+      new GetHostedZoneCommand({ Id: first.HostedZone!.Id }),
+    );
+    expect(read.DelegationSet?.NameServers).toEqual(servers(first));
+    // A zone made straight in the emulator keeps the servers it was given.
+    const direct = await new Route53Client({
+      ...options(1),
+      endpoint: moto.endpoint,
+    }).send(
+      new CreateHostedZoneCommand({
+        Name: 'direct.servers.test',
+        CallerReference: 'direct',
+      }),
+    );
+    const viaProxy = await route53.send(
+      new GetHostedZoneCommand({ Id: direct.HostedZone!.Id }),
+    );
+    expect(viaProxy.DelegationSet?.NameServers).toEqual(
+      direct.DelegationSet?.NameServers,
+    );
   });
 
   it("makes one account's role impossible to assume and revokes its sessions", async () => {

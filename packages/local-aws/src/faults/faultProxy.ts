@@ -39,6 +39,7 @@ import type {
 } from './emulatorForwarding.ts';
 import { FaultPlan } from './faultRules.ts';
 import { CallerReferences } from './route53CallerReferences.ts';
+import { ZoneNameServers } from './route53NameServers.ts';
 import {
   createdRecordSets,
   listsRecordSet,
@@ -68,8 +69,10 @@ export type FaultProxyOptions = {
   /**
    * Fill gaps of moto 5.2.1 the suite's actions rely on: AWS Backup's
    * selection API (backupSelections.ts), Route 53's CallerReference
-   * idempotency (route53CallerReferences.ts) and its refusal to CREATE a
-   * record set that exists (route53RecordConflicts.ts).
+   * idempotency (route53CallerReferences.ts), its refusal to CREATE a
+   * record set that exists (route53RecordConflicts.ts) and name servers of
+   * their own for the zones created through the proxy
+   * (route53NameServers.ts).
    */
   emulatorGaps?: boolean;
 };
@@ -156,6 +159,7 @@ export async function startFaultProxy(
   const listeners = new Set<(event: FaultEvent) => void>();
   const selections = new BackupSelectionStore();
   const callerReferences = new CallerReferences();
+  const zoneNameServers = new ZoneNameServers();
   let seed = options.seed ?? 1;
   let plan = new FaultPlan(options.rules ?? [], seed);
   let offline = false;
@@ -357,6 +361,19 @@ export async function startFaultProxy(
     }
     if (createsZone && !repeated && answer.status < 300) {
       callerReferences.remember(accountId, raw.body, answer.body.toString());
+      zoneNameServers.remember(answer.body.toString());
+    }
+    if (
+      options.emulatorGaps &&
+      op.service === 'route53' &&
+      (op.operation === 'CreateHostedZone' ||
+        op.operation === 'GetHostedZone') &&
+      answer.status < 300
+    ) {
+      answer = withBody(
+        answer,
+        zoneNameServers.rewrite(answer.body.toString()),
+      );
     }
     if (dropAfter) {
       notify({ name: dropAfter, ...op, accountId });
@@ -564,6 +581,23 @@ export async function startFaultProxy(
     selections,
     close: () => close('closed'),
     closed,
+  };
+}
+
+/** The answer with another body (and its length), or as it was. */
+function withBody(
+  answer: WireResponse | EmulatorResponse,
+  body: string | undefined,
+): WireResponse | EmulatorResponse {
+  if (body === undefined) return answer;
+  const headers = { ...answer.headers };
+  for (const name of Object.keys(headers)) {
+    if (name.toLowerCase() === 'content-length') delete headers[name];
+  }
+  return {
+    status: answer.status,
+    headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+    body: Buffer.from(body),
   };
 }
 

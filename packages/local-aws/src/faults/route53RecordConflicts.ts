@@ -16,14 +16,25 @@ const ACTION = /<Action>\s*CREATE\s*<\/Action>/;
 const NAME = /<Name>([^<]+)<\/Name>/;
 const TYPE = /<Type>([^<]+)<\/Type>/;
 
-/** The record sets a ChangeResourceRecordSets body CREATEs. */
+const DELETE_ACTION = /<Action>\s*DELETE\s*<\/Action>/;
+
+/**
+ * The record sets a ChangeResourceRecordSets body CREATEs, except those the
+ * same batch DELETEs first (a replacement, which Route 53 accepts).
+ */
 export function createdRecordSets(body: string): CreatedRecordSet[] {
   const created: CreatedRecordSet[] = [];
+  const deleted = new Set<string>();
+  const norm = (record: CreatedRecordSet) =>
+    `${record.name.toLowerCase().replace(/\.$/, '')} ${record.type}`;
   for (const [, change] of body.matchAll(CHANGE)) {
-    if (!ACTION.test(change)) continue;
     const name = NAME.exec(change)?.[1];
     const type = TYPE.exec(change)?.[1];
-    if (name && type) created.push({ name, type });
+    if (!name || !type) continue;
+    if (DELETE_ACTION.test(change)) deleted.add(norm({ name, type }));
+    else if (ACTION.test(change) && !deleted.has(norm({ name, type }))) {
+      created.push({ name, type });
+    }
   }
   return created;
 }
