@@ -92,7 +92,7 @@ describe('zoneTargetOf', () => {
         name: 'production.example.com',
         private: false,
       },
-      parentRef: 'resource:default/example-com-jvfjwtzift9yvi7f16xbxt',
+      parentRef: 'resource:default/example-com-4db3f07b',
     });
     expect(zoneTargetOf(rootZone).parentRef).toBeUndefined();
   });

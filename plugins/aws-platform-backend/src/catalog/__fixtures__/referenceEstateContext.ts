@@ -19,7 +19,7 @@ function account(
       id,
       name,
       role,
-      entityRef: `resource:default/${name.toLocaleLowerCase('en-US')}-${id}`,
+      entityRef: `resource:default/account-${id}`,
       owner: `group:default/${owner}`,
     },
   ];

@@ -1,5 +1,6 @@
 import {
   Entity,
+  FieldFormatEntityPolicy,
   resourceEntityV1alpha1Validator,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
@@ -56,7 +57,7 @@ describe('backupToEntities', () => {
     expect(entity.spec).toEqual({
       type: 'aws-backup-vault',
       owner: 'group:default/platform-team',
-      partOf: `resource:default/backup-${BACKUP}`,
+      partOf: `resource:default/account-${BACKUP}`,
       vault: {
         name: VAULT_NAME,
         region: 'us-west-2',
@@ -102,8 +103,8 @@ describe('backupToEntities', () => {
 
   it('maps the plan with its rules, selections and the vaults it writes to', () => {
     const [plan] = plans;
-    expect(plan.metadata.name).toBe(
-      `production-backup-plan-${PRODUCTION}-us-east-1`,
+    expect(plan.metadata.name).toMatch(
+      new RegExp(`^backup-plan-[0-9a-f]{8}-${PRODUCTION}-us-east-1$`),
     );
     const production = byName(
       vaults,
@@ -113,7 +114,7 @@ describe('backupToEntities', () => {
     expect(plan.spec).toEqual({
       type: 'aws-backup-plan',
       owner: 'group:default/platform-team',
-      partOf: `resource:default/production-${PRODUCTION}`,
+      partOf: `resource:default/account-${PRODUCTION}`,
       dependsOn: [refOf(production), refOf(central)],
       plan: {
         id: productionPlan.id,
@@ -219,5 +220,50 @@ describe('backupToEntities', () => {
         mappingContext,
       ),
     ).toEqual([]);
+  });
+
+  it('names a plan by its id, so renaming the plan keeps its ref', () => {
+    const renamed = backupToEntities(
+      [
+        {
+          accountId: PRODUCTION,
+          region: 'us-east-1',
+          vaults: [],
+          plans: [{ ...productionPlan, name: 'production-nightly' }],
+        },
+      ],
+      mappingContext,
+    );
+    expect(renamed[0].metadata.name).toBe(plans[0].metadata.name);
+    expect(renamed[0].metadata.title).toBe(
+      'production-nightly (Production, us-east-1)',
+    );
+  });
+
+  it('keeps vaults and plans whose names differ only in case, or are equal, apart', async () => {
+    const names = ['nightly', 'Nightly', 'night_ly', 'night-ly'];
+    const result = backupToEntities(
+      [
+        {
+          accountId: PRODUCTION,
+          region: 'us-east-1',
+          vaults: names.map(name => ({
+            ...vault(PRODUCTION, 'us-east-1'),
+            name,
+          })),
+          plans: names.map((name, i) => ({
+            ...productionPlan,
+            id: `${productionPlan.id.slice(0, -1)}${i}`,
+            name,
+          })),
+        },
+      ],
+      mappingContext,
+    );
+    expect(new Set(result.map(e => e.metadata.name)).size).toBe(8);
+    const policy = new FieldFormatEntityPolicy();
+    for (const entity of result) {
+      await expect(policy.enforce(entity)).resolves.toBe(entity);
+    }
   });
 });

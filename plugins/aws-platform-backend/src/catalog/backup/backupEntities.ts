@@ -137,7 +137,7 @@ function planEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: planEntityName(plan.name, accountId, region),
+      name: planEntityName(plan.id, accountId, region),
       title: `${plan.name} (${account.name}, ${region})`,
       description: `AWS Backup plan in the ${account.name} account (${accountId}), ${region}`,
       annotations: {

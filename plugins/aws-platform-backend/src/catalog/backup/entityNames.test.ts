@@ -34,10 +34,14 @@ describe('backup entity names', () => {
     }
   });
 
-  it('keeps plain names readable and distinguishes names the slug would merge', () => {
-    expect(planEntityName('nightly', '715451680876', 'eu-west-1')).toBe(
-      'nightly-715451680876-eu-west-1',
-    );
+  it('keeps plain vault names readable and distinguishes names the slug would merge', () => {
+    expect(
+      planEntityName(
+        '980f963f-e889-40d6-b7cf-e3f491af5982',
+        '715451680876',
+        'ap-southeast-2',
+      ),
+    ).toMatch(/^backup-plan-[0-9a-f]{8}-715451680876-ap-southeast-2$/);
     const names = [
       'my-vault',
       'My_Vault',

@@ -1,13 +1,13 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { createHash } from 'node:crypto';
 import { parseVaultArn } from '@internal/backstage-plugin-aws-platform-common';
-import { entityName } from '../lib/entityName';
+import { scopedEntityName } from '../lib/entityName';
 
 export { parseVaultArn };
 
 /**
  * Entity name of a vault, e.g. `user-backup-vault-715451680876-us-east-1`.
- * Computable from any vault ARN, so plans can point at vaults in accounts
+ * Vault names are unique per account and region and never change, so the
+ * name is computable from any vault ARN: plans point at vaults in accounts
  * and regions read in other scopes.
  */
 export function vaultEntityName(
@@ -15,16 +15,25 @@ export function vaultEntityName(
   accountId: string,
   region: string,
 ): string {
-  return scopedEntityName(name, accountId, region);
+  return scopedEntityName({ id: name, scope: [accountId, region] });
 }
 
-/** Entity name of a plan, e.g. `production-backup-plan-715451680876-us-east-1`. */
+/**
+ * Entity name of a plan, e.g. `backup-plan-1a2b3c4d-715451680876-us-east-1`:
+ * a hash of the plan id, because a plan's name is a display name that
+ * UpdateBackupPlan can change. This also keeps a plan and a vault of the
+ * same name apart.
+ */
 export function planEntityName(
-  name: string,
+  planId: string,
   accountId: string,
   region: string,
 ): string {
-  return scopedEntityName(name, accountId, region);
+  return scopedEntityName({
+    readable: 'backup-plan',
+    id: planId,
+    scope: [accountId, region],
+  });
 }
 
 /** Full entity ref of a vault. */
@@ -44,22 +53,4 @@ export function vaultEntityRef(
 export function vaultRefFromArn(arn: string): string | undefined {
   const vault = parseVaultArn(arn);
   return vault && vaultEntityRef(vault.name, vault.accountId, vault.region);
-}
-
-// Names are unique only per account and region, and slugging is lossy
-// (`My_Vault` and `my-vault`, or long names cut short). A name that did not
-// survive whole gets a hash of itself in the unique part, so no two vaults or
-// plans of one scope ever share an entity name.
-function scopedEntityName(
-  name: string,
-  accountId: string,
-  region: string,
-): string {
-  const scope = `${accountId}-${region}`;
-  const plain = entityName(name, scope);
-  if (plain === `${name}-${scope}`) {
-    return plain;
-  }
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return entityName(name, `${hash}-${scope}`);
 }

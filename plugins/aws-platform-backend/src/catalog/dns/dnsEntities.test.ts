@@ -1,6 +1,8 @@
 import {
   Entity,
+  FieldFormatEntityPolicy,
   resourceEntityV1alpha1Validator,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   hostedZoneScopes,
@@ -12,16 +14,26 @@ import {
 import { ZoneScope, zonesToEntities } from './dnsEntities';
 import { HostedZoneRecord } from './types';
 
-const ROOT = 'example-com-z04171842q5tn8gjtmvn6';
-const PRODUCTION_ZONE = 'production-example-com-z0923481zk3exampleprd';
-const SANDBOX_ZONE = 'sandbox-example-com-z0731553kdz0examplesbx';
-const DEV_ZONE = 'dev-sandbox-example-com-z01995243n9c9exampledv';
-const PRIVATE_ZONE = 'internal-example-com-z08811662ljqh2a3xwrt9';
-const BRAND_ZONE = 'brand-campaign-net-z07700012jdg2examplebr';
+const ROOT = 'example-com-2dc179b2';
+const PRODUCTION_ZONE = 'production-example-com-a872f5f0';
+const SANDBOX_ZONE = 'sandbox-example-com-e0b19a0e';
+const DEV_ZONE = 'dev-sandbox-example-com-6755815b';
+const PRIVATE_ZONE = 'internal-example-com-48a8312f';
+const BRAND_ZONE = 'brand-campaign-net-823095cd';
+
+const DELEGATION = 'aws-platform.io/delegation-status';
 
 function byName(entities: Entity[], name: string): Entity {
   const entity = entities.find(e => e.metadata.name === name);
   if (!entity) throw new Error(`no entity ${name}`);
+  return entity;
+}
+
+function byZoneId(entities: Entity[], id: string): Entity {
+  const entity = entities.find(
+    e => (e.spec?.zone as { id?: string } | undefined)?.id === id,
+  );
+  if (!entity) throw new Error(`no zone ${id}`);
   return entity;
 }
 
@@ -100,7 +112,7 @@ describe('zonesToEntities', () => {
     expect(root.spec).toEqual({
       type: 'dns-zone',
       owner: 'group:default/platform-team',
-      partOf: `resource:default/network-${NETWORK}`,
+      partOf: `resource:default/account-${NETWORK}`,
       zone: {
         id: 'Z04171842Q5TN8GJTMVN6',
         name: 'example.com',
@@ -121,7 +133,7 @@ describe('zonesToEntities', () => {
     const production = byName(entities, PRODUCTION_ZONE);
     expect(production.spec?.owner).toBe('group:default/payments-team');
     expect(production.spec?.partOf).toBe(
-      `resource:default/production-${PRODUCTION}`,
+      `resource:default/account-${PRODUCTION}`,
     );
     expect(production.spec?.dependsOn).toEqual([`resource:default/${ROOT}`]);
     expect(production.spec?.zone).toMatchObject({
@@ -142,7 +154,7 @@ describe('zonesToEntities', () => {
     expect(sandbox.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
       'account',
     );
-    expect(sandbox.spec?.partOf).toBe(`resource:default/sandbox-${SANDBOX}`);
+    expect(sandbox.spec?.partOf).toBe(`resource:default/account-${SANDBOX}`);
     expect(sandbox.spec?.zone).toMatchObject({
       delegation: {
         parentZone: `resource:default/${ROOT}`,
@@ -229,10 +241,10 @@ describe('zonesToEntities', () => {
     const result = zonesToEntities(scopes, mappingContext, {
       allScopesRead: true,
     });
-    expect(statusOf(result, 'api-team-example-com-zapi')).toBe('no-parent');
-    expect(
-      byName(result, 'api-team-example-com-zapi').spec?.dependsOn,
-    ).toBeUndefined();
+    expect(byZoneId(result, 'ZAPI').metadata.annotations?.[DELEGATION]).toBe(
+      'no-parent',
+    );
+    expect(byZoneId(result, 'ZAPI').spec?.dependsOn).toBeUndefined();
   });
 
   it('among same-named parents, picks the one that delegates to the zone', () => {
@@ -257,10 +269,12 @@ describe('zonesToEntities', () => {
     const result = zonesToEntities(scopes, mappingContext, {
       allScopesRead: true,
     });
-    expect(
-      byName(result, 'production-example-com-zchild').spec?.dependsOn,
-    ).toEqual(['resource:default/example-com-zb']);
-    expect(statusOf(result, 'production-example-com-zchild')).toBe('in-sync');
+    expect(byZoneId(result, 'ZCHILD').spec?.dependsOn).toEqual([
+      stringifyEntityRef(byZoneId(result, 'ZB')),
+    ]);
+    expect(byZoneId(result, 'ZCHILD').metadata.annotations?.[DELEGATION]).toBe(
+      'in-sync',
+    );
   });
 
   it('gives a private zone a private parent of its own account only', () => {
@@ -280,10 +294,42 @@ describe('zonesToEntities', () => {
     const result = zonesToEntities(scopes, mappingContext, {
       allScopesRead: false,
     });
-    expect(byName(result, 'app-corp-internal-zapp').spec?.dependsOn).toEqual([
-      'resource:default/internal-zparent',
+    expect(byZoneId(result, 'ZAPP').spec?.dependsOn).toEqual([
+      stringifyEntityRef(byZoneId(result, 'ZPARENT')),
     ]);
-    expect(statusOf(result, 'app-corp-internal-zapp')).toBe('not-delegated');
-    expect(statusOf(result, 'corp-internal-zother')).toBe('no-parent');
+    expect(byZoneId(result, 'ZAPP').metadata.annotations?.[DELEGATION]).toBe(
+      'not-delegated',
+    );
+    expect(byZoneId(result, 'ZOTHER').metadata.annotations?.[DELEGATION]).toBe(
+      'no-parent',
+    );
+  });
+
+  it('names zones by domain name and a hash of the zone id, so same-named zones stay apart', async () => {
+    const scopes: ZoneScope[] = [
+      { accountId: NETWORK, zones: [zone('Z1D633PJN98FT9', 'example.com')] },
+      {
+        accountId: PRODUCTION,
+        zones: [
+          zone('Z2FDTNDATAQYW2', 'example.com'),
+          zone('Z3AADJGX6KTTL2', 'example.com', { privateZone: true }),
+          zone('Z4DNSEXAMPLE01', 'a-b.example.com'),
+          zone('Z5DNSEXAMPLE02', 'a.b.example.com'),
+          zone('Z6DNSEXAMPLE03', `${'blue-green-'.repeat(6)}v12.example.com`),
+          zone('Z7DNSEXAMPLE04', `${'blue-green-'.repeat(6)}v13.example.com`),
+        ],
+      },
+    ];
+    const result = zonesToEntities(scopes, mappingContext, {
+      allScopesRead: true,
+    });
+    const names = result.map(e => e.metadata.name);
+    expect(new Set(names).size).toBe(7);
+    expect(names[0]).toMatch(/^example-com-[0-9a-f]{8}$/);
+    expect(names[3]).toMatch(/^a-b-example-com-[0-9a-f]{8}$/);
+    const policy = new FieldFormatEntityPolicy();
+    for (const entity of result) {
+      await expect(policy.enforce(entity)).resolves.toBe(entity);
+    }
   });
 });

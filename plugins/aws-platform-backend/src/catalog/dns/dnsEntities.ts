@@ -4,7 +4,7 @@ import {
   AWS_ENTITY_TYPES,
 } from '@internal/backstage-plugin-aws-platform-common';
 import type { DelegationStatus } from '@internal/backstage-plugin-aws-platform-common';
-import { entityName } from '../lib/entityName';
+import { scopedEntityName } from '../lib/entityName';
 import {
   AccountInfo,
   MappingContext,
@@ -216,9 +216,13 @@ function findParent(
   )[0];
 }
 
-/** Entity name of a hosted zone, e.g. `example-com-z04171842q5tn8gjtmvn6`. */
+/**
+ * Entity name of a hosted zone, e.g. `example-com-1a2b3c4d`: its domain name
+ * (which a zone cannot change) and a hash of its zone id, because Route 53
+ * allows several zones of one name.
+ */
 export function zoneEntityName(
   zone: Pick<HostedZoneRecord, 'id' | 'name'>,
 ): string {
-  return entityName(zone.name, zone.id);
+  return scopedEntityName({ readable: zone.name, id: zone.id });
 }

@@ -1,5 +1,6 @@
 import {
   Entity,
+  FieldFormatEntityPolicy,
   resourceEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import {
@@ -12,6 +13,7 @@ import {
 import { clustersToEntities } from './clusterEntities';
 
 const today = new Date('2026-11-25T12:00:00Z');
+const policy = new FieldFormatEntityPolicy();
 
 // The part of spec.cluster these tests look into.
 type ClusterSpec = {
@@ -121,7 +123,7 @@ describe('clustersToEntities', () => {
     const production = byTitle(entities, 'acme-production-v1');
     expect(production.spec?.owner).toBe('group:default/platform-team');
     expect(production.spec?.partOf).toBe(
-      `resource:default/production-${PRODUCTION}`,
+      `resource:default/account-${PRODUCTION}`,
     );
     expect(production.metadata.annotations).toMatchObject({
       'aws-platform.io/owner-source': 'tag',
@@ -240,24 +242,46 @@ describe('clustersToEntities', () => {
     ]);
   });
 
-  it('keeps names valid and unique when a long cluster name meets account and region', () => {
-    const long = {
+  it('keeps Flightdeck blue/green clusters with long names apart', async () => {
+    const stem = 'acme-data-platform-production-workloads-cluster';
+    const scope = {
       accountId: PRODUCTION,
       region: 'ap-southeast-2',
-      clusters: [
-        {
-          ...clusterScopes[1].clusters[0],
-          name: 'a-very-long-cluster-name-for-the-data-platform-team-v12',
-        },
-      ],
+      clusters: [`${stem}-v12`, `${stem}-v13`].map(name => ({
+        ...clusterScopes[1].clusters[0],
+        name,
+      })),
     };
-    const [entity] = clustersToEntities([long], mappingContext, { today });
-    expect(entity.metadata.name.length).toBeLessThanOrEqual(63);
-    expect(entity.metadata.name.endsWith(`-${PRODUCTION}-ap-southeast-2`)).toBe(
-      true,
-    );
-    expect(entity.metadata.title).toBe(
-      'a-very-long-cluster-name-for-the-data-platform-team-v12',
-    );
+    const result = clustersToEntities([scope], mappingContext, { today });
+    const names = result.map(e => e.metadata.name);
+    expect(new Set(names).size).toBe(2);
+    for (const entity of result) {
+      await expect(policy.enforce(entity)).resolves.toBe(entity);
+      expect(entity.metadata.name.startsWith('acme-data-platform')).toBe(true);
+      expect(
+        entity.metadata.name.endsWith(`-${PRODUCTION}-ap-southeast-2`),
+      ).toBe(true);
+    }
+    expect(result.map(e => e.metadata.title)).toEqual([
+      `${stem}-v12`,
+      `${stem}-v13`,
+    ]);
+  });
+
+  it('keeps clusters whose names differ only in case or separators apart', async () => {
+    const scope = {
+      accountId: PRODUCTION,
+      region: 'us-east-1',
+      clusters: ['my-cluster', 'My_Cluster', 'my_cluster', 'MY-CLUSTER'].map(
+        name => ({ ...clusterScopes[1].clusters[0], name }),
+      ),
+    };
+    const result = clustersToEntities([scope], mappingContext, { today });
+    const names = result.map(e => e.metadata.name);
+    expect(names[0]).toBe(`my-cluster-${PRODUCTION}-us-east-1`);
+    expect(new Set(names).size).toBe(4);
+    for (const entity of result) {
+      await expect(policy.enforce(entity)).resolves.toBe(entity);
+    }
   });
 });

@@ -5,7 +5,7 @@ import {
   ANNOTATION_FLIGHTDECK,
   AWS_ENTITY_TYPES,
 } from '@internal/backstage-plugin-aws-platform-common';
-import { entityName } from '../lib/entityName';
+import { scopedEntityName } from '../lib/entityName';
 import {
   AccountInfo,
   MappingContext,
@@ -74,13 +74,17 @@ export function clustersToEntities(
   return entities;
 }
 
-/** Entity name of a cluster, e.g. `acme-production-v1-715451680876-us-east-1`. */
+/**
+ * Entity name of a cluster, e.g. `acme-production-v1-715451680876-us-east-1`.
+ * EKS names are unique per account and region and never change; a name that
+ * is not spelled exactly (`My_Cluster`, or cut to fit) gets a hash of itself.
+ */
 export function clusterEntityName(
   clusterName: string,
   accountId: string,
   region: string,
 ): string {
-  return entityName(clusterName, `${accountId}-${region}`);
+  return scopedEntityName({ id: clusterName, scope: [accountId, region] });
 }
 
 function clusterEntity(

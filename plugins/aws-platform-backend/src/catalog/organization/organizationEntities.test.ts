@@ -1,9 +1,11 @@
 import {
   Entity,
+  FieldFormatEntityPolicy,
   resourceEntityV1alpha1Validator,
 } from '@backstage/catalog-model';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
 import { organizationToEntities } from './organizationEntities';
+import { OrganizationSnapshot } from './types';
 
 const options = {
   ownerTagKey: 'owner',
@@ -34,11 +36,11 @@ describe('organizationToEntities', () => {
   });
 
   it('maps an account with its role, owner, OU path and ids', () => {
-    const production = byName(entities, 'production-222222222222');
+    const production = byName(entities, 'account-222222222222');
     expect(production.spec).toEqual({
       type: 'aws-account',
       owner: 'group:default/app-developers',
-      partOf: 'resource:default/workloads-ou-ab12-workload',
+      partOf: 'resource:default/ou-ab12-workload',
     });
     expect(production.metadata.labels).toEqual({
       'aws-platform.io/account-role': 'production',
@@ -57,13 +59,13 @@ describe('organizationToEntities', () => {
   });
 
   it('finds the management account by id and falls back to role and default owners', () => {
-    const management = byName(entities, 'acme-root-123456789012');
+    const management = byName(entities, 'account-123456789012');
     expect(management.metadata.labels?.['aws-platform.io/account-role']).toBe(
       'management',
     );
-    expect(management.spec?.partOf).toBe('resource:default/root-r-ab12');
+    expect(management.spec?.partOf).toBe('resource:default/r-ab12');
 
-    const audit = byName(entities, 'audit-111111111111');
+    const audit = byName(entities, 'account-111111111111');
     expect(audit.spec?.owner).toBe('group:default/security-team');
     expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
       'role',
@@ -71,7 +73,7 @@ describe('organizationToEntities', () => {
   });
 
   it('keeps nested OU paths and entity-ref owner tags', () => {
-    const payments = byName(entities, 'payments-production-333333333333');
+    const payments = byName(entities, 'account-333333333333');
     expect(payments.metadata.annotations?.['aws-platform.io/ou-path']).toBe(
       'Root/Workloads/Payments',
     );
@@ -79,16 +81,101 @@ describe('organizationToEntities', () => {
       payments.metadata.annotations?.['aws-platform.io/account-status'],
     ).toBe('SUSPENDED');
     expect(payments.spec?.owner).toBe('group:finance/payments');
-    expect(byName(entities, 'payments-ou-ab12-payments').spec?.partOf).toBe(
-      'resource:default/workloads-ou-ab12-workload',
+    expect(byName(entities, 'ou-ab12-payments').spec?.partOf).toBe(
+      'resource:default/ou-ab12-workload',
     );
   });
 
   it('gives the root no parent and OUs their owners', () => {
-    const root = byName(entities, 'root-r-ab12');
+    const root = byName(entities, 'r-ab12');
     expect(root.spec?.partOf).toBeUndefined();
-    expect(byName(entities, 'security-ou-ab12-security').spec?.owner).toBe(
+    expect(byName(entities, 'ou-ab12-security').spec?.owner).toBe(
       'group:default/security-team',
     );
+  });
+
+  it('names accounts and OUs by id only, so a rename changes the title, not the ref', () => {
+    const renamed: OrganizationSnapshot = {
+      ...organizationSnapshot,
+      organizationalUnits: organizationSnapshot.organizationalUnits.map(unit =>
+        unit.id === 'ou-ab12-workload' ? { ...unit, name: 'Apps' } : unit,
+      ),
+      accounts: organizationSnapshot.accounts.map(account =>
+        account.id === '222222222222'
+          ? { ...account, name: 'Production (EU)' }
+          : account,
+      ),
+    };
+    const after = organizationToEntities(renamed, options);
+    expect(after.map(e => e.metadata.name)).toEqual(
+      entities.map(e => e.metadata.name),
+    );
+    const production = byName(after, 'account-222222222222');
+    expect(production.metadata.title).toBe('Production (EU)');
+    expect(production.spec?.partOf).toBe('resource:default/ou-ab12-workload');
+    expect(byName(after, 'ou-ab12-workload').metadata.title).toBe('Apps');
+  });
+
+  it('keeps accounts and OUs whose names differ only in case or separators apart', () => {
+    const [root] = organizationSnapshot.organizationalUnits;
+    const [account] = organizationSnapshot.accounts;
+    const lookalikes: OrganizationSnapshot = {
+      ...organizationSnapshot,
+      organizationalUnits: [
+        root,
+        { ...root, id: 'ou-ab12-team1111', name: 'My_Team', parentId: root.id },
+        { ...root, id: 'ou-ab12-team2222', name: 'my-team', parentId: root.id },
+      ],
+      accounts: [
+        {
+          ...account,
+          id: '444444444444',
+          name: 'Data_Lake',
+          parentId: root.id,
+        },
+        {
+          ...account,
+          id: '555555555555',
+          name: 'data-lake',
+          parentId: root.id,
+        },
+      ],
+    };
+    const names = organizationToEntities(lookalikes, options).map(
+      e => e.metadata.name,
+    );
+    expect(names).toEqual([
+      'r-ab12',
+      'ou-ab12-team1111',
+      'ou-ab12-team2222',
+      'account-444444444444',
+      'account-555555555555',
+    ]);
+  });
+
+  it('emits valid names and labels when a long OU name is cut at a separator', async () => {
+    // Cut at 63 characters, this name ends in '-'.
+    const longName = `${'Platform '.repeat(7)}Team`;
+    expect(longName.slice(0, 63).endsWith(' ')).toBe(true);
+    const [root] = organizationSnapshot.organizationalUnits;
+    const [account] = organizationSnapshot.accounts;
+    const snapshot: OrganizationSnapshot = {
+      ...organizationSnapshot,
+      organizationalUnits: [
+        root,
+        { ...root, id: 'ou-ab12-longname', name: longName, parentId: root.id },
+      ],
+      accounts: [{ ...account, parentId: 'ou-ab12-longname' }],
+    };
+    const policy = new FieldFormatEntityPolicy();
+    const result = organizationToEntities(snapshot, options);
+    for (const entity of result) {
+      await expect(policy.enforce(entity)).resolves.toBe(entity);
+    }
+    expect(
+      byName(result, 'account-123456789012').metadata.labels?.[
+        'aws-platform.io/ou'
+      ],
+    ).toMatch(/^platform-(platform-)+platform$/);
   });
 });

@@ -22,7 +22,7 @@ import {
   LABEL_ACCOUNT_ROLE,
   LABEL_OU,
 } from '@internal/backstage-plugin-aws-platform-common';
-import { entityName, slugify } from '../lib/entityName';
+import { scopedEntityName, slugify } from '../lib/entityName';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
 import { deriveAccountRole } from './deriveAccountRole';
 import {
@@ -162,23 +162,29 @@ export function organizationToEntities(
   return [...ouEntities, ...accountEntities];
 }
 
-/** Entity name of an account, e.g. `production-210987654321`. */
-export function accountEntityName(
-  account: Pick<AccountRecord, 'id' | 'name'>,
-): string {
-  return entityName(account.name, account.id);
+/**
+ * Entity name of an account, e.g. `account-210987654321`: the account id
+ * only, so that renaming the account changes its title, never its ref.
+ */
+export function accountEntityName(account: Pick<AccountRecord, 'id'>): string {
+  return scopedEntityName({ prefix: 'account', id: account.id });
 }
 
-/** Entity name of an OU or root, e.g. `workloads-ou-ab12-cdef3456`. */
+/**
+ * Entity name of an OU or root: its id, e.g. `ou-ab12-cdef3456` or `r-ab12`,
+ * so that renaming the OU changes its title, never its ref.
+ */
 export function ouEntityName(
-  unit: Pick<OrganizationalUnitRecord, 'id' | 'name'>,
+  unit: Pick<OrganizationalUnitRecord, 'id'>,
 ): string {
-  return entityName(unit.name, unit.id);
+  return scopedEntityName({ id: unit.id });
 }
 
 // The top-level OU under the root, for filtering (the root itself has none).
+// Label values follow the rules of names: cut, they must not end in `-`.
 function ouLabel(path: OrganizationalUnitRecord[]): Record<string, string> {
   const topLevel = path[1];
-  const value = topLevel && slugify(topLevel.name).slice(0, 63);
+  const value =
+    topLevel && slugify(topLevel.name).slice(0, 63).replace(/-+$/, '');
   return value ? { [LABEL_OU]: value } : {};
 }

@@ -20,7 +20,7 @@ export interface AccountInfo {
   id: string;
   name: string;
   role: AccountRole;
-  /** e.g. `resource:default/production-715451680876` */
+  /** e.g. `resource:default/account-715451680876` */
   entityRef: string;
   /** The account entity's owner, as a full entity ref. */
   owner: string;

@@ -1,4 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
+import { planEntityName } from '../../catalog/backup/entityNames';
+import { zoneEntityName } from '../../catalog/dns/dnsEntities';
 
 /*
  * Catalog entities as the suite's ingestion emits them for the reference
@@ -45,8 +47,13 @@ export const productionCluster = resource(
   { cluster: { name: 'acme-production-v1', region: 'us-east-1' } },
 );
 
+const ROOT_ZONE_NAME = zoneEntityName({
+  id: 'JVFJWTZIFT9YVI7F16XBXT',
+  name: 'example.com',
+});
+
 export const rootZone = resource(
-  'example-com-jvfjwtzift9yvi7f16xbxt',
+  ROOT_ZONE_NAME,
   'dns-zone',
   {
     'amazonaws.com/account-id': NETWORK,
@@ -69,7 +76,7 @@ function childZone(
   id: string,
 ) {
   return resource(
-    `${stage}-example-com-${id.toLocaleLowerCase('en-US')}`,
+    zoneEntityName({ id, name: `${stage}.example.com` }),
     'dns-zone',
     {
       'amazonaws.com/account-id': account,
@@ -83,7 +90,7 @@ function childZone(
         nameServers: [],
         delegation: {
           status: 'in-sync',
-          parentZone: 'resource:default/example-com-jvfjwtzift9yvi7f16xbxt',
+          parentZone: `resource:default/${ROOT_ZONE_NAME}`,
           parentZoneName: 'example.com',
           missing: [],
           extra: [],
@@ -117,7 +124,7 @@ export const productionVault = resource(
 export const PLAN_ID = '980f963f-e889-40d6-b7cf-e3f491af5982';
 
 export const productionPlan = resource(
-  `production-backup-plan-${PRODUCTION}-us-east-1`,
+  planEntityName(PLAN_ID, PRODUCTION, 'us-east-1'),
   'aws-backup-plan',
   {
     'amazonaws.com/account-id': PRODUCTION,

@@ -17,7 +17,7 @@ const apex = {
   ttl: 172800,
 };
 const readAt = new Date('2026-11-25T10:00:00Z');
-const PARENT_REF = 'resource:default/example-com-jvfjwtzift9yvi7f16xbxt';
+const PARENT_REF = 'resource:default/example-com-4db3f07b';
 
 describe('zoneDelegation', () => {
   it('is in sync when the parent lists exactly the zone’s servers, in any case and order', () => {
