@@ -1,4 +1,5 @@
 import type { Config } from '@backstage/config';
+import { NotAllowedError } from '@backstage/errors';
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
@@ -6,6 +7,9 @@ import { TokenBucket } from './tokenBucket';
 import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT } from './rateLimits';
 import { shareCredentials } from './sharedCredentials';
 import { paceCredentials } from './pacedCredentials';
+import { readAccountRoles } from './accountRoles';
+import type { AccountRoleLookup } from './accountRoles';
+import { AttributedSessions } from './attributedSessions';
 
 /**
  * The configuration every suite client is built with.
@@ -39,7 +43,9 @@ export interface AwsClientTarget {
    * Who the calls are made for. When set, the client's credentials are a
    * session of the account's role named after this user (STS session name
    * and source identity), so CloudTrail attributes each change to them.
-   * Reads made by the backend itself leave it out.
+   * `createClient` throws a NotAllowedError when the account has no role
+   * the main account can assume, or the ref is empty. Reads made by the
+   * backend itself leave it out.
    */
   actor?: AwsActor;
 }
@@ -49,8 +55,11 @@ export interface AwsClientTarget {
  * @public
  */
 export interface AwsActor {
-  /** The user entity ref, e.g. `user:default/jane.doe`. */
-  userEntityRef: string;
+  /**
+   * The user entity ref, e.g. `user:default/jane.doe`; a task without a
+   * user (`ctx.user?.ref` undefined) is refused.
+   */
+  userEntityRef: string | undefined;
 }
 
 /**
@@ -87,6 +96,11 @@ export interface DefaultAwsClientFactoryOptions {
   maxAttempts?: number;
   /** Overrides of {@link DEFAULT_RATE_LIMITS}, keyed by the SDK's service id. */
   rateLimits?: Record<string, { ratePerSecond: number; burst?: number }>;
+  /**
+   * The role of each account for clients with an actor; see
+   * {@link readAccountRoles}. Without it such clients are refused.
+   */
+  accountRoles?: AccountRoleLookup;
 }
 
 /**
@@ -102,6 +116,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
   >;
   readonly #buckets = new Map<string, TokenBucket>();
   readonly #credentials = new Map<string, AwsCredentialIdentityProvider>();
+  readonly #attributedSessions: AttributedSessions;
 
   /** Reads `aws.*` (integration-aws-node) and `awsPlatform.aws.*`. */
   static fromConfig(config: Config): DefaultAwsClientFactory {
@@ -120,6 +135,7 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
       maxAttempts: config.getOptionalNumber('awsPlatform.aws.maxAttempts'),
       rateLimits,
+      accountRoles: readAccountRoles(config),
     });
   }
 
@@ -127,29 +143,42 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
     this.#credentialsManager = options.credentialsManager;
     this.#maxAttempts = options.maxAttempts ?? 5;
     this.#rateLimits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+    const accountRoles = options.accountRoles;
+    this.#attributedSessions = new AttributedSessions({
+      roles: accountId => {
+        if (!accountRoles) {
+          throw new NotAllowedError(
+            `This AWS client factory was built without the aws config of account roles, so a change in ${accountId} cannot be attributed to the user who asked`,
+          );
+        }
+        return accountRoles(accountId);
+      },
+      mainCredentials: async () => (await this.#accountCredentials()).shared,
+      bucket: this.#bucketFor('AssumeRole', 'AssumeRole'),
+      maxAttempts: this.#maxAttempts,
+    });
   }
 
   async createClient<TClient extends SdkClientLike>(
     ClientClass: AwsClientClass<TClient>,
     target: AwsClientTarget,
   ): Promise<TClient> {
-    const credentials = await this.#credentialsManager.getCredentialProvider(
-      target.accountId ? { accountId: target.accountId } : undefined,
-    );
-    const accountKey = target.accountId ?? credentials.accountId ?? 'main';
-    let shared = this.#credentials.get(accountKey);
-    if (!shared) {
-      shared = shareCredentials(
-        paceCredentials(credentials.sdkCredentialProvider, {
-          bucket: this.#bucketFor('AssumeRole', 'AssumeRole'),
-          maxAttempts: this.#maxAttempts,
-        }),
+    let credentials: AwsCredentialIdentityProvider;
+    let accountKey: string;
+    if (target.actor) {
+      credentials = this.#attributedSessions.credentialsFor(
+        target.accountId,
+        target.actor.userEntityRef,
       );
-      this.#credentials.set(accountKey, shared);
+      accountKey = target.accountId!;
+    } else {
+      ({ shared: credentials, accountKey } = await this.#accountCredentials(
+        target.accountId,
+      ));
     }
     const client = new ClientClass({
       region: target.region,
-      credentials: shared,
+      credentials,
       retryMode: 'adaptive',
       maxAttempts: this.#maxAttempts,
       customUserAgent: 'backstage-aws-platform',
@@ -169,6 +198,27 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       },
     );
     return client;
+  }
+
+  /** The backend's own credentials of an account, one provider shared by all its clients. */
+  async #accountCredentials(
+    accountId?: string,
+  ): Promise<{ shared: AwsCredentialIdentityProvider; accountKey: string }> {
+    const credentials = await this.#credentialsManager.getCredentialProvider(
+      accountId ? { accountId } : undefined,
+    );
+    const accountKey = accountId ?? credentials.accountId ?? 'main';
+    let shared = this.#credentials.get(accountKey);
+    if (!shared) {
+      shared = shareCredentials(
+        paceCredentials(credentials.sdkCredentialProvider, {
+          bucket: this.#bucketFor('AssumeRole', 'AssumeRole'),
+          maxAttempts: this.#maxAttempts,
+        }),
+      );
+      this.#credentials.set(accountKey, shared);
+    }
+    return { shared, accountKey };
   }
 
   #bucketFor(key: string, service: string): TokenBucket {

@@ -7,6 +7,7 @@
  */
 
 export * from './awsClientFactory';
+export * from './accountRoles';
 export * from './awsClientFactoryServiceRef';
 export * from './tokenBucket';
 export * from './rateLimits';
