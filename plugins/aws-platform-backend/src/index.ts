@@ -1,25 +1,36 @@
 /**
- * The AWS Platform suite's backend: the `aws-platform` plugin (HTTP API) and
- * the catalog module that ingests the AWS organization. Installing the
- * package's default export adds both.
+ * The AWS Platform suite's backend: the `aws-platform` plugin (HTTP API),
+ * the catalog module that ingests the AWS organization, and the Kubernetes
+ * module that limits the Kubernetes plugin to the clusters the suite
+ * ingested. Installing the package's default export adds all three.
  *
  * @packageDocumentation
  */
 
-import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendFeatureLoader,
+} from '@backstage/backend-plugin-api';
 import { catalogModuleAwsPlatform } from './catalog/catalogModuleAwsPlatform';
+import { kubernetesModuleAwsPlatform } from './kubernetes/kubernetesModuleAwsPlatform';
 import { awsPlatformPlugin } from './plugin';
 
 /**
- * Both features of the package: `backend.add(import('@internal/backstage-plugin-aws-platform-backend'))`.
+ * All features of the package: `backend.add(import('@internal/backstage-plugin-aws-platform-backend'))`.
+ * The Kubernetes module is added when the config has a `kubernetes` section
+ * (the Kubernetes plugin does nothing without one), since a module needs its
+ * plugin installed.
  * @public
  */
 export default createBackendFeatureLoader({
-  *loader() {
+  deps: { config: coreServices.rootConfig },
+  *loader({ config }) {
     yield awsPlatformPlugin;
     yield catalogModuleAwsPlatform;
+    if (config.has('kubernetes')) yield kubernetesModuleAwsPlatform;
   },
 });
 
 export { awsPlatformPlugin } from './plugin';
 export { catalogModuleAwsPlatform } from './catalog/catalogModuleAwsPlatform';
+export { kubernetesModuleAwsPlatform } from './kubernetes/kubernetesModuleAwsPlatform';
