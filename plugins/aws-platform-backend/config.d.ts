@@ -17,6 +17,14 @@ export interface Config {
           accountId?: string;
           /** Default `us-east-1`, where Organizations lives. */
           region?: string;
+          /**
+           * The organization id (`o-...`) the catalog may move away from. A
+           * run that reads another organization than the one whose entities
+           * the catalog holds replaces all of them, so it is refused unless
+           * the organization it moves away from is named here. Remove it once
+           * the move is done.
+           */
+          allowChangeFrom?: string;
         };
         /**
          * Owner of entities that name no owner in their tag and whose role
@@ -46,8 +54,9 @@ export interface Config {
         /** Accounts whose resources are not read; their account entity stays. */
         excludeAccountIds?: string[];
         /**
-         * Share of the provider's entities a run may remove; a run that would
-         * remove more is refused and logged. Default 0.25.
+         * Share of the entities of the last applied run that a run may
+         * remove (by entity ref, so adding others does not make up for them);
+         * a run that would remove more is refused and logged. Default 0.25.
          */
         maxRemovalShare?: number;
         /**

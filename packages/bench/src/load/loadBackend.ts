@@ -92,7 +92,7 @@ async function ingest(job: LoadJob): Promise<Entity[]> {
     readers: createResourceReaders(clientFactory),
     memory: {
       entitiesOfScopes: async () => [],
-      countFromLocation: async () => undefined,
+      lastAppliedRun: async () => ({ organizationIds: [], refs: new Set() }),
     },
     today: new Date(),
   });

@@ -40,7 +40,7 @@ export async function estateEntities(
     },
     memory: {
       entitiesOfScopes: async () => [],
-      countFromLocation: async () => undefined,
+      lastAppliedRun: async () => ({ organizationIds: [], refs: new Set() }),
     },
     today: new Date('2026-11-25T00:00:00Z'),
   });

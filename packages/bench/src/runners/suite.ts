@@ -32,8 +32,8 @@ function recordingMemory(asked: string[][]): CatalogMemory {
       asked.push([...scopes]);
       return [];
     },
-    async countFromLocation() {
-      return undefined;
+    async lastAppliedRun() {
+      return { organizationIds: [], refs: new Set<string>() };
     },
   };
 }

@@ -40,7 +40,7 @@ function setUp() {
     },
     memory: {
       entitiesOfScopes: async () => [],
-      countFromLocation: async () => undefined,
+      lastAppliedRun: async () => ({ organizationIds: [], refs: new Set() }),
     },
     logger,
     taskRunner,

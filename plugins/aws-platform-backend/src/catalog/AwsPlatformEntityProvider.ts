@@ -124,6 +124,11 @@ export class AwsPlatformEntityProvider implements EntityProvider {
         `Could not read ${failure.scope}; its entities of the last good run are kept. ${failure.errorName}: ${failure.message}`,
       );
     }
+    for (const partial of run.partialReads) {
+      this.#logger.warn(
+        `Read ${partial.scope} in part; what could not be read is shown as unknown. ${partial.errorName}: ${partial.message}`,
+      );
+    }
     if (run.entities) {
       await this.#connection.applyMutation({
         type: 'full',
@@ -147,6 +152,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       durationMs: Date.now() - startedAt,
       entityCount: run.entities?.length ?? 0,
       failures: run.failures,
+      partialReads: run.partialReads,
     });
   }
 }

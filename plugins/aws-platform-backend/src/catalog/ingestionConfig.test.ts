@@ -75,4 +75,27 @@ describe('readIngestionConfig', () => {
       ),
     ).toThrow('maxRemovalShare');
   });
+
+  it('reads the organization the catalog may move away from, and checks it', () => {
+    expect(
+      readIngestionConfig(
+        withProvider({
+          defaultOwner: 'x',
+          organization: { allowChangeFrom: 'o-a1b2c3d4e5' },
+        }),
+      )?.organization,
+    ).toEqual({
+      accountId: undefined,
+      region: 'us-east-1',
+      allowChangeFrom: 'o-a1b2c3d4e5',
+    });
+    expect(() =>
+      readIngestionConfig(
+        withProvider({
+          defaultOwner: 'x',
+          organization: { allowChangeFrom: '123456789012' },
+        }),
+      ),
+    ).toThrow("allowChangeFrom: '123456789012' is not an AWS organization id");
+  });
 });

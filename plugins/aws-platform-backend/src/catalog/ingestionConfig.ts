@@ -12,7 +12,15 @@ import { RESOURCE_SERVICES, ResourceService } from './ingestion/scopes';
 
 /** The typed `catalog.providers.awsPlatform` section. */
 export interface IngestionConfig {
-  organization: { accountId?: string; region: string };
+  organization: {
+    accountId?: string;
+    region: string;
+    /**
+     * The organization the catalog may move away from: a run that reads
+     * another organization than the last applied one is refused otherwise.
+     */
+    allowChangeFrom?: string;
+  };
   defaultOwner: string;
   ownerTagKey: string;
   roleTagKey: string;
@@ -107,6 +115,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     organization: {
       accountId: config.getOptionalString('organization.accountId'),
       region: config.getOptionalString('organization.region') ?? 'us-east-1',
+      ...readAllowChangeFrom(config),
     },
     defaultOwner: config.getString('defaultOwner'),
     ownerTagKey: config.getOptionalString('ownerTagKey') ?? 'owner',
@@ -126,6 +135,22 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
         )
       : { frequency: { minutes: 30 }, timeout: { minutes: 20 } },
   };
+}
+
+/** Organization ids as AWS issues them, e.g. `o-a1b2c3d4e5`. */
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+
+function readAllowChangeFrom(config: Config): { allowChangeFrom?: string } {
+  const allowChangeFrom = config.getOptionalString(
+    'organization.allowChangeFrom',
+  );
+  if (allowChangeFrom === undefined) return {};
+  if (!ORGANIZATION_ID.test(allowChangeFrom)) {
+    throw new InputError(
+      `${CONFIG_KEY}.organization.allowChangeFrom: '${allowChangeFrom}' is not an AWS organization id (o-xxxxxxxxxx)`,
+    );
+  }
+  return { allowChangeFrom };
 }
 
 function checkRole(value: string, key: string): AccountRole {

@@ -29,6 +29,12 @@ describe('AWS error kinds', () => {
       true,
     );
 
+    // What the SDK throws for moto's HTML 500 of an unimplemented action.
+    const html500 = Object.assign(new SyntaxError("Unexpected token '<'"), {
+      $metadata: { httpStatusCode: 500 },
+    });
+    expect(isOperationUnavailable(html500)).toBe(true);
+
     const gone = awsError('ResourceNotFoundException', 404);
     expect(isOperationUnavailable(gone)).toBe(false);
     expect(isResourceGone(gone)).toBe(true);
@@ -39,6 +45,7 @@ describe('AWS error kinds', () => {
     for (const error of [
       awsError('ThrottlingException', 429),
       awsError('ServerException', 500),
+      awsError('ServiceUnavailableException', 503),
       new Error('socket hang up'),
       'not even an error',
     ]) {

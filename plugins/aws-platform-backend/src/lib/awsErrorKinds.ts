@@ -32,11 +32,16 @@ export function isResourceGone(error: unknown): boolean {
 }
 
 /**
- * The operation itself is not served: an unknown operation, or a bare 404
- * without a modelled error (moto answers unimplemented routes with an HTML
- * page that the SDK reports as a deserialization error).
+ * The operation itself is not served: an unknown operation, a bare 404
+ * without a modelled error, or a 500/501 whose body is not the service's
+ * protocol at all (moto answers unimplemented routes, and unimplemented
+ * actions of routes it has, with an HTML page that the SDK reports as a
+ * deserialization `SyntaxError`). A real 5xx of AWS is a modelled error and
+ * is not matched.
  */
 export function isOperationUnavailable(error: unknown): boolean {
   if (errorName(error) === 'UnknownOperationException') return true;
-  return httpStatus(error) === 404 && !isResourceGone(error);
+  const status = httpStatus(error);
+  if (status === 404) return !isResourceGone(error);
+  return (status === 500 || status === 501) && error instanceof SyntaxError;
 }

@@ -86,4 +86,31 @@ describe('IngestionStatusStore', () => {
       ['b', 2],
     ]);
   });
+
+  it('keeps partial reads as their error name, HTTP status and scope too', () => {
+    const store = new IngestionStatusStore();
+    store.record({
+      provider: 'AwsPlatformEntityProvider',
+      lastRunAt: '2026-12-04T17:00:00.000Z',
+      outcome: 'ok',
+      durationMs: 10,
+      entityCount: 3,
+      failures: [],
+      partialReads: [
+        {
+          scope: 'backup:715451680876:us-east-1',
+          errorName: 'AccessDeniedException',
+          httpStatus: 403,
+          message: `the selections of 1 of 1 plans are unknown: User: ${ROLE_ARN}`,
+        },
+      ],
+    });
+    expect(store.list()[0].partialReads).toEqual([
+      expect.objectContaining({
+        scope: 'backup:715451680876:us-east-1',
+        errorName: 'AccessDeniedException',
+      }),
+    ]);
+    expect(JSON.stringify(store.list())).not.toContain('999988887777');
+  });
 });

@@ -33,6 +33,9 @@ export class IngestionStatusStore {
     this.#byProvider.set(status.provider, {
       ...status,
       failures: status.failures.map(browserSafeFailure),
+      ...(status.partialReads && {
+        partialReads: status.partialReads.map(browserSafeFailure),
+      }),
     });
   }
 

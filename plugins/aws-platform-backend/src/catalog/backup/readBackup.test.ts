@@ -36,6 +36,16 @@ function plan(id: string, name: string) {
   };
 }
 
+/** What the SDK throws for moto's HTML 500 page of an unimplemented action. */
+function motoNotImplemented(): Error {
+  return Object.assign(
+    new SyntaxError(
+      'Unexpected token \'<\', "<!doctype "... is not valid JSON',
+    ),
+    { $metadata: { httpStatusCode: 500 } },
+  );
+}
+
 describe('readBackup', () => {
   beforeEach(() => {
     backup.reset();
@@ -123,12 +133,7 @@ describe('readBackup', () => {
         BackupSelectionsList: [{ SelectionId: 's1', SelectionName: 'tagged' }],
       })
       .on(ListBackupSelectionsCommand, { BackupPlanId: 'p2' })
-      .rejects(
-        new ServiceUnavailableException({
-          message: 'The list_backup_selections action has not been implemented',
-          $metadata: { httpStatusCode: 500 },
-        }),
-      );
+      .rejects(motoNotImplemented());
     backup.on(GetBackupSelectionCommand).resolves({
       BackupSelection: {
         SelectionName: 'tagged',
@@ -248,12 +253,65 @@ describe('readBackup', () => {
     ]);
   });
 
-  it('keeps a plan whose selections cannot be listed, with selections unknown', async () => {
+  it('keeps a plan whose selections the service does not serve, with selections unknown and why', async () => {
     const { plans } = await readBackup(new BackupClient({}), target);
 
     expect(plans[1]).toMatchObject({ id: 'p2', name: 'weekly' });
     expect(plans[1].selections).toBeUndefined();
+    expect(plans[1].selectionsUnread).toEqual({
+      errorName: 'SyntaxError',
+      httpStatus: 500,
+      message: expect.stringContaining('not valid JSON'),
+    });
+    expect(plans[0].selectionsUnread).toBeUndefined();
   });
+
+  it('keeps a plan whose selections the role may not list, with selections unknown and why', async () => {
+    backup.on(ListBackupSelectionsCommand, { BackupPlanId: 'p2' }).rejects(
+      Object.assign(
+        new Error('not authorized to perform backup:ListBackupSelections'),
+        {
+          name: 'AccessDeniedException',
+          $metadata: { httpStatusCode: 403 },
+        },
+      ),
+    );
+    const { plans } = await readBackup(new BackupClient({}), target);
+
+    expect(plans[1].selections).toBeUndefined();
+    expect(plans[1].selectionsUnread).toMatchObject({
+      errorName: 'AccessDeniedException',
+    });
+  });
+
+  it.each([
+    [
+      'throttled after every retry',
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    ],
+    [
+      'a server error',
+      new ServiceUnavailableException({
+        message: 'Service unavailable',
+        $metadata: { httpStatusCode: 503 },
+      }),
+    ],
+    ['a dropped connection', new Error('socket hang up')],
+  ])(
+    'fails the whole scope when selections cannot be listed: %s',
+    async (_, error) => {
+      backup
+        .on(ListBackupSelectionsCommand, { BackupPlanId: 'p2' })
+        .rejects(error);
+
+      await expect(readBackup(new BackupClient({}), target)).rejects.toBe(
+        error,
+      );
+    },
+  );
 
   it('fails the whole scope when a plan cannot be read', async () => {
     backup.on(GetBackupPlanCommand, { BackupPlanId: 'p2' }).rejects(

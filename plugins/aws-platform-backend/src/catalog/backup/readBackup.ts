@@ -11,7 +11,14 @@ import {
   paginateListBackupVaults,
   paginateListTags,
 } from '@aws-sdk/client-backup';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  collectPages,
+  describeAwsError,
+} from '@internal/backstage-plugin-aws-platform-node';
+import {
+  isAccessDenied,
+  isOperationUnavailable,
+} from '../../lib/awsErrorKinds';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import {
   BackupRuleRecord,
@@ -33,8 +40,10 @@ const RESOURCE_TAG_PREFIX = 'aws:ResourceTag/';
 /**
  * Reads every vault and plan of one account and region, with the plans'
  * rules, selections and tags. Throws if any call fails, except
- * ListBackupSelections: the account and region are one ingestion scope, and a
- * partial read must never replace a complete one in the catalog.
+ * ListBackupSelections denied or not served (the plan's selections are then
+ * unknown, and `selectionsUnread` says why): the account and region are one
+ * ingestion scope, and a partial read must never replace a complete one in
+ * the catalog.
  */
 export async function readBackup(
   client: BackupClient,
@@ -139,29 +148,53 @@ async function readPlan(
         })),
       }),
     ),
-    selections: await readSelections(client, id),
+    ...(await readSelectionsIfServed(client, id)),
     tags: await readTags(client, arn),
   };
+}
+
+/** ListBackupSelections failed; GetBackupSelection errors are not wrapped. */
+class SelectionsNotListed extends Error {
+  constructor(readonly listError: unknown) {
+    super('ListBackupSelections failed');
+    this.name = 'SelectionsNotListed';
+  }
+}
+/**
+ * The plan's selections, or why they are unknown: only a call that is
+ * denied or not served (the emulator lacks it) leaves them unknown and the
+ * plan readable. Throttling after the retries, 5xx or a lost connection
+ * fail the scope, so that the last good entities are kept.
+ */
+async function readSelectionsIfServed(
+  client: BackupClient,
+  planId: string,
+): Promise<Pick<PlanRecord, 'selections' | 'selectionsUnread'>> {
+  try {
+    return { selections: await readSelections(client, planId) };
+  } catch (error) {
+    if (!(error instanceof SelectionsNotListed)) throw error;
+    const cause = error.listError;
+    if (!isAccessDenied(cause) && !isOperationUnavailable(cause)) throw cause;
+    return {
+      selectionsUnread: describeAwsError(cause),
+    };
+  }
 }
 
 async function readSelections(
   client: BackupClient,
   planId: string,
-): Promise<BackupSelectionRecord[] | undefined> {
-  let listed;
-  try {
-    listed = await collectPages(
-      paginateListBackupSelections(
-        { client, pageSize: PAGE_SIZE },
-        { BackupPlanId: planId },
-      ),
-      page => page.BackupSelectionsList,
-    );
-  } catch {
-    // Unknown selections are shown as unknown, not as a failed scope: the
-    // emulator lacks this call, and the plans themselves are still right.
-    return undefined;
-  }
+): Promise<BackupSelectionRecord[]> {
+  const listed = await collectPages(
+    paginateListBackupSelections(
+      { client, pageSize: PAGE_SIZE },
+      { BackupPlanId: planId },
+    ),
+    page => page.BackupSelectionsList,
+  ).catch(error => {
+    throw new SelectionsNotListed(error);
+  });
   const selections: BackupSelectionRecord[] = [];
   for (const item of listed) {
     const selectionId = required(

@@ -79,6 +79,16 @@ export type PlanRecord = {
   rules: BackupRuleRecord[];
   /** Undefined when the selections could not be read. */
   selections?: BackupSelectionRecord[];
+  /**
+   * Why `selections` is undefined: the call is denied or not served. Only
+   * these two leave the plan's read complete otherwise; every other error
+   * fails the scope.
+   */
+  selectionsUnread?: {
+    errorName: string;
+    httpStatus?: number;
+    message: string;
+  };
   tags: Record<string, string>;
 };
 

@@ -1,22 +1,47 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_LOCATION,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_INGESTION_SCOPE } from '@internal/backstage-plugin-aws-platform-common';
+import {
+  ANNOTATION_INGESTION_SCOPE,
+  ANNOTATION_ORGANIZATION_ID,
+} from '@internal/backstage-plugin-aws-platform-common';
+import {
+  isSuiteLocationRef,
+  SUITE_LOCATION_KEY,
+  suiteLocationRef,
+} from '../../lib/suiteLocation';
 import { toProviderEntity } from './providerEntity';
+import type { LastAppliedRun } from './removalGuard';
 
 /**
- * The catalog as the ingestion's memory of its last good run: the entities
- * of a scope that failed now are read back and emitted again, so they stay
- * exactly as they were, also after a restart.
+ * The catalog as the ingestion's memory of its last applied run: the
+ * entities of a scope that failed now are read back and emitted again, so
+ * they stay exactly as they were, also after a restart; and the removal
+ * guard compares a run with what the catalog holds.
  */
 export interface CatalogMemory {
-  /** The entities last emitted for these scopes. */
-  entitiesOfScopes(scopes: readonly string[]): Promise<Entity[]>;
-  /** How many entities the catalog holds from this location, or undefined if it cannot tell. */
-  countFromLocation(locationRef: string): Promise<number | undefined>;
+  /**
+   * The entities the provider last emitted for these scopes of this
+   * organization. Throws when the catalog cannot answer.
+   */
+  entitiesOfScopes(
+    scopes: readonly string[],
+    organizationId: string,
+  ): Promise<Entity[]>;
+  /**
+   * The provider's entities in the catalog, whatever organization they were
+   * read from. Throws when the catalog cannot answer: an unknown last run is
+   * not an empty one.
+   */
+  lastAppliedRun(): Promise<LastAppliedRun>;
 }
 
 const SCOPES_PER_QUERY = 40;
+const PAGE_SIZE = 1000;
 
 /** A {@link CatalogMemory} reading the catalog with the plugin's own credentials. */
 export function createCatalogMemory(
@@ -24,7 +49,7 @@ export function createCatalogMemory(
   auth: AuthService,
 ): CatalogMemory {
   return {
-    async entitiesOfScopes(scopes) {
+    async entitiesOfScopes(scopes, organizationId) {
       const credentials = await auth.getOwnServiceCredentials();
       const entities: Entity[] = [];
       // Chunked to keep each request's query string short.
@@ -34,33 +59,66 @@ export function createCatalogMemory(
             filter: {
               [`metadata.annotations.${ANNOTATION_INGESTION_SCOPE}`]:
                 scopes.slice(i, i + SCOPES_PER_QUERY),
+              // Anyone can register an entity carrying a scope annotation;
+              // only the provider's own, of this organization, are kept
+              // (checked again below: filters match case-insensitively).
+              [`metadata.annotations.${ANNOTATION_LOCATION}`]:
+                suiteLocationRef(organizationId),
+              [`metadata.annotations.${ANNOTATION_ORGANIZATION_ID}`]:
+                organizationId,
             },
           },
           { credentials },
         );
-        entities.push(...items.map(toProviderEntity));
+        entities.push(
+          ...items
+            .filter(entity => isEmittedFor(entity, organizationId))
+            .map(toProviderEntity),
+        );
       }
       return entities;
     },
-    async countFromLocation(locationRef) {
-      try {
-        const credentials = await auth.getOwnServiceCredentials();
-        const { totalItems } = await catalog.queryEntities(
-          {
-            filter: {
-              'metadata.annotations.backstage.io/managed-by-location':
-                locationRef,
+    async lastAppliedRun() {
+      const credentials = await auth.getOwnServiceCredentials();
+      const refs = new Set<string>();
+      const organizationIds = new Set<string>();
+      const pages = catalog.streamEntities(
+        {
+          // Whatever the organization: the location key is the provider's.
+          query: {
+            [`metadata.annotations.${ANNOTATION_LOCATION}`]: {
+              $hasPrefix: `${SUITE_LOCATION_KEY}/`,
             },
-            limit: 1,
-            fields: ['metadata.name'],
           },
-          { credentials },
-        );
-        return totalItems;
-      } catch {
-        // At start-up the catalog may not answer yet; nothing was emitted before then.
-        return undefined;
+          fields: [
+            'kind',
+            'metadata.namespace',
+            'metadata.name',
+            `metadata.annotations.${ANNOTATION_LOCATION}`,
+          ],
+          pageSize: PAGE_SIZE,
+        },
+        { credentials },
+      );
+      for await (const page of pages) {
+        for (const entity of page) {
+          const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
+          // The query matches case-insensitively; the location is exact.
+          if (!location || !isSuiteLocationRef(location)) continue;
+          refs.add(stringifyEntityRef(entity));
+          organizationIds.add(location.slice(SUITE_LOCATION_KEY.length + 1));
+        }
       }
+      return { refs, organizationIds: [...organizationIds] };
     },
   };
+}
+
+/** Whether the provider emitted this entity for this organization. */
+function isEmittedFor(entity: Entity, organizationId: string): boolean {
+  const annotations = entity.metadata.annotations ?? {};
+  return (
+    annotations[ANNOTATION_LOCATION] === suiteLocationRef(organizationId) &&
+    annotations[ANNOTATION_ORGANIZATION_ID] === organizationId
+  );
 }

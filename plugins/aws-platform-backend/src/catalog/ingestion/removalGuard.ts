@@ -1,28 +1,88 @@
 /**
- * Whether a run may replace `previousCount` entities with `nextCount`: a run
- * that would remove more than `maxRemovalShare` of them is refused, because
- * an organization does not lose a quarter of itself between two refreshes,
- * but a wrong role, region or filter does.
+ * What the catalog holds from the provider's last applied run: the refs of
+ * its entities and the organizations they were read from (normally one).
+ * Empty refs mean the provider never applied anything: a known first run.
+ */
+export interface LastAppliedRun {
+  organizationIds: readonly string[];
+  refs: ReadonlySet<string>;
+}
+
+/** What a run is about to apply. */
+export interface NextRun {
+  organizationId: string;
+  refs: readonly string[];
+}
+
+/** The guard's settings, from `catalog.providers.awsPlatform`. */
+export interface RemovalPolicy {
+  /** Share of the last run's entities a run may remove. */
+  maxRemovalShare: number;
+  /** An organization the provider may move away from (config `organization.allowChangeFrom`). */
+  allowChangeFrom?: string;
+}
+
+/** The guard's verdict; a refusal names its reason for the status API. */
+export type RemovalDecision =
+  | { allowed: true; removed: number }
+  | {
+      allowed: false;
+      errorName: 'RemovalRefused' | 'OrganizationChanged';
+      reason: string;
+    };
+
+/** How many removed refs a refusal names, so the log shows what was at stake. */
+const EXAMPLES = 3;
+
+/**
+ * Whether a run may replace the last applied run. Set-based: an entity is
+ * removed when its ref was applied last time and is not in this run, so
+ * dropping 40 entities while adding 40 others is still 40 removals. A run
+ * that reads another organization than the last one replaces everything, so
+ * it is refused unless config names the organization it moves away from.
  */
 export function checkRemoval(
-  previousCount: number,
-  nextCount: number,
-  maxRemovalShare: number,
-): { allowed: true } | { allowed: false; reason: string } {
-  const removed = previousCount - nextCount;
+  last: LastAppliedRun,
+  next: NextRun,
+  policy: RemovalPolicy,
+): RemovalDecision {
+  const others = last.organizationIds.filter(id => id !== next.organizationId);
+  if (others.length > 0) {
+    if (others.every(id => id === policy.allowChangeFrom)) {
+      // An intended move: the old organization's entities all go.
+      return { allowed: true, removed: last.refs.size };
+    }
+    return {
+      allowed: false,
+      errorName: 'OrganizationChanged',
+      reason: `the catalog holds entities of organization ${others.join(
+        ', ',
+      )} and this run read ${
+        next.organizationId
+      }; set catalog.providers.awsPlatform.organization.allowChangeFrom to ${
+        others[0]
+      } if the move is intended`,
+    };
+  }
+  const nextRefs = new Set(next.refs);
+  const removed = [...last.refs].filter(ref => !nextRefs.has(ref));
   if (
-    previousCount === 0 ||
-    removed <= 0 ||
-    removed / previousCount <= maxRemovalShare
+    last.refs.size === 0 ||
+    removed.length / last.refs.size <= policy.maxRemovalShare
   ) {
-    return { allowed: true };
+    return { allowed: true, removed: removed.length };
   }
   return {
     allowed: false,
-    reason: `the run would remove ${removed} of ${previousCount} entities (${Math.round(
-      (removed / previousCount) * 100,
-    )}%), more than the ${Math.round(
-      maxRemovalShare * 100,
+    errorName: 'RemovalRefused',
+    reason: `the run would remove ${removed.length} of the ${
+      last.refs.size
+    } entities of the last applied run (${Math.round(
+      (removed.length / last.refs.size) * 100,
+    )}%, e.g. ${removed
+      .slice(0, EXAMPLES)
+      .join(', ')}), more than the ${Math.round(
+      policy.maxRemovalShare * 100,
     )}% allowed by catalog.providers.awsPlatform.maxRemovalShare`,
   };
 }

@@ -1,14 +1,18 @@
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
+import { organizationToEntities } from '../organization/organizationEntities';
 import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
 import { CatalogMemory } from './catalogMemory';
+import { LastAppliedRun } from './removalGuard';
 import { ResourceReaders } from './resourceReaders';
-import { runIngestion } from './runIngestion';
+import { IngestionRun, runIngestion } from './runIngestion';
 
 const config = testIngestionConfig({ regions: ['us-east-1', 'eu-west-1'] });
 
 // Accounts of the fixture that are ACTIVE (one is SUSPENDED and is not read).
 const ACTIVE = ['123456789012', '111111111111', '222222222222'];
+const PRODUCTION = '222222222222';
 
 function readers(
   overrides: Partial<ResourceReaders> = {},
@@ -33,20 +37,67 @@ function readers(
 }
 
 function memory(
-  options: { kept?: Entity[]; previous?: number; fail?: boolean } = {},
+  options: {
+    kept?: Entity[];
+    last?: LastAppliedRun;
+    fail?: boolean;
+    lastUnknown?: boolean;
+  } = {},
 ): CatalogMemory & {
-  asked: string[][];
+  asked: Array<{ scopes: string[]; organizationId: string }>;
 } {
-  const asked: string[][] = [];
+  const asked: Array<{ scopes: string[]; organizationId: string }> = [];
   return {
     asked,
-    entitiesOfScopes: async scopes => {
-      asked.push([...scopes]);
+    entitiesOfScopes: async (scopes, organizationId) => {
+      asked.push({ scopes: [...scopes], organizationId });
       if (options.fail) throw new Error('catalog unavailable');
       return options.kept ?? [];
     },
-    countFromLocation: async () => options.previous,
+    lastAppliedRun: async () => {
+      if (options.lastUnknown) {
+        throw Object.assign(new Error('connect ECONNREFUSED'), {
+          name: 'FetchError',
+        });
+      }
+      return options.last ?? { organizationIds: [], refs: new Set() };
+    },
   };
+}
+
+/** The refs a fault-free run of the fixture emits: the catalog after it. */
+async function appliedRun(): Promise<LastAppliedRun> {
+  const run = await runIngestion({
+    config,
+    readOrganization: async () => organizationSnapshot,
+    readers: readers(),
+    memory: memory(),
+    today: new Date('2026-11-25'),
+  });
+  return {
+    organizationIds: [organizationSnapshot.organizationId],
+    refs: new Set(run.entities!.map(e => stringifyEntityRef(e))),
+  };
+}
+
+/** The Production account's entity ref, whatever the naming scheme. */
+function productionRef(): string {
+  const production = organizationToEntities(organizationSnapshot, {
+    ...config,
+    locationRef: 'aws-platform:organization/o-test',
+  }).find(
+    e => e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] === PRODUCTION,
+  );
+  return stringifyEntityRef(production!);
+}
+
+/** The Production account's entity in a run. */
+function productionOf(run: IngestionRun): Entity | undefined {
+  return run.entities?.find(
+    e =>
+      e.spec?.type === 'aws-account' &&
+      e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] === PRODUCTION,
+  );
 }
 
 const keptCluster: Entity = {
@@ -61,7 +112,7 @@ const keptCluster: Entity = {
   spec: {
     type: 'kubernetes-cluster',
     owner: 'group:default/app-developers',
-    partOf: 'resource:default/production-222222222222',
+    partOf: productionRef(),
   },
 };
 
@@ -87,12 +138,8 @@ describe('runIngestion', () => {
     );
     expect(run.failures).toEqual([]);
     expect(run.scopeCount).toBe(15);
-    expect(run.entities?.map(e => e.metadata.name)).toContain(
-      'production-222222222222',
-    );
-    const production = run.entities?.find(
-      e => e.metadata.name === 'production-222222222222',
-    );
+    const production = productionOf(run);
+    expect(production).toBeDefined();
     expect(production?.spec?.summary).toEqual({
       zones: 0,
       clusters: 0,
@@ -125,7 +172,12 @@ describe('runIngestion', () => {
       today: new Date('2026-11-25'),
     });
 
-    expect(m.asked).toEqual([['eks:222222222222:us-east-1']]);
+    expect(m.asked).toEqual([
+      {
+        scopes: ['eks:222222222222:us-east-1'],
+        organizationId: organizationSnapshot.organizationId,
+      },
+    ]);
     expect(run.failures).toEqual([
       {
         scope: 'eks:222222222222:us-east-1',
@@ -135,9 +187,7 @@ describe('runIngestion', () => {
     ]);
     expect(run.keptCount).toBe(1);
     expect(run.entities).toContainEqual(keptCluster);
-    const production = run.entities?.find(
-      e => e.metadata.name === 'production-222222222222',
-    );
+    const production = productionOf(run);
     expect(production?.spec?.summary).toMatchObject({ clusters: 1 });
   });
 
@@ -154,12 +204,52 @@ describe('runIngestion', () => {
       memory: memory(),
       today: new Date('2026-11-25'),
     });
-    const production = run.entities?.find(
-      e => e.metadata.name === 'production-222222222222',
-    );
+    const production = productionOf(run);
     expect(
       production?.metadata.annotations?.['aws-platform.io/backup-coverage'],
     ).toBe('unknown');
+  });
+
+  it('reports a backup scope whose selections are unknown as a partial read, not a failure', async () => {
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      readers: readers({
+        backup: async (accountId, region) => ({
+          vaults: [],
+          plans:
+            accountId === '222222222222' && region === 'us-east-1'
+              ? [
+                  {
+                    id: 'p1',
+                    arn: 'arn:aws:backup:us-east-1:222222222222:backup-plan:p1',
+                    name: 'daily',
+                    region,
+                    accountId,
+                    rules: [],
+                    tags: {},
+                    selectionsUnread: {
+                      errorName: 'AccessDeniedException',
+                      message: 'not authorized',
+                    },
+                  },
+                ]
+              : [],
+        }),
+      }),
+      memory: memory(),
+      today: new Date(),
+    });
+    expect(run.failures).toEqual([]);
+    expect(run.partialReads).toEqual([
+      {
+        scope: 'backup:222222222222:us-east-1',
+        errorName: 'AccessDeniedException',
+        message: expect.stringContaining(
+          'selections of 1 of 1 plans are unknown (daily)',
+        ),
+      },
+    ]);
   });
 
   it('applies nothing when the organization cannot be read', async () => {
@@ -254,21 +344,85 @@ describe('runIngestion', () => {
     expect(run.failures.map(f => f.scope)).toContain('catalog');
   });
 
-  it('refuses a run that would remove more than the allowed share', async () => {
+  it('refuses a run that would remove more than the allowed share of the last run', async () => {
+    const last = await appliedRun();
+    const gone = [...last.refs].slice(0, 3);
     const run = await runIngestion({
       config,
       readOrganization: async () => organizationSnapshot,
       readers: readers(),
-      memory: memory({ previous: 100 }),
+      // The catalog holds as many others as this run has: net change 0.
+      memory: memory({
+        last: {
+          ...last,
+          refs: new Set([
+            ...[...last.refs].slice(3),
+            ...gone.map(ref => `${ref}-renamed`),
+          ]),
+        },
+      }),
       today: new Date(),
     });
     expect(run.entities).toBeUndefined();
     expect(run.failures).toEqual([
       expect.objectContaining({
         scope: 'removal-guard',
-        message: expect.stringContaining('of 100 entities'),
+        errorName: 'RemovalRefused',
+        message: expect.stringContaining(`remove 3 of the ${last.refs.size}`),
       }),
     ]);
+  });
+
+  it('applies nothing when the last applied run cannot be read from the catalog', async () => {
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      readers: readers(),
+      memory: memory({ lastUnknown: true }),
+      today: new Date(),
+    });
+    expect(run.entities).toBeUndefined();
+    expect(run.failures).toEqual([
+      expect.objectContaining({ scope: 'catalog', errorName: 'FetchError' }),
+    ]);
+  });
+
+  it('refuses a run of another organization than the last applied one, unless config allows the move', async () => {
+    const last = await appliedRun();
+    const otherOrganization: LastAppliedRun = {
+      organizationIds: ['o-zzzzzzzzzz'],
+      refs: new Set(['resource:default/production-999999999999']),
+    };
+    const refused = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      readers: readers(),
+      memory: memory({ last: otherOrganization }),
+      today: new Date(),
+    });
+    expect(refused.entities).toBeUndefined();
+    expect(refused.failures).toEqual([
+      expect.objectContaining({
+        scope: 'removal-guard',
+        errorName: 'OrganizationChanged',
+      }),
+    ]);
+
+    const moved = await runIngestion({
+      config: {
+        ...config,
+        organization: {
+          ...config.organization,
+          allowChangeFrom: 'o-zzzzzzzzzz',
+        },
+      },
+      readOrganization: async () => organizationSnapshot,
+      readers: readers(),
+      memory: memory({ last: otherOrganization }),
+      today: new Date(),
+    });
+    expect(moved.failures).toEqual([]);
+    expect(moved.entities?.length).toBe(last.refs.size);
   });
 
   it('reads no resources of excluded accounts and of services turned off', async () => {

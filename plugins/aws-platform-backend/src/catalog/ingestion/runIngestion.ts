@@ -18,13 +18,14 @@ import { backupToEntities } from '../backup/backupEntities';
 import { zonesToEntities } from '../dns/dnsEntities';
 import { clustersToEntities } from '../eks/clusterEntities';
 import type { IngestionConfig } from '../ingestionConfig';
+import { distinctEntityRefs } from '../lib/distinctEntityRefs';
 import { organizationToEntities } from '../organization/organizationEntities';
 import type { OrganizationSnapshot } from '../organization/types';
 import type { AccountInfo, MappingContext } from '../resources/mappingContext';
 import { withAccountSummaries } from './accountSummaries';
 import { applyTransformers } from './applyTransformers';
 import type { CatalogMemory } from './catalogMemory';
-import { checkRemoval } from './removalGuard';
+import { checkRemoval, LastAppliedRun } from './removalGuard';
 import type { ResourceReaders } from './resourceReaders';
 import { listScopes, Scope, ScopeOutcome } from './scopes';
 
@@ -33,6 +34,12 @@ export interface IngestionRun {
   /** Every entity to emit; undefined when the run must apply nothing. */
   entities?: Entity[];
   failures: IngestionScopeFailure[];
+  /**
+   * Scopes read in full except for what the account may not read or the
+   * service does not serve (e.g. backup selections); those parts are
+   * unknown in the entities. Their entities are this run's, not kept.
+   */
+  partialReads: IngestionScopeFailure[];
   scopeCount: number;
   /** Entities kept from the last good run because their scope failed now. */
   keptCount: number;
@@ -130,16 +137,24 @@ export async function runIngestion(
     }
   }
 
-  const mapped = mapResources(settled, ctx, {
-    allScopesRead: failed.length === 0,
-    config,
-    today: deps.today,
-  });
+  // Two resources meeting at one entity name must not fail the refresh.
+  const { entities: mapped, duplicates } = distinctEntityRefs(
+    mapResources(settled, ctx, {
+      allScopesRead: failed.length === 0,
+      config,
+      today: deps.today,
+    }),
+    organizationEntities,
+  );
+  failures.push(...duplicates);
 
   let kept: Entity[] = [];
   if (failed.length > 0) {
     try {
-      kept = await deps.memory.entitiesOfScopes(failed.map(o => o.scope.key));
+      kept = await deps.memory.entitiesOfScopes(
+        failed.map(o => o.scope.key),
+        snapshot.organizationId,
+      );
     } catch (error) {
       return nothingApplied(
         [...failures, { scope: 'catalog', ...describeAwsError(error) }],
@@ -177,30 +192,79 @@ export async function runIngestion(
     ...resources.slice(mapped.length),
   ];
 
-  const previous = await deps.memory.countFromLocation(locationRef);
-  const removal = checkRemoval(
-    previous ?? 0,
-    entities.length,
-    config.maxRemovalShare,
-  );
-  if (!removal.allowed) {
-    return nothingApplied(
-      [
-        ...failures,
-        {
-          scope: 'removal-guard',
-          errorName: 'RemovalRefused',
-          message: removal.reason,
-        },
-      ],
-      scopes.length,
-    );
+  const refused = await guardRemoval(deps, snapshot.organizationId, entities);
+  if (refused) {
+    return nothingApplied([...failures, refused], scopes.length);
   }
   return {
     entities,
     failures,
+    partialReads: partialReadsOf(settled),
     scopeCount: scopes.length,
     keptCount: resources.length - mapped.length,
+  };
+}
+
+/** Backup scopes whose plans' selections could not be read, and why. */
+function partialReadsOf(
+  outcomes: ScopeOutcome<unknown>[],
+): IngestionScopeFailure[] {
+  const partial: IngestionScopeFailure[] = [];
+  for (const outcome of outcomes) {
+    if (!outcome.ok || outcome.scope.service !== 'backup') continue;
+    const { plans } = outcome.data as Awaited<
+      ReturnType<ResourceReaders['backup']>
+    >;
+    const unread = plans.filter(plan => plan.selectionsUnread);
+    if (unread.length === 0) continue;
+    const { message, ...error } = unread[0].selectionsUnread!;
+    partial.push({
+      scope: outcome.scope.key,
+      ...error,
+      message: `the selections of ${unread.length} of ${
+        plans.length
+      } plans are unknown (${unread
+        .map(plan => plan.name)
+        .join(', ')}): ${message}`,
+    });
+  }
+  return partial;
+}
+
+/**
+ * A failure when the run must not replace the catalog's last applied run:
+ * it removes too much, it reads another organization, or the last run
+ * cannot be read (unknown is not empty, so the run fails closed).
+ */
+async function guardRemoval(
+  deps: IngestionDependencies,
+  organizationId: string,
+  entities: Entity[],
+): Promise<IngestionScopeFailure | undefined> {
+  let last: LastAppliedRun;
+  try {
+    last = await deps.memory.lastAppliedRun();
+  } catch (error) {
+    const { errorName, message } = describeAwsError(error);
+    return {
+      scope: 'catalog',
+      errorName,
+      message: `the catalog could not say what the last run applied, so nothing is applied: ${message}`,
+    };
+  }
+  const decision = checkRemoval(
+    last,
+    { organizationId, refs: entities.map(e => stringifyEntityRef(e)) },
+    {
+      maxRemovalShare: deps.config.maxRemovalShare,
+      allowChangeFrom: deps.config.organization.allowChangeFrom,
+    },
+  );
+  if (decision.allowed) return undefined;
+  return {
+    scope: 'removal-guard',
+    errorName: decision.errorName,
+    message: decision.reason,
   };
 }
 
@@ -281,7 +345,13 @@ function nothingApplied(
   failures: IngestionScopeFailure[],
   scopeCount: number,
 ): IngestionRun {
-  return { entities: undefined, failures, scopeCount, keptCount: 0 };
+  return {
+    entities: undefined,
+    failures,
+    partialReads: [],
+    scopeCount,
+    keptCount: 0,
+  };
 }
 
 function accountIdOf(entity: Entity): string {
