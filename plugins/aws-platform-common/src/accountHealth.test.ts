@@ -45,7 +45,18 @@ describe('accountFindings', () => {
     ]);
   });
 
-  it('does not guess findings that were never read', () => {
+  it('counts a plan that selects nothing as not covered', () => {
+    expect(
+      accountFindings(
+        account({
+          'aws-platform.io/owner-source': 'tag',
+          'aws-platform.io/backup-coverage': 'no-selection',
+        }),
+      ),
+    ).toEqual(['backup-not-covered']);
+  });
+
+  it('says that coverage is unknown rather than showing the account as fine or uncovered', () => {
     expect(
       accountFindings(
         account({
@@ -53,7 +64,10 @@ describe('accountFindings', () => {
           'aws-platform.io/backup-coverage': 'unknown',
         }),
       ),
-    ).toEqual([]);
+    ).toEqual(['backup-coverage-unknown']);
+  });
+
+  it('does not guess findings that were never read', () => {
     expect(accountSummaryOf(account({}))).toBeUndefined();
     expect(
       accountSummaryOf(account({}, { zones: 'x', clusters: 3 })),

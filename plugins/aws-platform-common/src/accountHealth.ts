@@ -21,13 +21,29 @@ export type AccountSummary = {
 };
 
 /**
+ * The value of a workload account's `aws-platform.io/backup-coverage`.
+ * `unknown` is neither covered nor not covered: the plans' selections or the
+ * account's backups could not be read.
+ * @public
+ */
+export type BackupCoverage =
+  | 'covered'
+  | 'no-selection'
+  | 'no-copy'
+  | 'no-plan'
+  | 'unknown';
+
+/**
  * Something about an account the platform team should look at.
+ * `backup-coverage-unknown` says that coverage could not be told, so that an
+ * account is never shown as fine for lack of information.
  * @public
  */
 export type AccountFinding =
   | 'no-owner-tag'
   | 'delegation-drift'
   | 'backup-not-covered'
+  | 'backup-coverage-unknown'
   | 'eks-version-unsupported';
 
 /**
@@ -63,8 +79,13 @@ export function accountFindings(entity: Entity): AccountFinding[] {
     findings.push('no-owner-tag');
   if (summary?.driftedZones) findings.push('delegation-drift');
   const coverage = annotations[ANNOTATION_BACKUP_COVERAGE];
-  if (coverage === 'no-plan' || coverage === 'no-copy')
+  if (
+    coverage === 'no-plan' ||
+    coverage === 'no-copy' ||
+    coverage === 'no-selection'
+  )
     findings.push('backup-not-covered');
+  if (coverage === 'unknown') findings.push('backup-coverage-unknown');
   if (summary?.unsupportedClusters) findings.push('eks-version-unsupported');
   return findings;
 }

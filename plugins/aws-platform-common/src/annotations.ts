@@ -110,8 +110,11 @@ export const ANNOTATION_FLIGHTDECK = `${AWS_PLATFORM_PREFIX}/flightdeck`;
 export const ANNOTATION_EKS_VERSION_SUPPORT = `${AWS_PLATFORM_PREFIX}/eks-version-support`;
 
 /**
- * The backup coverage of an account: `covered` (a plan copies into the Backup
- * account), `no-copy` (plans, but none copies there) or `no-plan`.
+ * The backup coverage of a workload account: `covered` (a plan selects
+ * resources and copies into the Backup account), `no-selection` (the plans
+ * that copy there select nothing), `no-copy` (plans, but none copies there),
+ * `no-plan`, or `unknown` (the selections or the backups could not be read).
+ * See `BackupCoverage`.
  * @public
  */
 export const ANNOTATION_BACKUP_COVERAGE = `${AWS_PLATFORM_PREFIX}/backup-coverage`;

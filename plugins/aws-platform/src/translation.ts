@@ -33,6 +33,7 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'no-owner-tag': 'No owner tag',
         'delegation-drift': 'DNS delegation drift',
         'backup-not-covered': 'No backup copy',
+        'backup-coverage-unknown': 'Backup coverage unknown',
         'eks-version-unsupported': 'EKS past support',
       },
       summary: '{{accounts}} accounts in {{ous}} organizational units',
@@ -89,6 +90,7 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'no-owner-tag': 'No owner tag',
         'delegation-drift': 'DNS delegation drift',
         'backup-not-covered': 'Backup coverage missing',
+        'backup-coverage-unknown': 'Backup coverage unknown',
         'eks-version-unsupported': 'EKS version past support',
       },
       legend: {

@@ -232,7 +232,13 @@ export function generateEstate(options: EstateOptions): GeneratedEstate {
                   copyActions: [{ destinationVaultArn: vault(BACKUP).arn }],
                 },
               ],
-              selections: [],
+              selections: [
+                {
+                  name: 'tagged',
+                  tagConditions: [{ key: 'Backup', value: 'true' }],
+                  resources: [],
+                },
+              ],
               tags: { owner: 'platform-team' },
             },
           ]

@@ -78,7 +78,14 @@ describe('withAccountSummaries', () => {
       accounts,
       [
         resource('aws-backup-plan', 'production-1', {
-          spec: { plan: { copiesToAccounts: ['333333333333'] } },
+          spec: {
+            plan: {
+              copiesToAccounts: ['333333333333'],
+              selections: [
+                { name: 'all', tagConditions: [], resources: ['*'] },
+              ],
+            },
+          },
         }),
         resource('aws-backup-plan', 'payments-5', {
           spec: { plan: { copiesToAccounts: ['111111111111'] } },
@@ -101,5 +108,44 @@ describe('withAccountSummaries', () => {
     expect(
       read[1].metadata.annotations?.['aws-platform.io/backup-coverage'],
     ).toBe('no-plan');
+  });
+
+  describe('backup coverage', () => {
+    const copyingPlan = (accountName: string, selections?: unknown[]) =>
+      resource('aws-backup-plan', accountName, {
+        spec: {
+          plan: {
+            copiesToAccounts: ['333333333333'],
+            ...(selections && { selections }),
+          },
+        },
+      });
+    const selection = { name: 'tagged', tagConditions: [], resources: ['*'] };
+    const coverageOf = (resources: Entity[]) =>
+      withAccountSummaries(accounts, resources, { backupRead: () => true })[0]
+        .metadata.annotations?.['aws-platform.io/backup-coverage'];
+
+    it('is covered by a plan that selects resources and copies into the Backup account', () => {
+      expect(coverageOf([copyingPlan('production-1', [selection])])).toBe(
+        'covered',
+      );
+    });
+
+    it('is not covered by a plan that copies into the Backup account but selects nothing', () => {
+      expect(coverageOf([copyingPlan('production-1', [])])).toBe(
+        'no-selection',
+      );
+    });
+
+    it('is unknown when the selections of the copying plan could not be read', () => {
+      expect(coverageOf([copyingPlan('production-1')])).toBe('unknown');
+      // A plan known to cover wins over one whose selections are unknown.
+      expect(
+        coverageOf([
+          copyingPlan('production-1'),
+          copyingPlan('production-1', [selection]),
+        ]),
+      ).toBe('covered');
+    });
   });
 });

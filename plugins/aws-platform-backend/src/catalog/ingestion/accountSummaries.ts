@@ -10,6 +10,7 @@ import {
   ANNOTATION_EKS_VERSION_SUPPORT,
   AccountSummary,
   AWS_ENTITY_TYPES,
+  BackupCoverage,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
 } from '@internal/backstage-plugin-aws-platform-common';
@@ -26,9 +27,11 @@ const emptySummary = (): AccountSummary => ({
 /**
  * Adds to each account entity `spec.summary` (counts of what runs in it and
  * of what needs attention) and, for workload accounts, its backup coverage:
- * `covered` when one of its plans copies into a Backup account, `no-copy`
- * when its plans do not, `no-plan` when it has none, `unknown` when its
- * backups could not be read this run nor before.
+ * `covered` when one of its plans selects resources and copies into a
+ * Backup account, `no-selection` when the plans that copy there select
+ * nothing, `no-copy` when its plans do not copy there, `no-plan` when it has
+ * none, `unknown` when the copying plans' selections or the account's
+ * backups could not be read.
  */
 export function withAccountSummaries(
   accounts: Entity[],
@@ -81,19 +84,11 @@ export function withAccountSummaries(
     const accountId =
       account.metadata.annotations?.['amazonaws.com/account-id'] ?? '';
     const isWorkload = isAccountRole(role) && ACCOUNT_ROLES[role].workload;
-    const plans = plansOf.get(ref) ?? [];
-    let coverage: string | undefined;
-    if (isWorkload) {
-      if (
-        plans.some(plan => copiesTo(plan).some(id => backupAccountIds.has(id)))
-      ) {
-        coverage = 'covered';
-      } else if (plans.length > 0) {
-        coverage = 'no-copy';
-      } else {
-        coverage = options.backupRead(accountId) ? 'no-plan' : 'unknown';
-      }
-    }
+    const coverage = isWorkload
+      ? backupCoverage(plansOf.get(ref) ?? [], backupAccountIds, () =>
+          options.backupRead(accountId),
+        )
+      : undefined;
     return {
       ...account,
       metadata: {
@@ -108,9 +103,40 @@ export function withAccountSummaries(
   });
 }
 
+/**
+ * Covered means a plan that selects at least one resource and copies into
+ * the Backup account: a copying plan that selects nothing protects nothing,
+ * and one whose selections could not be read is not known to protect
+ * anything, so it says `unknown` rather than guessing either way.
+ */
+function backupCoverage(
+  plans: Entity[],
+  backupAccountIds: ReadonlySet<string | undefined>,
+  backupRead: () => boolean,
+): BackupCoverage {
+  const copying = plans.filter(plan =>
+    copiesTo(plan).some(id => backupAccountIds.has(id)),
+  );
+  const selections = copying.map(selectionCount);
+  if (selections.some(count => count !== undefined && count > 0)) {
+    return 'covered';
+  }
+  if (selections.some(count => count === undefined)) return 'unknown';
+  if (copying.length > 0) return 'no-selection';
+  if (plans.length > 0) return 'no-copy';
+  return backupRead() ? 'no-plan' : 'unknown';
+}
+
 function copiesTo(plan: Entity): string[] {
   const plans = plan.spec?.plan as { copiesToAccounts?: unknown } | undefined;
   return Array.isArray(plans?.copiesToAccounts)
     ? plans!.copiesToAccounts.map(String)
     : [];
+}
+
+/** How many selections a plan has; undefined when they could not be read. */
+function selectionCount(plan: Entity): number | undefined {
+  const selections = (plan.spec?.plan as { selections?: unknown } | undefined)
+    ?.selections;
+  return Array.isArray(selections) ? selections.length : undefined;
 }

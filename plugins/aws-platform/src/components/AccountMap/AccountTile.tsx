@@ -7,6 +7,7 @@ import {
 import { makeStyles } from '@material-ui/core/styles';
 import BackupIcon from '@material-ui/icons/Backup';
 import DnsIcon from '@material-ui/icons/Dns';
+import HelpOutlineIcon from '@material-ui/icons/HelpOutline';
 import PersonOutlineIcon from '@material-ui/icons/PersonOutline';
 import UpdateIcon from '@material-ui/icons/Update';
 import { FocusEvent, memo } from 'react';
@@ -19,6 +20,7 @@ const BADGE_ICONS: Record<AccountFinding, typeof DnsIcon> = {
   'no-owner-tag': PersonOutlineIcon,
   'delegation-drift': DnsIcon,
   'backup-not-covered': BackupIcon,
+  'backup-coverage-unknown': HelpOutlineIcon,
   'eks-version-unsupported': UpdateIcon,
 };
 
