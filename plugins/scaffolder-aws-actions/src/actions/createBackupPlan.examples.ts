@@ -5,7 +5,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      'A daily plan for the Sandbox account with the guide defaults: 02:00 UTC, cold storage after 90 days, deleted after 270, copied to the Backup account, resources tagged Backup=true',
+      'A daily plan for the Sandbox account with the guide defaults: 02:00 UTC, cold storage after 90 days, deleted after 270, copied to the Backup account, resources tagged Backup=true, owned by the platform team',
     example: yaml.stringify({
       steps: [
         {
@@ -14,6 +14,7 @@ export const examples: TemplateExample[] = [
           name: 'Create the daily backup plan',
           input: {
             account: 'resource:default/sandbox-210987654321',
+            owner: 'group:default/platform-team',
             region: 'us-east-1',
             planName: 'sandbox-daily',
             schedule: 'cron(0 2 * * ? *)',
@@ -26,7 +27,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'A weekly plan given by account id, kept 35 days, copied to the Backup account and to a second region of the same account, selecting resources tagged backup-tier=weekly',
+      'A weekly plan given by account id, kept 35 days, copied to the Backup account and to a second region of the same account, selecting resources tagged backup-tier=weekly, owned by the payments team with a cost-center tag',
     example: yaml.stringify({
       steps: [
         {
@@ -35,6 +36,7 @@ export const examples: TemplateExample[] = [
           name: 'Create the weekly backup plan',
           input: {
             account: '210987654321',
+            owner: 'group:default/payments',
             region: 'us-east-1',
             planName: 'payments-weekly',
             schedule: 'cron(30 3 ? * SUN *)',
@@ -45,6 +47,7 @@ export const examples: TemplateExample[] = [
             secondaryRegion: 'us-west-2',
             selectionTagKey: 'backup-tier',
             selectionTagValue: 'weekly',
+            tags: { 'cost-center': 'cc-42' },
           },
         },
       ],

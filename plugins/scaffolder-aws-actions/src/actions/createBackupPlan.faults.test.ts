@@ -48,7 +48,16 @@ function createAction() {
   return createBackupPlanAction({
     config: backupPlanConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
-    catalog: catalogServiceMock(),
+    catalog: catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'payments', namespace: 'default' },
+          spec: { type: 'team', children: [] },
+        },
+      ],
+    }),
     permissions: mockServices.permissions(),
   });
 }
@@ -56,6 +65,7 @@ function createAction() {
 function inputFor(planName: string) {
   return {
     account: local.estate.accounts.sandbox.id,
+    owner: 'group:default/payments',
     region: local.estate.region,
     planName,
     schedule: 'cron(0 2 * * ? *)',

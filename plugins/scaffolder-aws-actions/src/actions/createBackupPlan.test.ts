@@ -2,10 +2,12 @@ import {
   AlreadyExistsException,
   BackupClient,
   BackupPlanInput,
+  BackupSelection,
   CreateBackupPlanCommand,
   CreateBackupSelectionCommand,
   DescribeBackupVaultCommand,
   GetBackupPlanCommand,
+  GetBackupSelectionCommand,
   ListBackupPlansCommand,
   ListBackupSelectionsCommand,
   ResourceNotFoundException,
@@ -20,14 +22,17 @@ import 'aws-sdk-client-mock-jest';
 import type { JsonObject } from '@backstage/types';
 import yaml from 'yaml';
 import { ActionsConfig } from '../actionsConfig';
+import { backupPlanLineage } from '../backup/backupPlanPlan';
+import { ownershipToken } from '../backup/planOwnershipProof';
 import { createBackupPlanAction } from './createBackupPlan';
 import { examples } from './createBackupPlan.examples';
 
 // AWS Backup is mocked with aws-sdk-client-mock here, one stub per account
 // and region, behind a small in-memory fake of the plans and selections.
-// Moto cannot show the selection step (CreateBackupSelection and
-// ListBackupSelections are not implemented there) nor AWS's CreatorRequestId
-// idempotency, so those paths are covered only here.
+// Moto lacks the selection API (CreateBackupSelection, ListBackupSelections
+// and GetBackupSelection), AWS's CreatorRequestId idempotency, and returns no
+// plan tags to the JavaScript SDK, so those paths are covered here; the
+// emulator test runs the rest against moto.
 const SANDBOX = '210987654321';
 const PRODUCTION = '310987654321';
 const BACKUP = '410987654321';
@@ -59,13 +64,16 @@ interface FakePlan {
   creatorRequestId?: string;
 }
 
+interface FakeSelection {
+  SelectionId: string;
+  CreatorRequestId?: string;
+  BackupSelection: BackupSelection;
+}
+
 /** Plans and selections of one account and region, as AWS Backup keeps them. */
 function fakeBackup(stub: Stub, account: string, region: string) {
   const plans: FakePlan[] = [];
-  const selections = new Map<
-    string,
-    { SelectionName: string; SelectionId: string }[]
-  >();
+  const selections = new Map<string, FakeSelection[]>();
   let ids = 0;
   stub
     .on(DescribeBackupVaultCommand)
@@ -130,16 +138,33 @@ function fakeBackup(stub: Stub, account: string, region: string) {
     })
     .on(ListBackupSelectionsCommand)
     .callsFake(({ BackupPlanId }) => ({
-      BackupSelectionsList: selections.get(BackupPlanId) ?? [],
+      BackupSelectionsList: (selections.get(BackupPlanId) ?? []).map(s => ({
+        SelectionId: s.SelectionId,
+        SelectionName: s.BackupSelection.SelectionName,
+        BackupPlanId,
+        CreatorRequestId: s.CreatorRequestId,
+        IamRoleArn: s.BackupSelection.IamRoleArn,
+      })),
     }))
+    .on(GetBackupSelectionCommand)
+    .callsFake(({ BackupPlanId, SelectionId }) => {
+      const found = (selections.get(BackupPlanId) ?? []).find(
+        s => s.SelectionId === SelectionId,
+      )!;
+      return { ...found, BackupPlanId };
+    })
     .on(CreateBackupSelectionCommand)
-    .callsFake(({ BackupPlanId, BackupSelection }) => {
+    .callsFake(({ BackupPlanId, BackupSelection: body, CreatorRequestId }) => {
       const list = selections.get(BackupPlanId) ?? [];
-      const selection = {
-        SelectionName: BackupSelection.SelectionName,
+      const repeated = list.find(
+        s => CreatorRequestId && s.CreatorRequestId === CreatorRequestId,
+      );
+      const selection = repeated ?? {
         SelectionId: `SEL${list.length + 1}-${BackupPlanId}`,
+        CreatorRequestId,
+        BackupSelection: body,
       };
-      selections.set(BackupPlanId, [...list, selection]);
+      if (!repeated) selections.set(BackupPlanId, [...list, selection]);
       return { BackupPlanId, SelectionId: selection.SelectionId };
     });
   return { plans, selections };
@@ -189,6 +214,24 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
           annotations: { 'amazonaws.com/account-id': SANDBOX },
         },
         spec: { type: 'aws-account', owner: 'group:default/platform-team' },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'payments', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Group',
+        metadata: { name: 'platform-team', namespace: 'default' },
+        spec: { type: 'team', children: [] },
+      },
+      {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'User',
+        metadata: { name: 'jane', namespace: 'default' },
+        spec: {},
       },
     ],
   });
@@ -241,14 +284,28 @@ const mutations = () =>
     0,
   );
 
+const OWNER = 'group:default/payments';
 const daily = {
   account: `resource:default/sandbox-${SANDBOX}`,
+  owner: OWNER,
   region: EAST,
   planName: 'sandbox-daily',
   schedule: 'cron(0 2 * * ? *)',
   coldStorageAfterDays: 90,
   deleteAfterDays: 270,
 };
+/** The CreatorRequestId another task of the same request gave the plan. */
+const tokenOfTask = (taskId: string) =>
+  ownershipToken(
+    backupPlanLineage({
+      planName: 'sandbox-daily',
+      accountId: SANDBOX,
+      region: EAST,
+      ownerGroup: OWNER,
+    }),
+    'plan',
+    taskId,
+  );
 const lifecycle = { MoveToColdStorageAfterDays: 90, DeleteAfterDays: 270 };
 const dailyPlan: BackupPlanInput = {
   BackupPlanName: 'sandbox-daily',
@@ -305,7 +362,10 @@ describe('aws-platform:backup:plan:create', () => {
           },
         ],
       },
-      CreatorRequestId: expect.stringMatching(/^backstage-[0-9a-f]{40}$/),
+      BackupPlanTags: expect.objectContaining({ owner: OWNER }),
+      CreatorRequestId: expect.stringMatching(
+        /^awsp\.[0-9a-f]{24}\.[0-9a-f]{16}$/,
+      ),
     });
     expect(sandbox).toHaveReceivedCommandWith(CreateBackupSelectionCommand, {
       BackupPlanId: 'PLAN1',
@@ -320,7 +380,9 @@ describe('aws-platform:backup:plan:create', () => {
           },
         ],
       },
-      CreatorRequestId: expect.stringMatching(/^backstage-[0-9a-f]{40}$/),
+      CreatorRequestId: expect.stringMatching(
+        /^awsp\.[0-9a-f]{24}\.[0-9a-f]{16}$/,
+      ),
     });
     const selectionRequest = sandbox.commandCalls(
       CreateBackupSelectionCommand,
@@ -355,6 +417,7 @@ describe('aws-platform:backup:plan:create', () => {
     await action.handler(
       context({
         account: SANDBOX,
+        owner: OWNER,
         region: EAST,
         planName: 'hourly',
         schedule: 'rate(1 hour)',
@@ -414,6 +477,7 @@ describe('aws-platform:backup:plan:create', () => {
       id: 'PLAN9',
       arn: `arn:aws:backup:${EAST}:${SANDBOX}:backup-plan:PLAN9`,
       body: dailyPlan,
+      creatorRequestId: tokenOfTask('an-earlier-task'),
     });
     sandbox
       .on(ListBackupPlansCommand)
@@ -440,7 +504,7 @@ describe('aws-platform:backup:plan:create', () => {
     expect(pages).toHaveLength(2);
     expect(pages[1].args[0].input.NextToken).toBe('page-2');
     expect(sandbox).not.toHaveReceivedCommand(CreateBackupPlanCommand);
-    // The plan existed without its selection: only that is created.
+    // The suite's plan existed without its selection: only that is created.
     expect(sandbox).toHaveReceivedCommandWith(CreateBackupSelectionCommand, {
       BackupPlanId: 'PLAN9',
     });
@@ -458,7 +522,7 @@ describe('aws-platform:backup:plan:create', () => {
       `Create backup plan sandbox-daily in account Sandbox (${SANDBOX}), us-east-1: rule sandbox-daily-rule, cron(0 2 * * ? *) UTC into ${VAULT}, cold storage after 90 days, deleted after 270, copies to ${vaultArn(
         EAST,
         BACKUP,
-      )}`,
+      )}, owner ${OWNER}`,
       `Assign resources tagged Backup=true to the plan (selection sandbox-daily-selection, role arn:aws:iam::${SANDBOX}:role/backup-selection-role)`,
     ]);
     expect(ctx.output).toHaveBeenCalledWith('created', false);
@@ -496,15 +560,6 @@ describe('aws-platform:backup:plan:create', () => {
       "selectionTagKey 'aws:backup'",
     ],
     [{ ...daily, selectionTagValue: '' }, 'selectionTagValue'],
-    [
-      { ...daily, account: '999999999999' },
-      'not one the scaffolder may change',
-    ],
-    [
-      { ...daily, account: 'resource:default/missing' },
-      'not an AWS account entity',
-    ],
-    [{ ...daily, account: BACKUP }, 'is the Backup account'],
   ])(
     'refuses %j with an InputError before any AWS call',
     async (input, reason) => {
@@ -515,6 +570,40 @@ describe('aws-platform:backup:plan:create', () => {
       expect(awsCalls()).toBe(0);
       expect(createClient).not.toHaveBeenCalled();
       expect(permissions.authorize).not.toHaveBeenCalled();
+    },
+  );
+
+  it.each([
+    [
+      { ...daily, account: '999999999999' },
+      'not one the scaffolder may change',
+    ],
+    [
+      { ...daily, account: 'resource:default/missing' },
+      'not an AWS account entity',
+    ],
+    [{ ...daily, account: BACKUP }, 'is the Backup account'],
+  ])(
+    'refuses the account of %j with an InputError after the action permission, before any AWS call',
+    async (input, reason) => {
+      const { action, permissions } = setUp();
+      await expect(action.handler(context(input) as any)).rejects.toThrow(
+        reason,
+      );
+      expect(awsCalls()).toBe(0);
+      expect(createClient).not.toHaveBeenCalled();
+      // The catalog is read only once the user may run the action at all.
+      expect(permissions.authorize).toHaveBeenCalledTimes(1);
+      expect(permissions.authorize).toHaveBeenCalledWith(
+        [
+          {
+            permission: expect.objectContaining({
+              name: 'aws-platform.backup.plan.create',
+            }),
+          },
+        ],
+        expect.anything(),
+      );
     },
   );
 
@@ -544,7 +633,7 @@ describe('aws-platform:backup:plan:create', () => {
       notProduction.action.handler(
         context({ ...daily, account: PRODUCTION }) as any,
       ),
-    ).rejects.toThrow('change production accounts');
+    ).rejects.toThrow('change production or shared accounts');
     expect(awsCalls()).toBe(0);
     expect(notProduction.permissions.authorize).toHaveBeenCalledWith(
       [
@@ -627,7 +716,7 @@ describe('aws-platform:backup:plan:create', () => {
     expect(mutations()).toBe(0);
   });
 
-  it('refuses, without changing it, an existing plan of that name with other settings', async () => {
+  it('refuses, without changing it, its own plan of that name with other settings', async () => {
     const { action, state } = setUp();
     state.sandbox.plans.push({
       id: 'PLAN7',
@@ -642,6 +731,7 @@ describe('aws-platform:backup:plan:create', () => {
           },
         ],
       },
+      creatorRequestId: tokenOfTask('an-earlier-task'),
     });
     for (const dryRun of [false, true]) {
       const run = action.handler(context(daily, { dryRun }) as any);
@@ -703,7 +793,8 @@ describe('aws-platform:backup:plan:create', () => {
     expect(resumed.output).toHaveBeenCalledWith('created', true);
   });
 
-  it('uses the identical plan another run created meanwhile (AlreadyExistsException)', async () => {
+  /** A plan of the name appears between the read and CreateBackupPlan. */
+  function planAppearsMeanwhile(creatorRequestId: string) {
     const { action, state } = setUp();
     sandbox
       .on(ListBackupPlansCommand)
@@ -719,14 +810,183 @@ describe('aws-platform:backup:plan:create', () => {
       id: 'PLAN5',
       arn: `arn:aws:backup:${EAST}:${SANDBOX}:backup-plan:PLAN5`,
       body: dailyPlan,
-      creatorRequestId: 'another-task',
+      creatorRequestId,
     });
+    return action;
+  }
+
+  it('uses the identical plan another run of the same request created meanwhile (AlreadyExistsException)', async () => {
+    const action = planAppearsMeanwhile(tokenOfTask('another-task'));
     const ctx = context(daily);
     await action.handler(ctx as any);
     expect(sandbox).toHaveReceivedCommandTimes(CreateBackupPlanCommand, 1);
     expect(ctx.output).toHaveBeenCalledWith('planId', 'PLAN5');
     expect(sandbox).toHaveReceivedCommandWith(CreateBackupSelectionCommand, {
       BackupPlanId: 'PLAN5',
+    });
+  });
+
+  it('refuses the plan someone else created meanwhile (AlreadyExistsException)', async () => {
+    const action = planAppearsMeanwhile('terraform-1234');
+    await expect(action.handler(context(daily) as any)).rejects.toThrow(
+      'was not made by the AWS Platform suite; it was left as it is (it appeared while this task ran)',
+    );
+    expect(sandbox).not.toHaveReceivedCommand(CreateBackupSelectionCommand);
+  });
+
+  describe('changes only what it owns', () => {
+    /** Runs the action once so the plan and its selection exist, made by the suite. */
+    async function existingSuitePlan() {
+      const set = setUp();
+      await set.action.handler(context(daily) as any);
+      const [plan] = set.state.sandbox.plans;
+      const [selection] = set.state.sandbox.selections.get(plan.id)!;
+      return { ...set, plan, selection };
+    }
+
+    it('refuses a selection of its name whose condition differs, listing the differences, before any write', async () => {
+      const { action, selection } = await existingSuitePlan();
+      selection.BackupSelection = {
+        ...selection.BackupSelection,
+        IamRoleArn: `arn:aws:iam::${SANDBOX}:role/someone-elses-role`,
+        ListOfTags: [
+          {
+            ConditionType: 'STRINGEQUALS',
+            ConditionKey: 'Backup',
+            ConditionValue: 'false',
+          },
+        ],
+        Resources: [`arn:aws:ec2:${EAST}:${SANDBOX}:volume/*`],
+      };
+      const before = mutations();
+      for (const dryRun of [true, false]) {
+        const run = action.handler(
+          context(daily, { taskId: 'task-2', dryRun }) as any,
+        );
+        await expect(run).rejects.toThrow(ConflictError);
+      }
+      await expect(
+        action.handler(context(daily, { taskId: 'task-2' }) as any),
+      ).rejects.toThrow(
+        /selection sandbox-daily-selection .*the role is arn:aws:iam::210987654321:role\/someone-elses-role, not arn:aws:iam::210987654321:role\/backup-selection-role.*the tag condition is Backup=false, not Backup=true.*the resources are \[arn:aws:ec2:us-east-1:210987654321:volume\/\*\], not none/,
+      );
+      expect(mutations()).toBe(before);
+    });
+
+    it('reuses its own identical selection on a rerun of the same request', async () => {
+      const { action } = await existingSuitePlan();
+      const rerun = context(daily, { taskId: 'task-2' });
+      await action.handler(rerun as any);
+      expect(rerun.output).toHaveBeenCalledWith('plannedChanges', []);
+      expect(sandbox).toHaveReceivedCommandTimes(
+        CreateBackupSelectionCommand,
+        1,
+      );
+    });
+
+    it('refuses an identical selection of its name the suite did not make', async () => {
+      const { action, selection } = await existingSuitePlan();
+      selection.CreatorRequestId = 'console-1234';
+      await expect(
+        action.handler(context(daily, { taskId: 'task-2' }) as any),
+      ).rejects.toThrow(
+        'The backup selection sandbox-daily-selection of plan sandbox-daily',
+      );
+      expect(sandbox).toHaveReceivedCommandTimes(
+        CreateBackupSelectionCommand,
+        1,
+      );
+    });
+
+    it.each([
+      ['made outside the suite', undefined],
+      ['made by someone else with a token', 'terraform-20261204'],
+    ])(
+      'refuses an identical existing plan of that name %s, before any write',
+      async (_what, creatorRequestId) => {
+        const { action, state } = setUp();
+        state.sandbox.plans.push({
+          id: 'PLAN9',
+          arn: `arn:aws:backup:${EAST}:${SANDBOX}:backup-plan:PLAN9`,
+          body: dailyPlan,
+          creatorRequestId,
+        });
+        await expect(action.handler(context(daily) as any)).rejects.toThrow(
+          `The backup plan sandbox-daily in account Sandbox (${SANDBOX}), us-east-1 (PLAN9) already exists and was not made by the AWS Platform suite`,
+        );
+        expect(mutations()).toBe(0);
+      },
+    );
+
+    it('refuses its own plan when asked for it by another owner (another lineage)', async () => {
+      const { action } = await existingSuitePlan();
+      await expect(
+        action.handler(
+          context(
+            { ...daily, owner: 'group:default/platform-team' },
+            { taskId: 'task-2' },
+          ) as any,
+        ),
+      ).rejects.toThrow('made by the AWS Platform suite for another request');
+      expect(sandbox).toHaveReceivedCommandTimes(CreateBackupPlanCommand, 1);
+    });
+
+    it('writes the owner, the suite tags and the user tags on the plan', async () => {
+      const { action } = setUp();
+      await action.handler(
+        Object.assign(context({ ...daily, tags: { 'cost-center': 'cc-42' } }), {
+          user: { ref: 'user:default/jane' },
+        }) as any,
+      );
+      const request = sandbox.commandCalls(CreateBackupPlanCommand)[0].args[0]
+        .input;
+      expect(request.BackupPlanTags).toEqual({
+        'cost-center': 'cc-42',
+        owner: OWNER,
+        'aws-platform.io/managed-by': 'backstage-aws-platform',
+        'aws-platform.io/lineage': expect.stringMatching(
+          /^backup-plan-create-[0-9a-f]{24}$/,
+        ),
+        'aws-platform.io/created-by': 'user:default/jane',
+        'aws-platform.io/task-id': 'task-1',
+      });
+      // The writes are made in the user's name.
+      expect(createClient).toHaveBeenCalledWith(BackupClient, {
+        accountId: SANDBOX,
+        region: EAST,
+        actor: { userEntityRef: 'user:default/jane' },
+      });
+    });
+
+    it.each([
+      [{ owner: 'someone' }, "tags may not set 'owner'"],
+      [{ Owner: 'someone' }, "tags may not set 'Owner'"],
+      [{ 'aws-platform.io/lineage': 'x' }, "'aws-platform.io/lineage'"],
+      [{ 'AWS-Platform.io/managed-by': 'x' }, 'aws-platform.io/'],
+      [{ 'aws:backup': 'x' }, "'aws:backup'"],
+    ])(
+      'refuses user tags %j with an InputError before any AWS call',
+      async (tags, reason) => {
+        const { action } = setUp();
+        const run = action.handler(context({ ...daily, tags }) as any);
+        await expect(run).rejects.toThrow(InputError);
+        await expect(
+          action.handler(context({ ...daily, tags }) as any),
+        ).rejects.toThrow(reason);
+        expect(awsCalls()).toBe(0);
+      },
+    );
+
+    it.each([
+      [{ ...daily, owner: undefined }, 'owner'],
+      [{ ...daily, owner: 'user:default/jane' }, 'is not a group'],
+      [{ ...daily, owner: 'group:default/nobody' }, 'group:default/nobody'],
+    ])('refuses owner of %j before any AWS call', async (input, reason) => {
+      const { action } = setUp();
+      await expect(
+        action.handler(context(input as any) as any),
+      ).rejects.toThrow(reason);
+      expect(awsCalls()).toBe(0);
     });
   });
 

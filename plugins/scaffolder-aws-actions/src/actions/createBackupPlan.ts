@@ -1,55 +1,42 @@
-import { BackupClient } from '@aws-sdk/client-backup';
 import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { ConflictError, ForwardedError, InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import type { JsonValue } from '@backstage/types';
 import { awsPlatformBackupPlanCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import type { ActionsConfig } from '../actionsConfig';
+import type { ActionsConfig, BackupConfig } from '../actionsConfig';
+import { applyBackupPlanChange } from '../backup/applyBackupPlanChange';
+import type { AppliedBackupPlanChange } from '../backup/applyBackupPlanChange';
+import { backupPlanClients } from '../backup/backupPlanClients';
 import {
-  createPlan,
-  createTagSelection,
-  describeVault,
-  findPlansByName,
-  findSelectionByName,
-  getPlan,
-  planDifferences,
-} from '../backup/backupPlans';
+  checkTargetAccount,
+  RawBackupPlanInput,
+  validateBackupPlanInput,
+} from '../backup/backupPlanInput';
+import { desiredBackupPlan, planBackupPlan } from '../backup/backupPlanPlan';
 import type {
-  PlanSettings,
-  PlanSummary,
-  VaultSummary,
-} from '../backup/backupPlans';
+  BackupPlanPlan,
+  DesiredBackupPlan,
+} from '../backup/backupPlanPlan';
+import {
+  readCopyTargets,
+  readExistingPlans,
+} from '../backup/readBackupPlanState';
+import type { BackupPlanClients } from '../backup/backupPlanClients';
 import { authorizeChange } from '../lib/authorizeChange';
-import { idempotencyToken } from '../lib/idempotency';
-import { quoteInput } from '../lib/inputText';
-import { isRegionName, partitionOf } from '../lib/regions';
+import { resolveOwnerGroup } from '../lib/ownerGroup';
 import { resolveAccount } from '../lib/resolveAccount';
-import { validateScheduleExpression } from '../lib/scheduleExpression';
 import { examples } from './createBackupPlan.examples';
-
-const NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
-const TAG_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u;
-/** AWS Backup's upper bounds: 100 years. */
-const MAX_WINDOW_MINUTES = 52_560_000;
-const MAX_DAYS = 36_500;
-/** Backups in cold storage stay there at least 90 days (AWS Backup). */
-const MIN_COLD_STORAGE_DAYS = 90;
-const DEFAULTS = {
-  startWindowMinutes: 60,
-  completionWindowMinutes: 360,
-  copyToBackupAccount: true,
-  selectionTagKey: 'Backup',
-  selectionTagValue: 'true',
-};
 
 /**
  * `aws-platform:backup:plan:create`: a backup plan in a workload account
  * following the guide's backup conventions (section d): one rule backing up
  * into the account's own vault, copies into the vault of the same name in the
  * Backup account and optionally in a second region, and a selection of the
- * resources carrying a tag. Reuses an identical plan, refuses a different one
- * of the same name; safe to retry and to dry-run.
+ * resources carrying a tag. Reuses only what the suite made for the same
+ * request (plan name, account, region and owner) exactly as requested, and
+ * refuses anything else of the same name; safe to retry and to dry-run.
  * @public
  */
 export function createBackupPlanAction(options: {
@@ -62,7 +49,7 @@ export function createBackupPlanAction(options: {
   return createTemplateAction({
     id: 'aws-platform:backup:plan:create',
     description:
-      "Creates an AWS Backup plan in a workload account: one rule into the account's vault, copies to the Backup account (and optionally a second region), and a tag-based selection. Reuses an identical existing plan and refuses a different one; safe to retry; supports dry-run.",
+      "Creates an AWS Backup plan in a workload account: one rule into the account's vault, copies to the Backup account (and optionally a second region), and a tag-based selection, owned by a catalog Group. Reuses only the plan and selection the suite made for the same request, refuses anything else of the same name; safe to retry; supports dry-run.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -74,6 +61,14 @@ export function createBackupPlanAction(options: {
             .max(300)
             .describe(
               'The workload account that gets the plan: its 12-digit id or its catalog entity, e.g. resource:default/sandbox-210987654321. It must be listed in scaffolder.awsPlatform.accounts.',
+            ),
+        owner: z =>
+          z
+            .string()
+            .min(1)
+            .max(300)
+            .describe(
+              "The team that owns the plan: a catalog Group, e.g. group:default/payments (the template's owner field). It becomes the plan's owner tag and part of its lineage: a rerun by another owner is refused.",
             ),
         region: z =>
           z
@@ -161,6 +156,13 @@ export function createBackupPlanAction(options: {
             .describe(
               'Tag value of the resources the plan backs up (case-sensitive), e.g. true (the default).',
             ),
+        tags: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe(
+              'Up to 10 further tags for the plan, e.g. { cost-center: cc-42 }. They may not set owner nor any aws-platform.io/ key: the suite sets those.',
+            ),
       },
       output: {
         planId: z =>
@@ -194,495 +196,218 @@ export function createBackupPlanAction(options: {
       },
     },
     async handler(ctx) {
-      // 1. Validate everything before any AWS call.
-      const backup = config.backup;
-      if (!backup) {
-        throw new InputError(
-          'Backup plans are not configured: set scaffolder.awsPlatform.backup in the backend config',
-        );
-      }
-      const input = validateInput(ctx.input, backup.allowedRegions);
+      // 1. Validate, check permissions (before the catalog is read), resolve.
+      const backup = requireBackupConfig(config);
+      const input = validateBackupPlanInput(
+        ctx.input as RawBackupPlanInput,
+        backup.allowedRegions,
+      );
       const credentials = await ctx.getInitiatorCredentials();
+      const permission = awsPlatformBackupPlanCreatePermission;
+      await authorizeChange(permissions, credentials, permission, []);
       const account = await resolveAccount(
         ctx.input.account,
         config.accounts,
         catalog,
         credentials,
       );
-      if (
-        input.copyToBackupAccount &&
-        account.accountId === backup.backupAccountId
-      ) {
-        throw new InputError(
-          `Account ${account.name} (${account.accountId}) is the Backup account; its plans cannot copy into the Backup account. Set copyToBackupAccount to false.`,
-        );
-      }
-      await authorizeChange(
-        permissions,
+      const ownerGroup = await resolveOwnerGroup(
+        catalog,
         credentials,
-        awsPlatformBackupPlanCreatePermission,
-        [account],
+        ctx.input.owner,
+        'owner',
       );
-      const { planName, region } = input;
-      const ruleName = `${planName.slice(0, 45)}-rule`;
-      const selectionName = `${planName.slice(0, 40)}-selection`;
-      const iamRoleArn = `arn:${partitionOf(region)}:iam::${
-        account.accountId
-      }:role/${backup.selectionRoleName}`;
-      const where = `account ${account.name} (${account.accountId}), ${region}`;
+      checkTargetAccount(input, account, backup);
+      // The only account the run writes in; production needs its own permission.
+      await authorizeChange(permissions, credentials, permission, [account]);
 
-      // 2. Read what exists: the vaults the rule writes to, and any plan of that name.
-      const [workload, backupAccount, secondary] = await Promise.all([
-        clientFactory.createClient(BackupClient, {
-          accountId: account.accountId,
-          region,
-        }),
-        input.copyToBackupAccount
-          ? clientFactory.createClient(BackupClient, {
-              accountId: backup.backupAccountId,
-              region,
-            })
+      // 2. Read what exists: the vaults first (refusing a missing one), then the plan.
+      const userEntityRef = ctx.user?.ref;
+      const clients = await backupPlanClients(clientFactory, {
+        accountId: account.accountId,
+        region: input.region,
+        backupAccountId: input.copyToBackupAccount
+          ? backup.backupAccountId
           : undefined,
-        input.secondaryRegion
-          ? clientFactory.createClient(BackupClient, {
-              accountId: account.accountId,
-              region: input.secondaryRegion,
-            })
-          : undefined,
-      ]);
-      const vaultChecks: {
-        what: string;
-        client: BackupClient;
-      }[] = [
-        { what: `${where} (the plan's own vault)`, client: workload },
-        ...(backupAccount
-          ? [
-              {
-                what: `the Backup account (${backup.backupAccountId}), ${region}`,
-                client: backupAccount,
-              },
-            ]
-          : []),
-        ...(secondary
-          ? [
-              {
-                what: `account ${account.name} (${account.accountId}), ${input.secondaryRegion} (the secondary region)`,
-                client: secondary,
-              },
-            ]
-          : []),
-      ];
-      const vaults = await Promise.all(
-        vaultChecks.map(async check => {
-          try {
-            return await describeVault(check.client, backup.vaultName);
-          } catch (error) {
-            throw new ForwardedError(
-              `Could not check the vault ${backup.vaultName} in ${check.what}`,
-              error,
-            );
-          }
-        }),
+        secondaryRegion: input.secondaryRegion,
+        actor: userEntityRef ? { userEntityRef } : undefined,
+      });
+      const where = `account ${account.name} (${account.accountId})`;
+      const copyTo = await readCopyTargets(clients, backup.vaultName, {
+        own: `${where}, ${input.region} (the plan's own vault)`,
+        backupAccount: `the Backup account (${backup.backupAccountId}), ${input.region}`,
+        secondary: `${where}, ${input.secondaryRegion} (the secondary region)`,
+      });
+      const desired = desiredBackupPlan({
+        input,
+        account,
+        ownerGroup,
+        backup,
+        copyTo,
+        requester: { userEntityRef, taskId: ctx.task.id },
+      });
+      const observed = await readExistingPlans(
+        clients.workload,
+        desired.settings.planName,
+        desired.selection.name,
       );
-      const missing = vaultChecks.filter((_, i) => !vaults[i]);
-      if (missing.length > 0) {
-        throw new InputError(
-          `The vault ${backup.vaultName} does not exist in ${missing
-            .map(check => check.what)
-            .join(
-              '; nor in ',
-            )}. Create it there first (the guide's backup-vault module); the plan would back up or copy into it.`,
+
+      // 3. Plan (pure): conflicts refuse the run before any write.
+      const plan = planBackupPlan(desired, observed);
+      if (plan.conflicts.length > 0) {
+        throw new ConflictError(
+          `Nothing was changed: ${plan.conflicts.join('. ')}.`,
         );
       }
-      const copyTo = (vaults.slice(1) as VaultSummary[]).map(
-        vault => vault.arn,
+      ctx.output(
+        'plannedChanges',
+        plan.changes.map(c => c.description),
       );
-      const settings: PlanSettings = {
-        planName,
-        ruleName,
-        vaultName: backup.vaultName,
-        schedule: input.schedule,
-        startWindowMinutes: input.startWindowMinutes,
-        completionWindowMinutes: input.completionWindowMinutes,
-        coldStorageAfterDays: input.coldStorageAfterDays,
-        deleteAfterDays: input.deleteAfterDays,
-        copyTo,
-      };
-      const planToken = idempotencyToken(
-        ctx.task.id,
-        `backup.plan.create:${account.accountId}:${region}:${planName}`,
-      );
-      const existing = await findIdenticalPlan(workload, settings, where);
-      const existingSelectionId = existing
-        ? await findSelectionByName(workload, existing.id, selectionName)
-        : undefined;
-
-      const plannedChanges = [
-        ...(existing
-          ? []
-          : [
-              `Create backup plan ${planName} in ${where}: rule ${ruleName}, ${
-                input.schedule
-              } UTC into ${backup.vaultName}, ${describeLifecycle(
-                input,
-              )}, copies to ${copyTo.length ? copyTo.join(', ') : 'none'}`,
-            ]),
-        ...(existingSelectionId
-          ? []
-          : [
-              `Assign resources tagged ${input.selectionTagKey}=${input.selectionTagValue} to the plan (selection ${selectionName}, role ${iamRoleArn})`,
-            ]),
-      ];
-      ctx.output('plannedChanges', plannedChanges);
       if (ctx.isDryRun) {
-        ctx.logger.info(
-          plannedChanges.length
-            ? `Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join(
-                '\n- ',
-              )}`
-            : 'Dry-run, nothing changed. The plan and its selection already exist as requested.',
-        );
-        ctx.output('planId', existing?.id ?? '(created on the real run)');
-        ctx.output('planArn', existing?.arn ?? '(created on the real run)');
-        ctx.output('planName', planName);
-        ctx.output(
-          'selectionId',
-          existingSelectionId ?? '(created on the real run)',
-        );
-        ctx.output('copyTargets', copyTo);
-        ctx.output(
-          'consoleUrl',
-          existing ? consoleUrl(region, existing.id) : '',
-        );
-        ctx.output('created', false);
+        reportDryRun(ctx, desired, plan);
         return;
       }
 
-      // 3. Change AWS, each step checkpointed so a resumed task skips what is done.
-      const done: string[] = [];
-      try {
-        const plan = existing
-          ? {
-              id: existing.id,
-              arn: existing.arn,
-              created: existing.creatorRequestId === planToken,
-            }
-          : await ctx.checkpoint({
-              key: `backup.plan.create:${account.accountId}:${region}:${planName}`,
-              fn: async () => {
-                ctx.logger.info(`Creating backup plan ${planName} in ${where}`);
-                return createPlanOnce(workload, settings, planToken, where);
-              },
-            });
-        done.push(
-          `plan ${planName} (${plan.id}) ${
-            plan.created ? 'created' : 'already existed'
-          } in ${where}`,
-        );
-
-        const selection = await ctx.checkpoint({
-          key: `backup.selection.create:${account.accountId}:${region}:${planName}`,
-          fn: async () => {
-            const found = await findSelectionByName(
-              workload,
-              plan.id,
-              selectionName,
-            );
-            if (found) {
-              ctx.logger.info(
-                `The plan already has the selection ${selectionName}; its conditions are left as they are`,
-              );
-              return { id: found, created: false };
-            }
-            ctx.logger.info(
-              `Assigning resources tagged ${input.selectionTagKey}=${input.selectionTagValue} to plan ${planName}`,
-            );
-            const id = await createTagSelection(workload, {
-              planId: plan.id,
-              selectionName,
-              iamRoleArn,
-              tagKey: input.selectionTagKey,
-              tagValue: input.selectionTagValue,
-              creatorRequestId: idempotencyToken(
-                ctx.task.id,
-                `backup.selection.create:${account.accountId}:${region}:${planName}`,
-              ),
-            });
-            return { id, created: true };
-          },
-        });
-        done.push(
-          `selection ${selectionName} (${selection.id}) ${
-            selection.created ? 'created' : 'already existed'
-          }`,
-        );
-
-        ctx.output('planId', plan.id);
-        ctx.output('planArn', plan.arn);
-        ctx.output('planName', planName);
-        ctx.output('selectionId', selection.id);
-        ctx.output('copyTargets', copyTo);
-        ctx.output('consoleUrl', consoleUrl(region, plan.id));
-        ctx.output('created', plan.created || selection.created);
-        ctx.logger.info(`Backup plan ${planName}: ${done.join('; ')}`);
-      } catch (error) {
-        ctx.logger.error(
-          `Stopped while creating backup plan ${planName} in ${where}. Done so far: ${
-            done.length ? done.join('; ') : 'nothing'
-          }. Running the task again resumes from here and creates nothing twice.`,
-        );
-        throw error;
-      }
+      // 4. Change AWS, each write checkpointed so a resumed task skips what is done.
+      const result = await applyChanges(ctx, plan, clients, desired);
+      writeOutputs(ctx.output, desired, result);
     },
   });
 }
 
-/** The input with defaults applied, checked completely. */
-interface ValidInput {
-  region: string;
-  planName: string;
-  schedule: string;
-  startWindowMinutes: number;
-  completionWindowMinutes: number;
-  coldStorageAfterDays?: number;
-  deleteAfterDays: number;
-  copyToBackupAccount: boolean;
-  secondaryRegion?: string;
-  selectionTagKey: string;
-  selectionTagValue: string;
+function requireBackupConfig(config: ActionsConfig): BackupConfig {
+  if (!config.backup) {
+    throw new InputError(
+      'Backup plans are not configured: set scaffolder.awsPlatform.backup in the backend config',
+    );
+  }
+  return config.backup;
 }
 
-function validateInput(
-  raw: {
-    region: string;
-    planName: string;
-    schedule: string;
-    startWindowMinutes?: number;
-    completionWindowMinutes?: number;
-    coldStorageAfterDays?: number;
-    deleteAfterDays: number;
-    copyToBackupAccount?: boolean;
-    secondaryRegion?: string;
-    selectionTagKey?: string;
-    selectionTagValue?: string;
-  },
-  allowedRegions: string[] | undefined,
-): ValidInput {
-  const checkRegion = (value: unknown, field: string): string => {
-    const region = typeof value === 'string' ? value.trim() : '';
-    if (!isRegionName(region)) {
-      throw new InputError(
-        `${field} ${quoteInput(
-          value,
-        )} is not an AWS region name such as us-east-1`,
-      );
-    }
-    if (allowedRegions && !allowedRegions.includes(region)) {
-      throw new InputError(
-        `${field} ${region} is not one backup plans may use (scaffolder.awsPlatform.backup.allowedRegions: ${allowedRegions.join(
-          ', ',
-        )})`,
-      );
-    }
-    return region;
-  };
-  const checkInteger = (
-    value: unknown,
-    field: string,
-    min: number,
-    max: number,
-  ): number => {
-    if (
-      typeof value !== 'number' ||
-      !Number.isInteger(value) ||
-      value < min ||
-      value > max
-    ) {
-      throw new InputError(
-        `${field} must be a whole number from ${min} to ${max}; got ${JSON.stringify(
-          value,
-        )}`,
-      );
-    }
-    return value;
-  };
+/** What the run leaves behind, for the outputs. */
+interface BackupPlanResult {
+  planId: string;
+  planArn: string;
+  selectionId: string;
+  created: boolean;
+}
 
-  const region = checkRegion(raw.region, 'region');
-  const planName = typeof raw.planName === 'string' ? raw.planName : '';
-  if (!NAME.test(planName)) {
-    throw new InputError(
-      `planName ${quoteInput(
-        raw.planName,
-      )} must be 1 to 50 letters, digits, '-', '_' or '.'`,
-    );
-  }
-  if (typeof raw.schedule !== 'string') {
-    throw new InputError(
-      'schedule must be a cron(...) or rate(...) expression',
-    );
-  }
-  const schedule = validateScheduleExpression(raw.schedule, 'schedule');
-  const startWindowMinutes = checkInteger(
-    raw.startWindowMinutes ?? DEFAULTS.startWindowMinutes,
-    'startWindowMinutes',
-    60,
-    MAX_WINDOW_MINUTES,
-  );
-  const completionWindowMinutes = checkInteger(
-    raw.completionWindowMinutes ?? DEFAULTS.completionWindowMinutes,
-    'completionWindowMinutes',
-    60,
-    MAX_WINDOW_MINUTES,
-  );
-  const coldStorageAfterDays =
-    raw.coldStorageAfterDays === undefined || raw.coldStorageAfterDays === null
-      ? undefined
-      : checkInteger(
-          raw.coldStorageAfterDays,
-          'coldStorageAfterDays',
-          1,
-          MAX_DAYS - MIN_COLD_STORAGE_DAYS,
+/** The part of the scaffolder's action context the helpers below use. */
+type ActionContext = {
+  output(name: string, value: unknown): void;
+  logger: {
+    info(message: string): void;
+    error(message: string): void;
+  };
+  checkpoint<T extends JsonValue | void>(options: {
+    key: string;
+    fn: () => Promise<T>;
+  }): Promise<T>;
+  signal?: AbortSignal;
+};
+
+/**
+ * Applies the planned changes in order, one checkpoint each; on failure,
+ * logs what is done and that a rerun resumes, then rethrows.
+ */
+async function applyChanges(
+  ctx: ActionContext,
+  plan: BackupPlanPlan,
+  clients: BackupPlanClients,
+  desired: DesiredBackupPlan,
+): Promise<BackupPlanResult> {
+  const { planName } = desired.settings;
+  let planResult = plan.plan;
+  let selection = plan.selection;
+  const done: string[] = [];
+  try {
+    for (const change of plan.changes) {
+      if (ctx.signal?.aborted) {
+        throw new Error('The task was cancelled');
+      }
+      const planId = planResult?.id;
+      const applied: AppliedBackupPlanChange = await ctx.checkpoint({
+        key: change.key,
+        fn: () =>
+          applyBackupPlanChange(change, {
+            client: clients.workload,
+            desired,
+            planId,
+            logger: ctx.logger,
+          }),
+      });
+      if (applied.kind === 'plan') {
+        planResult = {
+          id: applied.id,
+          arn: applied.arn,
+          createdByThisTask: applied.changed,
+        };
+        done.push(
+          `plan ${planName} (${applied.id}) ${
+            applied.changed ? 'created' : 'already existed'
+          } in ${desired.where}`,
         );
-  const deleteAfterDays = checkInteger(
-    raw.deleteAfterDays,
-    'deleteAfterDays',
-    1,
-    MAX_DAYS,
-  );
-  if (
-    coldStorageAfterDays !== undefined &&
-    deleteAfterDays < coldStorageAfterDays + MIN_COLD_STORAGE_DAYS
-  ) {
-    throw new InputError(
-      `deleteAfterDays (${deleteAfterDays}) must be at least coldStorageAfterDays + ${MIN_COLD_STORAGE_DAYS} (${
-        coldStorageAfterDays + MIN_COLD_STORAGE_DAYS
-      }): AWS Backup keeps backups in cold storage for at least ${MIN_COLD_STORAGE_DAYS} days`,
+      } else {
+        selection = { id: applied.id, createdByThisTask: applied.changed };
+        done.push(
+          `selection ${desired.selection.name} (${applied.id}) created`,
+        );
+      }
+    }
+  } catch (error) {
+    ctx.logger.error(
+      `Stopped while creating backup plan ${planName} in ${
+        desired.where
+      }. Done so far: ${
+        done.length ? done.join('; ') : 'nothing'
+      }. Running the task again resumes from here and creates nothing twice.`,
     );
-  }
-  const copyToBackupAccount =
-    raw.copyToBackupAccount ?? DEFAULTS.copyToBackupAccount;
-  if (typeof copyToBackupAccount !== 'boolean') {
-    throw new InputError('copyToBackupAccount must be true or false');
-  }
-  const secondaryRegion =
-    raw.secondaryRegion === undefined ||
-    raw.secondaryRegion === null ||
-    raw.secondaryRegion === ''
-      ? undefined
-      : checkRegion(raw.secondaryRegion, 'secondaryRegion');
-  if (secondaryRegion === region) {
-    throw new InputError(
-      `secondaryRegion must differ from region (${region}); a copy into the plan's own vault protects nothing`,
-    );
-  }
-  const selectionTagKey = raw.selectionTagKey ?? DEFAULTS.selectionTagKey;
-  if (
-    typeof selectionTagKey !== 'string' ||
-    selectionTagKey.length > 128 ||
-    !TAG_TEXT.test(selectionTagKey) ||
-    selectionTagKey.toLocaleLowerCase('en-US').startsWith('aws:')
-  ) {
-    throw new InputError(
-      `selectionTagKey ${quoteInput(
-        selectionTagKey,
-      )} is not a valid AWS tag key`,
-    );
-  }
-  const selectionTagValue = raw.selectionTagValue ?? DEFAULTS.selectionTagValue;
-  if (
-    typeof selectionTagValue !== 'string' ||
-    selectionTagValue.length > 256 ||
-    !TAG_TEXT.test(selectionTagValue)
-  ) {
-    throw new InputError(
-      `selectionTagValue ${quoteInput(
-        selectionTagValue,
-      )} is not a valid AWS tag value (1 to 256 characters)`,
-    );
+    throw error;
   }
   return {
-    region,
-    planName,
-    schedule,
-    startWindowMinutes,
-    completionWindowMinutes,
-    coldStorageAfterDays,
-    deleteAfterDays,
-    copyToBackupAccount,
-    secondaryRegion,
-    selectionTagKey,
-    selectionTagValue,
+    planId: planResult!.id,
+    planArn: planResult!.arn!,
+    selectionId: selection!.id,
+    created: planResult!.createdByThisTask || selection!.createdByThisTask,
   };
 }
 
-/**
- * The plan named like the requested one, if it exists and is identical; a
- * ConflictError saying how it differs otherwise. Plans are never changed.
- */
-async function findIdenticalPlan(
-  client: BackupClient,
-  settings: PlanSettings,
-  where: string,
-): Promise<(PlanSummary & { creatorRequestId?: string }) | undefined> {
-  const found = await findPlansByName(client, settings.planName);
-  if (found.length === 0) {
-    return undefined;
-  }
-  if (found.length > 1) {
-    throw new ConflictError(
-      `${where} has ${found.length} backup plans named ${
-        settings.planName
-      } (${found.map(p => p.id).join(', ')}); remove the duplicates first`,
-    );
-  }
-  const current = await getPlan(client, found[0].id);
-  const differences = planDifferences(current.BackupPlan, settings);
-  if (differences.length > 0) {
-    throw new ConflictError(
-      `A backup plan named ${settings.planName} already exists in ${where} (${
-        found[0].id
-      }) with other settings: ${differences.join(
-        '; ',
-      )}. It was left unchanged; choose another plan name, or change or delete that plan in AWS Backup first.`,
-    );
-  }
-  return { ...found[0], creatorRequestId: current.CreatorRequestId };
+function reportDryRun(
+  ctx: ActionContext,
+  desired: DesiredBackupPlan,
+  plan: BackupPlanPlan,
+) {
+  const planned = plan.changes.map(c => c.description);
+  ctx.logger.info(
+    planned.length
+      ? `Dry-run, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
+      : 'Dry-run, nothing changed. The plan and its selection already exist as requested.',
+  );
+  const later = '(created on the real run)';
+  ctx.output('planId', plan.plan?.id ?? later);
+  ctx.output('planArn', plan.plan?.arn ?? later);
+  ctx.output('planName', desired.settings.planName);
+  ctx.output('selectionId', plan.selection?.id ?? later);
+  ctx.output('copyTargets', desired.settings.copyTo);
+  ctx.output(
+    'consoleUrl',
+    plan.plan ? consoleUrl(desired.region, plan.plan.id) : '',
+  );
+  ctx.output('created', false);
 }
 
-/**
- * Creates the plan. If AWS says a plan of that name already exists (another
- * run got there first, or an earlier attempt of this one succeeded), that
- * plan is used when identical and refused otherwise.
- */
-async function createPlanOnce(
-  client: BackupClient,
-  settings: PlanSettings,
-  creatorRequestId: string,
-  where: string,
-): Promise<{ id: string; arn: string; created: boolean }> {
-  try {
-    const plan = await createPlan(client, settings, creatorRequestId);
-    return { id: plan.id, arn: plan.arn, created: true };
-  } catch (error) {
-    if ((error as Error).name !== 'AlreadyExistsException') {
-      throw error;
-    }
-    const existing = await findIdenticalPlan(client, settings, where);
-    if (!existing) {
-      throw error;
-    }
-    return {
-      id: existing.id,
-      arn: existing.arn,
-      created: existing.creatorRequestId === creatorRequestId,
-    };
-  }
-}
-
-function describeLifecycle(input: ValidInput): string {
-  return input.coldStorageAfterDays === undefined
-    ? `deleted after ${input.deleteAfterDays} days`
-    : `cold storage after ${input.coldStorageAfterDays} days, deleted after ${input.deleteAfterDays}`;
+function writeOutputs(
+  output: ActionContext['output'],
+  desired: DesiredBackupPlan,
+  result: BackupPlanResult,
+) {
+  output('planId', result.planId);
+  output('planArn', result.planArn);
+  output('planName', desired.settings.planName);
+  output('selectionId', result.selectionId);
+  output('copyTargets', desired.settings.copyTo);
+  output('consoleUrl', consoleUrl(desired.region, result.planId));
+  output('created', result.created);
 }
 
 function consoleUrl(region: string, planId: string): string {

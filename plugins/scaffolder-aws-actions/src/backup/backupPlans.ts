@@ -1,11 +1,9 @@
 import {
   BackupClient,
   CreateBackupPlanCommand,
-  CreateBackupSelectionCommand,
   DescribeBackupVaultCommand,
   GetBackupPlanCommand,
   paginateListBackupPlans,
-  paginateListBackupSelections,
 } from '@aws-sdk/client-backup';
 import type {
   BackupPlan,
@@ -14,6 +12,7 @@ import type {
   Lifecycle,
 } from '@aws-sdk/client-backup';
 import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import type { AwsResponseLike } from '../lib/changeLog';
 
 /** A vault as the action needs it. */
 export interface VaultSummary {
@@ -26,6 +25,8 @@ export interface PlanSummary {
   id: string;
   arn: string;
   name: string;
+  /** The token it was created with, the suite's proof of ownership. */
+  creatorRequestId?: string;
 }
 
 /** The one rule the action writes, and the copies it makes. */
@@ -78,6 +79,7 @@ export async function findPlansByName(
       id: plan.BackupPlanId!,
       arn: plan.BackupPlanArn!,
       name,
+      creatorRequestId: plan.CreatorRequestId,
     }));
 }
 
@@ -111,16 +113,17 @@ function toBackupPlanInput(settings: PlanSettings): BackupPlanInput {
   };
 }
 
-/** Creates the plan; returns its id and ARN. */
+/** Creates the plan with its tags; returns its id and ARN, and AWS's request metadata. */
 export async function createPlan(
   client: BackupClient,
   settings: PlanSettings,
-  creatorRequestId: string,
-): Promise<PlanSummary> {
+  request: { creatorRequestId: string; tags: Record<string, string> },
+): Promise<PlanSummary & AwsResponseLike> {
   const created = await client.send(
     new CreateBackupPlanCommand({
       BackupPlan: toBackupPlanInput(settings),
-      CreatorRequestId: creatorRequestId,
+      BackupPlanTags: request.tags,
+      CreatorRequestId: request.creatorRequestId,
     }),
   );
   if (!created.BackupPlanId || !created.BackupPlanArn) {
@@ -132,6 +135,7 @@ export async function createPlan(
     id: created.BackupPlanId,
     arn: created.BackupPlanArn,
     name: settings.planName,
+    $metadata: created.$metadata,
   };
 }
 
@@ -200,60 +204,6 @@ export function planDifferences(
   return differences;
 }
 
-/** Whether the plan has a selection named `name`; its id if so. */
-export async function findSelectionByName(
-  client: BackupClient,
-  planId: string,
-  name: string,
-): Promise<string | undefined> {
-  const selections = await collectPages(
-    paginateListBackupSelections(
-      { client },
-      { BackupPlanId: planId, MaxResults: 1000 },
-    ),
-    page => page.BackupSelectionsList,
-  );
-  return selections.find(selection => selection.SelectionName === name)
-    ?.SelectionId;
-}
-
-/** Assigns every resource tagged `tagKey=tagValue` to the plan. */
-export async function createTagSelection(
-  client: BackupClient,
-  request: {
-    planId: string;
-    selectionName: string;
-    iamRoleArn: string;
-    tagKey: string;
-    tagValue: string;
-    creatorRequestId: string;
-  },
-): Promise<string> {
-  const created = await client.send(
-    new CreateBackupSelectionCommand({
-      BackupPlanId: request.planId,
-      BackupSelection: {
-        SelectionName: request.selectionName,
-        IamRoleArn: request.iamRoleArn,
-        ListOfTags: [
-          {
-            ConditionType: 'STRINGEQUALS',
-            ConditionKey: request.tagKey,
-            ConditionValue: request.tagValue,
-          },
-        ],
-      },
-      CreatorRequestId: request.creatorRequestId,
-    }),
-  );
-  if (!created.SelectionId) {
-    throw new Error(
-      `CreateBackupSelection ${request.selectionName} returned no selection id`,
-    );
-  }
-  return created.SelectionId;
-}
-
 function toLifecycle(settings: PlanSettings): Lifecycle {
   return settings.coldStorageAfterDays === undefined
     ? { DeleteAfterDays: settings.deleteAfterDays }
@@ -275,6 +225,7 @@ function normalizeTimezone(timezone: string | undefined): string {
   return !timezone || timezone === 'UTC' ? 'Etc/UTC' : timezone;
 }
 
-function show(value: unknown): string {
+/** A value in a difference message. */
+export function show(value: unknown): string {
   return value === undefined ? 'not set' : String(value);
 }

@@ -23,7 +23,9 @@ export interface ChangedAccount {
 /**
  * Checks the action's permission for the user who started the task, and the
  * production permission too when any account the run may change is a
- * production or shared one. Runs before any AWS or catalog call.
+ * production or shared one. Runs before any AWS or catalog call; with no
+ * accounts yet (they are resolved from the catalog) it checks only the
+ * action's permission.
  */
 export async function authorizeChange(
   permissions: PermissionsService,
@@ -49,7 +51,7 @@ export async function authorizeChange(
         i === 0
           ? `run ${permission.name}`
           : 'change production or shared accounts'
-      } (account ${where})`,
+      }${where ? ` (account ${where})` : ''}`,
     );
   });
 }

@@ -207,6 +207,45 @@ export function backupPlanCases(options: {
       ],
       'bad',
     ),
+    ...vary(
+      valid,
+      'owner',
+      [
+        '',
+        'user:default/jane', // a person, not a team
+        'component:default/payments',
+        'group:default/no-such-team',
+        'group:default/',
+        ...TEXT_ATTACKS,
+      ],
+      'not a catalog Group',
+    ),
+    ...vary(
+      valid,
+      'tags',
+      [
+        // The suite's own keys: they would forge ownership.
+        { owner: 'group:default/someone-else' },
+        { Owner: 'x' },
+        { 'aws-platform.io/managed-by': 'backstage-aws-platform' },
+        { 'aws-platform.io/lineage': 'backup-plan-create-000000000000' },
+        { 'AWS-Platform.io/created-by': 'user:default/admin' },
+        { 'aws:cloudformation:stack-name': 'x' },
+        { ['k'.repeat(129)]: 'x' },
+        { team: 'v'.repeat(257) },
+        Object.fromEntries(
+          Array.from({ length: 11 }, (_, i) => [`k${i}`, 'v']),
+        ),
+        { team: 42 },
+        ...INJECTION_STRINGS.filter(
+          s => !/^[\p{L}\p{N} _.:/=+\-@]+$/u.test(s),
+        ).map(s => ({ [s]: 'x' })),
+        ...NOT_STRINGS.filter(
+          v => v !== null && (typeof v !== 'object' || Array.isArray(v)),
+        ),
+      ],
+      'hostile',
+    ),
   ];
 }
 

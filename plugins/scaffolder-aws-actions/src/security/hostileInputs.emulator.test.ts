@@ -38,6 +38,15 @@ function accountEntity(name: string, accountId: string) {
   };
 }
 
+/** The team the valid inputs name as owner (the actions' owner field). */
+const OWNER_GROUP = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'hostile-test-team', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+const OWNER = 'group:default/hostile-test-team';
+
 function setUp(options: { denyAll?: boolean } = {}) {
   const clientFactory = estateClientFactory({ maxAttempts: 1 });
   const config = estateActionsConfig(local.estate);
@@ -53,6 +62,7 @@ function setUp(options: { denyAll?: boolean } = {}) {
         `network-${local.estate.accounts.network.id}`,
         local.estate.accounts.network.id,
       ),
+      OWNER_GROUP,
     ],
   });
   const permissions = options.denyAll
@@ -160,6 +170,7 @@ describe('hostile inputs, checked against moto request log', () => {
     const { backupPlan } = setUp();
     const valid = {
       account: local.estate.accounts.sandbox.id,
+      owner: OWNER,
       region: 'us-east-1',
       planName: 'hostile-test',
       schedule: 'cron(0 2 * * ? *)',
@@ -221,6 +232,7 @@ describe('permissions, checked against moto request log', () => {
     },
     backupPlan: {
       account: local.estate.accounts.sandbox.id,
+      owner: OWNER,
       region: 'us-east-1',
       planName: 'denied',
       schedule: 'cron(0 2 * * ? *)',

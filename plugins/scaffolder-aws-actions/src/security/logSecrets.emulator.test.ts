@@ -51,7 +51,16 @@ it('nothing the actions log, output or throw contains a credential', async () =>
   const deps = {
     config,
     clientFactory,
-    catalog: catalogServiceMock(),
+    catalog: catalogServiceMock({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'logscan-team', namespace: 'default' },
+          spec: { type: 'team', children: [] },
+        },
+      ],
+    }),
     permissions: mockServices.permissions(),
   };
   const actions = {
@@ -108,6 +117,7 @@ it('nothing the actions log, output or throw contains a credential', async () =>
   // fails half-way and reports what exists.
   await run('backupPlan', {
     account: sandbox,
+    owner: 'group:default/logscan-team',
     region: 'us-east-1',
     planName: 'logscan',
     schedule: 'cron(0 2 * * ? *)',
