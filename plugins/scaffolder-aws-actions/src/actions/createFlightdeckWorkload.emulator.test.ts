@@ -15,7 +15,8 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { mockServices } from '@backstage/backend-test-utils';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
@@ -26,11 +27,14 @@ import {
 } from '@internal/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import { parsePolicy } from '../iam/iamPolicies';
+import { MANAGED_BY_VALUE, OWNERSHIP_TAG } from '../lib/ownership';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import {
   workloadConfig,
   workloadIngress,
   workloadInput,
+  WORKLOAD_OWNER,
+  workloadOwnerGroup,
 } from './__testUtils__/estateActionConfigs';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
@@ -44,7 +48,8 @@ import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 // record set, so the resumed runs below would show a second record if the
 // action did not read before creating. What moto cannot show (IAM and ECR
 // refusing a name another run took meanwhile, EKS clusters that are not
-// active) is covered by the unit tests.
+// active) is covered by the unit tests. Refusals are also checked on moto's
+// own request log (its recorder): a refused run makes no AWS change at all.
 jest.setTimeout(120_000);
 
 const local = useReferenceEstate();
@@ -58,7 +63,37 @@ const changes = () =>
 
 const motoFactory = () => estateClientFactory({ maxAttempts: 1 });
 
-function setUp() {
+const JANE = 'user:default/jane';
+const OTHER_TEAM = {
+  ...workloadOwnerGroup,
+  metadata: { name: 'other-team', namespace: 'default' },
+};
+
+/** Runs `fn` with moto's request log on; returns the requests it saw. */
+async function recorded(fn: () => Promise<unknown>) {
+  await local.localAws.requestLog.start();
+  await fn();
+  const requests = await local.localAws.requestLog.read();
+  await local.localAws.requestLog.stop();
+  return requests;
+}
+
+/** The error a run ends with, and moto's log of what it sent meanwhile. */
+async function refusal(run: () => Promise<unknown>) {
+  let error: Error | undefined;
+  const requests = await recorded(() =>
+    run().catch((e: Error) => {
+      error = e;
+    }),
+  );
+  return {
+    error,
+    requests,
+    mutations: requests.filter(r => r.mutating),
+  };
+}
+
+function setUp(options: { deny?: string[] } = {}) {
   const factory = motoFactory();
   const clientFactory = {
     async createClient<TClient extends SdkClientLike>(
@@ -84,11 +119,21 @@ function setUp() {
       return client;
     },
   };
+  const permissions = mockServices.permissions.mock({
+    authorize: async requests =>
+      requests.map(request => ({
+        result: options.deny?.includes(request.permission.name)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
+      })),
+  });
   const action = createFlightdeckWorkloadAction({
     config: workloadConfig(local.estate),
     clientFactory,
-    catalog: catalogServiceMock(),
-    permissions: mockServices.permissions(),
+    catalog: catalogServiceMock({
+      entities: [workloadOwnerGroup, OTHER_TEAM],
+    }),
+    permissions,
   });
   return { action };
 }
@@ -119,7 +164,11 @@ function context(
   const store = options.store ?? new Map<string, unknown>();
   let n = 0;
   return Object.assign(
-    createMockActionContext({ input, task: { id: options.taskId } as any }),
+    createMockActionContext({
+      input,
+      task: { id: options.taskId } as any,
+      user: { ref: JANE },
+    }),
     {
       isDryRun: options.dryRun,
       async checkpoint({
@@ -204,7 +253,8 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
             Federated: `arn:aws:iam::${operations.id}:oidc-provider/token.actions.githubusercontent.com`,
           },
           Condition: {
-            StringLike: {
+            StringEquals: {
+              'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
               'token.actions.githubusercontent.com:sub': [
                 'repo:acme/checkout:ref:refs/heads/main',
               ],
@@ -243,7 +293,10 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
           Key: `cluster.${local.estate.clusters.sandbox.name}.deploy`,
           Value: 'true',
         },
-        { Key: 'backstage-task', Value: 'task-checkout-1' },
+        { Key: OWNERSHIP_TAG.managedBy, Value: MANAGED_BY_VALUE },
+        { Key: OWNERSHIP_TAG.createdBy, Value: JANE },
+        { Key: OWNERSHIP_TAG.task, Value: 'task-checkout-1' },
+        { Key: 'owner', Value: WORKLOAD_OWNER },
       ]),
     );
     const { PolicyDocument } = await stage.iam.send(
@@ -298,12 +351,73 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(outputOf(second, 'changed')).toBe(false);
   });
 
-  it('reuses the seeded acme/storefront repository, whose policy already lets both accounts pull', async () => {
+  it('refuses the seeded acme/storefront repository another team made, with no AWS change (repository takeover)', async () => {
+    // Its settings match what a workload needs and its policy already lets
+    // both accounts pull; only its tags say the suite did not make it.
     const { action } = setUp();
-    const ctx = context(workload('storefront'), { taskId: 'task-storefront' });
-    await action.handler(ctx as any);
-    expect(changes().filter(c => /Repository/.test(c))).toEqual([]);
-    expect(outputOf(ctx, 'plannedChanges')).toHaveLength(10);
+    const { error, mutations } = await refusal(() =>
+      action.handler(
+        context(workload('storefront'), { taskId: 'task-storefront' }) as any,
+      ),
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error?.message).toContain(
+      `The ECR repository acme/storefront in the Operations account (${local.estate.accounts.operations.id}) already exists and was not made by the AWS Platform suite (owner tag: `,
+    );
+    expect(mutations).toEqual([]);
+    expect(changes()).toEqual([]);
+  });
+
+  it('refuses a workload the suite made for another GitHub repository or owner group, with no AWS change', async () => {
+    const { action } = setUp();
+    await action.handler(
+      context(workload('payments'), { taskId: 'task-payments' }) as any,
+    );
+    for (const other of [
+      { ...workload('payments'), githubRepository: 'acme/payments-fork' },
+      { ...workload('payments'), owner: 'group:default/other-team' },
+    ]) {
+      const { error, mutations } = await refusal(() =>
+        action.handler(context(other, { taskId: 'task-takeover' }) as any),
+      );
+      expect(error).toBeInstanceOf(ConflictError);
+      expect(error?.message).toContain(
+        'already exists, made by the AWS Platform suite for another request (created by user:default/jane)',
+      );
+      expect(error?.message).toContain('github-actions-ecr-payments');
+      expect(mutations).toEqual([]);
+    }
+  });
+
+  it('refuses a GitHub owner outside flightdeck.githubOwners with no AWS call', async () => {
+    const { action } = setUp();
+    const { error, requests } = await refusal(() =>
+      action.handler(
+        context(
+          { ...workload('evil'), githubRepository: 'evil-org/evil' },
+          { taskId: 'task-evil' },
+        ) as any,
+      ),
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error?.message).toContain('allowed owners: acme');
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses a user without the production permission (Operations is shared) with no AWS call', async () => {
+    const { action } = setUp({ deny: ['aws-platform.production.change'] });
+    const sandboxOnly = {
+      ...workload('denied'),
+      stages: [(workload('denied').stages as JsonObject[])[0]],
+    };
+    const { error, requests } = await refusal(() =>
+      action.handler(context(sandboxOnly, { taskId: 'task-denied' }) as any),
+    );
+    expect(error).toBeInstanceOf(NotAllowedError);
+    expect(error?.message).toContain(
+      `change production or shared accounts (account Operations, ${local.estate.accounts.operations.id})`,
+    );
+    expect(requests).toEqual([]);
   });
 
   it('changes nothing in a dry-run', async () => {
@@ -382,6 +496,18 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
           },
         ],
       },
+      // app bad + stage b-c would name the roles of app bad-b + stage c.
+      {
+        ...workload('bad'),
+        stages: [
+          {
+            name: 'b-c',
+            account: local.estate.accounts.sandbox.id,
+            clusters: [local.estate.clusters.sandbox.name],
+          },
+        ],
+      },
+      { ...workload('bad'), owner: 'user:default/jane' },
     ]) {
       await expect(
         action.handler(context(input, { taskId: 'task-bad' }) as any),
@@ -390,7 +516,7 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     expect(sent).toEqual([]);
   });
 
-  it('refuses a role someone made with another trust policy, and changes nothing', async () => {
+  it('refuses a role someone else made, naming it without echoing its trust policy, and changes nothing', async () => {
     const { action } = setUp();
     const stage = await inspect(local.estate.accounts.sandbox.id);
     await stage.iam.send(
@@ -408,11 +534,17 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
         }),
       }),
     );
-    await expect(
+    const { error, mutations } = await refusal(() =>
       action.handler(
         context(workload('legacy'), { taskId: 'task-legacy' }) as any,
       ),
-    ).rejects.toThrow(ConflictError);
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error?.message).toContain(
+      `The IAM role legacy-staging-pods in account Sandbox (${local.estate.accounts.sandbox.id}) already exists and was not made by the AWS Platform suite`,
+    );
+    expect(error?.message).not.toMatch(/ec2\.amazonaws\.com|Statement|sts:/);
+    expect(mutations).toEqual([]);
     expect(changes()).toEqual([]);
     const ops = await inspect(local.estate.accounts.operations.id);
     await expect(

@@ -5,7 +5,7 @@ import yaml from 'yaml';
 export const examples: TemplateExample[] = [
   {
     description:
-      "A workload with the guide's two stages: staging on the Sandbox cluster and production on the Production cluster, each chosen by catalog entity, hosts defaulting to <app>.<stage zone>, deploys from main",
+      "A workload of the app-developers team with the guide's two stages: staging on the Sandbox cluster and production on the Production cluster, each chosen by catalog entity, hosts defaulting to <app>.<stage zone>, deploys from main",
     example: yaml.stringify({
       steps: [
         {
@@ -15,6 +15,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'storefront',
             githubRepository: 'acme/storefront',
+            owner: 'group:default/app-developers',
             stages: [
               {
                 name: 'staging',
@@ -48,6 +49,7 @@ export const examples: TemplateExample[] = [
           input: {
             name: 'checkout',
             githubRepository: 'acme/checkout',
+            owner: 'group:default/app-developers',
             serviceAccount: 'checkout-web',
             stages: [
               {

@@ -18,6 +18,7 @@ import 'aws-sdk-client-mock-jest';
 import yaml from 'yaml';
 import type { ActionsConfig } from '../actionsConfig';
 import { FakeWorkloadAws } from '../flightdeck/__testUtils__/fakeWorkloadAws';
+import { workloadLineage } from '../flightdeck/desiredWorkload';
 import {
   deployRolePolicy,
   githubActionsTrustPolicy,
@@ -25,6 +26,7 @@ import {
   podRoleTrustPolicy,
   samePolicy,
 } from '../iam/iamPolicies';
+import { OWNERSHIP_TAG, ownershipTags } from '../lib/ownership';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 import { examples } from './createFlightdeckWorkload.examples';
 
@@ -59,6 +61,7 @@ const config: ActionsConfig = {
     operationsAccountId: OPS,
     ecrRegion: EAST,
     repositoryNamespace: 'acme',
+    githubOwners: ['acme'],
     syncTimeoutSeconds: 5,
     clusters: [
       {
@@ -105,7 +108,35 @@ const entity = (
   spec: { type, owner: 'group:default/platform-team', ...spec },
 });
 
+const OWNER = 'group:default/app-developers';
+const JANE = 'user:default/jane';
+
+/** The tags that make a resource this workload's (storefront, acme/storefront, OWNER). */
+const storefrontOwnership = (taskId = 'task-0') => ({
+  ...ownershipTags(
+    workloadLineage({
+      appName: 'storefront',
+      githubRepository: 'acme/storefront',
+      owner: OWNER,
+    }),
+    { userEntityRef: JANE, taskId },
+  ),
+  owner: OWNER,
+});
+
 const catalogEntities = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: { name: 'app-developers', namespace: 'default' },
+    spec: { type: 'team', children: [] },
+  },
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: { name: 'jane', namespace: 'default' },
+    spec: {},
+  },
   entity(
     `sandbox-${SANDBOX}`,
     'aws-account',
@@ -172,13 +203,15 @@ function setUp(options: { deny?: string[]; withConfig?: ActionsConfig } = {}) {
       })),
     ) as any,
   });
+  const catalog = catalogServiceMock({ entities: catalogEntities });
+  jest.spyOn(catalog, 'getEntityByRef');
   const action = createFlightdeckWorkloadAction({
     config: options.withConfig ?? config,
     clientFactory: { createClient: aws.createClient },
-    catalog: catalogServiceMock({ entities: catalogEntities }),
+    catalog,
     permissions,
   });
-  return { action, permissions };
+  return { action, permissions, catalog };
 }
 
 /** A context whose checkpoints persist in `store`, as a resumed task's do. */
@@ -197,6 +230,7 @@ function context(
   const ctx = createMockActionContext({
     input,
     task: { id: options.taskId ?? 'task-1' } as any,
+    user: { ref: JANE },
   });
   jest.spyOn(ctx.logger, 'error');
   jest.spyOn(ctx.logger, 'info');
@@ -217,6 +251,7 @@ function context(
 const twoStages = {
   name: 'storefront',
   githubRepository: 'acme/storefront',
+  owner: OWNER,
   stages: [
     {
       name: 'staging',
@@ -283,12 +318,15 @@ describe('aws-platform:flightdeck:workload:create', () => {
       ),
     ).toBe(true);
     const deploy = role(PRODUCTION, 'storefront-production-deploy');
-    expect(deploy.tags).toMatchObject({
+    expect(deploy.tags).toEqual({
+      ...storefrontOwnership('task-1'),
       'cluster.acme-production-v1.deploy': 'true',
-      'managed-by': 'backstage',
-      'backstage-task': 'task-1',
       app: 'storefront',
       stage: 'production',
+    });
+    expect(repository.tags).toEqual({
+      ...storefrontOwnership('task-1'),
+      app: 'storefront',
     });
     expect(
       samePolicy(
@@ -391,7 +429,7 @@ describe('aws-platform:flightdeck:workload:create', () => {
     expect(outputOf(second, 'changed')).toBe(false);
     // The tags name the task that created the roles, not the later one.
     expect(
-      role(SANDBOX, 'storefront-staging-pods').tags['backstage-task'],
+      role(SANDBOX, 'storefront-staging-pods').tags[OWNERSHIP_TAG.task],
     ).toBe('task-1');
   });
 
@@ -521,6 +559,16 @@ describe('aws-platform:flightdeck:workload:create', () => {
         { ...twoStages, stages: [{ ...stage, deployBranches: ['*'] }] },
         'no wildcards',
       ],
+      [
+        'a stage name with a hyphen (storefront + a-b would be storefront-a + b)',
+        { ...twoStages, stages: [{ ...stage, name: 'a-b' }] },
+        "stages[0].name 'a-b' must be 1 to 16 lowercase letters or digits",
+      ],
+      [
+        'a GitHub owner outside the allowlist',
+        { ...twoStages, githubRepository: 'mallory/storefront' },
+        'belongs to a GitHub owner whose workflows may not get CI roles',
+      ],
     ])('%s', async (_, input, reason) => {
       const { action } = setUp();
       const run = action.handler(context(input) as any);
@@ -541,19 +589,23 @@ describe('aws-platform:flightdeck:workload:create', () => {
     });
   });
 
-  it('checks the permission for each account, and the production permission for Production', async () => {
-    const { action, permissions } = setUp({
+  it('needs the production permission for every run (Operations is shared), checked before any catalog or AWS call', async () => {
+    const { action, permissions, catalog } = setUp({
       deny: ['aws-platform.production.change'],
     });
-    await expect(action.handler(context(twoStages) as any)).rejects.toThrow(
-      NotAllowedError,
+    // Only Sandbox, chosen by catalog entity: still needs production.
+    const sandboxOnly = { ...twoStages, stages: [twoStages.stages[0]] };
+    await expect(action.handler(context(sandboxOnly) as any)).rejects.toThrow(
+      new NotAllowedError(
+        `You may not change production or shared accounts (account Operations, ${OPS})`,
+      ),
     );
-    expect(aws.calls()).toBe(0);
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
+    expect(aws.createClient).not.toHaveBeenCalled();
     const requests = (permissions.authorize as jest.Mock).mock.calls.map(
       ([r]) => r.map((x: any) => x.permission.name),
     );
     expect(requests).toEqual([
-      ['aws-platform.flightdeck.workload.create'],
       [
         'aws-platform.flightdeck.workload.create',
         'aws-platform.production.change',
@@ -561,14 +613,48 @@ describe('aws-platform:flightdeck:workload:create', () => {
     ]);
   });
 
-  it('refuses without the workload permission', async () => {
-    const { action } = setUp({
+  it('refuses without the workload permission, before any catalog or AWS call', async () => {
+    const { action, catalog } = setUp({
       deny: ['aws-platform.flightdeck.workload.create'],
     });
     await expect(action.handler(context(twoStages) as any)).rejects.toThrow(
-      'You may not run aws-platform.flightdeck.workload.create (account Sandbox',
+      `You may not run aws-platform.flightdeck.workload.create (account Operations, ${OPS}; Production, ${PRODUCTION})`,
     );
+    expect(catalog.getEntityByRef).not.toHaveBeenCalled();
     expect(aws.calls()).toBe(0);
+  });
+
+  it.each([
+    ['a user', JANE, 'is not a group'],
+    [
+      'a group not in the catalog',
+      'group:default/nobody',
+      'is not a Group in the catalog',
+    ],
+  ])(
+    'refuses an owner that is %s, before any AWS call',
+    async (_, owner, reason) => {
+      const { action } = setUp();
+      await expect(
+        action.handler(context({ ...twoStages, owner }) as any),
+      ).rejects.toThrow(reason);
+      expect(aws.createClient).not.toHaveBeenCalled();
+    },
+  );
+
+  it('reads as the backend and writes as the user, logging each change made with its request id', async () => {
+    const { action } = setUp();
+    const ctx = context(twoStages);
+    await action.handler(ctx as any);
+    const targets = aws.createClient.mock.calls.map(([, target]) => target);
+    const writers = targets.filter(t => 'actor' in t);
+    expect(writers.length).toBeGreaterThan(0);
+    expect(writers.every(t => (t as any).actor.userEntityRef === JANE)).toBe(
+      true,
+    );
+    expect(ctx.logger.info).toHaveBeenCalledWith(
+      `Done: Create ECR repository acme/storefront (immutable tags, scan on push) in the Operations account (${OPS}, us-east-1) (AWS request id req-CreateRepositoryCommand)`,
+    );
   });
 
   describe('refuses, changing nothing, when what the workload builds on is missing', () => {
@@ -631,15 +717,44 @@ describe('aws-platform:flightdeck:workload:create', () => {
     });
   });
 
-  it('refuses existing resources that differ, lists them all and changes nothing', async () => {
+  it('refuses what it did not make and what differs, lists it all with its owners, never a policy, and changes nothing', async () => {
     const { action } = setUp();
     aws.repositories.set(`${OPS}:${EAST}:acme/storefront`, {
       arn: `arn:aws:ecr:${EAST}:${OPS}:repository/acme/storefront`,
       uri: `${OPS}.dkr.ecr.${EAST}.amazonaws.com/acme/storefront`,
       mutability: 'MUTABLE',
       scanOnPush: true,
-      tags: {},
+      tags: storefrontOwnership(),
     });
+    // Made by the previous version of the action: its tags are no proof.
+    aws.addRole(
+      OPS,
+      'github-actions-ecr-storefront',
+      githubActionsTrustPolicy({
+        partition: 'aws',
+        accountId: OPS,
+        repository: 'acme/storefront',
+        branches: ['main'],
+      }),
+      { 'managed-by': 'backstage', 'backstage-task': 'task-old' },
+    );
+    aws.addRole(
+      PRODUCTION,
+      'storefront-production-pods',
+      podRoleTrustPolicy({
+        partition: 'aws',
+        accountId: PRODUCTION,
+        issuers: [PRODUCTION_ISSUER],
+        namespace: 'storefront-production',
+        serviceAccount: 'storefront',
+      }),
+      {
+        ...storefrontOwnership(),
+        [OWNERSHIP_TAG.lineage]:
+          'flightdeck-workload-create-0123456789abcdef01234567',
+        [OWNERSHIP_TAG.createdBy]: 'user:default/mallory',
+      },
+    );
     aws.addRole(SANDBOX, 'storefront-staging-pods', {
       Version: '2012-10-17',
       Statement: [
@@ -658,9 +773,19 @@ describe('aws-platform:flightdeck:workload:create', () => {
     });
     const run = action.handler(context(twoStages) as any);
     await expect(run).rejects.toThrow(ConflictError);
-    await expect(action.handler(context(twoStages) as any)).rejects.toThrow(
-      /^Nothing was changed: The ECR repository acme\/storefront exists in the Operations account, but its tags are mutable.*The IAM role storefront-staging-pods exists in account Sandbox \(171870262174\) with another trust policy: it has .*ec2\.amazonaws\.com.*storefront\.production\.example\.com already has a CNAME record \(legacy\.example\.net\)/,
+    const message = await action
+      .handler(context(twoStages) as any)
+      .catch((error: Error) => error.message);
+    expect(message).toBe(
+      [
+        `Nothing was changed: The ECR repository acme/storefront in the Operations account (${OPS}) was made for this workload, but its tags are mutable; the guide's repositories have immutable tags and scan on push`,
+        `The IAM role github-actions-ecr-storefront in the Operations account already exists and was not made by the AWS Platform suite; it was left as it is`,
+        `The IAM role storefront-staging-pods in account Sandbox (${SANDBOX}) already exists and was not made by the AWS Platform suite; it was left as it is`,
+        `The IAM role storefront-production-pods in account Production (${PRODUCTION}) already exists, made by the AWS Platform suite for another request (created by user:default/mallory); it was left as it is`,
+        `storefront.production.example.com already has a CNAME record (legacy.example.net) in the zone production.example.com of account Production (${PRODUCTION}); it was left as it is. Choose another host, or remove that record first.`,
+      ].join('. '),
     );
+    expect(message).not.toMatch(/ec2\.amazonaws\.com|Statement|sts:/);
     expect(aws.mutations).toEqual([]);
   });
 
@@ -708,7 +833,7 @@ describe('aws-platform:flightdeck:workload:create', () => {
     await expect(
       action.handler(context(blueGreen, { taskId: 'task-2' }) as any),
     ).rejects.toThrow(
-      'The IAM role storefront-staging-pods exists in account Sandbox (171870262174) with another trust policy',
+      'The IAM role storefront-staging-pods in account Sandbox (171870262174) was made for this workload (created by user:default/jane) but trusts other subjects than the workload needs now',
     );
     expect(aws.mutations).toEqual([]);
     // ...and once the platform team has updated it, converges the rest.
@@ -824,59 +949,63 @@ describe('aws-platform:flightdeck:workload:create', () => {
     ).toHaveReceivedCommandTimes(ChangeResourceRecordSetsCommand, 1);
   });
 
-  it('uses a role another run created meanwhile when it is identical, and refuses it otherwise', async () => {
-    const { action } = setUp();
-    const iam = aws.stubs[`IAMClient:${SANDBOX}:${EAST}`];
-    const wanted = podRoleTrustPolicy({
-      partition: 'aws',
-      accountId: SANDBOX,
-      issuers: [SANDBOX_ISSUER],
-      namespace: 'storefront-staging',
-      serviceAccount: 'storefront',
-    });
-    // GetRole still says "no such role" when the plan is made; the role
-    // appears before CreateRole.
-    iam
-      .on(CreateRoleCommand, { RoleName: 'storefront-staging-pods' })
-      .callsFakeOnce(() => {
-        aws.addRole(SANDBOX, 'storefront-staging-pods', wanted, {
-          'backstage-task': 'other',
-        });
-        throw new EntityAlreadyExistsException({
-          message: 'exists',
-          $metadata: {},
-        });
+  describe('judges a role that appeared between the plan and CreateRole by its tags, as the plan does', () => {
+    const wanted = () =>
+      podRoleTrustPolicy({
+        partition: 'aws',
+        accountId: SANDBOX,
+        issuers: [SANDBOX_ISSUER],
+        namespace: 'storefront-staging',
+        serviceAccount: 'storefront',
       });
-    const ctx = context(twoStages);
-    await action.handler(ctx as any);
-    expect(
-      role(SANDBOX, 'storefront-staging-pods').tags['backstage-task'],
-    ).toBe('other');
-    expect(outputOf(ctx, 'changed')).toBe(true);
+    /** GetRole says "no such role" when the plan is made; then it appears. */
+    function appearsBeforeCreateRole(
+      trust: unknown,
+      tags: Record<string, string>,
+    ) {
+      aws.stubs[`IAMClient:${SANDBOX}:${EAST}`]
+        .on(CreateRoleCommand, { RoleName: 'storefront-staging-pods' })
+        .callsFakeOnce(() => {
+          aws.addRole(SANDBOX, 'storefront-staging-pods', trust, tags);
+          throw new EntityAlreadyExistsException({
+            message: 'exists',
+            $metadata: {},
+          });
+        });
+    }
 
-    setUp();
-    aws.stubs[`IAMClient:${SANDBOX}:${EAST}`]
-      .on(CreateRoleCommand, { RoleName: 'storefront-staging-pods' })
-      .callsFakeOnce(() => {
-        aws.addRole(SANDBOX, 'storefront-staging-pods', {
-          Version: '2012-10-17',
-          Statement: [],
-        });
-        throw new EntityAlreadyExistsException({
-          message: 'exists',
-          $metadata: {},
-        });
-      });
-    await expect(
-      createFlightdeckWorkloadAction({
-        config,
-        clientFactory: { createClient: aws.createClient },
-        catalog: catalogServiceMock({ entities: catalogEntities }),
-        permissions: mockServices.permissions(),
-      }).handler(context(twoStages) as any),
-    ).rejects.toThrow(
-      'The IAM role storefront-staging-pods appeared meanwhile with another trust policy',
-    );
+    it('reuses one this workload made (a concurrent run of the same request)', async () => {
+      const { action } = setUp();
+      appearsBeforeCreateRole(wanted(), storefrontOwnership('task-other'));
+      const ctx = context(twoStages);
+      await action.handler(ctx as any);
+      expect(
+        role(SANDBOX, 'storefront-staging-pods').tags[OWNERSHIP_TAG.task],
+      ).toBe('task-other');
+      expect(outputOf(ctx, 'changed')).toBe(true);
+    });
+
+    it.each<[string, () => unknown, Record<string, string>, string]>([
+      [
+        'one someone else made, even with the same trust',
+        wanted,
+        { 'backstage-task': 'other' },
+        'The IAM role storefront-staging-pods, which appeared meanwhile, already exists and was not made by the AWS Platform suite',
+      ],
+      [
+        'one of this workload trusting others',
+        () => ({ Version: '2012-10-17', Statement: [] }),
+        storefrontOwnership('task-other'),
+        'The IAM role storefront-staging-pods appeared meanwhile trusting other subjects than the workload needs',
+      ],
+    ])('refuses %s', async (_, trust, tags, reason) => {
+      const { action } = setUp();
+      appearsBeforeCreateRole(trust(), tags);
+      await expect(action.handler(context(twoStages) as any)).rejects.toThrow(
+        reason,
+      );
+      expect(role(SANDBOX, 'storefront-staging-pods').tags).toEqual(tags);
+    });
   });
 
   it.each([

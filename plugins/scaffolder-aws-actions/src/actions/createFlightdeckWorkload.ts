@@ -4,8 +4,13 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { awsPlatformFlightdeckWorkloadCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import type { ActionsConfig } from '../actionsConfig';
-import { applyWorkloadChange } from '../flightdeck/applyWorkloadChange';
+import type { ActionsConfig, AllowedAccount } from '../actionsConfig';
+import { applyWorkloadPlan } from '../flightdeck/applyWorkloadPlan';
+import {
+  DesiredWorkload,
+  desiredWorkload,
+} from '../flightdeck/desiredWorkload';
+import type { FlightdeckConfig } from '../flightdeck/flightdeckConfig';
 import {
   readExistingWorkload,
   readStageFacts,
@@ -20,13 +25,11 @@ import {
   MAX_STAGES,
   RawWorkloadInput,
   validateWorkloadInput,
+  WorkloadInput,
 } from '../flightdeck/workloadInput';
-import {
-  DesiredWorkload,
-  desiredWorkload,
-  planWorkload,
-} from '../flightdeck/workloadPlan';
-import { authorizeChange } from '../lib/authorizeChange';
+import { planWorkload } from '../flightdeck/workloadPlan';
+import { authorizeChange, ChangedAccount } from '../lib/authorizeChange';
+import { resolveOwnerGroup } from '../lib/ownerGroup';
 import { examples } from './createFlightdeckWorkload.examples';
 
 /**
@@ -37,8 +40,9 @@ import { examples } from './createFlightdeckWorkload.examples';
  * per stage, the pod role `<app>-<stage>-pods` (IRSA through the clusters'
  * OIDC providers), the deploy role `<app>-<stage>-deploy` tagged
  * `cluster.<cluster>.deploy=true`, and an ALIAS record for the host pointing
- * at the stage's load balancer. Reuses what matches, refuses what differs,
- * converges what it owns; safe to retry and to dry-run.
+ * at the stage's load balancer. Creates what is missing, converges only
+ * what carries this workload's ownership tags, refuses anything else before
+ * any write; safe to retry and to dry-run.
  * @public
  */
 export function createFlightdeckWorkloadAction(options: {
@@ -51,7 +55,7 @@ export function createFlightdeckWorkloadAction(options: {
   return createTemplateAction({
     id: 'aws-platform:flightdeck:workload:create',
     description:
-      "Sets up a new Flightdeck workload in AWS: the ECR repository <org>/<app> in the Operations account (immutable tags, scan on push, pullable by the stages' accounts) and its CI push role; per stage, the pod role <app>-<stage>-pods trusted through the cluster's OIDC issuer, the deploy role <app>-<stage>-deploy tagged cluster.<cluster>.deploy=true, and an ALIAS record for the host to the stage's load balancer. Reuses identical resources, refuses different ones; safe to retry; supports dry-run.",
+      "Sets up a new Flightdeck workload in AWS: the ECR repository <org>/<app> in the Operations account (immutable tags, scan on push, pullable by the stages' accounts) and its CI push role; per stage, the pod role <app>-<stage>-pods trusted through the cluster's OIDC issuer, the deploy role <app>-<stage>-deploy tagged cluster.<cluster>.deploy=true, and an ALIAS record for the host to the stage's load balancer. Reuses only what this workload (same name, GitHub repository and owner group) made, refuses anything else; safe to retry; supports dry-run.",
     examples,
     supportsDryRun: true,
     schema: {
@@ -70,7 +74,15 @@ export function createFlightdeckWorkloadAction(options: {
             .min(3)
             .max(140)
             .describe(
-              "The application's GitHub repository, owner/name, e.g. acme/storefront. Only its workflows, on the deploy branches, may assume the CI roles.",
+              "The application's GitHub repository, owner/name, e.g. acme/storefront. The owner must be listed in scaffolder.awsPlatform.flightdeck.githubOwners. Only its workflows, on the deploy branches, may assume the CI roles.",
+            ),
+        owner: z =>
+          z
+            .string()
+            .min(1)
+            .max(300)
+            .describe(
+              "The team that owns the workload: a catalog Group's entity ref, e.g. group:default/payments. With the name and the GitHub repository it decides which existing resources this workload may reuse; it is written as the owner tag.",
             ),
         serviceAccount: z =>
           z
@@ -89,7 +101,7 @@ export function createFlightdeckWorkloadAction(options: {
                   .min(1)
                   .max(MAX_STAGE_NAME)
                   .describe(
-                    'The stage, e.g. staging or production; the namespace is <app>-<stage>.',
+                    'The stage, e.g. staging or production: lowercase letters and digits, no hyphen (so <app>-<stage> splits one way only); the namespace is <app>-<stage>.',
                   ),
                 account: z
                   .string()
@@ -226,7 +238,7 @@ export function createFlightdeckWorkloadAction(options: {
       },
     },
     async handler(ctx) {
-      // 1. Validate everything before any AWS call.
+      // 1. Validate everything, then check permissions before any catalog or AWS call.
       const flightdeck = config.flightdeck;
       if (!flightdeck) {
         throw new InputError(
@@ -235,35 +247,30 @@ export function createFlightdeckWorkloadAction(options: {
       }
       const input = validateWorkloadInput(
         ctx.input as unknown as RawWorkloadInput,
+        { githubOwners: flightdeck.githubOwners },
       );
       const credentials = await ctx.getInitiatorCredentials();
+      await authorizeChange(
+        permissions,
+        credentials,
+        awsPlatformFlightdeckWorkloadCreatePermission,
+        accountsNamedByInput(input, config.accounts, flightdeck),
+      );
+      const owner = await resolveOwnerGroup(
+        catalog,
+        credentials,
+        input.owner,
+        'owner',
+      );
       const stages = await resolveStages(input, {
         accounts: config.accounts,
         clusters: flightdeck.clusters,
         catalog,
         credentials,
       });
-      const accounts = [
-        ...new Map(
-          stages.map(s => [s.accountInfo.accountId, s.accountInfo]),
-        ).values(),
-      ];
-      await authorizeChange(
-        permissions,
-        credentials,
-        awsPlatformFlightdeckWorkloadCreatePermission,
-        [
-          ...accounts,
-          {
-            accountId: flightdeck.operationsAccountId,
-            name: 'Operations',
-            production: true,
-          },
-        ],
-      );
       const log = (message: string) => ctx.logger.info(message);
       log(
-        `Workload ${input.appName}: ${stages
+        `Workload ${input.appName} of ${owner}: ${stages
           .map(
             s =>
               `${s.name} in ${s.accountInfo.name} on ${s.clusterConfigs
@@ -274,18 +281,22 @@ export function createFlightdeckWorkloadAction(options: {
       );
 
       // 2. Read what it builds on (refusing what is missing), then what exists.
+      const userEntityRef = ctx.user?.ref;
       const clients = workloadClients(clientFactory);
       const facts = await readStageFacts(clients, flightdeck, stages, log);
       const desired = desiredWorkload({
         appName: input.appName,
         githubRepository: input.githubRepository,
+        owner,
         serviceAccount: input.serviceAccount,
-        taskId: ctx.task.id,
+        requester: { userEntityRef, taskId: ctx.task.id },
         config: flightdeck,
         stages,
         facts,
       });
       const observed = await readExistingWorkload(clients, desired, log);
+
+      // 3. Plan; refuse before any write when anything is not ours.
       const plan = planWorkload(desired, observed);
       if (plan.conflicts.length > 0) {
         throw new ConflictError(
@@ -313,51 +324,44 @@ export function createFlightdeckWorkloadAction(options: {
         return;
       }
 
-      // 3. Change AWS, each step checkpointed so a resumed task skips what is done.
-      const done: string[] = [];
-      let changed = false;
-      try {
-        for (const [i, change] of plan.changes.entries()) {
-          if (ctx.signal?.aborted) {
-            throw new Error('The task was cancelled');
-          }
-          log(`(${i + 1}/${plan.changes.length}) ${change.description}`);
-          const applied = await ctx.checkpoint({
-            key: change.key,
-            fn: () =>
-              applyWorkloadChange(change, clients, {
-                syncTimeoutMs: flightdeck.syncTimeoutSeconds * 1000,
-                signal: ctx.signal,
-              }),
-          });
-          changed = changed || applied.changed;
-          done.push(
-            applied.changed
-              ? change.description
-              : `${change.description} (it existed already)`,
-          );
-        }
-      } catch (error) {
-        const remaining = plan.changes
-          .slice(done.length)
-          .map(c => c.description);
-        ctx.logger.error(
-          `Stopped while setting up ${input.appName}. Done so far: ${
-            done.length ? done.join('; ') : 'nothing'
-          }. Not done: ${remaining.join(
-            '; ',
-          )}. Everything else the workload needs existed before. Running the task again resumes from here and creates nothing twice.`,
-        );
-        throw error;
-      }
+      // 4. Change AWS, each step checkpointed so a resumed task skips what is done.
+      // Writes run as a session named after the user, so CloudTrail shows
+      // who asked; the factory refuses a task without a user.
+      const changed = await applyWorkloadPlan(plan.changes, {
+        appName: input.appName,
+        clients: workloadClients(clientFactory, { userEntityRef }),
+        logger: ctx.logger,
+        checkpoint: step => ctx.checkpoint(step),
+        syncTimeoutMs: flightdeck.syncTimeoutSeconds * 1000,
+        signal: ctx.signal,
+      });
       ctx.output('changed', changed);
-      log(
-        `Workload ${input.appName} is set up: ${done.length} change${
-          done.length === 1 ? '' : 's'
-        }.`,
-      );
     },
   });
+}
+
+/**
+ * The accounts a run may change, as far as the input names them without the
+ * catalog: Operations (always, and as production: every workload's images
+ * and CI roles live there) and the allowlisted accounts given by id. Enough
+ * for the permission check, whose production part Operations decides.
+ */
+function accountsNamedByInput(
+  input: WorkloadInput,
+  accounts: AllowedAccount[],
+  flightdeck: FlightdeckConfig,
+): ChangedAccount[] {
+  const named = accounts.filter(account =>
+    input.stages.some(stage => stage.account === account.accountId),
+  );
+  return [
+    {
+      accountId: flightdeck.operationsAccountId,
+      name: 'Operations',
+      production: true,
+    },
+    ...named,
+  ];
 }
 
 function writeOutputs(

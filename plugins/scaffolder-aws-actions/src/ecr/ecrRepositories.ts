@@ -1,9 +1,12 @@
 import {
   CreateRepositoryCommand,
+  CreateRepositoryCommandOutput,
   DescribeRepositoriesCommand,
   ECRClient,
   GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
   SetRepositoryPolicyCommand,
+  SetRepositoryPolicyCommandOutput,
 } from '@aws-sdk/client-ecr';
 
 /** An ECR repository as the workload action needs it. */
@@ -43,6 +46,19 @@ export async function describeRepository(
   }
 }
 
+/** The repository's tags, which say who made it (an empty object for none). */
+export async function listRepositoryTags(
+  client: ECRClient,
+  arn: string,
+): Promise<Record<string, string>> {
+  const { tags } = await client.send(
+    new ListTagsForResourceCommand({ resourceArn: arn }),
+  );
+  return Object.fromEntries(
+    (tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? '']),
+  );
+}
+
 /** The repository's policy text, or undefined when it has none. */
 export async function getRepositoryPolicy(
   client: ECRClient,
@@ -65,14 +81,14 @@ export async function getRepositoryPolicy(
  * Creates a repository with immutable tags and scanning on push. ECR has no
  * idempotency token: when the repository already exists (an earlier attempt
  * of this task, or another run), undefined is returned and the caller
- * decides from what is there.
+ * decides from what is there. The response identifies the request.
  */
 export async function createRepository(
   client: ECRClient,
   request: { name: string; tags: Record<string, string> },
-): Promise<RepositorySummary | undefined> {
+): Promise<CreateRepositoryCommandOutput | undefined> {
   try {
-    const { repository } = await client.send(
+    const response = await client.send(
       new CreateRepositoryCommand({
         repositoryName: request.name,
         imageTagMutability: 'IMMUTABLE',
@@ -83,18 +99,12 @@ export async function createRepository(
         })),
       }),
     );
-    if (!repository?.repositoryArn || !repository.repositoryUri) {
+    if (!response.repository?.repositoryArn) {
       throw new Error(
         `CreateRepository ${request.name} returned no repository`,
       );
     }
-    return {
-      name: request.name,
-      arn: repository.repositoryArn,
-      uri: repository.repositoryUri,
-      immutableTags: true,
-      scanOnPush: true,
-    };
+    return response;
   } catch (error) {
     if ((error as Error).name === 'RepositoryAlreadyExistsException') {
       return undefined;
@@ -108,8 +118,8 @@ export async function setRepositoryPolicy(
   client: ECRClient,
   name: string,
   policyText: string,
-): Promise<void> {
-  await client.send(
+): Promise<SetRepositoryPolicyCommandOutput> {
+  return client.send(
     new SetRepositoryPolicyCommand({ repositoryName: name, policyText }),
   );
 }

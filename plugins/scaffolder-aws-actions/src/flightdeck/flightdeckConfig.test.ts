@@ -14,6 +14,7 @@ const cluster = {
 const section = {
   operationsAccountId: '708053100330',
   repositoryNamespace: 'acme',
+  githubOwners: ['acme', 'Acme-Labs'],
   clusters: [cluster],
 };
 
@@ -23,6 +24,7 @@ describe('readFlightdeckConfig', () => {
       operationsAccountId: '708053100330',
       ecrRegion: 'us-east-1',
       repositoryNamespace: 'acme',
+      githubOwners: ['acme', 'Acme-Labs'],
       syncTimeoutSeconds: 300,
       clusters: [{ ...cluster, hostedZone: 'sandbox.example.com' }],
     });
@@ -49,6 +51,13 @@ describe('readFlightdeckConfig', () => {
       'not a Route 53 hosted zone id',
     ],
     [{ clusters: [cluster, cluster] }, 'twice'],
+    [
+      { githubOwners: undefined },
+      "Missing required config value at 'githubOwners'",
+    ],
+    [{ githubOwners: [] }, 'must list at least one GitHub organization'],
+    [{ githubOwners: ['acme/*'] }, 'not a GitHub organization or user name'],
+    [{ githubOwners: ['acme', 'ACME'] }, 'lists an owner twice'],
   ])('refuses %j', (change, reason) => {
     expect(() =>
       readFlightdeckConfig(new ConfigReader({ ...section, ...change })),

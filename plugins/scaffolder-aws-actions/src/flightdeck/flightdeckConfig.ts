@@ -11,6 +11,12 @@ export interface FlightdeckConfig {
   ecrRegion: string;
   /** `<org>` in the repository name `<org>/<app>`. */
   repositoryNamespace: string;
+  /**
+   * The only GitHub owners (organizations or users) whose repositories the
+   * CI roles may trust, spelled as GitHub spells them (the OIDC `sub` claim
+   * carries that spelling and IAM compares it exactly).
+   */
+  githubOwners: string[];
   /** The only clusters workloads may be set up for. */
   clusters: FlightdeckClusterConfig[];
   /** How long to wait for Route 53 to report a record change in sync. */
@@ -33,6 +39,8 @@ const CLUSTER_NAME = /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/;
 /** One path segment of an ECR repository name. */
 const REPOSITORY_SEGMENT = /^[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
 const ALIAS_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** A GitHub user or organization name. */
+export const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
 
 /** Reads the Flightdeck section; mistakes fail the backend's start. */
 export function readFlightdeckConfig(config: Config): FlightdeckConfig {
@@ -62,6 +70,7 @@ export function readFlightdeckConfig(config: Config): FlightdeckConfig {
     seen.add(id);
   }
   return {
+    githubOwners: readGithubOwners(config),
     operationsAccountId: checkAccountId(
       config.getString('operationsAccountId'),
       `${KEY}.operationsAccountId`,
@@ -71,6 +80,28 @@ export function readFlightdeckConfig(config: Config): FlightdeckConfig {
     clusters,
     syncTimeoutSeconds: config.getOptionalNumber('syncTimeoutSeconds') ?? 300,
   };
+}
+
+/** Required and non-empty: without it any repository could get CI roles. */
+function readGithubOwners(config: Config): string[] {
+  const owners = config.getStringArray('githubOwners');
+  if (owners.length === 0) {
+    throw new InputError(
+      `${KEY}.githubOwners must list at least one GitHub organization`,
+    );
+  }
+  for (const owner of owners) {
+    if (!GITHUB_OWNER.test(owner)) {
+      throw new InputError(
+        `${KEY}.githubOwners: '${owner}' is not a GitHub organization or user name`,
+      );
+    }
+  }
+  const lower = owners.map(o => o.toLocaleLowerCase('en-US'));
+  if (new Set(lower).size !== lower.length) {
+    throw new InputError(`${KEY}.githubOwners lists an owner twice`);
+  }
+  return owners;
 }
 
 function readCluster(cluster: Config, key: string): FlightdeckClusterConfig {

@@ -2,6 +2,7 @@ import { ForwardedError, InputError } from '@backstage/errors';
 import {
   describeRepository,
   getRepositoryPolicy,
+  listRepositoryTags,
 } from '../ecr/ecrRepositories';
 import { describeCluster } from '../eks/eksClusters';
 import {
@@ -19,9 +20,9 @@ import type { WorkloadClients } from './workloadClients';
 import type {
   DesiredRole,
   DesiredWorkload,
-  ObservedWorkload,
   StageFacts,
-} from './workloadPlan';
+} from './desiredWorkload';
+import type { ObservedWorkload } from './workloadPlan';
 
 /** EKS statuses in which a cluster still has its OIDC issuer. */
 const USABLE_CLUSTER_STATUSES = ['ACTIVE', 'UPDATING'];
@@ -160,10 +161,16 @@ export async function readExistingWorkload(
     `Looking for the ECR repository ${repository.name} and the role ${desired.pushRole.name} in the Operations account`,
   );
   const ecr = await clients.ecr(operations.accountId, operations.region);
-  const existingRepository = await read(
-    `the ECR repository ${repository.name}`,
-    () => describeRepository(ecr, repository.name),
+  const described = await read(`the ECR repository ${repository.name}`, () =>
+    describeRepository(ecr, repository.name),
   );
+  // The tags say who made it: the plan refuses what this workload did not.
+  const existingRepository = described && {
+    ...described,
+    tags: await read(`the tags of ${repository.name}`, () =>
+      listRepositoryTags(ecr, described.arn),
+    ),
+  };
   const repositoryPolicy = existingRepository
     ? await read(`the policy of ${repository.name}`, () =>
         getRepositoryPolicy(ecr, repository.name),

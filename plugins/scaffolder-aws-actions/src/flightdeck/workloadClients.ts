@@ -3,6 +3,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import type {
+  AwsActor,
   AwsClientFactory,
   SdkClientLike,
 } from '@internal/backstage-plugin-aws-platform-node';
@@ -18,8 +19,15 @@ export interface WorkloadClients {
   route53(accountId: string): Promise<Route53Client>;
 }
 
-/** Builds clients through the suite's factory (credentials, retries, rate limits) and reuses them. */
-export function workloadClients(factory: AwsClientFactory): WorkloadClients {
+/**
+ * Builds clients through the suite's factory (credentials, retries, rate
+ * limits) and reuses them. Clients for writes get the `actor`: a session
+ * named after the user, so CloudTrail attributes the run's changes to them.
+ */
+export function workloadClients(
+  factory: AwsClientFactory,
+  actor?: AwsActor,
+): WorkloadClients {
   const cache = new Map<string, Promise<unknown>>();
   const client = <T extends SdkClientLike>(
     cls: new (config: any) => T,
@@ -28,7 +36,14 @@ export function workloadClients(factory: AwsClientFactory): WorkloadClients {
   ): Promise<T> => {
     const key = `${cls.name}:${accountId}:${region}`;
     if (!cache.has(key)) {
-      cache.set(key, factory.createClient(cls, { accountId, region }));
+      cache.set(
+        key,
+        factory.createClient(cls, {
+          accountId,
+          region,
+          ...(actor ? { actor } : {}),
+        }),
+      );
     }
     return cache.get(key) as Promise<T>;
   };

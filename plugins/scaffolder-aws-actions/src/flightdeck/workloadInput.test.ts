@@ -4,6 +4,7 @@ import { RawWorkloadInput, validateWorkloadInput } from './workloadInput';
 const valid: RawWorkloadInput = {
   name: 'storefront',
   githubRepository: 'acme/storefront',
+  owner: 'group:default/app-developers',
   stages: [
     { name: 'staging', account: '171870262174', clusters: ['acme-sandbox-v1'] },
     {
@@ -16,9 +17,12 @@ const valid: RawWorkloadInput = {
   ],
 };
 
+const options = { githubOwners: ['acme', 'Acme-Labs'] };
+
 describe('validateWorkloadInput', () => {
   it('derives the guide names and applies the defaults', () => {
-    const input = validateWorkloadInput(valid);
+    const input = validateWorkloadInput(valid, options);
+    expect(input.owner).toBe('group:default/app-developers');
     expect(input.serviceAccount).toBe('storefront');
     expect(input.stages[0]).toEqual({
       name: 'staging',
@@ -33,6 +37,34 @@ describe('validateWorkloadInput', () => {
     });
     expect(input.stages[1].host).toBe('shop.production.example.com');
     expect(input.stages[1].deployBranches).toEqual(['main', 'release/1.x']);
+  });
+
+  it('spells the GitHub owner as the allowlist does (IAM compares the sub claim exactly)', () => {
+    const input = validateWorkloadInput(
+      { ...valid, githubRepository: 'acme-labs/Shop' },
+      options,
+    );
+    expect(input.githubRepository).toBe('Acme-Labs/Shop');
+  });
+
+  it('refuses stage names with hyphens, so <app>-<stage> names one pair only', () => {
+    // Without the rule, app a-b with stage c and app a with stage b-c would
+    // both own the roles a-b-c-pods and a-b-c-deploy.
+    const stage = valid.stages[0];
+    expect(
+      validateWorkloadInput(
+        { ...valid, name: 'a-b', stages: [{ ...stage, name: 'c' }] },
+        options,
+      ).stages[0].podRoleName,
+    ).toBe('a-b-c-pods');
+    expect(() =>
+      validateWorkloadInput(
+        { ...valid, name: 'a', stages: [{ ...stage, name: 'b-c' }] },
+        options,
+      ),
+    ).toThrow(
+      "stages[0].name 'b-c' must be 1 to 16 lowercase letters or digits",
+    );
   });
 
   const stage = valid.stages[0];
@@ -55,6 +87,13 @@ describe('validateWorkloadInput', () => {
       { githubRepository: 'acme/shop/extra' },
       'not a GitHub repository',
     ],
+    [
+      'a GitHub owner outside the allowlist',
+      { githubRepository: 'evil/storefront' },
+      'belongs to a GitHub owner whose workflows may not get CI roles; allowed owners: acme, Acme-Labs',
+    ],
+    ['no owner', { owner: undefined as any }, 'owner must be a string'],
+    ['a hostile owner', { owner: 'group:default/x y' }, 'neither a name'],
     [
       'a repository ..',
       { githubRepository: 'acme/..' },
@@ -133,7 +172,7 @@ describe('validateWorkloadInput', () => {
       'Two stages use the host shop.example.com',
     ],
   ])('refuses %s', (_, change, reason) => {
-    const run = () => validateWorkloadInput({ ...valid, ...change });
+    const run = () => validateWorkloadInput({ ...valid, ...change }, options);
     expect(run).toThrow(InputError);
     expect(run).toThrow(reason);
   });

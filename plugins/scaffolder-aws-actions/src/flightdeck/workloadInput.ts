@@ -1,11 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { normalizeDomainName } from '../lib/dnsNames';
 import { quoteInput } from '../lib/inputText';
+import { GITHUB_OWNER } from './flightdeckConfig';
 
 /** The action's input as the template passes it (after the schema check). */
 export interface RawWorkloadInput {
   name: string;
   githubRepository: string;
+  owner: string;
   serviceAccount?: string;
   planOnly?: boolean;
   stages: Array<{
@@ -21,7 +23,10 @@ export interface RawWorkloadInput {
 /** The input checked completely, with defaults and derived names. */
 export interface WorkloadInput {
   appName: string;
+  /** `owner/name`, the owner spelled as in `flightdeck.githubOwners`. */
   githubRepository: string;
+  /** The owner choice as given (an entity ref); the catalog decides if it is a Group. */
+  owner: string;
   serviceAccount: string;
   stages: StageInput[];
 }
@@ -55,9 +60,16 @@ export const MAX_BRANCHES = 10;
 
 /** A DNS-1123 label: Kubernetes namespaces and service accounts. */
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-/** An app or stage name: starts with a letter, no double or trailing hyphen. */
+/** An app name: starts with a letter, no double or trailing hyphen. */
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const GITHUB_OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/**
+ * A stage name: no hyphen at all. The namespace and role names join app and
+ * stage with `-` (`<app>-<stage>-pods`); with hyphens in both, `a-b` + `c`
+ * and `a` + `b-c` would name the same roles. The stage is therefore the one
+ * hyphen-free segment before the suffix and every name splits one way only.
+ * The guide's stages (staging, production, sandbox) have no hyphen.
+ */
+const STAGE_NAME = /^[a-z][a-z0-9]*$/;
 const GITHUB_REPOSITORY = /^[A-Za-z0-9._-]{1,100}$/;
 /** Branch names GitHub accepts, without IAM StringLike wildcards. */
 const BRANCH = /^[A-Za-z0-9._/-]{1,200}$/;
@@ -70,12 +82,19 @@ function optional(value: unknown): boolean {
  * Checks the whole input before any AWS call; throws an InputError saying
  * what is wrong with the first bad field.
  */
-export function validateWorkloadInput(raw: RawWorkloadInput): WorkloadInput {
+export function validateWorkloadInput(
+  raw: RawWorkloadInput,
+  options: { githubOwners: string[] },
+): WorkloadInput {
   const appName = checkName(raw.name, 'name', MAX_APP_NAME);
   if (optional(raw.planOnly) && typeof raw.planOnly !== 'boolean') {
     throw new InputError('planOnly must be true or false');
   }
-  const githubRepository = checkRepository(raw.githubRepository);
+  const githubRepository = checkRepository(
+    raw.githubRepository,
+    options.githubOwners,
+  );
+  const owner = checkChoice(raw.owner, 'owner');
   const serviceAccount =
     raw.serviceAccount === undefined ||
     raw.serviceAccount === null ||
@@ -107,7 +126,7 @@ export function validateWorkloadInput(raw: RawWorkloadInput): WorkloadInput {
       `Two stages use the host ${sameHost}; each stage needs its own`,
     );
   }
-  return { appName, githubRepository, serviceAccount, stages };
+  return { appName, githubRepository, owner, serviceAccount, stages };
 }
 
 function checkStage(
@@ -118,7 +137,7 @@ function checkStage(
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(`${field} must be an object`);
   }
-  const name = checkName(raw.name, `${field}.name`, MAX_STAGE_NAME);
+  const name = checkStageName(raw.name, `${field}.name`);
   const account = checkChoice(raw.account, `${field}.account`);
   if (!Array.isArray(raw.clusters) || raw.clusters.length === 0) {
     throw new InputError(`${field}.clusters must list at least one cluster`);
@@ -190,6 +209,18 @@ function checkName(value: unknown, field: string, max: number): string {
   return name;
 }
 
+function checkStageName(value: unknown, field: string): string {
+  const name = checkString(value, field).trim();
+  if (!STAGE_NAME.test(name) || name.length > MAX_STAGE_NAME) {
+    throw new InputError(
+      `${field} ${quoteInput(
+        name,
+      )} must be 1 to ${MAX_STAGE_NAME} lowercase letters or digits, starting with a letter, without hyphens (<app>-<stage> must split one way only)`,
+    );
+  }
+  return name;
+}
+
 function checkLabel(value: unknown, field: string): string {
   const label = checkString(value, field).trim();
   if (!DNS_LABEL.test(label) || label.length > 63) {
@@ -215,7 +246,8 @@ function checkChoice(value: unknown, field: string): string {
   return choice;
 }
 
-function checkRepository(value: unknown): string {
+/** `owner/name`, with the owner one of `githubOwners` (GitHub ignores case). */
+function checkRepository(value: unknown, githubOwners: string[]): string {
   const text = checkString(value, 'githubRepository').trim();
   const [owner, repository, ...rest] = text.split('/');
   if (
@@ -231,7 +263,19 @@ function checkRepository(value: unknown): string {
       )} is not a GitHub repository such as acme/storefront`,
     );
   }
-  return text;
+  const allowed = githubOwners.find(
+    o => o.toLocaleLowerCase('en-US') === owner.toLocaleLowerCase('en-US'),
+  );
+  if (!allowed) {
+    throw new InputError(
+      `githubRepository ${quoteInput(
+        text,
+      )} belongs to a GitHub owner whose workflows may not get CI roles; allowed owners: ${githubOwners.join(
+        ', ',
+      )} (scaffolder.awsPlatform.flightdeck.githubOwners)`,
+    );
+  }
+  return `${allowed}/${repository}`;
 }
 
 function checkBranch(value: unknown, field: string): string {

@@ -54,11 +54,11 @@ describe('githubActionsTrustPolicy', () => {
       Federated:
         'arn:aws:iam::715451680876:oidc-provider/token.actions.githubusercontent.com',
     });
+    // Exact subjects: StringLike would let a branch or repository name
+    // containing * or ? match others.
     expect(policy.Statement[0].Condition).toEqual({
       StringEquals: {
         'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-      },
-      StringLike: {
         'token.actions.githubusercontent.com:sub': [
           'repo:acme/shop:ref:refs/heads/main',
           'repo:acme/shop:ref:refs/heads/release/next',
@@ -81,11 +81,9 @@ describe('samePolicy', () => {
       JSON.stringify({
         Statement: {
           Condition: {
-            StringLike: {
+            StringEquals: {
               'token.actions.githubusercontent.com:sub':
                 'repo:acme/shop:ref:refs/heads/main',
-            },
-            StringEquals: {
               'token.actions.githubusercontent.com:aud': ['sts.amazonaws.com'],
             },
           },

@@ -88,7 +88,7 @@ export function podRoleTrustPolicy(options: {
 
 /**
  * Trust policy of a role GitHub Actions assumes: workflows of one
- * repository, on the given branches only, through the account's GitHub OIDC
+ * repository, on the given branches only (exact `sub` subjects), through the account's GitHub OIDC
  * provider (the guide's deploy and ECR push roles).
  */
 export function githubActionsTrustPolicy(options: {
@@ -111,9 +111,11 @@ export function githubActionsTrustPolicy(options: {
           ),
         },
         Action: 'sts:AssumeRoleWithWebIdentity',
+        // StringEquals, never StringLike: each subject is one exact branch
+        // of one repository, so no `*` or `?` in a name can widen it.
         Condition: {
-          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: STS_AUDIENCE },
-          StringLike: {
+          StringEquals: {
+            [`${GITHUB_OIDC_HOST}:aud`]: STS_AUDIENCE,
             [`${GITHUB_OIDC_HOST}:sub`]: [...new Set(options.branches)]
               .sort()
               .map(

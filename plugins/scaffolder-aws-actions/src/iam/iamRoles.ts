@@ -1,11 +1,14 @@
 import {
   CreateRoleCommand,
+  CreateRoleCommandOutput,
   GetOpenIDConnectProviderCommand,
   GetRoleCommand,
   GetRolePolicyCommand,
   IAMClient,
   PutRolePolicyCommand,
+  PutRolePolicyCommandOutput,
   TagRoleCommand,
+  TagRoleCommandOutput,
 } from '@aws-sdk/client-iam';
 import { parsePolicy, PolicyDocument } from './iamPolicies';
 
@@ -46,7 +49,8 @@ export async function getRole(
 /**
  * Creates a role. IAM has no idempotency token: when the role already
  * exists (an earlier attempt of this task, or another run), undefined is
- * returned and the caller decides from what is there.
+ * returned and the caller decides from what is there. The response
+ * identifies the request.
  */
 export async function createRole(
   client: IAMClient,
@@ -56,9 +60,9 @@ export async function createRole(
     description: string;
     tags: Record<string, string>;
   },
-): Promise<string | undefined> {
+): Promise<CreateRoleCommandOutput | undefined> {
   try {
-    const { Role } = await client.send(
+    const response = await client.send(
       new CreateRoleCommand({
         RoleName: request.name,
         AssumeRolePolicyDocument: JSON.stringify(request.trustPolicy),
@@ -69,9 +73,9 @@ export async function createRole(
         })),
       }),
     );
-    if (!Role?.Arn)
+    if (!response.Role?.Arn)
       throw new Error(`CreateRole ${request.name} returned no role`);
-    return Role.Arn;
+    return response;
   } catch (error) {
     if ((error as Error).name === 'EntityAlreadyExistsException') {
       return undefined;
@@ -85,10 +89,10 @@ export async function tagRole(
   client: IAMClient,
   name: string,
   tags: Record<string, string>,
-): Promise<void> {
+): Promise<TagRoleCommandOutput | undefined> {
   const entries = Object.entries(tags);
-  if (entries.length === 0) return;
-  await client.send(
+  if (entries.length === 0) return undefined;
+  return client.send(
     new TagRoleCommand({
       RoleName: name,
       Tags: entries.map(([Key, Value]) => ({ Key, Value })),
@@ -119,8 +123,8 @@ export async function putRolePolicy(
   roleName: string,
   policyName: string,
   document: PolicyDocument,
-): Promise<void> {
-  await client.send(
+): Promise<PutRolePolicyCommandOutput> {
+  return client.send(
     new PutRolePolicyCommand({
       RoleName: roleName,
       PolicyName: policyName,

@@ -1,5 +1,6 @@
 import {
   ChangeResourceRecordSetsCommand,
+  ChangeResourceRecordSetsCommandOutput,
   InvalidChangeBatch,
   ListResourceRecordSetsCommand,
   ListResourceRecordSetsCommandOutput,
@@ -79,7 +80,8 @@ export function isAliasTo(record: RecordSummary, target: AliasTarget): boolean {
  * Creates an A ALIAS record. CREATE, not UPSERT: Route 53 refuses it when a
  * record of that name and type exists, so a record someone else wrote
  * meanwhile is never overwritten; the caller then reads what is there.
- * Returns the change id, or undefined when the record already existed.
+ * Returns the response (its change id to wait for), or undefined when the
+ * record already existed.
  */
 export async function createAliasRecord(
   client: Route53Client,
@@ -89,9 +91,9 @@ export async function createAliasRecord(
     target: AliasTarget;
     comment: string;
   },
-): Promise<string | undefined> {
+): Promise<ChangeResourceRecordSetsCommandOutput | undefined> {
   try {
-    const { ChangeInfo } = await client.send(
+    return await client.send(
       new ChangeResourceRecordSetsCommand({
         HostedZoneId: request.zoneId,
         ChangeBatch: {
@@ -113,7 +115,6 @@ export async function createAliasRecord(
         },
       }),
     );
-    return ChangeInfo?.Id?.replace(/^\/change\//, '');
   } catch (error) {
     if (
       error instanceof InvalidChangeBatch &&

@@ -37,6 +37,7 @@ export function estateActionsConfig(estate: ReferenceEstate): ActionsConfig {
       operationsAccountId: estate.accounts.operations.id,
       ecrRegion: 'us-east-1',
       repositoryNamespace: 'acme',
+      githubOwners: ['acme'],
       syncTimeoutSeconds: 30,
       clusters: [
         {

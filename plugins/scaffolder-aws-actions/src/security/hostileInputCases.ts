@@ -329,7 +329,34 @@ export function workloadCases(options: {
       ],
       'bad',
     ),
+    ...vary(
+      valid,
+      'githubRepository',
+      [
+        'evil/hostile', // an owner outside flightdeck.githubOwners
+        'acme-evil/hostile',
+        'acm/hostile',
+        'acme*/hostile',
+      ],
+      'outside the allowed GitHub owners',
+    ),
+    ...vary(
+      valid,
+      'owner',
+      [
+        undefined,
+        '',
+        'user:default/jane', // a person, not a team
+        'component:default/hostile',
+        'group:default/no-such-team',
+        'group:default/',
+        ...TEXT_ATTACKS,
+      ],
+      'not a catalog Group',
+    ),
     ...varyStage(valid, 'name', notDnsLabel, 'bad'),
+    // <app>-<stage> must split one way: hostile + a-b = hostile-a + b.
+    ...varyStage(valid, 'name', ['a-b', 'staging-2', 'prod-eu'], 'hyphenated'),
     ...varyStage(
       valid,
       'account',

@@ -197,6 +197,7 @@ describe('hostile inputs, checked against moto request log', () => {
     const valid = {
       name: 'hostile',
       githubRepository: 'acme/hostile',
+      owner: OWNER,
       stages: [
         {
           name: 'staging',
@@ -241,6 +242,7 @@ describe('permissions, checked against moto request log', () => {
     workload: {
       name: 'denied',
       githubRepository: 'acme/denied',
+      owner: OWNER,
       stages: [
         {
           name: 'staging',

@@ -80,6 +80,8 @@ it('nothing the actions log, output or throw contains a credential', async () =>
         input,
         logger: logger.child({ action: which }) as any,
         task: { id: `task-${which}-${lines.length}` } as any,
+        // Changes run in a session named after the user who asked.
+        user: { ref: 'user:default/logscan' },
       }),
       { isDryRun },
     );
@@ -127,6 +129,7 @@ it('nothing the actions log, output or throw contains a credential', async () =>
   const workload = {
     name: 'logscan',
     githubRepository: 'acme/logscan',
+    owner: 'group:default/logscan-team',
     stages: [
       { name: 'staging', account: sandbox, clusters: ['acme-sandbox-v1'] },
     ],

@@ -60,6 +60,7 @@ export function workloadConfig(estate: ReferenceEstate): ActionsConfig {
       operationsAccountId: operations.id,
       ecrRegion: estate.region,
       repositoryNamespace: estate.orgName,
+      githubOwners: ['acme'],
       syncTimeoutSeconds: 10,
       clusters: [
         {
@@ -81,6 +82,17 @@ export function workloadConfig(estate: ReferenceEstate): ActionsConfig {
   };
 }
 
+/** The team the test workloads belong to: a Group in the tests' catalogs. */
+export const WORKLOAD_OWNER = 'group:default/app-developers';
+
+/** The catalog Group entity of {@link WORKLOAD_OWNER}. */
+export const workloadOwnerGroup = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Group',
+  metadata: { name: 'app-developers', namespace: 'default' },
+  spec: { type: 'team', children: [] },
+};
+
 /** A workload staged in Sandbox and released to Production. */
 export function workloadInput(
   estate: ReferenceEstate,
@@ -89,6 +101,7 @@ export function workloadInput(
   return {
     name,
     githubRepository: `acme/${name}`,
+    owner: WORKLOAD_OWNER,
     stages: [
       {
         name: 'staging',

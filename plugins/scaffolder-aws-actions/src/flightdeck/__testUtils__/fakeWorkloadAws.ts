@@ -3,6 +3,7 @@ import {
   DescribeRepositoriesCommand,
   ECRClient,
   GetRepositoryPolicyCommand,
+  ListTagsForResourceCommand,
   RepositoryAlreadyExistsException,
   RepositoryNotFoundException,
   RepositoryPolicyNotFoundException,
@@ -265,6 +266,24 @@ export class FakeWorkloadAws {
           ],
         };
       })
+      .on(ListTagsForResourceCommand)
+      .callsFake(({ resourceArn }) => {
+        const repository = [...this.repositories.values()].find(
+          r => r.arn === resourceArn,
+        );
+        if (!repository) {
+          throw new RepositoryNotFoundException({
+            message: 'not found',
+            $metadata: {},
+          });
+        }
+        return {
+          tags: Object.entries(repository.tags).map(([Key, Value]) => ({
+            Key,
+            Value,
+          })),
+        };
+      })
       .on(GetRepositoryPolicyCommand)
       .callsFake(({ repositoryName }) => {
         const policy = this.repositories.get(key(repositoryName))?.policy;
@@ -302,6 +321,7 @@ export class FakeWorkloadAws {
           };
           this.repositories.set(key(repositoryName), repository);
           return {
+            $metadata: { requestId: 'req-CreateRepositoryCommand' },
             repository: {
               repositoryName,
               repositoryArn: repository.arn,

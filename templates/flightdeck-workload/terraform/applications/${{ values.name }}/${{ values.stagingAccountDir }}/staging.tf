@@ -48,8 +48,11 @@ resource "aws_iam_role" "staging_deploy" {
       Principal = { Federated = "arn:${data.aws_partition.this.partition}:iam::${data.aws_caller_identity.this.account_id}:oidc-provider/token.actions.githubusercontent.com" }
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
-        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }
-        StringLike   = { "token.actions.githubusercontent.com:sub" = [for branch in ${{ values.staging.deployBranches | dump }} : "repo:${{ values.githubRepository }}:ref:refs/heads/${branch}"] }
+        # Exact subjects (StringEquals), as the action writes them: no wildcard widens them.
+        StringEquals = {
+          "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+          "token.actions.githubusercontent.com:sub" = [for branch in ${{ values.staging.deployBranches | dump }} : "repo:${{ values.githubRepository }}:ref:refs/heads/${branch}"]
+        }
       }
     }]
   })

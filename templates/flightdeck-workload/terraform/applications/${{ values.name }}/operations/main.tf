@@ -63,8 +63,11 @@ resource "aws_iam_role" "ecr_push" {
       Principal = { Federated = "arn:${data.aws_partition.this.partition}:iam::${data.aws_caller_identity.this.account_id}:oidc-provider/token.actions.githubusercontent.com" }
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
-        StringEquals = { "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com" }
-        StringLike   = { "token.actions.githubusercontent.com:sub" = [for branch in local.deploy_branches : "repo:${local.github_repository}:ref:refs/heads/${branch}"] }
+        # Exact subjects (StringEquals), as the action writes them: no wildcard widens them.
+        StringEquals = {
+          "token.actions.githubusercontent.com:aud" = "sts.amazonaws.com"
+          "token.actions.githubusercontent.com:sub" = [for branch in local.deploy_branches : "repo:${local.github_repository}:ref:refs/heads/${branch}"]
+        }
       }
     }]
   })
