@@ -1,7 +1,8 @@
 // `yarn reliability`: runs the fault matrix (the *.faults.test.ts suites,
 // each against its own moto and fault proxy on 127.0.0.1), prints its table
 // and writes it into docs/reliability.md between the matrix markers. The
-// document is only rewritten when every suite passed.
+// document is only rewritten when every suite passed and every row's cells
+// are measured counts with nothing lost and nothing duplicated.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -63,13 +64,22 @@ try {
     .split('\n')
     .filter(line => line.trim())
     .map(line => JSON.parse(line));
+  const wrongRows = rows.filter(row => !isMeasuredAndClean(row));
+  for (const row of wrongRows) {
+    console.error(
+      `A row lost or duplicated something, or was not measured: ${JSON.stringify(
+        row,
+      )}`,
+    );
+  }
+  if (wrongRows.length > 0 || rows.length === 0) failed = true;
   const total = (Date.now() - started) / 1000;
   const section = renderSection(rows, timings, total);
   console.log(`\n${section}`);
 
   if (failed) {
     console.error(
-      '\nA suite of the matrix failed; docs/reliability.md was left unchanged.',
+      '\nA suite or a row of the matrix failed; docs/reliability.md was left unchanged.',
     );
     process.exitCode = 1;
   } else {
@@ -94,6 +104,19 @@ try {
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * Whether a row's cells are counts measured on the emulator (whole numbers)
+ * and show nothing lost and nothing made twice: the claim of the table.
+ */
+function isMeasuredAndClean(row) {
+  const counts = [row.before, row.after, row.lost, row.duplicates];
+  return (
+    counts.every(n => Number.isInteger(n) && n >= 0) &&
+    row.lost === 0 &&
+    row.duplicates === 0
+  );
 }
 
 function renderSection(rows, suiteTimings, totalSeconds) {

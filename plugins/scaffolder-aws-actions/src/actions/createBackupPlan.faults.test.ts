@@ -18,10 +18,14 @@ import {
   deniedThenDone,
   FaultRow,
   KillPoint,
+  MeasuredCells,
   recordActionRow,
   runOnceDenied,
+  rulesThatNeverFired,
   runTaskUntilDone,
+  startMeasure,
 } from './__testUtils__/faultMatrix';
+import { backupPlanInventory } from './__testUtils__/estateInventories';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { backupPlanConfig } from './__testUtils__/estateActionConfigs';
 import { createBackupPlanAction } from './createBackupPlan';
@@ -155,13 +159,18 @@ async function runChecked(
   };
 }
 
-function record(fault: string, outcomes: CheckedOutcome[]) {
+function record(
+  fault: string,
+  outcomes: CheckedOutcome[],
+  measured: MeasuredCells,
+) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'plans + selections',
     fault,
     outcomes,
     proxy: local.proxy,
+    measured,
   });
 }
 
@@ -179,6 +188,7 @@ describe('aws-platform:backup:plan:create under faults', () => {
     ]);
 
     local.proxy.resetStats();
+    const measure = await startMeasure(backupPlanInventory(local));
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       for (const when of ['before', 'after'] as const) {
@@ -193,7 +203,9 @@ describe('aws-platform:backup:plan:create under faults', () => {
     record(
       `killed at each of its ${changes.length} AWS changes (before and after AWS acted), resumed`,
       outcomes,
+      await measure.finish(),
     );
+    expect(local.proxy.stats().faults.kill).toBe(outcomes.length);
   });
 
   // Faults on changes only are cheap: more tasks, so that some are hit.
@@ -206,20 +218,20 @@ describe('aws-platform:backup:plan:create under faults', () => {
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
       local.proxy.resetStats();
+      const measure = await startMeasure(backupPlanInventory(local));
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}`, { rules }));
       }
-      record(fault, outcomes);
-      // The seeded draws hit this fault at least once.
-      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
-        0,
-      );
+      record(fault, outcomes, await measure.finish());
+      // The seeded draws hit this row's own fault at least once.
+      expect(rulesThatNeverFired(local.proxy, rules)).toEqual([]);
     },
   );
 
   it('changes nothing while the account is denied, and completes once allowed', async () => {
     local.proxy.resetStats();
+    const measure = await startMeasure(backupPlanInventory(local));
     const sandbox = local.estate.accounts.sandbox.id;
     const planName = 'denied';
     const outcome = await runOnceDenied({
@@ -232,8 +244,11 @@ describe('aws-platform:backup:plan:create under faults', () => {
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     expect(await stateOf(planName)).toMatchObject({ plans: 0, selections: 0 });
     const done = await runChecked(planName);
-    record('one account denied (Sandbox), then allowed', [
-      deniedThenDone(outcome, done),
-    ]);
+    record(
+      'one account denied (Sandbox), then allowed',
+      [deniedThenDone(outcome, done)],
+      await measure.finish(),
+    );
+    expect(local.proxy.stats().faults.denied).toBeGreaterThan(0);
   });
 });

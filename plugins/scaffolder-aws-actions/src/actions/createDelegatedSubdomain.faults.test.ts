@@ -19,10 +19,14 @@ import {
   deniedThenDone,
   FaultRow,
   KillPoint,
+  MeasuredCells,
   recordActionRow,
   runOnceDenied,
+  rulesThatNeverFired,
   runTaskUntilDone,
+  startMeasure,
 } from './__testUtils__/faultMatrix';
+import { subdomainInventory } from './__testUtils__/estateInventories';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { subdomainConfig } from './__testUtils__/estateActionConfigs';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
@@ -144,13 +148,18 @@ async function runChecked(
   };
 }
 
-function record(fault: string, outcomes: CheckedOutcome[]) {
+function record(
+  fault: string,
+  outcomes: CheckedOutcome[],
+  measured: MeasuredCells,
+) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'zones + NS record sets',
     fault,
     outcomes,
     proxy: local.proxy,
+    measured,
   });
 }
 
@@ -169,6 +178,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
     ]);
 
     local.proxy.resetStats();
+    const measure = await startMeasure(subdomainInventory(local));
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       for (const when of ['before', 'after'] as const) {
@@ -183,7 +193,9 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
     record(
       `killed at each of its ${changes.length} AWS changes (before and after AWS acted), resumed`,
       outcomes,
+      await measure.finish(),
     );
+    expect(local.proxy.stats().faults.kill).toBe(outcomes.length);
   });
 
   // Faults on changes only are cheap: more tasks, so that some are hit.
@@ -195,6 +207,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
       3,
       [
         {
+          name: 'pending',
           match: { service: 'route53', mutating: true },
           fault: { kind: 'throttle', variant: 'prior-request-not-complete' },
           probability: 0.5,
@@ -208,20 +221,20 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
       local.proxy.resetStats();
+      const measure = await startMeasure(subdomainInventory(local));
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}.example.com`, { rules }));
       }
-      record(fault, outcomes);
-      // The seeded draws hit this fault at least once.
-      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
-        0,
-      );
+      record(fault, outcomes, await measure.finish());
+      // The seeded draws hit this row's own fault at least once.
+      expect(rulesThatNeverFired(local.proxy, rules)).toEqual([]);
     },
   );
 
   it('changes nothing while the account is denied, and completes once allowed', async () => {
     local.proxy.resetStats();
+    const measure = await startMeasure(subdomainInventory(local));
     const sandbox = local.estate.accounts.sandbox.id;
     const domainName = 'denied.example.com';
     const outcome = await runOnceDenied({
@@ -237,8 +250,11 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
       nsSets: 0,
     });
     const done = await runChecked(domainName);
-    record('one account denied (Sandbox), then allowed', [
-      deniedThenDone(outcome, done),
-    ]);
+    record(
+      'one account denied (Sandbox), then allowed',
+      [deniedThenDone(outcome, done)],
+      await measure.finish(),
+    );
+    expect(local.proxy.stats().faults.denied).toBeGreaterThan(0);
   });
 });

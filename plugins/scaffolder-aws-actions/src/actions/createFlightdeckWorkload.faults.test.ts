@@ -23,14 +23,19 @@ import {
   deniedThenDone,
   FaultRow,
   KillPoint,
+  MeasuredCells,
   recordActionRow,
   runOnceDenied,
+  rulesThatNeverFired,
   runTaskUntilDone,
+  startMeasure,
 } from './__testUtils__/faultMatrix';
+import { workloadInventory } from './__testUtils__/estateInventories';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import {
   workloadConfig,
   workloadInput,
+  workloadOwnerGroup,
 } from './__testUtils__/estateActionConfigs';
 import { createFlightdeckWorkloadAction } from './createFlightdeckWorkload';
 
@@ -58,7 +63,7 @@ function createAction() {
   return createFlightdeckWorkloadAction({
     config: workloadConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
-    catalog: catalogServiceMock(),
+    catalog: catalogServiceMock({ entities: [workloadOwnerGroup] }),
     permissions: mockServices.permissions(),
   });
 }
@@ -170,13 +175,18 @@ async function runChecked(
   return { ...outcome, duplicates: state.duplicates, found: state.found };
 }
 
-function record(fault: string, outcomes: CheckedOutcome[]) {
+function record(
+  fault: string,
+  outcomes: CheckedOutcome[],
+  measured: MeasuredCells,
+) {
   recordActionRow({
     subject: SUBJECT,
     unit: 'repositories + roles + records',
     fault,
     outcomes,
     proxy: local.proxy,
+    measured,
   });
 }
 
@@ -192,6 +202,7 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     expect(changes).toHaveLength(12);
 
     local.proxy.resetStats();
+    const measure = await startMeasure(workloadInventory(local));
     const outcomes = [];
     for (let change = 1; change <= changes.length; change++) {
       const outcome = await runChecked(`kill${change}`, {
@@ -203,7 +214,9 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     record(
       `killed after each of its ${changes.length} AWS changes (AWS acted, the answer lost), resumed`,
       outcomes,
+      await measure.finish(),
     );
+    expect(local.proxy.stats().faults.kill).toBe(outcomes.length);
   });
 
   it.each<FaultRow>([
@@ -214,20 +227,20 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     'creates nothing twice when %s: %s',
     async (label, fault, tasks, rules) => {
       local.proxy.resetStats();
+      const measure = await startMeasure(workloadInventory(local));
       const outcomes = [];
       for (let n = 1; n <= tasks; n++) {
         outcomes.push(await runChecked(`${label}${n}`, { rules }));
       }
-      record(fault, outcomes);
-      // The seeded draws hit this fault at least once.
-      expect(Object.values(local.proxy.stats().faults).length).toBeGreaterThan(
-        0,
-      );
+      record(fault, outcomes, await measure.finish());
+      // The seeded draws hit this row's own fault at least once.
+      expect(rulesThatNeverFired(local.proxy, rules)).toEqual([]);
     },
   );
 
   it('completes once a denied account is allowed again', async () => {
     local.proxy.resetStats();
+    const measure = await startMeasure(workloadInventory(local));
     const production = local.estate.accounts.production.id;
     const name = 'denied';
     const outcome = await runOnceDenied({
@@ -239,8 +252,11 @@ describe('aws-platform:flightdeck:workload:create under faults', () => {
     });
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
     const done = await runChecked(name);
-    record('one account denied (Production), then allowed', [
-      deniedThenDone(outcome, done),
-    ]);
+    record(
+      'one account denied (Production), then allowed',
+      [deniedThenDone(outcome, done)],
+      await measure.finish(),
+    );
+    expect(local.proxy.stats().faults.denied).toBeGreaterThan(0);
   });
 });

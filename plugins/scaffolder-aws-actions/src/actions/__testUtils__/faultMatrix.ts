@@ -11,6 +11,9 @@ import type { FaultProxy, FaultRule } from '@internal/local-aws';
  */
 export type TaskState = Map<string, unknown>;
 
+/** The user every task of the matrix runs for. */
+export const FAULT_MATRIX_USER = 'user:default/fault-matrix';
+
 /** Where a run is killed: at the n-th AWS change, before or after AWS made it. */
 export type KillPoint = { change: number; when: 'before' | 'after' };
 
@@ -36,6 +39,8 @@ export function taskContext(options: {
   const ctx = createMockActionContext({
     input: options.input,
     task: { id: options.taskId } as any,
+    // Changes are made in a session named after the task's user.
+    user: { ref: FAULT_MATRIX_USER },
   });
   return Object.assign(ctx, {
     signal: options.signal,
@@ -157,6 +162,74 @@ export async function countChanges(
     .flatMap(op => Array(op.calls).fill(`${op.service}:${op.operation}`));
 }
 
+/**
+ * One AWS resource as an inventory lists it: `id` is what AWS identifies it
+ * by (a second copy gets another id), `name` what the action means to
+ * create once (a second copy has the same name).
+ */
+export type InventoryItem = { id: string; name: string };
+
+/**
+ * Lists every resource of the kinds an action creates, in every account and
+ * zone it changes, from the emulator (through the proxy while it injects
+ * nothing).
+ */
+export type Inventory = () => Promise<InventoryItem[]>;
+
+/** The cells of a matrix row that AWS's state decides, measured by listing it. */
+export type MeasuredCells = {
+  /** Resources listed before the row's tasks ran. */
+  before: number;
+  /** Resources listed after them. */
+  after: number;
+  /** Resources listed before and missing after. */
+  lost: number;
+  /** Copies beyond the first of each name, after. */
+  duplicates: number;
+};
+
+/** The cells from the inventory before and after a row. */
+export function measureCells(
+  before: InventoryItem[],
+  after: InventoryItem[],
+): MeasuredCells {
+  const afterIds = new Set(after.map(item => item.id));
+  const copies = new Map<string, number>();
+  for (const { name } of after) copies.set(name, (copies.get(name) ?? 0) + 1);
+  return {
+    before: before.length,
+    after: after.length,
+    lost: before.filter(item => !afterIds.has(item.id)).length,
+    duplicates: [...copies.values()].reduce((sum, n) => sum + n - 1, 0),
+  };
+}
+
+/**
+ * Lists the inventory now, before a row's tasks run; `finish()` lists it
+ * again and measures the row's cells.
+ */
+export async function startMeasure(
+  inventory: Inventory,
+): Promise<{ finish(): Promise<MeasuredCells> }> {
+  const before = await inventory();
+  return { finish: async () => measureCells(before, await inventory()) };
+}
+
+/**
+ * The names of the `rules` that injected no fault since the proxy's last
+ * reset, counted under each rule's own name. A row must meet its own fault
+ * (an empty list); any other fault does not count.
+ */
+export function rulesThatNeverFired(
+  proxy: FaultProxy,
+  rules: FaultRule[],
+): string[] {
+  const { faults } = proxy.stats();
+  return rules
+    .map(rule => rule.name ?? rule.fault.kind)
+    .filter(name => !((faults[name] ?? 0) > 0));
+}
+
 /** A task's outcome with what AWS holds afterwards. */
 export type CheckedOutcome = TaskOutcome & {
   duplicates: number;
@@ -166,18 +239,27 @@ export type CheckedOutcome = TaskOutcome & {
 
 /**
  * Adds an action's row to the fault matrix report (docs/reliability.md):
- * the tasks run under one fault, with the proxy's counts of retries and
- * injected faults since its last reset.
+ * the tasks run under one fault, the proxy's counts of retries and injected
+ * faults since its last reset, and the `measured` cells (see
+ * {@link startMeasure}). Throws, after recording the row, when the row has
+ * no measured cells or lost or duplicated a resource.
  */
 export function recordActionRow(options: {
   subject: string;
-  /** What `found` counts, e.g. "zones + NS record sets". */
+  /** What the inventory counts, e.g. "zones + NS record sets". */
   unit: string;
   fault: string;
   outcomes: CheckedOutcome[];
   proxy: FaultProxy;
+  /** Required; optional in the type only for callers written before it. */
+  measured?: MeasuredCells;
 }): void {
-  const { outcomes } = options;
+  const { outcomes, measured } = options;
+  if (!measured) {
+    throw new Error(
+      `The row '${options.fault}' has no measured cells; list the resources with startMeasure() around its tasks`,
+    );
+  }
   const stats = options.proxy.stats();
   const sum = (of: (o: CheckedOutcome) => number) =>
     outcomes.reduce((total, o) => total + of(o), 0);
@@ -191,13 +273,14 @@ export function recordActionRow(options: {
         ? `, ${failed} run${failed > 1 ? 's' : ''} stopped and resumed`
         : ''
     }`,
-    before: 0,
-    after: sum(o => o.found),
+    ...measured,
     unit: options.unit,
-    lost: 0,
-    duplicates: sum(o => o.duplicates),
     retries: stats.retries,
     faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
+  });
+  expect({ lost: measured.lost, duplicates: measured.duplicates }).toEqual({
+    lost: 0,
+    duplicates: 0,
   });
 }
 
@@ -216,20 +299,25 @@ export type FaultRow = [
 const COMMON_FAULTS = {
   throttled: {
     fault: '20 % throttling',
-    rules: [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+    rules: [
+      { name: 'throttled', fault: { kind: 'throttle' }, probability: 0.2 },
+    ],
   },
   failing: {
     fault: '10 % HTTP 5xx',
-    rules: [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+    rules: [
+      { name: 'failing', fault: { kind: 'server-error' }, probability: 0.1 },
+    ],
   },
   slow: {
     fault: '500 ms latency',
-    rules: [{ fault: { kind: 'latency', ms: 500 } }],
+    rules: [{ name: 'slow', fault: { kind: 'latency', ms: 500 } }],
   },
   lossy: {
     fault: '30 % of the answers to changes lost (AWS acted)',
     rules: [
       {
+        name: 'lossy',
         match: { mutating: true },
         fault: { kind: 'drop', when: 'after' },
         probability: 0.3,
@@ -240,7 +328,8 @@ const COMMON_FAULTS = {
 
 /**
  * One of the common faults as a matrix row, with as many tasks as an action
- * needs for the seeded draws to hit it.
+ * needs for the seeded draws to hit it. Its rule is named after `label`, so
+ * the proxy counts its faults under that name.
  */
 export function commonFaultRow(
   label: keyof typeof COMMON_FAULTS,
