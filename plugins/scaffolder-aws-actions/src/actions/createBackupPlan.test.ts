@@ -134,7 +134,11 @@ function fakeBackup(stub: Stub, account: string, region: string) {
         creatorRequestId: CreatorRequestId,
       };
       plans.push(plan);
-      return { BackupPlanId: plan.id, BackupPlanArn: plan.arn };
+      return {
+        BackupPlanId: plan.id,
+        BackupPlanArn: plan.arn,
+        $metadata: { requestId: `request-${id}` },
+      };
     })
     .on(ListBackupSelectionsCommand)
     .callsFake(({ BackupPlanId }) => ({
@@ -165,7 +169,11 @@ function fakeBackup(stub: Stub, account: string, region: string) {
         BackupSelection: body,
       };
       if (!repeated) selections.set(BackupPlanId, [...list, selection]);
-      return { BackupPlanId, SelectionId: selection.SelectionId };
+      return {
+        BackupPlanId,
+        SelectionId: selection.SelectionId,
+        $metadata: { requestId: `request-${selection.SelectionId}` },
+      };
     });
   return { plans, selections };
 }
@@ -950,12 +958,32 @@ describe('aws-platform:backup:plan:create', () => {
         'aws-platform.io/created-by': 'user:default/jane',
         'aws-platform.io/task-id': 'task-1',
       });
-      // The writes are made in the user's name.
+      // The writes are made in the user's name; the Backup account's vault
+      // is only read, in the backend's own session.
       expect(createClient).toHaveBeenCalledWith(BackupClient, {
         accountId: SANDBOX,
         region: EAST,
         actor: { userEntityRef: 'user:default/jane' },
       });
+      expect(createClient).toHaveBeenCalledWith(BackupClient, {
+        accountId: BACKUP,
+        region: EAST,
+      });
+    });
+
+    it('logs each change it applied with its AWS request id', async () => {
+      const { action } = setUp();
+      const ctx = context(daily);
+      const info = jest.spyOn(ctx.logger, 'info');
+      await action.handler(ctx as any);
+      expect(info).toHaveBeenCalledWith(
+        `Done: created backup plan sandbox-daily (PLAN1) in account Sandbox (${SANDBOX}), us-east-1 (AWS request id request-PLAN1)`,
+      );
+      expect(info).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /^Done: Assign resources tagged Backup=true to the plan .* \(AWS request id request-SEL1-PLAN1\)$/,
+        ),
+      );
     });
 
     it.each([
