@@ -61,6 +61,13 @@ export interface Config {
         /** `<org>` in the repository name `<org>/<app>`, e.g. `acme`. */
         repositoryNamespace: string;
         /**
+         * The only GitHub owners (organizations or users) whose repositories
+         * may get CI roles, e.g. `[acme]`. Required: a template naming any
+         * other owner is refused before any AWS call. Spell them as GitHub
+         * does; the trust policies compare the OIDC `sub` claim exactly.
+         */
+        githubOwners: string[];
+        /**
          * The only Flightdeck clusters workloads may be set up for. Templates
          * pick one by name or by its catalog entity; a cluster not listed
          * here is refused before any AWS call.
