@@ -659,6 +659,11 @@ describe('aws-platform:backup:plan:create', () => {
       expect.anything(),
     );
 
+    // A non-production account needs the action's permission only, asked once.
+    const sandboxRun = setUp();
+    await sandboxRun.action.handler(context(daily) as any);
+    expect(sandboxRun.permissions.authorize).toHaveBeenCalledTimes(1);
+
     const production = setUp();
     await production.action.handler(
       context({ ...daily, account: PRODUCTION }) as any,

