@@ -4,8 +4,9 @@ import { BACKEND, guestToken } from './portal';
 // Against the portal's backend on the seeded local estate: every route of
 // the suite, and the scaffolder routes that run its actions, refuse a caller
 // without a Backstage token; with a user token the answers carry no AWS
-// credential. Permission denials (403) need a policy other than the local
-// portal's allow-all one, so the router tests cover them.
+// credential. The portal's policy lets the guest, a platform-team member, do
+// everything; denials to other users are covered by the backend's tests
+// (packages/backend/src/permissions).
 const CLUSTER = 'resource:default/acme-production-v1-715451680876-us-east-1';
 
 const PROTECTED: { method: 'GET' | 'POST'; path: string; body?: object }[] = [
@@ -32,6 +33,11 @@ const PROTECTED: { method: 'GET' | 'POST'; path: string; body?: object }[] = [
         account: '171870262174',
       },
     },
+  },
+  {
+    method: 'POST',
+    path: '/api/catalog/locations',
+    body: { type: 'url', target: 'https://example.com/catalog-info.yaml' },
   },
   {
     method: 'POST',
@@ -95,5 +101,45 @@ test("a user's answers from the live status API carry no AWS credential", async 
       expect(text).not.toMatch(shape);
     }
   }
+  await api.dispose();
+});
+
+test('the shipped permission policy counts the guest as a platform-team member', async () => {
+  const guest = await request.newContext();
+  const token = await guestToken(guest);
+  await guest.dispose();
+  const api = await request.newContext({
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  // Platform-only permissions: another signed-in user is denied both.
+  const response = await api.post(`${BACKEND}/api/permission/authorize`, {
+    data: {
+      items: [
+        {
+          id: 'production',
+          permission: {
+            type: 'basic',
+            name: 'aws-platform.production.change',
+            attributes: { action: 'update' },
+          },
+        },
+        {
+          id: 'location',
+          permission: {
+            type: 'basic',
+            name: 'catalog.location.create',
+            attributes: { action: 'create' },
+          },
+        },
+      ],
+    },
+  });
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as {
+    items: { id: string; result: string }[];
+  };
+  expect(Object.fromEntries(items.map(item => [item.id, item.result]))).toEqual(
+    { production: 'ALLOW', location: 'ALLOW' },
+  );
   await api.dispose();
 });
