@@ -24,6 +24,12 @@ export interface Config {
         ttl?: number;
         /** How long to wait for Route 53 to report a change in sync. Default 300. */
         syncTimeoutSeconds?: number;
+        /**
+         * First labels of subdomains no template may request, e.g.
+         * `[www, mail, api, admin]`. Given, it replaces the default list
+         * `www`, `mail`, `api`, `admin`, `autodiscover`; `[]` reserves none.
+         */
+        reservedSubdomains?: string[];
       };
       /** Backup plans (the guide's backup conventions, section d). */
       backup?: {

@@ -86,4 +86,29 @@ describe('readActionsConfig', () => {
       ),
     ).toThrow(message);
   });
+
+  it('reads reserved subdomain labels, lowercased, and refuses what is not a label', () => {
+    const route53 = (reservedSubdomains?: string[]) =>
+      new ConfigReader({
+        scaffolder: {
+          awsPlatform: {
+            accounts,
+            route53: {
+              networkAccountId: '110987654321',
+              parentZones: ['example.com'],
+              ...(reservedSubdomains && { reservedSubdomains }),
+            },
+          },
+        },
+      });
+    expect(readActionsConfig(route53()).route53?.reservedSubdomains).toBe(
+      undefined,
+    );
+    expect(
+      readActionsConfig(route53(['WWW', 'status'])).route53?.reservedSubdomains,
+    ).toEqual(['www', 'status']);
+    expect(() => readActionsConfig(route53(['*.api']))).toThrow(
+      "route53.reservedSubdomains: '*.api' is not a DNS label",
+    );
+  });
 });

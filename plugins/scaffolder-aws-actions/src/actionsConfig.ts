@@ -21,6 +21,8 @@ export interface ActionsConfig {
     parentZones: string[];
     ttl: number;
     syncTimeoutSeconds: number;
+    /** First labels no template may request; undefined means the action's default list. */
+    reservedSubdomains?: string[];
   };
   backup?: BackupConfig;
   flightdeck?: FlightdeckConfig;
@@ -73,6 +75,7 @@ export function readActionsConfig(root: Config): ActionsConfig {
       ttl: route53.getOptionalNumber('ttl') ?? 3600,
       syncTimeoutSeconds:
         route53.getOptionalNumber('syncTimeoutSeconds') ?? 300,
+      reservedSubdomains: readReservedSubdomains(route53),
     },
     backup: backup && readBackupConfig(backup),
     flightdeck: flightdeck && readFlightdeckConfig(flightdeck),
@@ -111,6 +114,22 @@ function readBackupConfig(backup: Config): BackupConfig {
     selectionRoleName,
     allowedRegions,
   };
+}
+
+const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+function readReservedSubdomains(route53: Config): string[] | undefined {
+  const labels = route53
+    .getOptionalStringArray('reservedSubdomains')
+    ?.map(label => label.toLocaleLowerCase('en-US'));
+  for (const label of labels ?? []) {
+    if (!DNS_LABEL.test(label)) {
+      throw new InputError(
+        `${KEY}.route53.reservedSubdomains: '${label}' is not a DNS label`,
+      );
+    }
+  }
+  return labels;
 }
 
 function checkAccountId(value: string, key: string): string {

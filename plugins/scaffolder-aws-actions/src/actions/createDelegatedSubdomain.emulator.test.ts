@@ -1,4 +1,5 @@
 import {
+  ChangeResourceRecordSetsCommand,
   GetHostedZoneCommand,
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
@@ -12,58 +13,103 @@ import type { JsonObject } from '@backstage/types';
 import { useReferenceEstate } from '@internal/local-aws';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { subdomainConfig } from './__testUtils__/estateActionConfigs';
+import {
+  ownerGroupEntity,
+  PAYMENTS,
+  PLATFORM_TEAM,
+} from './__testUtils__/subdomainOwners';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // Runs the action against moto's server seeded with the guide's reference
 // organization, reaching the Network and Sandbox accounts by assuming
-// OrganizationAccountAccessRole, as the portal does.
+// OrganizationAccountAccessRole, as the portal does. Requests go through the
+// fault proxy with no faults, only to fill moto's gaps: each zone created
+// gets name servers of its own (moto gives every zone the same four, which
+// would hide a delegation that points at another zone) and a CREATE of an
+// existing record set is refused, as in Route 53. moto's request recorder
+// shows which requests changed anything.
 jest.setTimeout(120_000);
 
-const local = useReferenceEstate();
+const local = useReferenceEstate({ faultProxy: { emulatorGaps: true } });
 
 function setUp() {
   const clientFactory = estateClientFactory({ maxAttempts: 2 });
   const action = createDelegatedSubdomainAction({
     config: subdomainConfig(local.estate),
     clientFactory,
-    catalog: catalogServiceMock(),
+    catalog: catalogServiceMock({
+      entities: [ownerGroupEntity(PAYMENTS), ownerGroupEntity(PLATFORM_TEAM)],
+    }),
     permissions: mockServices.permissions(),
   });
-  const inAccount = async (accountId: string) =>
-    clientFactory.createClient(Route53Client, {
-      accountId,
-      region: 'us-east-1',
-    });
-  return { action, inAccount };
+  return { action };
 }
+
+const inAccount = (accountId: string) =>
+  estateClientFactory().createClient(Route53Client, {
+    accountId,
+    region: 'us-east-1',
+  });
+const sandbox = () => inAccount(local.estate.accounts.sandbox.id);
+const network = () => inAccount(local.estate.accounts.network.id);
 
 function context(
   input: JsonObject,
-  isDryRun = false,
-  taskId = `task-${input.domainName}`,
+  options: { dryRun?: boolean; taskId?: string } = {},
 ) {
   return Object.assign(
     createMockActionContext({
       input,
-      task: { id: taskId } as any,
+      task: { id: options.taskId ?? `task-${input.domainName}` } as any,
+      user: { ref: 'user:default/jane' },
     }),
-    {
-      isDryRun,
-    },
+    { isDryRun: options.dryRun ?? false },
   );
 }
 
-async function zonesNamed(client: Route53Client, name: string) {
-  const { HostedZones } = await client.send(
-    new ListHostedZonesByNameCommand({ DNSName: `${name}.` }),
-  );
-  return (HostedZones ?? []).filter(zone => zone.Name === `${name}.`);
+const request = (domainName: string, extra: JsonObject = {}): JsonObject => ({
+  domainName,
+  account: local.estate.accounts.sandbox.id,
+  owner: PAYMENTS,
+  ...extra,
+});
+
+async function zonesNamed(name: string) {
+  const { HostedZones } = await (
+    await sandbox()
+  ).send(new ListHostedZonesByNameCommand({ DNSName: `${name}.` }));
+  return (HostedZones ?? [])
+    .filter(zone => zone.Name === `${name}.`)
+    .map(zone => zone.Id!.replace('/hostedzone/', ''));
 }
 
-async function nsRecord(client: Route53Client, zoneId: string, name: string) {
-  const { ResourceRecordSets } = await client.send(
+async function zoneOf(name: string) {
+  const [id] = await zonesNamed(name);
+  const client = await sandbox();
+  const { DelegationSet } = await client.send(
+    new GetHostedZoneCommand({ Id: id }),
+  );
+  const { ResourceTagSet } = await client.send(
+    new ListTagsForResourceCommand({
+      ResourceType: 'hostedzone',
+      ResourceId: id,
+    }),
+  );
+  return {
+    id,
+    nameServers: DelegationSet?.NameServers ?? [],
+    tags: Object.fromEntries(
+      (ResourceTagSet?.Tags ?? []).map(t => [t.Key!, t.Value!]),
+    ),
+  };
+}
+
+async function delegationOf(name: string) {
+  const { ResourceRecordSets } = await (
+    await network()
+  ).send(
     new ListResourceRecordSetsCommand({
-      HostedZoneId: zoneId,
+      HostedZoneId: local.estate.zones.root.id,
       StartRecordName: `${name}.`,
       StartRecordType: 'NS',
       MaxItems: 1,
@@ -74,119 +120,213 @@ async function nsRecord(client: Route53Client, zoneId: string, name: string) {
   );
 }
 
-describe('aws-platform:route53:subdomain:create on the local estate', () => {
-  it('creates and delegates the zone, and a second run changes nothing', async () => {
-    const { action, inAccount } = setUp();
-    const sandbox = await inAccount(local.estate.accounts.sandbox.id);
-    const network = await inAccount(local.estate.accounts.network.id);
+const sorted = (values: string[] = []) =>
+  values.map(v => v.replace(/\.$/, '')).sort();
 
-    const first = context({
-      domainName: 'staging.example.com',
-      account: local.estate.accounts.sandbox.id,
-    });
+/** Runs `fn` with moto's recorder on; returns the requests that changed something. */
+async function mutationsDuring(fn: () => Promise<unknown>) {
+  await local.localAws.requestLog.start();
+  try {
+    await fn();
+  } finally {
+    await local.localAws.requestLog.stop();
+  }
+  return (await local.localAws.requestLog.read())
+    .filter(call => call.mutating && call.service !== 'sts')
+    .map(call => `${call.service} ${call.operation}`);
+}
+
+describe('aws-platform:route53:subdomain:create on the local estate', () => {
+  it('creates, tags and delegates the zone with CREATE; a rerun of the same request changes nothing', async () => {
+    const { action } = setUp();
+    const first = context(request('staging.example.com'));
     await action.handler(first as any);
 
-    const zones = await zonesNamed(sandbox, 'staging.example.com');
-    expect(zones).toHaveLength(1);
-    const zoneId = zones[0].Id!.replace('/hostedzone/', '');
-    const { DelegationSet } = await sandbox.send(
-      new GetHostedZoneCommand({ Id: zoneId }),
-    );
-    const delegation = await nsRecord(
-      network,
-      local.estate.zones.root.id,
-      'staging.example.com',
-    );
+    const zone = await zoneOf('staging.example.com');
+    const delegation = await delegationOf('staging.example.com');
     expect(delegation?.TTL).toBe(3600);
-    expect(delegation?.ResourceRecords?.map(r => r.Value).sort()).toEqual(
-      [...DelegationSet!.NameServers!].sort(),
+    expect(sorted(delegation?.ResourceRecords?.map(r => r.Value!))).toEqual(
+      sorted(zone.nameServers),
     );
-    const { ResourceTagSet } = await sandbox.send(
-      new ListTagsForResourceCommand({
-        ResourceType: 'hostedzone',
-        ResourceId: zoneId,
-      }),
-    );
-    expect(ResourceTagSet?.Tags).toContainEqual({
-      Key: 'managed-by',
-      Value: 'backstage',
+    expect(zone.tags).toMatchObject({
+      owner: PAYMENTS,
+      'aws-platform.io/managed-by': 'backstage-aws-platform',
+      'aws-platform.io/created-by': 'user:default/jane',
+      'aws-platform.io/task-id': 'task-staging.example.com',
     });
-    expect(first.output).toHaveBeenCalledWith('zoneId', zoneId);
+    expect(first.output).toHaveBeenCalledWith('zoneId', zone.id);
     expect(first.output).toHaveBeenCalledWith('created', true);
 
-    // Another task asks for the same subdomain.
-    const second = context(
-      {
-        domainName: 'staging.example.com',
-        account: local.estate.accounts.sandbox.id,
-      },
-      false,
-      'task-of-someone-else',
+    // Another task of the same request (name, account, owner).
+    const second = context(request('staging.example.com'), {
+      taskId: 'task-rerun',
+    });
+    expect(await mutationsDuring(() => action.handler(second as any))).toEqual(
+      [],
     );
-    await action.handler(second as any);
-    expect(await zonesNamed(sandbox, 'staging.example.com')).toHaveLength(1);
+    expect(await zonesNamed('staging.example.com')).toHaveLength(1);
+    expect(second.output).toHaveBeenCalledWith('plannedChanges', []);
     expect(second.output).toHaveBeenCalledWith('created', false);
-    expect(second.output).toHaveBeenCalledWith('plannedChanges', [
-      'Tag the staging.example.com zone with managed-by, backstage-task',
+    expect((await zoneOf('staging.example.com')).tags).toMatchObject({
+      'aws-platform.io/task-id': 'task-staging.example.com',
+    });
+  });
+
+  it('refuses a name already delegated to another account, before any write (DNS takeover)', async () => {
+    // production.example.com is the Production account's zone; asking for
+    // it in Sandbox would create a second zone and point the root at it.
+    const { action } = setUp();
+    const before = await delegationOf('production.example.com');
+    let error: unknown;
+    const mutations = await mutationsDuring(() =>
+      action
+        .handler(context(request('production.example.com')) as any)
+        .catch(e => {
+          error = e;
+        }),
+    );
+    expect(error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'production.example.com is already delegated from zone example.com',
+      ),
+    });
+    expect(mutations).toEqual([]);
+    expect(await zonesNamed('production.example.com')).toEqual([]);
+    expect(await delegationOf('production.example.com')).toEqual(before);
+  });
+
+  it('refuses a zone of the name it did not make, and says who owns it', async () => {
+    // sandbox.example.com exists in Sandbox, made by the platform team.
+    const { action } = setUp();
+    const before = await zoneOf('sandbox.example.com');
+    let error: unknown;
+    const mutations = await mutationsDuring(() =>
+      action
+        .handler(
+          context(
+            request('sandbox.example.com', { owner: PLATFORM_TEAM }),
+          ) as any,
+        )
+        .catch(e => {
+          error = e;
+        }),
+    );
+    expect(error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(
+        'was not made by the AWS Platform suite (owner tag: platform-team)',
+      ),
+    });
+    expect(mutations).toEqual([]);
+    expect(await zoneOf('sandbox.example.com')).toEqual(before);
+  });
+
+  it("refuses another owner's zone, so a template cannot re-own it", async () => {
+    const { action } = setUp();
+    await action.handler(context(request('team.example.com')) as any);
+    const before = await zoneOf('team.example.com');
+
+    let error: unknown;
+    const mutations = await mutationsDuring(() =>
+      action
+        .handler(
+          context(request('team.example.com', { owner: PLATFORM_TEAM }), {
+            taskId: 'task-other-team',
+          }) as any,
+        )
+        .catch(e => {
+          error = e;
+        }),
+    );
+    expect(error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining(`Its owner tag: ${PAYMENTS}`),
+    });
+    expect(mutations).toEqual([]);
+    expect(await zoneOf('team.example.com')).toEqual(before);
+  });
+
+  it('repairs a drifted delegation of its own zone only when asked, in one guarded batch', async () => {
+    const { action } = setUp();
+    // A first run stops before delegating (Route 53 fails the NS write), and
+    // meanwhile someone points the name elsewhere.
+    local.proxy.setRules([
+      {
+        match: { service: 'route53', operation: 'ChangeResourceRecordSets' },
+        fault: { kind: 'server-error' },
+      },
     ]);
+    await expect(
+      action.handler(context(request('drift.example.com')) as any),
+    ).rejects.toThrow();
+    local.proxy.setRules([]);
+    const zone = await zoneOf('drift.example.com');
+    const drifted = [
+      'ns-1.elsewhere.example.net',
+      'ns-2.elsewhere.example.net',
+    ];
+    await (
+      await network()
+    ).send(
+      new ChangeResourceRecordSetsCommand({
+        HostedZoneId: local.estate.zones.root.id,
+        ChangeBatch: {
+          Changes: [
+            {
+              Action: 'CREATE',
+              ResourceRecordSet: {
+                Name: 'drift.example.com',
+                Type: 'NS',
+                TTL: 300,
+                ResourceRecords: drifted.map(Value => ({ Value })),
+              },
+            },
+          ],
+        },
+      }),
+    );
+
+    let error: unknown;
+    const refused = await mutationsDuring(() =>
+      action
+        .handler(context(request('drift.example.com'), { taskId: 't2' }) as any)
+        .catch(e => {
+          error = e;
+        }),
+    );
+    expect(error).toMatchObject({
+      name: 'ConflictError',
+      message: expect.stringContaining('run again with repairDelegation'),
+    });
+    expect(refused).toEqual([]);
+
+    const repair = context(
+      request('drift.example.com', { repairDelegation: true }),
+      { taskId: 't3' },
+    );
+    const repaired = await mutationsDuring(() => action.handler(repair as any));
+    expect(repaired).toEqual([
+      `route53 POST /2013-04-01/hostedzone/${local.estate.zones.root.id}/rrset`,
+    ]);
+    const delegation = await delegationOf('drift.example.com');
+    expect(sorted(delegation?.ResourceRecords?.map(r => r.Value!))).toEqual(
+      sorted(zone.nameServers),
+    );
+    expect(delegation?.TTL).toBe(3600);
   });
 
   it('changes nothing in a dry-run', async () => {
-    const { action, inAccount } = setUp();
-    const ctx = context(
-      {
-        domainName: 'dev.example.com',
-        account: local.estate.accounts.sandbox.id,
-      },
-      true,
-    );
-    await action.handler(ctx as any);
-
-    expect(
-      await zonesNamed(
-        await inAccount(local.estate.accounts.sandbox.id),
-        'dev.example.com',
-      ),
-    ).toHaveLength(0);
-    expect(
-      await nsRecord(
-        await inAccount(local.estate.accounts.network.id),
-        local.estate.zones.root.id,
-        'dev.example.com',
-      ),
-    ).toBeUndefined();
+    const { action } = setUp();
+    const ctx = context(request('dev.example.com'), { dryRun: true });
+    expect(await mutationsDuring(() => action.handler(ctx as any))).toEqual([]);
+    expect(await zonesNamed('dev.example.com')).toEqual([]);
+    expect(await delegationOf('dev.example.com')).toBeUndefined();
     expect(ctx.output).toHaveBeenCalledWith(
       'plannedChanges',
       expect.arrayContaining([
         `Create public hosted zone dev.example.com in account Sandbox (${local.estate.accounts.sandbox.id})`,
       ]),
     );
-  });
-
-  it('repairs a drifted delegation without a new zone', async () => {
-    // The seeded sandbox.example.com delegation does not match its zone.
-    const { action, inAccount } = setUp();
-    const ctx = context({
-      domainName: 'sandbox.example.com',
-      account: local.estate.accounts.sandbox.id,
-    });
-    await action.handler(ctx as any);
-
-    const network = await inAccount(local.estate.accounts.network.id);
-    const repaired = await nsRecord(
-      network,
-      local.estate.zones.root.id,
-      'sandbox.example.com',
-    );
-    expect(repaired?.ResourceRecords?.map(r => r.Value).sort()).toEqual(
-      [...local.estate.zones.sandbox.nameServers].sort(),
-    );
-    expect(
-      await zonesNamed(
-        await inAccount(local.estate.accounts.sandbox.id),
-        'sandbox.example.com',
-      ),
-    ).toHaveLength(1);
-    expect(ctx.output).toHaveBeenCalledWith('created', false);
   });
 });

@@ -15,6 +15,7 @@ export const examples: TemplateExample[] = [
           input: {
             domainName: 'staging.example.com',
             account: 'resource:default/sandbox-210987654321',
+            owner: 'group:default/payments',
           },
         },
       ],
@@ -22,7 +23,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      'Delegate a subdomain to an account given by id, with tags on the new zone',
+      'Delegate a subdomain to an account given by id, with more tags on the new zone',
     example: yaml.stringify({
       steps: [
         {
@@ -32,7 +33,27 @@ export const examples: TemplateExample[] = [
           input: {
             domainName: 'payments.example.com',
             account: '210987654321',
-            tags: { owner: 'payments-team' },
+            owner: 'group:default/payments',
+            tags: { 'cost-center': 'cc-42' },
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description:
+      'Point a drifted delegation back at the zone the suite made for this same subdomain, account and owner (needs aws-platform.route53.delegation.repair)',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'subdomain',
+          action: 'aws-platform:route53:subdomain:create',
+          name: 'Repair the staging delegation',
+          input: {
+            domainName: 'staging.example.com',
+            account: '210987654321',
+            owner: 'group:default/payments',
+            repairDelegation: true,
           },
         },
       ],

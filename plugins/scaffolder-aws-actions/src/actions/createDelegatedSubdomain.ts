@@ -1,36 +1,53 @@
-import { Route53Client } from '@aws-sdk/client-route-53';
-import type { PermissionsService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { awsPlatformSubdomainCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
+import {
+  ActionContext,
+  createTemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import {
+  awsPlatformDelegationRepairPermission,
+  awsPlatformSubdomainCreatePermission,
+} from '@internal/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import type { ActionsConfig } from '../actionsConfig';
-import { authorizeChange } from '../lib/authorizeChange';
-import { findAllowedParent, normalizeDomainName } from '../lib/dnsNames';
-import { idempotencyToken } from '../lib/idempotency';
-import { quoteInput } from '../lib/inputText';
+import { authorizeChange, ChangedAccount } from '../lib/authorizeChange';
+import { logAppliedChange } from '../lib/changeLog';
+import { resolveOwnerGroup } from '../lib/ownerGroup';
 import { resolveAccount } from '../lib/resolveAccount';
+import { getNameServers } from '../route53/route53Zones';
 import {
-  createPublicZone,
-  findZonesByName,
-  getNameServers,
-  getNsRecord,
-  sameNameServers,
-  tagZone,
-  upsertNsRecord,
-  waitForInsync,
-} from '../route53/route53Zones';
+  applySubdomainChange,
+  AppliedSubdomainChange,
+  ApplyContext,
+} from '../subdomain/applySubdomainChange';
+import { readSubdomainState } from '../subdomain/readSubdomainState';
+import { subdomainClients } from '../subdomain/subdomainClients';
+import {
+  MAX_USER_TAGS,
+  RawSubdomainInput,
+  SubdomainInput,
+  validateSubdomainInput,
+} from '../subdomain/subdomainInput';
+import {
+  desiredSubdomain,
+  planSubdomain,
+  SUBDOMAIN_ACTION,
+  SubdomainPlan,
+} from '../subdomain/subdomainPlan';
 import { examples } from './createDelegatedSubdomain.examples';
-
-/** Route 53 is global; its API is signed for us-east-1. */
-const ROUTE53_REGION = 'us-east-1';
-const MAX_USER_TAGS = 8;
 
 /**
  * `aws-platform:route53:subdomain:create`: a public zone for a subdomain in
  * a workload account, delegated from its parent zone in the Network account
- * (the guide's procedure, section c). Safe to retry and to dry-run.
+ * (the guide's procedure, section c). It changes only what it owns: a zone
+ * is reused only when the suite made it for the same request (name, account,
+ * owner group), and the parent's NS record is created, never overwritten,
+ * unless the template asks to repair a drifted delegation of such a zone.
+ * Safe to retry and to dry-run.
  * @public
  */
 export function createDelegatedSubdomainAction(options: {
@@ -41,9 +58,9 @@ export function createDelegatedSubdomainAction(options: {
 }) {
   const { config, clientFactory, catalog, permissions } = options;
   return createTemplateAction({
-    id: 'aws-platform:route53:subdomain:create',
+    id: SUBDOMAIN_ACTION,
     description:
-      'Creates a public Route 53 zone for a subdomain in a workload account and delegates it from the parent zone in the Network account (NS record, TTL 3600). Reuses an identical existing zone; safe to retry; supports dry-run.',
+      'Creates a public Route 53 zone for a subdomain in a workload account, owned by a catalog group, and delegates it from the parent zone in the Network account (NS record, TTL 3600). Reuses only a zone the suite made for the same subdomain, account and owner; refuses a name already delegated elsewhere; safe to retry; supports dry-run.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -54,7 +71,7 @@ export function createDelegatedSubdomainAction(options: {
             .min(1)
             .max(253)
             .describe(
-              'Fully qualified name of the subdomain, e.g. staging.example.com. It must be under a parent zone listed in scaffolder.awsPlatform.route53.parentZones.',
+              'Fully qualified name of the subdomain, e.g. staging.example.com. It must be under a parent zone listed in scaffolder.awsPlatform.route53.parentZones and must not start with a reserved name.',
             ),
         account: z =>
           z
@@ -64,12 +81,27 @@ export function createDelegatedSubdomainAction(options: {
             .describe(
               'The workload account that will hold the zone: its 12-digit id or its catalog entity, e.g. resource:default/sandbox-210987654321. It must be listed in scaffolder.awsPlatform.accounts.',
             ),
+        owner: z =>
+          z
+            .string()
+            .min(1)
+            .max(300)
+            .describe(
+              "The catalog group that owns the zone, e.g. group:default/payments. It becomes the zone's owner tag.",
+            ),
         tags: z =>
           z
             .record(z.string().max(256))
             .optional()
             .describe(
-              `Tags for the new zone, at most ${MAX_USER_TAGS}, e.g. { owner: payments-team }. The action adds managed-by and backstage-task.`,
+              `More tags for the zone, at most ${MAX_USER_TAGS}, e.g. { cost-center: cc-42 }. owner and aws-platform.io/ keys are the action's and are refused here.`,
+            ),
+        repairDelegation: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "When true, a parent NS record that names other name servers is replaced with the zone's, if the suite made the zone for this same request. Needs aws-platform.route53.delegation.repair. Default false: such a record is a conflict.",
             ),
       },
       output: {
@@ -93,7 +125,7 @@ export function createDelegatedSubdomainAction(options: {
           z
             .boolean()
             .describe(
-              'Whether this run created the zone (false when it existed)',
+              'Whether this task created the zone (false when it existed)',
             ),
         plannedChanges: z =>
           z
@@ -104,260 +136,212 @@ export function createDelegatedSubdomainAction(options: {
       },
     },
     async handler(ctx) {
-      // 1. Validate everything before any AWS call.
+      // 1. Validate the input, then check permissions before any catalog or AWS call.
       const route53 = config.route53;
       if (!route53) {
         throw new InputError(
           'Delegated subdomains are not configured: set scaffolder.awsPlatform.route53 in the backend config',
         );
       }
-      const domainName = normalizeDomainName(
-        ctx.input.domainName,
-        'domainName',
-      );
-      const parentName = findAllowedParent(domainName, route53.parentZones);
-      const userTags = validateTags(ctx.input.tags ?? {});
-      const credentials = await ctx.getInitiatorCredentials();
-      const account = await resolveAccount(
-        ctx.input.account,
-        config.accounts,
-        catalog,
-        credentials,
-      );
-      await authorizeChange(
-        permissions,
-        credentials,
-        awsPlatformSubdomainCreatePermission,
-        [
-          account,
-          {
-            accountId: route53.networkAccountId,
-            name: 'Network',
-            production: true,
-          },
-        ],
+      const raw = ctx.input as RawSubdomainInput;
+      const input = validateSubdomainInput(raw, route53);
+      const { account, network, ownerGroup } = await authorizeAndResolve(
+        { config, catalog, permissions, route53 },
+        { raw, input, credentials: await ctx.getInitiatorCredentials() },
       );
 
-      // 2. Read what exists: the parent in Network, the subdomain in the workload account.
-      const [networkDns, workloadDns] = await Promise.all([
-        clientFactory.createClient(Route53Client, {
-          accountId: route53.networkAccountId,
-          region: ROUTE53_REGION,
-        }),
-        clientFactory.createClient(Route53Client, {
-          accountId: account.accountId,
-          region: ROUTE53_REGION,
-        }),
-      ]);
-      const parents = await findZonesByName(networkDns, parentName);
-      const publicParents = parents.filter(zone => !zone.privateZone);
-      if (publicParents.length === 0) {
-        throw new InputError(
-          parents.length > 0
-            ? `The parent zone ${parentName} in the Network account is private; subdomains are delegated from public zones only`
-            : `The Network account (${route53.networkAccountId}) has no public zone ${parentName}`,
+      // 2. Read what exists, then plan: pure, and refused as a whole on any conflict.
+      const clients = await subdomainClients(clientFactory, {
+        networkAccountId: network.accountId,
+        workloadAccountId: account.accountId,
+        userEntityRef: ctx.user?.ref,
+      });
+      const observed = await readSubdomainState(clients, {
+        ...input,
+        networkAccountId: network.accountId,
+      });
+      const desired = desiredSubdomain({
+        ...input,
+        account,
+        ownerGroup,
+        requester: { userEntityRef: ctx.user?.ref, taskId: ctx.task.id },
+        ttl: route53.ttl,
+      });
+      const plan = planSubdomain(desired, observed);
+      if (plan.conflicts.length > 0) {
+        throw new ConflictError(
+          `Nothing was changed: ${plan.conflicts.join(' ')}`,
         );
       }
-      if (publicParents.length > 1) {
-        throw new InputError(
-          `The Network account has ${
-            publicParents.length
-          } public zones named ${parentName} (${publicParents
-            .map(z => z.id)
-            .join(', ')}); remove the duplicate before delegating from it`,
-        );
-      }
-      const parent = publicParents[0];
-      const existing = (await findZonesByName(workloadDns, domainName)).filter(
-        z => !z.privateZone,
+      ctx.output(
+        'plannedChanges',
+        plan.changes.map(c => c.description),
       );
-      if (existing.length > 1) {
-        throw new InputError(
-          `Account ${account.name} already has ${
-            existing.length
-          } public zones named ${domainName} (${existing
-            .map(z => z.id)
-            .join(', ')}); remove the duplicates first`,
-        );
-      }
-      const currentDelegation = await getNsRecord(
-        networkDns,
-        parent.id,
-        domainName,
-      );
-      const existingNameServers = existing[0]
-        ? await getNameServers(workloadDns, existing[0].id)
-        : undefined;
-      const tags = {
-        ...userTags,
-        'managed-by': 'backstage',
-        'backstage-task': ctx.task.id,
-      };
-
-      const plannedChanges = [
-        ...(existing[0]
-          ? []
-          : [
-              `Create public hosted zone ${domainName} in account ${account.name} (${account.accountId})`,
-            ]),
-        ...(existingNameServers &&
-        sameNameServers(existingNameServers, currentDelegation)
-          ? []
-          : [
-              `Upsert NS record ${domainName} (TTL ${route53.ttl}) in zone ${parentName} (${parent.id}) of the Network account`,
-            ]),
-        `Tag the ${domainName} zone with ${Object.keys(tags).join(', ')}`,
-      ];
-      ctx.output('plannedChanges', plannedChanges);
+      ctx.output('domainName', input.domainName);
+      ctx.output('parentZoneId', observed.parentZoneId);
       if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry-run, nothing changed. Planned changes:\n- ${plannedChanges.join(
-            '\n- ',
-          )}`,
-        );
-        ctx.output('domainName', domainName);
-        ctx.output('parentZoneId', parent.id);
-        ctx.output('zoneId', existing[0]?.id ?? '(created on the real run)');
-        ctx.output('nameServers', existingNameServers ?? []);
-        ctx.output('consoleUrl', existing[0] ? consoleUrl(existing[0].id) : '');
-        ctx.output('created', false);
+        reportDryRun(ctx, plan);
         return;
       }
 
-      // 3. Change AWS, each step checkpointed so a resumed task skips what is done.
-      const zoneToken = idempotencyToken(
-        ctx.task.id,
-        `route53.zone.create:${domainName}`,
+      // 3. Change AWS, one checkpoint per change, so a resumed task skips what is done.
+      const zone = await applyPlan(ctx, plan, {
+        clients,
+        desired,
+        parentZoneId: observed.parentZoneId,
+        zoneId: plan.zone?.id,
+        comment: `${input.domainName} delegated from ${input.parentName} by Backstage task ${ctx.task.id}`,
+        syncTimeoutMs: route53.syncTimeoutSeconds * 1000,
+        signal: ctx.signal,
+      });
+      ctx.output('zoneId', zone.zoneId);
+      ctx.output(
+        'nameServers',
+        plan.zone?.nameServers ??
+          (await getNameServers(clients.workload, zone.zoneId)),
       );
-      const done: string[] = [];
-      try {
-        const zone = existing[0]
-          ? {
-              zoneId: existing[0].id,
-              // A resumed task finds the zone its killed run created.
-              created: existing[0].callerReference === zoneToken,
-            }
-          : await ctx.checkpoint({
-              key: `route53.zone.create:${domainName}`,
-              fn: async () => {
-                ctx.logger.info(
-                  `Creating public hosted zone ${domainName} in account ${account.name}`,
-                );
-                const created = await createPublicZone(workloadDns, {
-                  name: domainName,
-                  callerReference: zoneToken,
-                  comment: `Delegated from ${parentName} by Backstage task ${ctx.task.id}`,
-                });
-                if (created.changeId) {
-                  await waitForInsync(workloadDns, created.changeId, {
-                    timeoutMs: route53.syncTimeoutSeconds * 1000,
-                    signal: ctx.signal,
-                  });
-                }
-                return { zoneId: created.zoneId, created: true };
-              },
-            });
-        done.push(
-          `zone ${zone.zoneId} ${
-            zone.created ? 'created' : 'already existed'
-          } in account ${account.accountId}`,
-        );
-
-        const nameServers = await getNameServers(workloadDns, zone.zoneId);
-        if (nameServers.length === 0) {
-          throw new Error(
-            `Route 53 returned no name servers for zone ${zone.zoneId}`,
-          );
-        }
-        await ctx.checkpoint({
-          key: `route53.delegation.upsert:${domainName}`,
-          fn: async () => {
-            const current = await getNsRecord(
-              networkDns,
-              parent.id,
-              domainName,
-            );
-            if (sameNameServers(current, nameServers)) {
-              ctx.logger.info(
-                `The NS record for ${domainName} in ${parentName} is already correct`,
-              );
-              return;
-            }
-            ctx.logger.info(
-              `Writing the NS record for ${domainName} into ${parentName} (${parent.id})`,
-            );
-            const changeId = await upsertNsRecord(networkDns, {
-              zoneId: parent.id,
-              name: domainName,
-              nameServers,
-              ttl: route53.ttl,
-              comment: `Delegation of ${domainName} by Backstage task ${ctx.task.id}`,
-            });
-            await waitForInsync(networkDns, changeId, {
-              timeoutMs: route53.syncTimeoutSeconds * 1000,
-              signal: ctx.signal,
-            });
-          },
-        });
-        done.push(
-          `NS record ${domainName} in ${parentName} points at the zone`,
-        );
-
-        await ctx.checkpoint({
-          key: `route53.zone.tag:${domainName}`,
-          fn: () => tagZone(workloadDns, zone.zoneId, tags),
-        });
-        done.push('zone tagged');
-
-        ctx.output('zoneId', zone.zoneId);
-        ctx.output('domainName', domainName);
-        ctx.output('nameServers', nameServers);
-        ctx.output('parentZoneId', parent.id);
-        ctx.output('consoleUrl', consoleUrl(zone.zoneId));
-        ctx.output('created', zone.created);
-        ctx.logger.info(`Delegated ${domainName}: ${done.join('; ')}`);
-      } catch (error) {
-        ctx.logger.error(
-          `Stopped while delegating ${domainName}. Done so far: ${
-            done.length ? done.join('; ') : 'nothing'
-          }. Running the task again resumes from here and creates nothing twice.`,
-        );
-        throw error;
-      }
+      ctx.output('consoleUrl', consoleUrl(zone.zoneId));
+      ctx.output(
+        'created',
+        zone.createdNow ||
+          plan.zone?.callerReference === desired.callerReference,
+      );
     },
   });
 }
 
-function validateTags(tags: unknown): Record<string, string> {
-  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) {
-    throw new InputError('tags must be an object of tag keys to values');
-  }
-  const keys = Object.keys(tags);
-  if (keys.length > MAX_USER_TAGS) {
-    throw new InputError(
-      `At most ${MAX_USER_TAGS} tags may be given; got ${keys.length}`,
+/**
+ * Permissions and catalog reads, in this order: the action's own permissions
+ * before the catalog is read; the production one once the account is known
+ * (the Network account's root zones are shared by every workload, so it
+ * always counts); then the owner group.
+ */
+async function authorizeAndResolve(
+  deps: {
+    config: ActionsConfig;
+    catalog: CatalogService;
+    permissions: PermissionsService;
+    route53: { networkAccountId: string };
+  },
+  request: {
+    raw: RawSubdomainInput;
+    input: SubdomainInput;
+    credentials: BackstageCredentials;
+  },
+) {
+  const { catalog, permissions } = deps;
+  const { raw, credentials } = request;
+  await authorizeSubdomain(permissions, credentials, {
+    accounts: [],
+    repair: request.input.repairDelegation,
+  });
+  const account = await resolveAccount(
+    raw.account,
+    deps.config.accounts,
+    catalog,
+    credentials,
+  );
+  const network = {
+    accountId: deps.route53.networkAccountId,
+    name: 'Network',
+    production: true,
+  };
+  await authorizeSubdomain(permissions, credentials, {
+    accounts: [account, network],
+    repair: false,
+  });
+  const ownerGroup = await resolveOwnerGroup(
+    catalog,
+    credentials,
+    raw.owner,
+    'owner',
+  );
+  return { account, network, ownerGroup };
+}
+
+/** A dry-run's outputs and log: what would change, nothing changed. */
+function reportDryRun(
+  ctx: Pick<ActionContext<any, any, 'v2'>, 'output' | 'logger'>,
+  plan: SubdomainPlan,
+) {
+  const planned = plan.changes.map(c => c.description);
+  ctx.logger.info(
+    planned.length
+      ? `Dry-run, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
+      : 'Dry-run, nothing changed. The subdomain exists and is delegated.',
+  );
+  ctx.output('zoneId', plan.zone?.id ?? '(created on the real run)');
+  ctx.output('nameServers', plan.zone?.nameServers ?? []);
+  ctx.output('consoleUrl', plan.zone ? consoleUrl(plan.zone.id) : '');
+  ctx.output('created', false);
+}
+
+/**
+ * The action's permission (and the production one when an account is), and
+ * the repair permission when the template asks for a repair.
+ */
+async function authorizeSubdomain(
+  permissions: PermissionsService,
+  credentials: BackstageCredentials,
+  request: { accounts: ChangedAccount[]; repair: boolean },
+): Promise<void> {
+  await authorizeChange(
+    permissions,
+    credentials,
+    awsPlatformSubdomainCreatePermission,
+    request.accounts,
+  );
+  if (request.repair) {
+    await authorizeChange(
+      permissions,
+      credentials,
+      awsPlatformDelegationRepairPermission,
+      request.accounts,
     );
   }
-  for (const key of keys) {
-    if (
-      !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u.test(key) ||
-      key.startsWith('aws:')
-    ) {
-      throw new InputError(
-        `Tag key ${quoteInput(key)} is not a valid AWS tag key`,
+}
+
+/** Applies the plan in order; says what was done when a change fails. */
+async function applyPlan(
+  ctx: Pick<ActionContext<any, any, 'v2'>, 'checkpoint' | 'logger'>,
+  plan: SubdomainPlan,
+  context: ApplyContext,
+): Promise<{ zoneId: string; createdNow: boolean }> {
+  let zoneId = context.zoneId;
+  let createdNow = false;
+  const done: string[] = [];
+  try {
+    for (const change of plan.changes) {
+      // The zone of the changes before this one (a new zone's id is only known then).
+      const current: ApplyContext = { ...context, zoneId };
+      const applied: AppliedSubdomainChange = await ctx.checkpoint({
+        key: change.key,
+        fn: () => applySubdomainChange(change, current),
+      });
+      zoneId = applied.zoneId;
+      createdNow ||= change.kind === 'createZone' && applied.changed;
+      logAppliedChange(
+        ctx.logger,
+        applied.changed
+          ? change.description
+          : `${change.description} (it was done already)`,
+        applied.requestIds.map(requestId => ({ $metadata: { requestId } })),
       );
+      done.push(change.description);
     }
-    const value = (tags as Record<string, unknown>)[key];
-    if (
-      typeof value !== 'string' ||
-      !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u.test(value)
-    ) {
-      throw new InputError(
-        `The value of tag ${quoteInput(key)} is not a valid AWS tag value`,
-      );
-    }
+  } catch (error) {
+    const remaining = plan.changes.slice(done.length).map(c => c.description);
+    ctx.logger.error(
+      `Stopped. Done so far: ${
+        done.join('; ') || 'nothing'
+      }. Not done: ${remaining.join(
+        '; ',
+      )}. Running the task again resumes from here and creates nothing twice.`,
+    );
+    throw error;
   }
-  return tags as Record<string, string>;
+  if (!zoneId) throw new Error('The plan left no zone');
+  return { zoneId, createdNow };
 }
 
 function consoleUrl(zoneId: string): string {
