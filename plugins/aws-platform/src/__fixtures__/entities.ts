@@ -45,7 +45,7 @@ export const workloadsOu: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base('workloads-ou-ab12-cdef3456', {
+    ...base('ou-ab12-cdef3456', {
       'amazonaws.com/account-id': '123456789012',
       'aws-platform.io/ou-id': 'ou-ab12-cdef3456',
       'aws-platform.io/ou-path': 'Root/Workloads',
@@ -57,7 +57,7 @@ export const workloadsOu: Entity = {
   spec: {
     type: 'aws-organizational-unit',
     owner: PLATFORM_TEAM,
-    partOf: 'resource:default/root-r-ab12',
+    partOf: 'resource:default/r-ab12',
   },
 };
 
@@ -65,7 +65,7 @@ export const productionAccount: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base(`production-${PRODUCTION}`, {
+    ...base(`account-${PRODUCTION}`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:organizations::123456789012:account/${ORGANIZATION}/${PRODUCTION}`,
       'aws-platform.io/account-email': 'aws+production@example.com',
@@ -93,7 +93,7 @@ export const productionAccount: Entity = {
   spec: {
     type: 'aws-account',
     owner: PLATFORM_TEAM,
-    partOf: ref('workloads-ou-ab12-cdef3456'),
+    partOf: ref('ou-ab12-cdef3456'),
     summary: {
       zones: 1,
       clusters: 1,
@@ -104,7 +104,7 @@ export const productionAccount: Entity = {
     },
   },
   relations: [
-    { type: 'partOf', targetRef: ref('workloads-ou-ab12-cdef3456') },
+    { type: 'partOf', targetRef: ref('ou-ab12-cdef3456') },
     { type: 'ownedBy', targetRef: PLATFORM_TEAM },
   ],
 };
@@ -113,7 +113,7 @@ export const sandboxAccount: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base(`sandbox-${SANDBOX}`, {
+    ...base(`account-${SANDBOX}`, {
       'amazonaws.com/account-id': SANDBOX,
       'aws-platform.io/account-email': 'aws+sandbox@example.com',
       'aws-platform.io/account-status': 'ACTIVE',
@@ -143,7 +143,7 @@ export const backupAccount: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base(`backup-${BACKUP}`, {
+    ...base(`account-${BACKUP}`, {
       'amazonaws.com/account-id': BACKUP,
       'aws-platform.io/ou-path': 'Root/Shared',
       'aws-platform.io/owner-source': 'role',
@@ -159,7 +159,7 @@ export const auditAccount: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base(`audit-${AUDIT}`, {
+    ...base(`account-${AUDIT}`, {
       'amazonaws.com/account-id': AUDIT,
       'aws-platform.io/account-email': 'aws+audit@example.com',
       'aws-platform.io/account-status': 'ACTIVE',
@@ -184,7 +184,7 @@ export const rootZone: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base('example-com-z04171842q5tn8gjtmvn6', {
+    ...base('example-com-2dc179b2', {
       'amazonaws.com/account-id': '454948083136',
       'aws-platform.io/owner-source': 'tag',
       'aws-platform.io/delegation-status': 'no-parent',
@@ -209,7 +209,7 @@ export const productionZone: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base('production-example-com-z0p', {
+    ...base('production-example-com-11521a6f', {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': 'arn:aws:route53:::hostedzone/Z0P',
       'aws-platform.io/owner-source': 'tag',
@@ -227,8 +227,8 @@ export const productionZone: Entity = {
   spec: {
     type: 'dns-zone',
     owner: PLATFORM_TEAM,
-    partOf: ref(`production-${PRODUCTION}`),
-    dependsOn: [ref('example-com-z04171842q5tn8gjtmvn6')],
+    partOf: ref(`account-${PRODUCTION}`),
+    dependsOn: [ref('example-com-2dc179b2')],
     zone: {
       id: 'Z0P',
       name: 'production.example.com',
@@ -236,7 +236,7 @@ export const productionZone: Entity = {
       recordCount: 4,
       nameServers: ['ns-1601.awsdns-08.co.uk', 'ns-77.awsdns-09.com'],
       delegation: {
-        parentZone: ref('example-com-z04171842q5tn8gjtmvn6'),
+        parentZone: ref('example-com-2dc179b2'),
         parentZoneName: 'example.com',
         status: 'in-sync',
         missing: [],
@@ -244,7 +244,7 @@ export const productionZone: Entity = {
       },
     },
   },
-  relations: partOf(ref(`production-${PRODUCTION}`)),
+  relations: partOf(ref(`account-${PRODUCTION}`)),
 };
 
 /** The seeded imperfection: the parent lists ns-9999 instead of ns-622. */
@@ -252,7 +252,7 @@ export const sandboxZone: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base('sandbox-example-com-z0s', {
+    ...base('sandbox-example-com-3fbf91bb', {
       'amazonaws.com/account-id': SANDBOX,
       'aws-platform.io/owner-source': 'tag',
       'aws-platform.io/delegation-status': 'drift',
@@ -269,7 +269,7 @@ export const sandboxZone: Entity = {
       recordCount: 2,
       nameServers: SANDBOX_NS,
       delegation: {
-        parentZone: ref('example-com-z04171842q5tn8gjtmvn6'),
+        parentZone: ref('example-com-2dc179b2'),
         parentZoneName: 'example.com',
         status: 'drift',
         missing: ['ns-622.awsdns-14.net'],
@@ -277,7 +277,7 @@ export const sandboxZone: Entity = {
       },
     },
   },
-  relations: partOf(ref(`sandbox-${SANDBOX}`)),
+  relations: partOf(ref(`account-${SANDBOX}`)),
 };
 
 export const productionCluster: Entity = {
@@ -333,7 +333,7 @@ export const productionCluster: Entity = {
       flightdeck: { detected: true, stage: 'production', generation: 1 },
     },
   },
-  relations: partOf(ref(`production-${PRODUCTION}`)),
+  relations: partOf(ref(`account-${PRODUCTION}`)),
 };
 
 /** Kubernetes 1.28, past extended support; the add-on API was denied. */
@@ -368,7 +368,7 @@ export const sandboxCluster: Entity = {
       flightdeck: { detected: true, stage: 'sandbox', generation: 1 },
     },
   },
-  relations: partOf(ref(`sandbox-${SANDBOX}`)),
+  relations: partOf(ref(`account-${SANDBOX}`)),
 };
 
 /** A hand-made cluster without Flightdeck or owner tag. */
@@ -403,7 +403,7 @@ export const analyticsCluster: Entity = {
       flightdeck: { detected: false },
     },
   },
-  relations: partOf(ref(`production-${PRODUCTION}`)),
+  relations: partOf(ref(`account-${PRODUCTION}`)),
 };
 
 const vaultArn = (account: string, region = 'us-east-1') =>
@@ -435,10 +435,10 @@ export const productionVault: Entity = {
     },
   },
   relations: [
-    ...partOf(ref(`production-${PRODUCTION}`)),
+    ...partOf(ref(`account-${PRODUCTION}`)),
     {
       type: 'dependencyOf',
-      targetRef: ref(`production-backup-plan-${PRODUCTION}-us-east-1`),
+      targetRef: ref(`backup-plan-c64c1133-${PRODUCTION}-us-east-1`),
     },
   ],
 };
@@ -469,7 +469,7 @@ export const backupVault: Entity = {
       recoveryPoints: 48,
     },
   },
-  relations: partOf(ref(`backup-${BACKUP}`), 'group:default/backup-team'),
+  relations: partOf(ref(`account-${BACKUP}`), 'group:default/backup-team'),
 };
 
 const lifecycle = { coldAfterDays: 90, deleteAfterDays: 270 };
@@ -478,7 +478,7 @@ export const productionPlan: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Resource',
   metadata: {
-    ...base(`production-backup-plan-${PRODUCTION}-us-east-1`, {
+    ...base(`backup-plan-c64c1133-${PRODUCTION}-us-east-1`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:backup:us-east-1:${PRODUCTION}:backup-plan:980f963f-e889-40d6-b7cf-e3f491af5982`,
       'aws-platform.io/owner-source': 'tag',
@@ -528,7 +528,7 @@ export const productionPlan: Entity = {
     },
   },
   relations: [
-    ...partOf(ref(`production-${PRODUCTION}`)),
+    ...partOf(ref(`account-${PRODUCTION}`)),
     {
       type: 'dependsOn',
       targetRef: ref(`user-backup-vault-${PRODUCTION}-us-east-1`),

@@ -25,7 +25,7 @@ function renderEntityPage(entity: Entity) {
 
 describe('the account map extensions', () => {
   it('opens the map on an account entity with the account selected', async () => {
-    renderEntityPage(byName('sandbox-888888888888'));
+    renderEntityPage(byName('account-888888888888'));
     const map = await screen.findByRole('region', {
       name: 'Map of the AWS organization',
     });
@@ -39,7 +39,7 @@ describe('the account map extensions', () => {
   });
 
   it('opens the map on an OU entity with the OU highlighted', async () => {
-    renderEntityPage(byName('shared-ou-ab12-shared'));
+    renderEntityPage(byName('ou-ab12-shared'));
     const map = await screen.findByRole('region', {
       name: 'Map of the AWS organization',
     });

@@ -96,7 +96,7 @@ export const liveClusterWithGaps: LiveClusterStatus = {
 };
 
 export const liveSandboxDrift: LiveZoneDelegation = {
-  entityRef: 'resource:default/sandbox-example-com-z05sandbox',
+  entityRef: 'resource:default/sandbox-example-com-806480a1',
   readAt: '2026-11-25T10:00:07.000Z',
   zone: {
     id: 'Z05SANDBOX',
@@ -106,7 +106,7 @@ export const liveSandboxDrift: LiveZoneDelegation = {
     nameServers: ['ns-1.awsdns-01.org', 'ns-2.awsdns-02.co.uk'],
   },
   parent: {
-    entityRef: 'resource:default/example-com-z01root',
+    entityRef: 'resource:default/example-com-1162d58f',
     id: 'Z01ROOT',
     name: 'example.com',
     accountId: '454948083136',
@@ -185,7 +185,7 @@ export const liveVaultActivity: LiveBackupActivity = {
 
 /** A plan whose account shows nothing in the window. */
 export const liveQuietPlan: LiveBackupActivity = {
-  entityRef: `resource:default/production-backup-plan-${PRODUCTION}-us-east-1`,
+  entityRef: `resource:default/backup-plan-c64c1133-${PRODUCTION}-us-east-1`,
   readAt: '2026-11-25T10:00:09.000Z',
   kind: 'plan',
   accountId: PRODUCTION,

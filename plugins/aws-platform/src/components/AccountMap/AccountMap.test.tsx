@@ -136,16 +136,13 @@ describe('AccountMapPage', () => {
     await screen.findByText('9 accounts in 4 organizational units');
     expect(tile('Production')).toHaveAttribute(
       'href',
-      '/catalog/default/resource/production-777777777777',
+      '/catalog/default/resource/account-777777777777',
     );
     expect(
       within(map()).getByRole('link', {
         name: 'Open the entity of Workloads',
       }),
-    ).toHaveAttribute(
-      'href',
-      '/catalog/default/resource/workloads-ou-ab12-workloads',
-    );
+    ).toHaveAttribute('href', '/catalog/default/resource/ou-ab12-workloads');
   });
 
   it('searches and filters by role, OU, owner and findings', async () => {
@@ -195,8 +192,8 @@ describe('AccountMapPage', () => {
     );
     await waitFor(() =>
       expect(tiles().map(t => t.getAttribute('data-account-ref'))).toEqual([
-        'resource:default/audit-222222222222',
-        'resource:default/sandbox-888888888888',
+        'resource:default/account-222222222222',
+        'resource:default/account-888888888888',
       ]),
     );
   });

@@ -52,7 +52,7 @@ describe('AwsAccountCard', () => {
       within(zones).getByRole('link', { name: /production\.example\.com/ }),
     ).toHaveAttribute(
       'href',
-      '/catalog/default/resource/production-example-com-z0p',
+      '/catalog/default/resource/production-example-com-11521a6f',
     );
     expect(
       within(screen.getByRole('list', { name: 'EKS clusters' })).getByText(

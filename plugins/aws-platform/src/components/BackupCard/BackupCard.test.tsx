@@ -63,7 +63,7 @@ describe('BackupCard', () => {
       ).getByRole('link'),
     ).toHaveAttribute(
       'href',
-      '/catalog/default/resource/production-backup-plan-715451680876-us-east-1',
+      '/catalog/default/resource/backup-plan-c64c1133-715451680876-us-east-1',
     );
   });
 

@@ -52,7 +52,7 @@ describe('DnsZoneCard', () => {
     ).toEqual(['ns-1601.awsdns-08.co.uk', 'ns-77.awsdns-09.com']);
     expect(screen.getByRole('link', { name: /example\.com/ })).toHaveAttribute(
       'href',
-      '/catalog/default/resource/example-com-z04171842q5tn8gjtmvn6',
+      '/catalog/default/resource/example-com-2dc179b2',
     );
     expect(screen.getByText('In sync')).toBeInTheDocument();
     expect(
@@ -95,7 +95,7 @@ describe('DnsZoneCard', () => {
     await renderCard(
       withZone(sandboxZone, {
         delegation: {
-          parentZone: 'resource:default/example-com-z04171842q5tn8gjtmvn6',
+          parentZone: 'resource:default/example-com-2dc179b2',
           parentZoneName: 'example.com',
           status: 'not-delegated',
           missing: ['ns-1702.awsdns-20.co.uk', 'ns-300.awsdns-37.com'],

@@ -28,7 +28,7 @@ describe('toOwnershipRows', () => {
       entityRef: 'resource:default/acme-production-v1-715451680876-us-east-1',
       type: 'kubernetes-cluster',
       accountId: '715451680876',
-      accountRef: 'resource:default/production-715451680876',
+      accountRef: 'resource:default/account-715451680876',
       accountTitle: 'Production',
       role: 'production',
       roleTitle: 'Production',
@@ -46,7 +46,7 @@ describe('toOwnershipRows', () => {
     ).sort((a, b) => a.type.localeCompare(b.type));
     expect(account).toMatchObject({
       type: 'aws-account',
-      accountRef: 'resource:default/production-715451680876',
+      accountRef: 'resource:default/account-715451680876',
       role: 'production',
     });
     expect(ou).toMatchObject({
@@ -184,7 +184,7 @@ describe('ownershipCsvCells', () => {
       toOwnershipRows([backupAccount], existing),
     );
     expect(cells).toEqual([
-      'resource:default/backup-610271939441',
+      'resource:default/account-610271939441',
       'Backup',
       'aws-account',
       '610271939441',

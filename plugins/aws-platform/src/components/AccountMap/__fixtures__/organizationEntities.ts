@@ -9,6 +9,8 @@ import { AccountSummary } from '@internal/backstage-plugin-aws-platform-common';
 
 const ORG = 'o-exampleorgid';
 const MANAGEMENT_ID = '123456789012';
+/** Where the suite's provider says its entities come from. */
+const LOCATION = `aws-platform:organization/${ORG}`;
 
 /** An OU entity; `path` like `Root/Workloads`, the root is `Root`. */
 export function ouEntity(path: string, id: string, parentId?: string): Entity {
@@ -17,10 +19,13 @@ export function ouEntity(path: string, id: string, parentId?: string): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: `${name.toLowerCase()}-${id}`,
+      // As the ingestion names them: by OU id only.
+      name: id,
       namespace: 'default',
       title: parentId ? name : `${name} (organization ${ORG})`,
       annotations: {
+        'backstage.io/managed-by-location': LOCATION,
+        'backstage.io/managed-by-origin-location': LOCATION,
         'aws-platform.io/organization-id': ORG,
         'amazonaws.com/account-id': MANAGEMENT_ID,
         'aws-platform.io/ou-id': id,
@@ -52,15 +57,17 @@ export interface AccountOptions {
 
 /** An account entity with its summary. */
 export function accountEntity(options: AccountOptions): Entity {
-  const slug = options.title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: `${slug}-${options.id}`,
+      // As the ingestion names them: by account id only.
+      name: `account-${options.id}`,
       namespace: 'default',
       title: options.title,
       annotations: {
+        'backstage.io/managed-by-location': LOCATION,
+        'backstage.io/managed-by-origin-location': LOCATION,
         'aws-platform.io/organization-id': ORG,
         'amazonaws.com/account-id': options.id,
         'aws-platform.io/account-status': options.status ?? 'ACTIVE',

@@ -22,8 +22,8 @@ import {
 import { layoutAccountMap } from './mapLayout';
 import { buildAccountMapModel } from './mapModel';
 
-const ref = (title: string, id: string) =>
-  `resource:default/${title.toLowerCase().replace(/ /g, '-')}-${id}`;
+// Account entities are named by id; the title only documents the fixture.
+const ref = (_title: string, id: string) => `resource:default/account-${id}`;
 const OPERATIONS = ref('Operations', '444444444444');
 const PRODUCTION = ref('Production', '777777777777');
 const SANDBOX = ref('Sandbox', '888888888888');
@@ -156,7 +156,7 @@ describe('buildFlowEdges', () => {
 
   it("draws one account's flows, keeping its own tile", () => {
     const { edges } = setup(largeOrganization(1000), new Set());
-    const first = 'resource:default/workload-0001-100000000000';
+    const first = 'resource:default/account-100000000000';
     const { edges: lines } = edges({ touching: first, maxEdges: 20 });
     expect(
       lines.every(e => e.from === `a:${first}` || e.to === `a:${first}`),

@@ -11,7 +11,7 @@ describe('buildAccountMapModel', () => {
     expect(model.rootIds).toEqual(['Root']);
     const root = model.groups.get('Root')!;
     expect(root.title).toBe('Root (organization o-exampleorgid)');
-    expect(root.ref).toBe('resource:default/root-r-ab12');
+    expect(root.ref).toBe('resource:default/r-ab12');
     expect(root.childIds).toEqual([
       'Root/Security',
       'Root/Shared',
@@ -28,7 +28,7 @@ describe('buildAccountMapModel', () => {
   it('reads role, owner, findings and counts from the account entity', () => {
     const model = buildAccountMapModel(referenceOrganization());
     const sandbox = model.accounts.get(
-      'resource:default/sandbox-888888888888',
+      'resource:default/account-888888888888',
     )!;
     expect(sandbox).toMatchObject({
       title: 'Sandbox',
@@ -44,11 +44,11 @@ describe('buildAccountMapModel', () => {
       ],
     });
     expect(sandbox.summary?.clusters).toBe(1);
-    const audit = model.accounts.get('resource:default/audit-222222222222')!;
+    const audit = model.accounts.get('resource:default/account-222222222222')!;
     expect(audit.findings).toEqual(['no-owner-tag']);
     expect(audit.summary).toBeUndefined();
     expect(model.accountsByRole.get('production')).toEqual([
-      'resource:default/production-777777777777',
+      'resource:default/account-777777777777',
     ]);
   });
 
@@ -84,7 +84,7 @@ describe('buildAccountMapModel', () => {
     ]);
     // An unknown role is drawn as a workload account.
     expect(
-      model.accounts.get('resource:default/payments-999999999999')!.role,
+      model.accounts.get('resource:default/account-999999999999')!.role,
     ).toBe('workload');
     expect(model.accounts.size).toBe(2);
   });
