@@ -198,7 +198,7 @@ test('a guest follows an account to its cluster and zone cards and reviews owner
     'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Flags',
   );
   expect(lines[1]).toMatch(
-    /^resource:default\/audit-\d{12},Audit,aws-account,\d{12},Audit,audit,Root\/Security,group:default\/platform-team,default,owner-not-tagged$/,
+    /^resource:default\/account-\d{12},Audit,aws-account,\d{12},Audit,audit,Root\/Security,group:default\/platform-team,default,owner-not-tagged$/,
   );
 });
 
@@ -280,9 +280,7 @@ test('a guest opens the account map, reads the flows and follows an account', as
   // A click on a tile opens the account's entity page, whose Account map
   // tab opens on that account.
   await tile('Production').click();
-  await expect(page).toHaveURL(
-    /\/catalog\/default\/resource\/production-\d{12}$/,
-  );
+  await expect(page).toHaveURL(/\/catalog\/default\/resource\/account-\d{12}$/);
   await expect(
     page
       .locator('.MuiCard-root')

@@ -4,11 +4,10 @@ import { signInAsGuest } from './portal';
 // The cards' live sections against the portal on the seeded reference estate
 // (scripts/test-all.sh starts it). Entity names are deterministic: the
 // estate's ids are (packages/local-aws), and the ingestion names clusters
-// `<cluster>-<account>-<region>` and zones `<zone>-<zone id>`.
+// `<cluster>-<account>-<region>` and zones `<zone>-<hash of the zone id>`.
 const PRODUCTION_CLUSTER =
   '/catalog/default/resource/acme-production-v1-715451680876-us-east-1';
-const SANDBOX_ZONE =
-  '/catalog/default/resource/sandbox-example-com-lie3csmcmcut6z84qcmswd';
+const SANDBOX_ZONE = '/catalog/default/resource/sandbox-example-com-73e8da0e';
 
 /** Opens an entity page, reloading until the ingestion has brought the entity in. */
 async function openEntity(page: Page, path: string, cardText: string) {

@@ -23,13 +23,12 @@ const SANDBOX = '171870262174';
 const PRODUCTION = '715451680876';
 const OPERATIONS = '708053100330';
 const ref = {
-  sandbox: `resource:default/sandbox-${SANDBOX}`,
-  production: `resource:default/production-${PRODUCTION}`,
+  sandbox: `resource:default/account-${SANDBOX}`,
+  production: `resource:default/account-${PRODUCTION}`,
   sandboxCluster: `resource:default/acme-sandbox-v1-${SANDBOX}-us-east-1`,
   productionCluster: `resource:default/acme-production-v1-${PRODUCTION}-us-east-1`,
-  sandboxZone: 'resource:default/sandbox-example-com-lie3csmcmcut6z84qcmswd',
-  productionZone:
-    'resource:default/production-example-com-1fo2wb0dz6xpyfxobugvji',
+  sandboxZone: 'resource:default/sandbox-example-com-73e8da0e',
+  productionZone: 'resource:default/production-example-com-26680fb7',
 };
 const run = Date.now().toString(36);
 
