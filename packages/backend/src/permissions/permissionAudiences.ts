@@ -28,6 +28,7 @@ import {
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
   awsPlatformBackupPlanCreatePermission,
+  awsPlatformDelegationRepairPermission,
   awsPlatformFlightdeckWorkloadCreatePermission,
   awsPlatformLiveStatusReadPermission,
   awsPlatformProductionChangePermission,
@@ -89,6 +90,9 @@ export const PERMISSION_AUDIENCES: Readonly<Record<string, Audience>> = {
   [awsPlatformBackupPlanCreatePermission.name]: 'everyone',
   [awsPlatformFlightdeckWorkloadCreatePermission.name]: 'everyone',
   [awsPlatformProductionChangePermission.name]: 'platform',
+  // Rewrites a delegation in the Network account's parent zone: whoever
+  // holds it can point a subdomain at other name servers.
+  [awsPlatformDelegationRepairPermission.name]: 'platform',
 };
 
 /** The audience of a permission by name; unknown ones are platform-only. */

@@ -1,0 +1,24 @@
+import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
+import { kubernetesPermissions } from '@backstage/plugin-kubernetes-common';
+import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
+import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
+import { audienceOf, PERMISSION_AUDIENCES } from './permissionAudiences';
+
+describe('PERMISSION_AUDIENCES', () => {
+  // A permission a plugin upgrade adds would otherwise fall to the
+  // platform-only default without anyone deciding.
+  it.each(
+    [
+      ...catalogPermissions,
+      ...scaffolderPermissions,
+      ...kubernetesPermissions,
+      ...awsPlatformPermissions,
+    ].map(p => [p.name]),
+  )('decides %s explicitly', name => {
+    expect(Object.keys(PERMISSION_AUDIENCES)).toContain(name);
+  });
+
+  it('leaves an unknown permission to platform members', () => {
+    expect(audienceOf('some-plugin.secrets.read')).toBe('platform');
+  });
+});
