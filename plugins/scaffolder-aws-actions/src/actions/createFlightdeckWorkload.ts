@@ -15,7 +15,7 @@ import {
   readExistingWorkload,
   readStageFacts,
 } from '../flightdeck/readWorkloadState';
-import { resolveStages } from '../flightdeck/resolveStages';
+import { ResolvedStage, resolveStages } from '../flightdeck/resolveStages';
 import { workloadClients } from '../flightdeck/workloadClients';
 import {
   MAX_APP_NAME,
@@ -269,16 +269,7 @@ export function createFlightdeckWorkloadAction(options: {
         credentials,
       });
       const log = (message: string) => ctx.logger.info(message);
-      log(
-        `Workload ${input.appName} of ${owner}: ${stages
-          .map(
-            s =>
-              `${s.name} in ${s.accountInfo.name} on ${s.clusterConfigs
-                .map(c => c.name)
-                .join(', ')} at ${s.hostName}`,
-          )
-          .join('; ')}`,
-      );
+      log(describeWorkload(input.appName, owner, stages));
 
       // 2. Read what it builds on (refusing what is missing), then what exists.
       const userEntityRef = ctx.user?.ref;
@@ -307,13 +298,11 @@ export function createFlightdeckWorkloadAction(options: {
       ctx.output('plannedChanges', plannedChanges);
       writeOutputs(ctx.output, desired);
       if (ctx.isDryRun || ctx.input.planOnly === true) {
-        const mode = ctx.isDryRun ? 'Dry-run' : 'Plan only';
         log(
-          plannedChanges.length
-            ? `${mode}, nothing changed. Planned changes:\n- ${plannedChanges.join(
-                '\n- ',
-              )}`
-            : `${mode}, nothing changed. Everything the workload needs already exists.`,
+          describeReview(
+            ctx.isDryRun ? 'Dry-run' : 'Plan only',
+            plannedChanges,
+          ),
         );
         ctx.output('changed', false);
         return;
@@ -338,6 +327,31 @@ export function createFlightdeckWorkloadAction(options: {
       ctx.output('changed', changed);
     },
   });
+}
+
+/** "Workload shop of group:default/x: staging in Sandbox on c1 at shop.sandbox.example.com; ..." */
+function describeWorkload(
+  appName: string,
+  owner: string,
+  stages: ResolvedStage[],
+): string {
+  return `Workload ${appName} of ${owner}: ${stages
+    .map(
+      s =>
+        `${s.name} in ${s.accountInfo.name} on ${s.clusterConfigs
+          .map(c => c.name)
+          .join(', ')} at ${s.hostName}`,
+    )
+    .join('; ')}`;
+}
+
+/** What a dry-run or review run would change. */
+function describeReview(mode: string, plannedChanges: string[]): string {
+  return plannedChanges.length
+    ? `${mode}, nothing changed. Planned changes:\n- ${plannedChanges.join(
+        '\n- ',
+      )}`
+    : `${mode}, nothing changed. Everything the workload needs already exists.`;
 }
 
 /**

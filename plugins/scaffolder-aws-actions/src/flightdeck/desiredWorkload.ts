@@ -82,9 +82,20 @@ export interface StageFacts {
   zoneId: string;
 }
 
+/** What every stage of one workload shares. */
+interface WorkloadCommon {
+  appName: string;
+  githubRepository: string;
+  serviceAccount: string;
+  repositoryArn: string;
+  /** Ownership proof, owner and app: on everything the action creates. */
+  baseTags: Record<string, string>;
+}
+
 /**
  * The workload the action should leave behind: names and trust policies as
- * the guide's sections b.4 and e describe them.
+ * the guide's sections b.4 and e describe them, tagged with the lineage of
+ * the request (its app, GitHub repository and owner group).
  */
 export function desiredWorkload(options: {
   appName: string;
@@ -102,7 +113,6 @@ export function desiredWorkload(options: {
   const opsPartition = partitionOf(opsRegion);
   const ops = config.operationsAccountId;
   const repositoryName = `${config.repositoryNamespace}/${appName}`;
-  const repositoryArn = `arn:${opsPartition}:ecr:${opsRegion}:${ops}:repository/${repositoryName}`;
   const dnsSuffix =
     opsPartition === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
   // The same app, repository and owner group is the same request: its
@@ -112,85 +122,20 @@ export function desiredWorkload(options: {
     githubRepository: options.githubRepository,
     owner,
   });
-  const baseTags = {
-    ...ownershipTags(lineage, options.requester),
-    owner,
-    app: appName,
+  const common: WorkloadCommon = {
+    appName,
+    githubRepository: options.githubRepository,
+    serviceAccount: options.serviceAccount,
+    repositoryArn: `arn:${opsPartition}:ecr:${opsRegion}:${ops}:repository/${repositoryName}`,
+    baseTags: {
+      ...ownershipTags(lineage, options.requester),
+      owner,
+      app: appName,
+    },
   };
-  const allBranches = [
-    ...new Set(options.stages.flatMap(stage => stage.deployBranches)),
-  ];
-  const pushRoleName = `github-actions-ecr-${appName}`;
-
-  const stages = options.stages.map((stage): DesiredStage => {
-    const facts = options.facts.get(stage.name)!;
-    const accountId = stage.accountInfo.accountId;
-    const region = stage.clusterConfigs[0].region;
-    const partition = partitionOf(region);
-    const roleArn = (name: string) =>
-      `arn:${partition}:iam::${accountId}:role/${name}`;
-    const clusterTags = Object.fromEntries(
-      stage.clusterConfigs.map(c => [`cluster.${c.name}.deploy`, 'true']),
-    );
-    const stageTags = { ...baseTags, stage: stage.name };
-    return {
-      name: stage.name,
-      accountId,
-      accountName: stage.accountInfo.name,
-      namespace: stage.namespace,
-      serviceAccount: options.serviceAccount,
-      clusters: stage.clusterConfigs.map(c => c.name),
-      deployBranches: stage.deployBranches,
-      podRole: {
-        name: stage.podRoleName,
-        arn: roleArn(stage.podRoleName),
-        accountId,
-        region,
-        description: `Pods of ${appName} (${stage.name}): service account ${stage.namespace}/${options.serviceAccount}`,
-        trustPolicy: podRoleTrustPolicy({
-          partition,
-          accountId,
-          issuers: facts.clusters.map(c => c.oidcIssuer),
-          namespace: stage.namespace,
-          serviceAccount: options.serviceAccount,
-        }),
-        tags: stageTags,
-        requiredTags: {},
-      },
-      deployRole: {
-        name: stage.deployRoleName,
-        arn: roleArn(stage.deployRoleName),
-        accountId,
-        region,
-        description: `GitHub Actions of ${options.githubRepository} deploying ${appName} (${stage.name})`,
-        trustPolicy: githubActionsTrustPolicy({
-          partition,
-          accountId,
-          repository: options.githubRepository,
-          branches: stage.deployBranches,
-        }),
-        tags: { ...stageTags, ...clusterTags },
-        requiredTags: clusterTags,
-        inlinePolicy: {
-          name: stage.deployRoleName,
-          document: deployRolePolicy({
-            clusterArns: facts.clusters.map(c => c.arn),
-            repositoryArn,
-          }),
-        },
-      },
-      dns: {
-        zoneId: facts.zoneId,
-        zoneName: stage.zoneName,
-        host: stage.hostName,
-        target: {
-          dnsName: stage.ingress.dnsName,
-          hostedZoneId: stage.ingress.hostedZoneId,
-        },
-      },
-    };
-  });
-
+  const stages = options.stages.map(stage =>
+    desiredStage(stage, options.facts.get(stage.name)!, common),
+  );
   return {
     appName,
     owner,
@@ -198,31 +143,119 @@ export function desiredWorkload(options: {
     operations: { accountId: ops, region: opsRegion },
     repository: {
       name: repositoryName,
-      arn: repositoryArn,
+      arn: common.repositoryArn,
       uri: `${ops}.dkr.ecr.${opsRegion}.${dnsSuffix}/${repositoryName}`,
-      tags: baseTags,
+      tags: common.baseTags,
       pullAccountIds: [...new Set(stages.map(s => s.accountId))].sort(),
     },
-    pushRole: {
-      name: pushRoleName,
-      arn: `arn:${opsPartition}:iam::${ops}:role/${pushRoleName}`,
-      accountId: ops,
-      region: opsRegion,
-      description: `GitHub Actions of ${options.githubRepository} pushing images of ${appName}`,
-      trustPolicy: githubActionsTrustPolicy({
-        partition: opsPartition,
-        accountId: ops,
-        repository: options.githubRepository,
-        branches: allBranches,
+    pushRole: desiredPushRole(
+      { accountId: ops, region: opsRegion },
+      [...new Set(options.stages.flatMap(stage => stage.deployBranches))],
+      common,
+    ),
+    stages,
+  };
+}
+
+/** The CI role in Operations, trusted on the deploy branches of every stage. */
+function desiredPushRole(
+  operations: { accountId: string; region: string },
+  branches: string[],
+  common: WorkloadCommon,
+): DesiredRole {
+  const partition = partitionOf(operations.region);
+  const name = `github-actions-ecr-${common.appName}`;
+  return {
+    name,
+    arn: `arn:${partition}:iam::${operations.accountId}:role/${name}`,
+    accountId: operations.accountId,
+    region: operations.region,
+    description: `GitHub Actions of ${common.githubRepository} pushing images of ${common.appName}`,
+    trustPolicy: githubActionsTrustPolicy({
+      partition,
+      accountId: operations.accountId,
+      repository: common.githubRepository,
+      branches,
+    }),
+    tags: common.baseTags,
+    requiredTags: {},
+    inlinePolicy: {
+      name: 'ecr-push',
+      document: pushRolePolicy({ repositoryArn: common.repositoryArn }),
+    },
+  };
+}
+
+/** One stage: its pod role, deploy role and host record. */
+function desiredStage(
+  stage: ResolvedStage,
+  facts: StageFacts,
+  common: WorkloadCommon,
+): DesiredStage {
+  const accountId = stage.accountInfo.accountId;
+  const region = stage.clusterConfigs[0].region;
+  const partition = partitionOf(region);
+  const roleArn = (name: string) =>
+    `arn:${partition}:iam::${accountId}:role/${name}`;
+  const clusterTags = Object.fromEntries(
+    stage.clusterConfigs.map(c => [`cluster.${c.name}.deploy`, 'true']),
+  );
+  const stageTags = { ...common.baseTags, stage: stage.name };
+  return {
+    name: stage.name,
+    accountId,
+    accountName: stage.accountInfo.name,
+    namespace: stage.namespace,
+    serviceAccount: common.serviceAccount,
+    clusters: stage.clusterConfigs.map(c => c.name),
+    deployBranches: stage.deployBranches,
+    podRole: {
+      name: stage.podRoleName,
+      arn: roleArn(stage.podRoleName),
+      accountId,
+      region,
+      description: `Pods of ${common.appName} (${stage.name}): service account ${stage.namespace}/${common.serviceAccount}`,
+      trustPolicy: podRoleTrustPolicy({
+        partition,
+        accountId,
+        issuers: facts.clusters.map(c => c.oidcIssuer),
+        namespace: stage.namespace,
+        serviceAccount: common.serviceAccount,
       }),
-      tags: baseTags,
+      tags: stageTags,
       requiredTags: {},
+    },
+    deployRole: {
+      name: stage.deployRoleName,
+      arn: roleArn(stage.deployRoleName),
+      accountId,
+      region,
+      description: `GitHub Actions of ${common.githubRepository} deploying ${common.appName} (${stage.name})`,
+      trustPolicy: githubActionsTrustPolicy({
+        partition,
+        accountId,
+        repository: common.githubRepository,
+        branches: stage.deployBranches,
+      }),
+      tags: { ...stageTags, ...clusterTags },
+      requiredTags: clusterTags,
       inlinePolicy: {
-        name: 'ecr-push',
-        document: pushRolePolicy({ repositoryArn }),
+        name: stage.deployRoleName,
+        document: deployRolePolicy({
+          clusterArns: facts.clusters.map(c => c.arn),
+          repositoryArn: common.repositoryArn,
+        }),
       },
     },
-    stages,
+    dns: {
+      zoneId: facts.zoneId,
+      zoneName: stage.zoneName,
+      host: stage.hostName,
+      target: {
+        dnsName: stage.ingress.dnsName,
+        hostedZoneId: stage.ingress.hostedZoneId,
+      },
+    },
   };
 }
 
