@@ -15,3 +15,4 @@ export * from './ingestionStatus';
 export * from './accountHealth';
 export * from './entitySpecs';
 export * from './liveStatus';
+export * from './suiteEntity';

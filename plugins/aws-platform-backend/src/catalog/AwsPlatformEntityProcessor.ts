@@ -11,20 +11,42 @@ import {
   CatalogProcessorEmit,
   processingResult,
 } from '@backstage/plugin-catalog-node';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
-
-const SUITE_TYPES: ReadonlySet<string> = new Set(
-  Object.values(AWS_ENTITY_TYPES),
-);
+import {
+  isSuiteEntity,
+  LABEL_SUITE_ENTITY,
+} from '@internal/backstage-plugin-aws-platform-common';
 
 /**
- * Turns the `spec.partOf` of the suite's Resource entities into `partOf` and
- * `hasPart` relations (an account is part of its OU, an OU of its parent), so
- * catalog-graph and the relations card draw the organization's tree.
+ * Marks the suite's own entities and draws the organization's tree:
+ *
+ * - sets the label `aws-platform.io/suite-entity: 'true'` on the entities the
+ *   suite's provider emitted and removes it from every other entity, so
+ *   exact-match catalog filters (the templates' pickers) can tell the
+ *   suite's entities from look-alikes registered by hand;
+ * - turns the `spec.partOf` of the suite's entities into `partOf` and
+ *   `hasPart` relations (an account is part of its OU, an OU of its parent),
+ *   so catalog-graph and the relations card draw the organization's tree.
+ *   A look-alike cannot attach itself to the tree.
  */
 export class AwsPlatformEntityProcessor implements CatalogProcessor {
   getProcessorName(): string {
     return 'AwsPlatformEntityProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const { [LABEL_SUITE_ENTITY]: claimed, ...labels } =
+      entity.metadata.labels ?? {};
+    const fromSuite = isSuiteEntity(entity);
+    if (!fromSuite && claimed === undefined) return entity;
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        labels: fromSuite
+          ? { ...labels, [LABEL_SUITE_ENTITY]: 'true' }
+          : labels,
+      },
+    };
   }
 
   async postProcessEntity(
@@ -33,11 +55,7 @@ export class AwsPlatformEntityProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     const partOf = entity.spec?.partOf;
-    if (
-      entity.kind !== 'Resource' ||
-      !SUITE_TYPES.has(String(entity.spec?.type)) ||
-      typeof partOf !== 'string'
-    ) {
+    if (!isSuiteEntity(entity) || typeof partOf !== 'string') {
       return entity;
     }
     const self = getCompoundEntityRef(entity);

@@ -3,8 +3,11 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
+import { lookAlike } from '../../lib/__testUtils__/lookAlike';
 import { ownershipRouteRef } from '../../routes';
 import { AwsAccountsPage } from './AwsAccountsPage';
+
+const SUITE_LOCATION = 'aws-platform:organization/o-exampleorgid';
 
 function account(
   name: string,
@@ -21,6 +24,8 @@ function account(
       title,
       labels: { 'aws-platform.io/account-role': role },
       annotations: {
+        'backstage.io/managed-by-location': SUITE_LOCATION,
+        'backstage.io/managed-by-origin-location': SUITE_LOCATION,
         'amazonaws.com/account-id': name.split('-').pop()!,
         'aws-platform.io/ou-path': 'Root/Workloads',
         'aws-platform.io/owner-source': ownerSource,
@@ -94,6 +99,30 @@ describe('AwsAccountsPage', () => {
     expect(screen.getByText('No backup copy')).toBeInTheDocument();
     expect(screen.getByText('EKS past support')).toBeInTheDocument();
     expect(screen.queryByText('some-bucket')).not.toBeInTheDocument();
+  });
+
+  it('lists only the suite’s accounts, not look-alikes registered by hand', async () => {
+    const production = account(
+      'production-210987654321',
+      'Production',
+      'production',
+      'tag',
+    );
+    await renderInTestApp(<AwsAccountsPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock({
+          entities: [production, lookAlike(production, 'Production (copy)')],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText('1 accounts in 1 organizational units'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Production' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('Production (copy)')).not.toBeInTheDocument();
   });
 
   it('links to the ownership review', async () => {

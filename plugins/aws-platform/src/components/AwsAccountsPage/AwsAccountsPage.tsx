@@ -15,6 +15,7 @@ import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common
 import Chip from '@material-ui/core/Chip';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import useAsync from 'react-use/esm/useAsync';
+import { getSuiteEntities } from '../../lib/suiteEntities';
 import { ownershipRouteRef } from '../../routes';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AsyncState } from '../shared/AsyncState';
@@ -31,10 +32,11 @@ export function AwsAccountsPage() {
     loading,
     error,
   } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
+    // Only the suite's own accounts, not look-alikes registered by hand.
+    const accounts = await getSuiteEntities(catalogApi, {
       filter: { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.account },
     });
-    return toAccountRows(items);
+    return toAccountRows(accounts);
   }, [catalogApi]);
 
   const columns: TableColumn<AccountRow>[] = [

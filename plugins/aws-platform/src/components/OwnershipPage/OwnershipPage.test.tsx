@@ -3,7 +3,13 @@ import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { platformTeam, suiteEntities } from '../../__fixtures__/entities';
+import {
+  platformTeam,
+  productionAccount,
+  productionCluster,
+  suiteEntities,
+} from '../../__fixtures__/entities';
+import { lookAlike } from '../../lib/__testUtils__/lookAlike';
 import { OwnershipPage } from './OwnershipPage';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -87,6 +93,26 @@ describe('OwnershipPage', () => {
     ]);
   });
 
+  it('lists only the suite’s entities, not look-alikes registered by hand', async () => {
+    const catalogApi = catalogApiMock({
+      entities: [
+        ...suiteEntities,
+        platformTeam,
+        lookAlike(productionAccount, 'Production (look-alike)'),
+        lookAlike(productionCluster, 'cluster-look-alike'),
+      ],
+    });
+    renderInTestApp(<OwnershipPage />, { mountedRoutes, apis: [catalogApi] });
+
+    expect(
+      await screen.findByText('14 entities, 5 flagged'),
+    ).toBeInTheDocument();
+    const titles = tableRows().map(cells => cells[0]);
+    expect(titles).toContain('Production');
+    expect(titles).not.toContain('Production (look-alike)');
+    expect(titles).not.toContain('cluster-look-alike');
+  });
+
   it('filters by type, role, OU, owner and flags', async () => {
     renderInTestApp(<OwnershipPage />, {
       mountedRoutes,
@@ -166,7 +192,7 @@ describe('OwnershipPage', () => {
     const csv = await blob.text();
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
       'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Flags',
-      'resource:default/backup-610271939441,Backup,aws-account,610271939441,Backup,backup,Root/Shared,group:default/backup-team,role,owner-not-tagged;owner-not-found',
+      'resource:default/account-610271939441,Backup,aws-account,610271939441,Backup,backup,Root/Shared,group:default/backup-team,role,owner-not-tagged;owner-not-found',
       'resource:default/user-backup-vault-610271939441-us-east-1,"user-backup-vault (Backup, us-east-1)",aws-backup-vault,610271939441,Backup,backup,Root/Shared,group:default/backup-team,account,owner-not-tagged;owner-not-found',
       '',
     ]);

@@ -6,15 +6,8 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
-import {
-  catalogApiRef,
-  CATALOG_FILTER_EXISTS,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
-import {
-  ANNOTATION_ORGANIZATION_ID,
-  AWS_ENTITY_TYPES,
-} from '@internal/backstage-plugin-aws-platform-common';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
+import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
 import Button from '@material-ui/core/Button';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -24,6 +17,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { awsPlatformTranslationRef } from '../../translation';
+import { getSuiteEntities } from '../../lib/suiteEntities';
 import { AsyncState } from '../shared/AsyncState';
 import { downloadCsv, toCsv } from './csv';
 import {
@@ -59,12 +53,10 @@ export function OwnershipPage() {
     loading,
     error,
   } = useAsync(async () => {
-    const { items } = await catalogApi.getEntities({
-      filter: {
-        kind: 'Resource',
-        [`metadata.annotations.${ANNOTATION_ORGANIZATION_ID}`]:
-          CATALOG_FILTER_EXISTS,
-      },
+    // Only the suite's own entities: a look-alike registered by hand must
+    // not be reviewed (or exported) as if the suite had ingested it.
+    const suite = await getSuiteEntities(catalogApi, {
+      filter: { kind: 'Resource' },
       fields: [
         'kind',
         'metadata.namespace',
@@ -76,7 +68,6 @@ export function OwnershipPage() {
         'spec.owner',
       ],
     });
-    const suite = items.filter(item => TYPES.includes(String(item.spec?.type)));
     // One query for every distinct owner: the ones that come back exist.
     const owners = [...new Set(suite.map(ownerRefOf))].filter(Boolean);
     const existing = new Set<string>();
