@@ -37,6 +37,7 @@ describe('resolveOwnerGroup', () => {
     ['group:default/nobody', 'is not a Group in the catalog'],
     ['group:', 'is not an entity reference'],
     [42, 'owner must be text'],
+    [`group:default/${'a'.repeat(300)}`, 'longer than an entity reference'],
   ])('refuses %j with an InputError', async (ref, reason) => {
     const run = resolveOwnerGroup(catalog, credentials, ref, 'owner');
     await expect(run).rejects.toThrow(InputError);

@@ -8,6 +8,8 @@ import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { quoteInput, requireText } from './inputText';
 
+const MAX_REF_LENGTH = 200;
+
 /**
  * Resolves a template's owner choice (the OwnerPicker's entity ref, e.g.
  * `group:default/payments`; a bare name means a group in `default`) to the
@@ -23,6 +25,12 @@ export async function resolveOwnerGroup(
   field: string,
 ): Promise<string> {
   const text = requireText(ref, field).trim();
+  // kind:namespace/name, each at most 63 characters in the catalog.
+  if (text.length > MAX_REF_LENGTH) {
+    throw new InputError(
+      `${field} ${quoteInput(ref)} is longer than an entity reference can be`,
+    );
+  }
   let parsed: CompoundEntityRef;
   try {
     parsed = parseEntityRef(text, {
@@ -36,7 +44,9 @@ export async function resolveOwnerGroup(
   }
   if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
     throw new InputError(
-      `${field} ${quoteInput(ref)} is not a group; choose the team that owns it`,
+      `${field} ${quoteInput(
+        ref,
+      )} is not a group; choose the team that owns it`,
     );
   }
   const entity = await catalog.getEntityByRef(parsed, { credentials });

@@ -71,6 +71,37 @@ export function subdomainCases(options: {
     ...vary(valid, 'account', TEXT_ATTACKS, 'hostile'),
     ...vary(
       valid,
+      'domainName',
+      [
+        'www.example.com',
+        'MAIL.example.com',
+        'api.example.com.',
+        'admin.x.example.com',
+      ],
+      'reserved',
+    ),
+    ...vary(
+      valid,
+      'owner',
+      [
+        '',
+        'user:default/jane', // a person, not a team
+        'component:default/payments',
+        'group:default/no-such-team',
+        'group:default/',
+        `group:default/${'a'.repeat(250)}`,
+        ...TEXT_ATTACKS,
+      ],
+      'not a catalog Group',
+    ),
+    ...vary(
+      valid,
+      'repairDelegation',
+      ['true', 1, 0, 'yes', [], {}],
+      'not a boolean',
+    ),
+    ...vary(
+      valid,
       'tags',
       [
         ...INJECTION_STRINGS.filter(
@@ -79,6 +110,13 @@ export function subdomainCases(options: {
         ...INJECTION_STRINGS.filter(
           s => !/^[\p{L}\p{N} _.:/=+\-@]*$/u.test(s),
         ).map(s => ({ team: s })),
+        // owner and the suite's own keys: they would re-own the zone.
+        { owner: 'group:default/someone-else' },
+        { Owner: 'x' },
+        { ' owner': 'x' },
+        { 'aws-platform.io/managed-by': 'backstage-aws-platform' },
+        { 'aws-platform.io/lineage': 'route53-subdomain-create-0000' },
+        { 'AWS-Platform.io/created-by': 'user:default/admin' },
         { 'aws:cloudformation:stack-name': 'x' },
         { ['k'.repeat(129)]: 'x' },
         { team: 'v'.repeat(257) },

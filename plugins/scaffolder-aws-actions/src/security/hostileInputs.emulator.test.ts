@@ -143,6 +143,7 @@ describe('hostile inputs, checked against moto request log', () => {
     const valid = {
       domainName: 'hostile-test.example.com',
       account: local.estate.accounts.sandbox.id,
+      owner: OWNER,
     };
     const cases = subdomainCases({
       valid,
@@ -230,6 +231,7 @@ describe('permissions, checked against moto request log', () => {
     subdomain: {
       domainName: 'denied.example.com',
       account: local.estate.accounts.sandbox.id,
+      owner: OWNER,
     },
     backupPlan: {
       account: local.estate.accounts.sandbox.id,
@@ -273,6 +275,7 @@ describe('permissions, checked against moto request log', () => {
       run(subdomain, {
         domainName: 'hidden.example.com',
         account: `resource:default/production-${local.estate.accounts.production.id}`,
+        owner: OWNER,
       }),
     ).rejects.toMatchObject({
       name: 'InputError',

@@ -4,7 +4,10 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  DefaultAwsClientFactory,
+  readAccountRoles,
+} from '@internal/backstage-plugin-aws-platform-node';
 import {
   createCapturingLogger,
   findSecrets,
@@ -29,23 +32,24 @@ const local = useReferenceEstate();
 
 it('nothing the actions log, output or throw contains a credential', async () => {
   const seen = new Set<string>([MAIN_ACCESS_KEY, MAIN_SECRET_KEY]);
+  const awsConfig = new ConfigReader({
+    aws: {
+      mainAccount: {
+        accessKeyId: MAIN_ACCESS_KEY,
+        secretAccessKey: MAIN_SECRET_KEY,
+      },
+      accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
+    },
+  });
   const credentialsManager = recordCredentials(
-    DefaultAwsCredentialsManager.fromConfig(
-      new ConfigReader({
-        aws: {
-          mainAccount: {
-            accessKeyId: MAIN_ACCESS_KEY,
-            secretAccessKey: MAIN_SECRET_KEY,
-          },
-          accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
-        },
-      }),
-    ),
+    DefaultAwsCredentialsManager.fromConfig(awsConfig),
     seen,
   );
+  // Changes run in sessions named after the user, assumed with these roles.
   const clientFactory = new DefaultAwsClientFactory({
     credentialsManager,
     maxAttempts: 1,
+    accountRoles: readAccountRoles(awsConfig),
   });
   const config = estateActionsConfig(local.estate);
   const deps = {
@@ -101,20 +105,15 @@ it('nothing the actions log, output or throw contains a credential', async () =>
   };
 
   const sandbox = local.estate.accounts.sandbox.id;
-  await run(
-    'subdomain',
-    { domainName: 'logscan.example.com', account: sandbox },
-    true,
-  );
-  await run('subdomain', {
+  const subdomain = {
     domainName: 'logscan.example.com',
     account: sandbox,
-  });
-  await run('subdomain', {
-    domainName: 'logscan.example.com',
-    account: sandbox,
-  });
-  await run('subdomain', { domainName: 'logscan.evil.com', account: sandbox });
+    owner: 'group:default/logscan-team',
+  };
+  await run('subdomain', subdomain, true);
+  await run('subdomain', subdomain);
+  await run('subdomain', subdomain);
+  await run('subdomain', { ...subdomain, domainName: 'logscan.evil.com' });
   // moto has no CreateBackupSelection: the plan is created, then the run
   // fails half-way and reports what exists.
   await run('backupPlan', {
