@@ -247,11 +247,11 @@ describe('templates', () => {
         pushRoleArn: 'arn:aws:iam::708053100330:role/github-actions-ecr-shop',
         staging,
         production,
-        stagingAccount: 'resource:default/sandbox-171870262174',
+        stagingAccount: 'resource:default/account-171870262174',
         stagingCluster:
           'resource:default/acme-sandbox-v1-171870262174-us-east-1',
         stagingZone: 'resource:default/sandbox-example-com-zsandbox',
-        productionAccount: 'resource:default/production-715451680876',
+        productionAccount: 'resource:default/account-715451680876',
         productionCluster:
           'resource:default/acme-production-v1-715451680876-us-east-1',
         productionZone: 'resource:default/production-example-com-zproduction',
@@ -264,10 +264,10 @@ describe('templates', () => {
         'backstage.io/kubernetes-label-selector': 'app.kubernetes.io/name=shop',
       });
       expect(entity.spec.dependsOn).toEqual([
-        'resource:default/sandbox-171870262174',
+        'resource:default/account-171870262174',
         'resource:default/acme-sandbox-v1-171870262174-us-east-1',
         'resource:default/sandbox-example-com-zsandbox',
-        'resource:default/production-715451680876',
+        'resource:default/account-715451680876',
         'resource:default/acme-production-v1-715451680876-us-east-1',
         'resource:default/production-example-com-zproduction',
       ]);

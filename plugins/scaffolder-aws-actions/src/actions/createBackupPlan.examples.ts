@@ -13,7 +13,7 @@ export const examples: TemplateExample[] = [
           action: 'aws-platform:backup:plan:create',
           name: 'Create the daily backup plan',
           input: {
-            account: 'resource:default/sandbox-210987654321',
+            account: 'resource:default/account-210987654321',
             owner: 'group:default/platform-team',
             region: 'us-east-1',
             planName: 'sandbox-daily',

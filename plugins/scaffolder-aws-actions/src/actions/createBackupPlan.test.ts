@@ -218,7 +218,7 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
         metadata: {
-          name: `sandbox-${SANDBOX}`,
+          name: `account-${SANDBOX}`,
           annotations: { 'amazonaws.com/account-id': SANDBOX },
         },
         spec: { type: 'aws-account', owner: 'group:default/platform-team' },
@@ -294,7 +294,7 @@ const mutations = () =>
 
 const OWNER = 'group:default/payments';
 const daily = {
-  account: `resource:default/sandbox-${SANDBOX}`,
+  account: `resource:default/account-${SANDBOX}`,
   owner: OWNER,
   region: EAST,
   planName: 'sandbox-daily',

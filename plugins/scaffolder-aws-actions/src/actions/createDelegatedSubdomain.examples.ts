@@ -14,7 +14,7 @@ export const examples: TemplateExample[] = [
           name: 'Create the staging subdomain',
           input: {
             domainName: 'staging.example.com',
-            account: 'resource:default/sandbox-210987654321',
+            account: 'resource:default/account-210987654321',
             owner: 'group:default/payments',
           },
         },

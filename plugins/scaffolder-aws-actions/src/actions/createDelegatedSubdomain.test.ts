@@ -152,7 +152,7 @@ function setUp(options: { allow?: AuthorizeResult[] } = {}) {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
         metadata: {
-          name: `sandbox-${SANDBOX}`,
+          name: `account-${SANDBOX}`,
           annotations: { 'amazonaws.com/account-id': SANDBOX },
         },
         spec: { type: 'aws-account', owner: 'group:default/platform-team' },
@@ -355,7 +355,7 @@ describe('aws-platform:route53:subdomain:create', () => {
     await expect(
       denied.action.handler(
         context(
-          input({ account: `resource:default/sandbox-${SANDBOX}` }),
+          input({ account: `resource:default/account-${SANDBOX}` }),
         ) as any,
       ),
     ).rejects.toThrow(NotAllowedError);

@@ -79,7 +79,7 @@ export function createDelegatedSubdomainAction(options: {
             .min(1)
             .max(300)
             .describe(
-              'The workload account that will hold the zone: its 12-digit id or its catalog entity, e.g. resource:default/sandbox-210987654321. It must be listed in scaffolder.awsPlatform.accounts.',
+              'The workload account that will hold the zone: its 12-digit id or its catalog entity, e.g. resource:default/account-210987654321. It must be listed in scaffolder.awsPlatform.accounts.',
             ),
         owner: z =>
           z

@@ -19,14 +19,14 @@ export const examples: TemplateExample[] = [
             stages: [
               {
                 name: 'staging',
-                account: 'resource:default/sandbox-171870262174',
+                account: 'resource:default/account-171870262174',
                 clusters: [
                   'resource:default/acme-sandbox-v1-171870262174-us-east-1',
                 ],
               },
               {
                 name: 'production',
-                account: 'resource:default/production-715451680876',
+                account: 'resource:default/account-715451680876',
                 clusters: [
                   'resource:default/acme-production-v1-715451680876-us-east-1',
                 ],

@@ -138,13 +138,13 @@ const catalogEntities = [
     spec: {},
   },
   entity(
-    `sandbox-${SANDBOX}`,
+    `account-${SANDBOX}`,
     'aws-account',
     { 'amazonaws.com/account-id': SANDBOX },
     {},
   ),
   entity(
-    `production-${PRODUCTION}`,
+    `account-${PRODUCTION}`,
     'aws-account',
     { 'amazonaws.com/account-id': PRODUCTION },
     {},
@@ -255,7 +255,7 @@ const twoStages = {
   stages: [
     {
       name: 'staging',
-      account: `resource:default/sandbox-${SANDBOX}`,
+      account: `resource:default/account-${SANDBOX}`,
       clusters: [`resource:default/acme-sandbox-v1-${SANDBOX}-us-east-1`],
     },
     {

@@ -9,7 +9,7 @@ const valid: RawWorkloadInput = {
     { name: 'staging', account: '171870262174', clusters: ['acme-sandbox-v1'] },
     {
       name: 'production',
-      account: 'resource:default/production-715451680876',
+      account: 'resource:default/account-715451680876',
       clusters: ['resource:default/acme-production-v1-715451680876-us-east-1'],
       host: 'Shop.Production.Example.com.',
       deployBranches: ['main', 'release/1.x'],
