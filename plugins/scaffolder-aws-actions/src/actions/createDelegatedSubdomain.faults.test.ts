@@ -29,6 +29,7 @@ import {
 import { subdomainInventory } from './__testUtils__/estateInventories';
 import { estateClientFactory } from './__testUtils__/estateClientFactory';
 import { subdomainConfig } from './__testUtils__/estateActionConfigs';
+import { ownerGroupEntity, PAYMENTS } from './__testUtils__/subdomainOwners';
 import { createDelegatedSubdomainAction } from './createDelegatedSubdomain';
 
 // The fault matrix of aws-platform:route53:subdomain:create
@@ -51,7 +52,7 @@ function createAction() {
   return createDelegatedSubdomainAction({
     config: subdomainConfig(local.estate),
     clientFactory: estateClientFactory({ maxAttempts: MAX_ATTEMPTS }),
-    catalog: catalogServiceMock(),
+    catalog: catalogServiceMock({ entities: [ownerGroupEntity(PAYMENTS)] }),
     permissions: mockServices.permissions(),
   });
 }
@@ -113,7 +114,9 @@ async function stateOf(domainName: string, taskId: string) {
       sorted(nsSets[0].ResourceRecords!.map(r => r.Value!)).join() ===
         sorted(nameServers).join(),
     tagged:
-      tags['managed-by'] === 'backstage' && tags['backstage-task'] === taskId,
+      tags.owner === PAYMENTS &&
+      tags['aws-platform.io/managed-by'] === 'backstage-aws-platform' &&
+      tags['aws-platform.io/task-id'] === taskId,
     zoneId: zones[0]?.Id?.replace('/hostedzone/', ''),
   };
 }
@@ -127,7 +130,11 @@ async function runChecked(
   const outcome = await runTaskUntilDone({
     proxy: local.proxy,
     createAction,
-    input: { domainName, account: local.estate.accounts.sandbox.id },
+    input: {
+      domainName,
+      account: local.estate.accounts.sandbox.id,
+      owner: PAYMENTS,
+    },
     taskId,
     seed: FAULT_SEED,
     ...options,
@@ -170,7 +177,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
       () => runChecked('count.example.com'),
       isMutatingOperation,
     );
-    // Create the zone, UPSERT the delegation, tag the zone.
+    // Create the zone, tag it, CREATE the delegation.
     expect(changes.sort()).toEqual([
       'route53:ChangeResourceRecordSets',
       'route53:ChangeTagsForResource',
@@ -241,7 +248,7 @@ describe('aws-platform:route53:subdomain:create under faults', () => {
       proxy: local.proxy,
       accountId: sandbox,
       createAction,
-      input: { domainName, account: sandbox },
+      input: { domainName, account: sandbox, owner: PAYMENTS },
       taskId: `task-${domainName}`,
     });
     expect(String(outcome)).toMatch(/AccessDenied|not authorized/);
