@@ -226,8 +226,17 @@ describe('aws-platform:flightdeck:workload:create on the local estate', () => {
     const { action } = setUp();
     const { operations, sandbox, production } = local.estate.accounts;
     const first = context(workload('checkout'), { taskId: 'task-checkout-1' });
+    const info = jest.spyOn(first.logger, 'info');
     await action.handler(first as any);
     expect(changes()).toHaveLength(12);
+    // Each change is logged with the request id moto gave its write.
+    const done = info.mock.calls
+      .map(([line]) => String(line))
+      .filter(line => line.startsWith('Done: '));
+    expect(done).toHaveLength(12);
+    expect(done[0]).toMatch(
+      /^Done: Create ECR repository acme\/checkout .* \(AWS request id \S+\)$/,
+    );
 
     const ops = await inspect(operations.id);
     const { repositories } = await ops.ecr.send(
