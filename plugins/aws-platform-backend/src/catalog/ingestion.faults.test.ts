@@ -10,7 +10,13 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import type { IngestionProviderStatus } from '@internal/backstage-plugin-aws-platform-common';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import {
+  AwsClientClass,
+  AwsClientFactory,
+  AwsClientTarget,
+  DefaultAwsClientFactory,
+  SdkClientLike,
+} from '@internal/backstage-plugin-aws-platform-node';
 import {
   FaultProxy,
   FaultRule,
@@ -23,6 +29,11 @@ import {
 } from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
+import {
+  countDuplicates,
+  countEmulatorResources,
+  Inventory,
+} from './__testUtils__/emulatorInventory';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { createCatalogMemory } from './ingestion/catalogMemory';
@@ -39,11 +50,39 @@ jest.setTimeout(180_000);
 /** Attempts per AWS call, as `awsPlatform.aws.maxAttempts` sets them. */
 const MAX_ATTEMPTS = 4;
 const SUBJECT = 'Catalog ingestion';
+/** The region the provider reads by default, where the estate is seeded. */
+const REGION = 'us-east-1';
 const ENTITY_FILTER =
   'kind=resource,metadata.annotations.aws-platform.io/organization-id';
 const awsConfig = {
   accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
 };
+const rootConfig = new ConfigReader({
+  aws: awsConfig,
+  awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
+  catalog: {
+    providers: {
+      awsPlatform: { defaultOwner: 'group:default/platform-team' },
+    },
+  },
+});
+const newClientFactory = () => DefaultAwsClientFactory.fromConfig(rootConfig);
+
+/**
+ * A new client factory for every run, as after a backend restart: its
+ * credentials are not cached, so each run assumes every account's role
+ * again (STS AssumeRole, paced by the factory) under the row's faults.
+ */
+class PerRunClientFactory implements AwsClientFactory {
+  current = newClientFactory();
+  createClient<TClient extends SdkClientLike>(
+    clientClass: AwsClientClass<TClient>,
+    target: AwsClientTarget,
+  ): Promise<TClient> {
+    return this.current.createClient(clientClass, target);
+  }
+}
+const clientFactory = new PerRunClientFactory();
 
 let moto: LocalAws;
 let estate: ReferenceEstate;
@@ -74,16 +113,6 @@ beforeAll(async () => {
   });
   Object.assign(process.env, moto.env, { AWS_ENDPOINT_URL: proxy.endpoint });
 
-  const rootConfig = new ConfigReader({
-    aws: awsConfig,
-    awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
-    catalog: {
-      providers: {
-        awsPlatform: { defaultOwner: 'group:default/platform-team' },
-      },
-    },
-  });
-  const clientFactory = DefaultAwsClientFactory.fromConfig(rootConfig);
   ({ server } = await startTestBackend({
     features: [
       catalogPlugin,
@@ -124,19 +153,37 @@ afterAll(async () => {
   await moto?.stop();
 });
 
-/** Entity refs of the suite's entities in the catalog. */
-async function catalogRefs(): Promise<string[]> {
+/** The suite's entities in the catalog: ref and `spec.type`. */
+async function catalogEntities(): Promise<{ ref: string; type: string }[]> {
   const response = await request(server)
     .get('/api/catalog/entities/by-query')
-    .query({ filter: ENTITY_FILTER, limit: 500, fields: 'metadata.name' });
+    .query({
+      filter: ENTITY_FILTER,
+      limit: 500,
+      fields: 'metadata.name,spec.type',
+    });
   expect(response.status).toBe(200);
-  return (response.body.items as { metadata: { name: string } }[])
-    .map(item => `resource:default/${item.metadata.name}`)
-    .sort();
+  return (
+    response.body.items as {
+      metadata: { name: string };
+      spec: { type: string };
+    }[]
+  )
+    .map(item => ({
+      ref: `resource:default/${item.metadata.name}`,
+      type: item.spec.type,
+    }))
+    .sort((a, b) => a.ref.localeCompare(b.ref));
+}
+
+/** Entity refs of the suite's entities in the catalog. */
+async function catalogRefs(): Promise<string[]> {
+  return (await catalogEntities()).map(e => e.ref);
 }
 
 /** One provider refresh and the status it recorded. */
 async function refresh(): Promise<IngestionProviderStatus> {
+  clientFactory.current = newClientFactory();
   await provider.refresh();
   return statusStore.list()[0];
 }
@@ -176,14 +223,25 @@ function describeFailures(status: IngestionProviderStatus): string {
 
 /**
  * Runs the provider `runs` times under `rules`, then checks that the
- * catalog lost nothing and that every failure names its scope, and records
- * the row of the matrix.
+ * catalog lost nothing, that no AWS resource got a second entity, that the
+ * row's own fault fired and every failure names its scope, and records the
+ * row of the matrix. Duplicates are measured: the catalog's entities per
+ * type against the AWS resources counted on the emulator before the row.
  */
 async function underFault(options: {
   fault: string;
+  /** The fault count that must be above 0: a rule's name, or `denied`. */
+  firedFault: string;
   rules?: FaultRule[];
+  /** Turns on a fault that is not a rule (e.g. a denied account). */
+  setUp?: () => void;
   runs: number;
-}): Promise<IngestionProviderStatus[]> {
+}): Promise<{ statuses: IngestionProviderStatus[]; after: string[] }> {
+  const resources: Inventory = await countEmulatorResources(
+    newClientFactory(),
+    REGION,
+  );
+  options.setUp?.();
   const before = await catalogRefs();
   proxy.resetStats();
   proxy.setRules(options.rules ?? []);
@@ -196,8 +254,13 @@ async function underFault(options: {
     proxy.setRules([]);
   }
   const stats = proxy.stats();
-  const after = await catalogRefs();
+  const afterEntities = await catalogEntities();
+  const after = afterEntities.map(e => e.ref);
   const lost = before.filter(ref => !after.includes(ref));
+  const duplicates = countDuplicates(
+    afterEntities.map(e => e.type),
+    resources,
+  );
   recordMatrixRow({
     subject: SUBJECT,
     fault: options.fault,
@@ -207,12 +270,20 @@ async function underFault(options: {
     after: after.length,
     unit: 'entities',
     lost: lost.length,
-    duplicates: 0,
+    duplicates,
     retries: stats.retries,
     faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
   });
 
+  expect(stats.faults[options.firedFault] ?? 0).toBeGreaterThan(0);
+  // Every run assumed the accounts' roles anew, under the same faults.
+  expect(
+    stats.operations.find(
+      o => o.service === 'sts' && o.operation === 'AssumeRole',
+    )?.calls ?? 0,
+  ).toBeGreaterThanOrEqual(options.runs);
   expect(lost).toEqual([]);
+  expect(duplicates).toBe(0);
   expect(after).toEqual(before);
   for (const status of statuses) {
     expect(status.outcome === 'ok').toBe(status.failures.length === 0);
@@ -221,7 +292,7 @@ async function underFault(options: {
       expect(failure.errorName).toBeTruthy();
     }
   }
-  return statuses;
+  return { statuses, after };
 }
 
 /** A fault-free run afterwards: the estate comes back complete. */
@@ -232,27 +303,24 @@ async function expectRecovery(refs: string[]) {
 }
 
 /**
- * At the first request matching `match`, stops moto and starts a new one,
- * reseeded or empty, behind the same proxy. During an `outage` the endpoint
- * refuses connections until the new emulator is ready; with `hold` requests
- * wait for it, so the rest of the run reads the new one.
+ * At the first request matching `match`, stops moto and starts a new, empty
+ * one behind the same proxy; requests wait for it (`hold`), so the rest of
+ * the run reads the empty emulator.
  */
-function restartAt(
-  match: FaultRule['match'],
-  options: { reseed: boolean; style: 'outage' | 'hold' },
-): { rules: FaultRule[]; restarted: () => Promise<void> } {
+function restartEmptyAt(match: FaultRule['match']): {
+  rules: FaultRule[];
+  restarted: () => Promise<void>;
+} {
   let restarting: Promise<void> | undefined;
   const unsubscribe = proxy.onFault(event => {
     if (event.name !== 'restart' || restarting) return;
-    if (options.style === 'outage') proxy.setOffline(true);
     restarting = (async () => {
       await moto.stop();
-      moto = options.reseed ? await seededEmulator() : await startLocalAws();
-      if (!options.reseed) await moto.reset();
+      moto = await startLocalAws();
+      await moto.reset();
       proxy.setTarget(moto.endpoint);
-      proxy.setOffline(false);
     })();
-    if (options.style === 'hold') proxy.hold(restarting);
+    proxy.hold(restarting);
   });
   return {
     rules: [
@@ -261,6 +329,57 @@ function restartAt(
     restarted: async () => {
       unsubscribe();
       await restarting;
+    },
+  };
+}
+
+/** Faults injected into one operation's requests so far. */
+function faultsOf(service: string, operation: string): number {
+  return (
+    proxy
+      .stats()
+      .operations.find(o => o.service === service && o.operation === operation)
+      ?.faults ?? 0
+  );
+}
+
+/**
+ * At the first request matching `match` the endpoint goes down (every
+ * connection dropped) until that request has used up its attempts, then
+ * comes back as an emulator seeded with the same estate (same ids), started
+ * beforehand so that the switch takes no time: the scope that was reading
+ * fails, and the rest of the run, the organization's confirmation included,
+ * reads an emulator with its state.
+ */
+async function outageAt(match: FaultRule['match']): Promise<{
+  rules: FaultRule[];
+  restarted: () => Promise<void>;
+}> {
+  const standby = await seededEmulator();
+  let restarting: Promise<void> | undefined;
+  const unsubscribe = proxy.onFault(event => {
+    if (event.name !== 'restart' || restarting) return;
+    proxy.setOffline(true);
+    restarting = (async () => {
+      // The trigger counts once, then each of its attempts is dropped.
+      while (faultsOf(event.service, event.operation) < 1 + MAX_ATTEMPTS) {
+        await new Promise(resolve => setTimeout(resolve, 5));
+      }
+      proxy.setTarget(standby.endpoint);
+      proxy.setOffline(false);
+      const stopped = moto;
+      moto = standby;
+      await stopped.stop();
+    })();
+  });
+  return {
+    rules: [
+      { name: 'restart', match, fault: { kind: 'latency', ms: 0 }, times: 1 },
+    ],
+    restarted: async () => {
+      unsubscribe();
+      if (restarting) await restarting;
+      else await standby.stop();
     },
   };
 }
@@ -283,30 +402,46 @@ describe('catalog ingestion under faults', () => {
   });
 
   it('loses nothing under 20 % throttling', async () => {
-    const statuses = await underFault({
-      fault: '20 % throttling (every service)',
-      rules: [{ fault: { kind: 'throttle' }, probability: 0.2 }],
+    const { statuses } = await underFault({
+      fault: '20 % throttling (every service, STS included)',
+      firedFault: 'throttle',
+      rules: [
+        { name: 'throttle', fault: { kind: 'throttle' }, probability: 0.2 },
+      ],
       runs: 1,
     });
     // Throttled calls are retried; a scope fails only when every attempt was.
     expect(statuses[0].outcome).not.toBe('failed');
+    // The roles were assumed under the same throttling.
+    expect(faultsOf('sts', 'AssumeRole')).toBeGreaterThan(0);
     await expectRecovery(baseline);
   });
 
   it('loses nothing under 10 % server errors', async () => {
-    const statuses = await underFault({
-      fault: '10 % HTTP 5xx (every service)',
-      rules: [{ fault: { kind: 'server-error' }, probability: 0.1 }],
+    const { statuses, after } = await underFault({
+      fault: '10 % HTTP 5xx (every service, STS included)',
+      firedFault: '5xx',
+      rules: [
+        { name: '5xx', fault: { kind: 'server-error' }, probability: 0.1 },
+      ],
       runs: 2,
     });
-    expect(statuses).toHaveLength(2);
+    // Each run applied: a scope that failed kept its entities, and the
+    // catalog holds exactly the estate's entities.
+    for (const status of statuses) {
+      expect(status.outcome).not.toBe('failed');
+    }
+    expect(after).toEqual(baseline);
     await expectRecovery(baseline);
   });
 
   it('completes every scope with 500 ms of latency on every call', async () => {
-    const [status] = await underFault({
-      fault: '500 ms latency (every call)',
-      rules: [{ fault: { kind: 'latency', ms: 500 } }],
+    const {
+      statuses: [status],
+    } = await underFault({
+      fault: '500 ms latency (every call, STS included)',
+      firedFault: 'latency',
+      rules: [{ name: 'latency', fault: { kind: 'latency', ms: 500 } }],
       runs: 1,
     });
     expect(status).toMatchObject({ outcome: 'ok', failures: [] });
@@ -314,13 +449,16 @@ describe('catalog ingestion under faults', () => {
 
   it("keeps a denied account's entities and reports its three scopes", async () => {
     const production = estate.accounts.production.id;
-    proxy.denyAccount(production);
     let status: IngestionProviderStatus;
     try {
-      [status] = await underFault({
+      ({
+        statuses: [status],
+      } = await underFault({
         fault: 'one account denied (Production: AssumeRole refused)',
+        firedFault: 'denied',
+        setUp: () => proxy.denyAccount(production),
         runs: 1,
-      });
+      }));
     } finally {
       proxy.allowAccount(production);
     }
@@ -338,40 +476,49 @@ describe('catalog ingestion under faults', () => {
     await expectRecovery(baseline);
   });
 
-  it('loses nothing when the emulator goes down mid-run and comes back with its state', async () => {
-    const restart = restartAt(
-      { operation: 'ListHostedZones' },
-      { reseed: true, style: 'outage' },
-    );
+  it('keeps the entities of a scope read while the emulator was down, from the catalog', async () => {
+    const production = estate.accounts.production.id;
+    const outage = await outageAt({
+      operation: 'ListBackupSelections',
+      accountId: production,
+    });
     let statuses: IngestionProviderStatus[];
     try {
-      statuses = await underFault({
-        fault: 'emulator down mid-run, restarted with its state',
-        rules: restart.rules,
+      ({ statuses } = await underFault({
+        fault: 'emulator down mid-run, back with its state before the run ends',
+        firedFault: 'offline',
+        rules: outage.rules,
         runs: 1,
-      });
+      }));
     } finally {
-      await restart.restarted();
+      await outage.restarted();
     }
-    // Scopes read during the outage failed and kept their entities.
-    expect(statuses[0].outcome).not.toBe('ok');
+    // The organization was confirmed at the end, so the run applied; the
+    // scope read during the outage failed and its entities (the production
+    // vault and plan) were read back from the catalog and emitted again.
+    expect(statuses[0].outcome).toBe('partial');
+    const scopes = statuses[0].failures.map(f => f.scope);
+    expect(scopes).toContain(`backup:${production}:us-east-1`);
+    expect(scopes).not.toContain('organization');
+    expect(scopes).not.toContain('catalog');
     await expectRecovery(baseline);
   });
 
   it('loses nothing when the emulator restarts mid-run and comes back empty', async () => {
     // Restarted while the scopes are read: the accounts read after that
     // answer with nothing at all.
-    const restart = restartAt(
-      { operation: 'ListBackupVaults', accountId: estate.accounts.sandbox.id },
-      { reseed: false, style: 'hold' },
-    );
+    const restart = restartEmptyAt({
+      operation: 'ListBackupVaults',
+      accountId: estate.accounts.sandbox.id,
+    });
     let statuses: IngestionProviderStatus[];
     try {
-      statuses = await underFault({
+      ({ statuses } = await underFault({
         fault: 'emulator restarted mid-run, empty',
+        firedFault: 'restart',
         rules: restart.rules,
         runs: 2,
-      });
+      }));
     } finally {
       await restart.restarted();
     }

@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import { withAccountSummaries } from './accountSummaries';
 
 function account(name: string, id: string, role: string): Entity {
@@ -111,7 +112,7 @@ describe('withAccountSummaries', () => {
   });
 
   describe('backup coverage', () => {
-    const copyingPlan = (accountName: string, selections?: unknown[]) =>
+    const copyingPlan = (accountName: string, selections?: JsonObject[]) =>
       resource('aws-backup-plan', accountName, {
         spec: {
           plan: {
