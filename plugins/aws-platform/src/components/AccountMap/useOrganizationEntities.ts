@@ -3,6 +3,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { getSuiteEntities } from '../../lib/suiteEntities';
 
 /** The entity fields the map reads; the rest stays on the server. */
 export const MAP_ENTITY_FIELDS = [
@@ -25,13 +26,14 @@ export const MAP_ENTITY_FIELDS = [
 export function useOrganizationEntities() {
   const catalogApi = useApi(catalogApiRef);
   return useAsyncRetry<Entity[]>(async () => {
-    const { items } = await catalogApi.getEntities({
+    // Only the suite's own entities: a look-alike account registered by
+    // hand must not appear on the map.
+    return getSuiteEntities(catalogApi, {
       filter: [
         { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.account },
         { kind: 'Resource', 'spec.type': AWS_ENTITY_TYPES.organizationalUnit },
       ],
       fields: MAP_ENTITY_FIELDS,
     });
-    return items;
   }, [catalogApi]);
 }
