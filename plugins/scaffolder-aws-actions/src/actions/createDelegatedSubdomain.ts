@@ -151,15 +151,17 @@ export function createDelegatedSubdomainAction(options: {
       );
 
       // 2. Read what exists, then plan: pure, and refused as a whole on any conflict.
-      const clients = await subdomainClients(clientFactory, {
+      const accounts = {
         networkAccountId: network.accountId,
         workloadAccountId: account.accountId,
-        userEntityRef: ctx.user?.ref,
-      });
-      const observed = await readSubdomainState(clients, {
-        ...input,
-        networkAccountId: network.accountId,
-      });
+      };
+      const observed = await readSubdomainState(
+        await subdomainClients(clientFactory, accounts),
+        {
+          ...input,
+          networkAccountId: network.accountId,
+        },
+      );
       const desired = desiredSubdomain({
         ...input,
         account,
@@ -185,6 +187,25 @@ export function createDelegatedSubdomainAction(options: {
       }
 
       // 3. Change AWS, one checkpoint per change, so a resumed task skips what is done.
+      if (plan.zone && plan.changes.length === 0) {
+        ctx.logger.info(
+          `${input.domainName} exists and is delegated; nothing to change`,
+        );
+        const { id, nameServers, callerReference } = plan.zone;
+        reportZone(
+          ctx,
+          id,
+          nameServers,
+          callerReference === desired.callerReference,
+        );
+        return;
+      }
+      // Changes run in a session named after the user who asked; the
+      // factory refuses a task without a user.
+      const clients = await subdomainClients(clientFactory, {
+        ...accounts,
+        actor: { userEntityRef: ctx.user?.ref ?? '' },
+      });
       const zone = await applyPlan(ctx, plan, {
         clients,
         desired,
@@ -194,15 +215,11 @@ export function createDelegatedSubdomainAction(options: {
         syncTimeoutMs: route53.syncTimeoutSeconds * 1000,
         signal: ctx.signal,
       });
-      ctx.output('zoneId', zone.zoneId);
-      ctx.output(
-        'nameServers',
+      reportZone(
+        ctx,
+        zone.zoneId,
         plan.zone?.nameServers ??
           (await getNameServers(clients.workload, zone.zoneId)),
-      );
-      ctx.output('consoleUrl', consoleUrl(zone.zoneId));
-      ctx.output(
-        'created',
         zone.createdNow ||
           plan.zone?.callerReference === desired.callerReference,
       );
@@ -257,6 +274,19 @@ async function authorizeAndResolve(
     'owner',
   );
   return { account, network, ownerGroup };
+}
+
+/** The outputs that describe the zone once the run is done. */
+function reportZone(
+  ctx: Pick<ActionContext<any, any, 'v2'>, 'output'>,
+  zoneId: string,
+  nameServers: string[],
+  created: boolean,
+) {
+  ctx.output('zoneId', zoneId);
+  ctx.output('nameServers', nameServers);
+  ctx.output('consoleUrl', consoleUrl(zoneId));
+  ctx.output('created', created);
 }
 
 /** A dry-run's outputs and log: what would change, nothing changed. */
