@@ -138,7 +138,7 @@ describe('readBackup on the reference estate', () => {
       id,
       name,
       role: 'production' as const,
-      entityRef: `resource:default/${name.toLowerCase()}-${id}`,
+      entityRef: `resource:default/account-${id}`,
       owner: 'group:default/app-developers',
     });
     const ctx: MappingContext = {
