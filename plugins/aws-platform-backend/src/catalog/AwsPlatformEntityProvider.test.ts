@@ -125,7 +125,7 @@ describe('AwsPlatformEntityProvider', () => {
   });
 
   it('keeps the last good entities when the organization cannot be read', async () => {
-    const { provider, connection, statusStore } = setUp();
+    const { provider, connection, statusStore, logger } = setUp();
     await provider.connect(connection);
     await provider.refresh();
     organizations.on(ListRootsCommand).rejects(
@@ -143,9 +143,13 @@ describe('AwsPlatformEntityProvider', () => {
         {
           scope: 'organization',
           errorName: 'AccessDeniedException',
-          message: 'User is not authorized',
+          message: 'AccessDeniedException in organization',
         },
       ],
     });
+    // AWS's own message is for the log, not the status the browser reads.
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('User is not authorized'),
+    );
   });
 });
