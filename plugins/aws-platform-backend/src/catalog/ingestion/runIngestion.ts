@@ -65,7 +65,8 @@ export interface IngestionDependencies {
  * One run: the organization, then every account's Route 53, EKS and Backup
  * scopes with bounded concurrency, mapped to entities. A scope that fails
  * keeps its entities of the last good run (read back from the catalog); a
- * failing organization read, or a run that would remove too much, applies
+ * failing organization read, a run that would remove too much or read
+ * another organization, or a catalog that cannot say what it holds, applies
  * nothing at all.
  */
 export async function runIngestion(
@@ -82,46 +83,14 @@ export async function runIngestion(
     );
   }
 
-  const locationRef = suiteLocationRef(snapshot.organizationId);
-  const organizationEntities = organizationToEntities(snapshot, {
-    ...config,
-    locationRef,
-  });
-  const accountEntities = organizationEntities.filter(
-    e => e.spec?.type === AWS_ENTITY_TYPES.account,
+  const { organizationEntities, accountEntities, ctx } = mapOrganization(
+    snapshot,
+    config,
   );
-  const ctx: MappingContext = {
-    locationRef,
-    organizationId: snapshot.organizationId,
-    ownerTagKey: config.ownerTagKey,
-    accounts: new Map(
-      accountEntities.map(entity => [accountIdOf(entity), accountInfo(entity)]),
-    ),
-  };
-
-  const readable = snapshot.accounts
-    .filter(
-      account =>
-        account.status === 'ACTIVE' &&
-        !config.excludeAccountIds.includes(account.id),
-    )
-    .map(account => account.id);
-  const scopes = listScopes(readable, config.regions, config.services);
-  const outcomes = await mapSettled(
-    scopes,
-    config.accountConcurrency * 2,
-    scope => readScope(deps.readers, scope),
+  const { scopes, settled, failed, failures } = await readScopes(
+    deps,
+    snapshot,
   );
-  const settled: ScopeOutcome<unknown>[] = outcomes.map((outcome, i) =>
-    outcome.status === 'fulfilled'
-      ? { scope: scopes[i], ok: true, data: outcome.value }
-      : { scope: scopes[i], ok: false, error: outcome.reason },
-  );
-  const failed = settled.filter(o => !o.ok);
-  const failures: IngestionScopeFailure[] = failed.map(o => ({
-    scope: o.scope.key,
-    ...describeAwsError(!o.ok && o.error),
-  }));
 
   // Scopes that read "nothing" from a source that lost the organization
   // mid-run (an endpoint restored empty, credentials that now reach another
@@ -148,25 +117,20 @@ export async function runIngestion(
   );
   failures.push(...duplicates);
 
-  let kept: Entity[] = [];
-  if (failed.length > 0) {
-    try {
-      kept = await deps.memory.entitiesOfScopes(
-        failed.map(o => o.scope.key),
-        snapshot.organizationId,
-      );
-    } catch (error) {
-      return nothingApplied(
-        [...failures, { scope: 'catalog', ...describeAwsError(error) }],
-        scopes.length,
-      );
-    }
+  let resources: Entity[];
+  try {
+    resources = await withKeptEntities(
+      mapped,
+      failed.map(o => o.scope.key),
+      snapshot.organizationId,
+      deps.memory,
+    );
+  } catch (error) {
+    return nothingApplied(
+      [...failures, { scope: 'catalog', ...describeAwsError(error) }],
+      scopes.length,
+    );
   }
-  const emitted = new Set(mapped.map(e => stringifyEntityRef(e)));
-  const resources = [
-    ...mapped,
-    ...kept.filter(e => !emitted.has(stringifyEntityRef(e))),
-  ];
 
   const failedBackup = new Set(
     failed
@@ -229,6 +193,88 @@ function partialReadsOf(
     });
   }
   return partial;
+}
+
+/** The organization's entities and what the resource mappers need of them. */
+function mapOrganization(
+  snapshot: OrganizationSnapshot,
+  config: IngestionConfig,
+): {
+  organizationEntities: Entity[];
+  accountEntities: Entity[];
+  ctx: MappingContext;
+} {
+  const locationRef = suiteLocationRef(snapshot.organizationId);
+  const organizationEntities = organizationToEntities(snapshot, {
+    ...config,
+    locationRef,
+  });
+  const accountEntities = organizationEntities.filter(
+    e => e.spec?.type === AWS_ENTITY_TYPES.account,
+  );
+  const ctx: MappingContext = {
+    locationRef,
+    organizationId: snapshot.organizationId,
+    ownerTagKey: config.ownerTagKey,
+    accounts: new Map(
+      accountEntities.map(entity => [accountIdOf(entity), accountInfo(entity)]),
+    ),
+  };
+  return { organizationEntities, accountEntities, ctx };
+}
+
+/** Every scope of the active, not excluded accounts, read with bounded concurrency. */
+async function readScopes(
+  deps: IngestionDependencies,
+  snapshot: OrganizationSnapshot,
+): Promise<{
+  scopes: Scope[];
+  settled: ScopeOutcome<unknown>[];
+  failed: ScopeOutcome<unknown>[];
+  failures: IngestionScopeFailure[];
+}> {
+  const { config } = deps;
+  const readable = snapshot.accounts
+    .filter(
+      account =>
+        account.status === 'ACTIVE' &&
+        !config.excludeAccountIds.includes(account.id),
+    )
+    .map(account => account.id);
+  const scopes = listScopes(readable, config.regions, config.services);
+  const outcomes = await mapSettled(
+    scopes,
+    config.accountConcurrency * 2,
+    scope => readScope(deps.readers, scope),
+  );
+  const settled: ScopeOutcome<unknown>[] = outcomes.map((outcome, i) =>
+    outcome.status === 'fulfilled'
+      ? { scope: scopes[i], ok: true, data: outcome.value }
+      : { scope: scopes[i], ok: false, error: outcome.reason },
+  );
+  const failed = settled.filter(o => !o.ok);
+  const failures: IngestionScopeFailure[] = failed.map(o => ({
+    scope: o.scope.key,
+    ...describeAwsError(!o.ok && o.error),
+  }));
+  return { scopes, settled, failed, failures };
+}
+
+/**
+ * This run's resource entities, then the provider's entities of the failed
+ * scopes as the catalog holds them (those this run emitted again win).
+ * Throws when the catalog cannot return them.
+ */
+async function withKeptEntities(
+  mapped: Entity[],
+  failedScopes: string[],
+  organizationId: string,
+  memory: CatalogMemory,
+): Promise<Entity[]> {
+  if (failedScopes.length === 0) return mapped;
+  const kept = await memory.entitiesOfScopes(failedScopes, organizationId);
+  const emitted = new Set(mapped.map(e => stringifyEntityRef(e)));
+  return [...mapped, ...kept.filter(e => !emitted.has(stringifyEntityRef(e)))];
 }
 
 /**
