@@ -1,5 +1,6 @@
 import {
   ChangeResourceRecordSetsCommand,
+  ChangeTagsForResourceCommand,
   GetHostedZoneCommand,
   ListHostedZonesByNameCommand,
   ListResourceRecordSetsCommand,
@@ -220,6 +221,49 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     });
     expect(mutations).toEqual([]);
     expect(await zoneOf('sandbox.example.com')).toEqual(before);
+  });
+
+  it('takes a zone over once its holder tags it as the conflict says, then repairs its drifted delegation on request', async () => {
+    // The seeded sandbox.example.com: the platform team's, and the root's NS
+    // record for it names a server that is not the zone's.
+    const { action } = setUp();
+    const input = request('sandbox.example.com', {
+      owner: PLATFORM_TEAM,
+      repairDelegation: true,
+    });
+    const refused = await action
+      .handler(context(input) as any)
+      .catch((e: Error) => e);
+    const adopt = /tag it (\S+)=(\S+) and (\S+)=(\S+)\.$/.exec(
+      String((refused as Error).message),
+    );
+    expect(adopt).not.toBeNull();
+    const zone = await zoneOf('sandbox.example.com');
+    await (
+      await sandbox()
+    ).send(
+      new ChangeTagsForResourceCommand({
+        ResourceType: 'hostedzone',
+        ResourceId: zone.id,
+        AddTags: [
+          { Key: adopt![1], Value: adopt![2] },
+          { Key: adopt![3], Value: adopt![4] },
+        ],
+      }),
+    );
+
+    const ctx = context(input, { taskId: 'task-adopt' });
+    await action.handler(ctx as any);
+    const delegation = await delegationOf('sandbox.example.com');
+    expect(sorted(delegation?.ResourceRecords?.map(r => r.Value!))).toEqual(
+      sorted(zone.nameServers),
+    );
+    expect((await zoneOf('sandbox.example.com')).tags).toMatchObject({
+      owner: PLATFORM_TEAM,
+      'aws-platform.io/created-by': 'user:default/jane',
+    });
+    expect(ctx.output).toHaveBeenCalledWith('created', false);
+    expect(await zonesNamed('sandbox.example.com')).toEqual([zone.id]);
   });
 
   it("refuses another owner's zone, so a template cannot re-own it", async () => {

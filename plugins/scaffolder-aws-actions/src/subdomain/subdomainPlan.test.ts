@@ -137,6 +137,11 @@ describe('planSubdomain', () => {
     );
     expect(plan.changes).toEqual([]);
     expect(plan.conflicts[0]).toContain(reason);
+    expect(plan.conflicts[0]).toContain(
+      `To adopt it for this request, tag it aws-platform.io/managed-by=backstage-aws-platform and aws-platform.io/lineage=${
+        desired().lineage
+      }.`,
+    );
   });
 
   it("refuses the suite's zone of another owner, naming who made and owns it", () => {

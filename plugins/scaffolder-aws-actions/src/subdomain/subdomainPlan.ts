@@ -179,9 +179,12 @@ function judgeZone(
   if (verdict.kind !== 'conflict') return undefined;
   // judgeExisting names the owner of zones the suite did not make.
   const madeBySuite = zone.tags[OWNERSHIP_TAG.managedBy] === MANAGED_BY_VALUE;
-  const owner =
-    madeBySuite && zone.tags.owner ? ` Its owner tag: ${zone.tags.owner}.` : '';
-  return `${verdict.reason}.${owner}`;
+  if (madeBySuite) {
+    const owner = zone.tags.owner ? ` Its owner tag: ${zone.tags.owner}.` : '';
+    return `${verdict.reason}.${owner}`;
+  }
+  // Whoever may tag the zone in AWS can hand it to this request.
+  return `${verdict.reason}. To adopt it for this request, tag it ${OWNERSHIP_TAG.managedBy}=${MANAGED_BY_VALUE} and ${OWNERSHIP_TAG.lineage}=${desired.lineage}.`;
 }
 
 type DelegationPlan = { changes: SubdomainChange[] } | { conflict: string };
