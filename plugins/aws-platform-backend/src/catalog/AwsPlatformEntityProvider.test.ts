@@ -98,8 +98,8 @@ describe('AwsPlatformEntityProvider', () => {
       mutation.type === 'full' &&
         mutation.entities.map(e => [e.entity.metadata.name, e.locationKey]),
     ).toEqual([
-      ['root-r-1', 'aws-platform:organization'],
-      ['management-123456789012', 'aws-platform:organization'],
+      ['r-1', 'aws-platform:organization'],
+      ['account-123456789012', 'aws-platform:organization'],
     ]);
     expect(statusStore.list()).toEqual([
       expect.objectContaining({

@@ -108,7 +108,7 @@ export function createFlightdeckWorkloadAction(options: {
                   .min(1)
                   .max(300)
                   .describe(
-                    "The stage's workload account: its 12-digit id or its catalog entity, e.g. resource:default/sandbox-171870262174. It must be listed in scaffolder.awsPlatform.accounts.",
+                    "The stage's workload account: its 12-digit id or its catalog entity, e.g. resource:default/account-171870262174. It must be listed in scaffolder.awsPlatform.accounts.",
                   ),
                 clusters: z
                   .array(z.string().min(1).max(300))
