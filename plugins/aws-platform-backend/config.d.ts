@@ -55,7 +55,8 @@ export interface Config {
         excludeAccountIds?: string[];
         /**
          * Share of the entities of the last applied run that a run may
-         * remove (by entity ref, so adding others does not make up for them);
+         * remove (by entity ref, so adding others does not make up for them;
+         * an entity renamed for the same AWS resource is not a removal);
          * a run that would remove more is refused and logged. Default 0.25.
          */
         maxRemovalShare?: number;

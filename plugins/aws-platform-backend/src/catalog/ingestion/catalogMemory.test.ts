@@ -29,7 +29,11 @@ const suite = (org: string) => ({
   'aws-platform.io/organization-id': org,
 });
 
-const ours = cluster('acme-production-v1', suite(ORG));
+const ours = cluster('acme-production-v1', {
+  ...suite(ORG),
+  'amazonaws.com/arn':
+    'arn:aws:eks:us-east-1:222222222222:cluster/acme-production-v1',
+});
 // Registered by hand from a repository, copying the suite's annotations.
 const handRegistered = cluster('look-alike', {
   'backstage.io/managed-by-location':
@@ -73,11 +77,18 @@ describe('createCatalogMemory', () => {
       'resource:default/old-cluster',
     ]);
     expect([...last.organizationIds].sort()).toEqual([ORG, OTHER_ORG]);
+    expect(last.arnOf?.get('resource:default/acme-production-v1')).toBe(
+      'arn:aws:eks:us-east-1:222222222222:cluster/acme-production-v1',
+    );
   });
 
   it('knows an empty catalog as a first run', async () => {
     const last = await memoryOf([handRegistered]).lastAppliedRun();
-    expect(last).toEqual({ refs: new Set(), organizationIds: [] });
+    expect(last).toEqual({
+      refs: new Set(),
+      arnOf: new Map(),
+      organizationIds: [],
+    });
   });
 
   it('fails when the catalog cannot answer, rather than reading it as empty', async () => {

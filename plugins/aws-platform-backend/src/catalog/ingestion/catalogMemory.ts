@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_AWS_ARN,
   ANNOTATION_INGESTION_SCOPE,
   ANNOTATION_ORGANIZATION_ID,
 } from '@internal/backstage-plugin-aws-platform-common';
@@ -81,6 +82,7 @@ export function createCatalogMemory(
     async lastAppliedRun() {
       const credentials = await auth.getOwnServiceCredentials();
       const refs = new Set<string>();
+      const arnOf = new Map<string, string>();
       const organizationIds = new Set<string>();
       const pages = catalog.streamEntities(
         {
@@ -95,6 +97,7 @@ export function createCatalogMemory(
             'metadata.namespace',
             'metadata.name',
             `metadata.annotations.${ANNOTATION_LOCATION}`,
+            `metadata.annotations.${ANNOTATION_AWS_ARN}`,
           ],
           pageSize: PAGE_SIZE,
         },
@@ -105,11 +108,14 @@ export function createCatalogMemory(
           const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
           // The query matches case-insensitively; the location is exact.
           if (!location || !isSuiteLocationRef(location)) continue;
-          refs.add(stringifyEntityRef(entity));
+          const ref = stringifyEntityRef(entity);
+          refs.add(ref);
+          const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN];
+          if (arn) arnOf.set(ref, arn);
           organizationIds.add(location.slice(SUITE_LOCATION_KEY.length + 1));
         }
       }
-      return { refs, organizationIds: [...organizationIds] };
+      return { refs, arnOf, organizationIds: [...organizationIds] };
     },
   };
 }

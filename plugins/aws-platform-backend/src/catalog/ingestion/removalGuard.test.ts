@@ -91,4 +91,23 @@ describe('checkRemoval', () => {
       }).allowed,
     ).toBe(false);
   });
+
+  it('does not count an entity renamed for the same AWS resource as removed', () => {
+    const old = refs('a', 100);
+    const arnOf = new Map(old.map((ref, i) => [ref, `arn:aws:x:::r/${i}`]));
+    const renamed = {
+      organizationId: ORG,
+      refs: refs('b', 100),
+      arns: [...arnOf.values()],
+    };
+    expect(checkRemoval({ ...last(old), arnOf }, renamed, policy)).toEqual({
+      allowed: true,
+      removed: 0,
+    });
+    // Without the resources, the same refs are removals.
+    expect(
+      checkRemoval({ ...last(old), arnOf }, { ...renamed, arns: [] }, policy)
+        .allowed,
+    ).toBe(false);
+  });
 });

@@ -6,12 +6,16 @@
 export interface LastAppliedRun {
   organizationIds: readonly string[];
   refs: ReadonlySet<string>;
+  /** The AWS resource (`amazonaws.com/arn`) behind each ref, where known. */
+  arnOf?: ReadonlyMap<string, string>;
 }
 
 /** What a run is about to apply. */
 export interface NextRun {
   organizationId: string;
   refs: readonly string[];
+  /** The ARNs of its entities. */
+  arns?: readonly string[];
 }
 
 /** The guard's settings, from `catalog.providers.awsPlatform`. */
@@ -36,8 +40,9 @@ const EXAMPLES = 3;
 
 /**
  * Whether a run may replace the last applied run. Set-based: an entity is
- * removed when its ref was applied last time and is not in this run, so
- * dropping 40 entities while adding 40 others is still 40 removals. A run
+ * removed when its ref was applied last time and neither it nor its AWS
+ * resource (ARN) is in this run, so dropping 40 entities while adding 40
+ * others is still 40 removals, while renaming them is none. A run
  * that reads another organization than the last one replaces everything, so
  * it is refused unless config names the organization it moves away from.
  */
@@ -65,7 +70,13 @@ export function checkRemoval(
     };
   }
   const nextRefs = new Set(next.refs);
-  const removed = [...last.refs].filter(ref => !nextRefs.has(ref));
+  const nextArns = new Set(next.arns ?? []);
+  // An entity renamed for the same AWS resource (a new naming scheme) is
+  // not a removal: the resource is still in the catalog.
+  const removed = [...last.refs].filter(ref => {
+    const arn = last.arnOf?.get(ref);
+    return !nextRefs.has(ref) && !(arn && nextArns.has(arn));
+  });
   if (
     last.refs.size === 0 ||
     removed.length / last.refs.size <= policy.maxRemovalShare

@@ -373,6 +373,38 @@ describe('runIngestion', () => {
     ]);
   });
 
+  it('applies a run that renames every entity of the last run, its AWS resources unchanged', async () => {
+    const first = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      readers: readers(),
+      memory: memory(),
+      today: new Date(),
+    });
+    // The catalog holds the same resources under an older naming scheme.
+    const arnOf = new Map(
+      first.entities!.map(e => [
+        `${stringifyEntityRef(e)}-old-name`,
+        e.metadata.annotations!['amazonaws.com/arn'],
+      ]),
+    );
+    const run = await runIngestion({
+      config,
+      readOrganization: async () => organizationSnapshot,
+      readers: readers(),
+      memory: memory({
+        last: {
+          organizationIds: [organizationSnapshot.organizationId],
+          refs: new Set(arnOf.keys()),
+          arnOf,
+        },
+      }),
+      today: new Date(),
+    });
+    expect(run.failures).toEqual([]);
+    expect(run.entities).toHaveLength(first.entities!.length);
+  });
+
   it('applies nothing when the last applied run cannot be read from the catalog', async () => {
     const run = await runIngestion({
       config,

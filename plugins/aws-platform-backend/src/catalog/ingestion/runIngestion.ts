@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AccountRole,
   ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
   AwsEntityType,
   AWS_ENTITY_TYPES,
   IngestionScopeFailure,
@@ -300,7 +301,13 @@ async function guardRemoval(
   }
   const decision = checkRemoval(
     last,
-    { organizationId, refs: entities.map(e => stringifyEntityRef(e)) },
+    {
+      organizationId,
+      refs: entities.map(e => stringifyEntityRef(e)),
+      arns: entities.flatMap(
+        e => e.metadata.annotations?.[ANNOTATION_AWS_ARN] ?? [],
+      ),
+    },
     {
       maxRemovalShare: deps.config.maxRemovalShare,
       allowChangeFrom: deps.config.organization.allowChangeFrom,
