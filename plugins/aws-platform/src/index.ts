@@ -1,5 +1,8 @@
 /**
- * The AWS Platform suite's frontend: the AWS organization in Backstage.
+ * The AWS Platform suite's frontend: the AWS organization in Backstage. This
+ * entry point is the new frontend system's plugin (the default export) and
+ * its extensions; apps on the legacy frontend system import from
+ * `@internal/backstage-plugin-aws-platform/legacy` instead.
  *
  * @packageDocumentation
  */

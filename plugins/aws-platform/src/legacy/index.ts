@@ -1,0 +1,26 @@
+/**
+ * The AWS Platform suite's frontend for apps on the legacy frontend system:
+ * the `createPlugin` plugin, its routable pages and entity cards (the same
+ * components as the new system's extensions) and the predicates that choose
+ * the cards. Published as the package's `./legacy` entry point.
+ *
+ * @packageDocumentation
+ */
+
+export { awsPlatformLegacyPlugin } from './plugin';
+export { AwsAccountMapPage, AwsOwnershipPage, AwsPlatformPage } from './pages';
+export {
+  EntityAwsAccountCard,
+  EntityAwsBackupCard,
+  EntityDnsZoneCard,
+  EntityEksClusterCard,
+} from './entityCards';
+export {
+  isAwsAccountEntity,
+  isAwsOrganizationalUnitEntity,
+  isBackupEntity,
+  isDnsZoneEntity,
+  isEksClusterEntity,
+} from '@internal/backstage-plugin-aws-platform-common';
+export { awsPlatformApiRef, AwsPlatformClient } from '../api';
+export type { AwsPlatformApi } from '../api';

@@ -1,0 +1,51 @@
+import { createRoutableExtension } from '@backstage/core-plugin-api';
+import { awsPlatformLegacyPlugin } from './plugin';
+import {
+  legacyAccountMapRouteRef,
+  legacyOwnershipRouteRef,
+  legacyRootRouteRef,
+} from './routes';
+
+/*
+ * Each page is loaded on first visit (`import()`), so an app that imports
+ * these extensions does not load the pages on its first page.
+ */
+
+/**
+ * The AWS Platform page of a legacy app: the organization's accounts. Mount
+ * it at `/aws-platform` in `<FlatRoutes>`.
+ * @public
+ */
+export const AwsPlatformPage = awsPlatformLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsPlatformPage',
+    mountPoint: legacyRootRouteRef,
+    component: () => import('./LegacyPages').then(m => m.LegacyAccountsPage),
+  }),
+);
+
+/**
+ * The account map page of a legacy app: the whole organization drawn by
+ * organizational unit. Mount it at `/aws-platform/map`.
+ * @public
+ */
+export const AwsAccountMapPage = awsPlatformLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsAccountMapPage',
+    mountPoint: legacyAccountMapRouteRef,
+    component: () => import('./LegacyPages').then(m => m.LegacyAccountMapPage),
+  }),
+);
+
+/**
+ * The ownership review page of a legacy app. Mount it at
+ * `/aws-platform/ownership`; the accounts page links to it once mounted.
+ * @public
+ */
+export const AwsOwnershipPage = awsPlatformLegacyPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsOwnershipPage',
+    mountPoint: legacyOwnershipRouteRef,
+    component: () => import('./LegacyPages').then(m => m.LegacyOwnershipPage),
+  }),
+);

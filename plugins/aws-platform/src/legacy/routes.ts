@@ -1,0 +1,19 @@
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import { accountMapRouteRef, ownershipRouteRef, rootRouteRef } from '../routes';
+
+/*
+ * The legacy plugin mounts its pages on the new system's route refs, made
+ * usable by the legacy app too. The conversion adds the legacy fields to the
+ * same objects, so a component's `useRouteRef(ownershipRouteRef)` resolves
+ * in either app.
+ */
+
+/** `rootRouteRef` as a legacy route ref: the AWS Platform page. */
+export const legacyRootRouteRef = convertLegacyRouteRef(rootRouteRef);
+
+/** `accountMapRouteRef` as a legacy route ref: the account map page. */
+export const legacyAccountMapRouteRef =
+  convertLegacyRouteRef(accountMapRouteRef);
+
+/** `ownershipRouteRef` as a legacy route ref: the ownership review. */
+export const legacyOwnershipRouteRef = convertLegacyRouteRef(ownershipRouteRef);
