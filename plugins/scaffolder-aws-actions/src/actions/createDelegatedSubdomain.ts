@@ -1,35 +1,20 @@
-import type {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActionContext,
   createTemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import {
-  awsPlatformDelegationRepairPermission,
-  awsPlatformSubdomainCreatePermission,
-} from '@internal/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
 import type { ActionsConfig } from '../actionsConfig';
-import { authorizeChange, ChangedAccount } from '../lib/authorizeChange';
-import { logAppliedChange } from '../lib/changeLog';
-import { resolveOwnerGroup } from '../lib/ownerGroup';
-import { resolveAccount } from '../lib/resolveAccount';
 import { getNameServers } from '../route53/route53Zones';
-import {
-  applySubdomainChange,
-  AppliedSubdomainChange,
-  ApplyContext,
-} from '../subdomain/applySubdomainChange';
+import { applySubdomainPlan } from '../subdomain/applySubdomainPlan';
+import { authorizeAndResolve } from '../subdomain/authorizeSubdomain';
 import { readSubdomainState } from '../subdomain/readSubdomainState';
 import { subdomainClients } from '../subdomain/subdomainClients';
 import {
   MAX_USER_TAGS,
   RawSubdomainInput,
-  SubdomainInput,
   validateSubdomainInput,
 } from '../subdomain/subdomainInput';
 import {
@@ -206,7 +191,7 @@ export function createDelegatedSubdomainAction(options: {
         ...accounts,
         actor: { userEntityRef: ctx.user?.ref ?? '' },
       });
-      const zone = await applyPlan(ctx, plan, {
+      const zone = await applySubdomainPlan(ctx, plan, {
         clients,
         desired,
         parentZoneId: observed.parentZoneId,
@@ -225,55 +210,6 @@ export function createDelegatedSubdomainAction(options: {
       );
     },
   });
-}
-
-/**
- * Permissions and catalog reads, in this order: the action's own permissions
- * before the catalog is read; the production one once the account is known
- * (the Network account's root zones are shared by every workload, so it
- * always counts); then the owner group.
- */
-async function authorizeAndResolve(
-  deps: {
-    config: ActionsConfig;
-    catalog: CatalogService;
-    permissions: PermissionsService;
-    route53: { networkAccountId: string };
-  },
-  request: {
-    raw: RawSubdomainInput;
-    input: SubdomainInput;
-    credentials: BackstageCredentials;
-  },
-) {
-  const { catalog, permissions } = deps;
-  const { raw, credentials } = request;
-  await authorizeSubdomain(permissions, credentials, {
-    accounts: [],
-    repair: request.input.repairDelegation,
-  });
-  const account = await resolveAccount(
-    raw.account,
-    deps.config.accounts,
-    catalog,
-    credentials,
-  );
-  const network = {
-    accountId: deps.route53.networkAccountId,
-    name: 'Network',
-    production: true,
-  };
-  await authorizeSubdomain(permissions, credentials, {
-    accounts: [account, network],
-    repair: false,
-  });
-  const ownerGroup = await resolveOwnerGroup(
-    catalog,
-    credentials,
-    raw.owner,
-    'owner',
-  );
-  return { account, network, ownerGroup };
 }
 
 /** The outputs that describe the zone once the run is done. */
@@ -304,74 +240,6 @@ function reportDryRun(
   ctx.output('nameServers', plan.zone?.nameServers ?? []);
   ctx.output('consoleUrl', plan.zone ? consoleUrl(plan.zone.id) : '');
   ctx.output('created', false);
-}
-
-/**
- * The action's permission (and the production one when an account is), and
- * the repair permission when the template asks for a repair.
- */
-async function authorizeSubdomain(
-  permissions: PermissionsService,
-  credentials: BackstageCredentials,
-  request: { accounts: ChangedAccount[]; repair: boolean },
-): Promise<void> {
-  await authorizeChange(
-    permissions,
-    credentials,
-    awsPlatformSubdomainCreatePermission,
-    request.accounts,
-  );
-  if (request.repair) {
-    await authorizeChange(
-      permissions,
-      credentials,
-      awsPlatformDelegationRepairPermission,
-      request.accounts,
-    );
-  }
-}
-
-/** Applies the plan in order; says what was done when a change fails. */
-async function applyPlan(
-  ctx: Pick<ActionContext<any, any, 'v2'>, 'checkpoint' | 'logger'>,
-  plan: SubdomainPlan,
-  context: ApplyContext,
-): Promise<{ zoneId: string; createdNow: boolean }> {
-  let zoneId = context.zoneId;
-  let createdNow = false;
-  const done: string[] = [];
-  try {
-    for (const change of plan.changes) {
-      // The zone of the changes before this one (a new zone's id is only known then).
-      const current: ApplyContext = { ...context, zoneId };
-      const applied: AppliedSubdomainChange = await ctx.checkpoint({
-        key: change.key,
-        fn: () => applySubdomainChange(change, current),
-      });
-      zoneId = applied.zoneId;
-      createdNow ||= change.kind === 'createZone' && applied.changed;
-      logAppliedChange(
-        ctx.logger,
-        applied.changed
-          ? change.description
-          : `${change.description} (it was done already)`,
-        applied.requestIds.map(requestId => ({ $metadata: { requestId } })),
-      );
-      done.push(change.description);
-    }
-  } catch (error) {
-    const remaining = plan.changes.slice(done.length).map(c => c.description);
-    ctx.logger.error(
-      `Stopped. Done so far: ${
-        done.join('; ') || 'nothing'
-      }. Not done: ${remaining.join(
-        '; ',
-      )}. Running the task again resumes from here and creates nothing twice.`,
-    );
-    throw error;
-  }
-  if (!zoneId) throw new Error('The plan left no zone');
-  return { zoneId, createdNow };
 }
 
 function consoleUrl(zoneId: string): string {
