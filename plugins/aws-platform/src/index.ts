@@ -4,6 +4,10 @@
  * its extensions; apps on the legacy frontend system import from
  * `@internal/backstage-plugin-aws-platform/legacy` instead.
  *
+ * It exports no component: the extensions load theirs on first use, and a
+ * static re-export here would put every page and card in the script every
+ * page of the app loads.
+ *
  * @packageDocumentation
  */
 
@@ -15,17 +19,6 @@ export {
   dnsZoneEntityCard,
   eksClusterEntityCard,
 } from './extensions/entityCards';
-export { AwsAccountCard } from './components/AwsAccountCard';
-export { EksClusterCard } from './components/EksClusterCard';
-export { DnsZoneCard } from './components/DnsZoneCard';
-export { BackupCard } from './components/BackupCard';
-export { OwnershipPage } from './components/OwnershipPage';
-export {
-  AccountMap,
-  AccountMapPage,
-  EntityAccountMapContent,
-} from './components/AccountMap';
-export type { AccountMapProps } from './components/AccountMap';
 export {
   awsAccountMapEntityContent,
   awsAccountMapSubPage,
