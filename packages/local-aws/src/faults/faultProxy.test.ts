@@ -314,7 +314,7 @@ describe('startFaultProxy', () => {
     ).toHaveLength(1);
   });
 
-  it('lets one batch DELETE a record set and CREATE it again, a replacement Route 53 accepts', async () => {
+  it('replaces a record set in one DELETE + CREATE batch only when the DELETE names it as it is, as Route 53 does', async () => {
     const route53 = new Route53Client(options(1));
     const { HostedZone } = await route53.send(
       new CreateHostedZoneCommand({
@@ -322,39 +322,53 @@ describe('startFaultProxy', () => {
         CallerReference: 'replace',
       }),
     );
-    const record = (value: string) => ({
+    const record = (value: string, ttl = 60) => ({
       Name: 'www.replace.test',
       Type: 'A' as const,
-      TTL: 60,
+      TTL: ttl,
       ResourceRecords: [{ Value: value }],
     });
-    await route53.send(
-      new ChangeResourceRecordSetsCommand({
-        HostedZoneId: HostedZone!.Id,
-        ChangeBatch: {
-          Changes: [{ Action: 'CREATE', ResourceRecordSet: record('192.0.2.1') }],
-        },
-      }),
-    );
-    await route53.send(
-      new ChangeResourceRecordSetsCommand({
-        HostedZoneId: HostedZone!.Id,
-        ChangeBatch: {
-          Changes: [
-            { Action: 'DELETE', ResourceRecordSet: record('192.0.2.1') },
-            { Action: 'CREATE', ResourceRecordSet: record('192.0.2.2') },
-          ],
-        },
-      }),
-    );
-    const { ResourceRecordSets } = await route53.send(
-      new ListResourceRecordSetsCommand({ HostedZoneId: HostedZone!.Id }),
-    );
-    expect(
-      ResourceRecordSets?.filter(r => r.Name === 'www.replace.test.').map(
-        r => r.ResourceRecords?.map(v => v.Value),
-      ),
-    ).toEqual([['192.0.2.2']]);
+    const change = (
+      changes: { Action: 'CREATE' | 'DELETE'; ResourceRecordSet: any }[],
+    ) =>
+      route53.send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: HostedZone!.Id,
+          ChangeBatch: { Changes: changes },
+        }),
+      );
+    const values = async () => {
+      const { ResourceRecordSets } = await route53.send(
+        new ListResourceRecordSetsCommand({ HostedZoneId: HostedZone!.Id }),
+      );
+      return ResourceRecordSets?.filter(
+        r => r.Name === 'www.replace.test.',
+      ).map(r => [r.TTL, ...(r.ResourceRecords ?? []).map(v => v.Value)]);
+    };
+    const replace = (from: any, to: any) =>
+      change([
+        { Action: 'DELETE', ResourceRecordSet: from },
+        { Action: 'CREATE', ResourceRecordSet: to },
+      ]);
+
+    await change([
+      { Action: 'CREATE', ResourceRecordSet: record('192.0.2.1') },
+    ]);
+    await replace(record('192.0.2.1'), record('192.0.2.2'));
+    expect(await values()).toEqual([[60, '192.0.2.2']]);
+    // Back to a set created before (moto alone refuses that CREATE).
+    await replace(record('192.0.2.2'), record('192.0.2.1'));
+    expect(await values()).toEqual([[60, '192.0.2.1']]);
+
+    // A DELETE of what the record no longer is: the whole batch is refused.
+    for (const stale of [record('192.0.2.9'), record('192.0.2.1', 300)]) {
+      const refused = await failure(replace(stale, record('192.0.2.3')));
+      expect(refused).toBeInstanceOf(InvalidChangeBatch);
+      expect(refused.message).toBe(
+        "[Tried to delete resource record set [name='www.replace.test.', type='A'] but the values provided do not match the current values]",
+      );
+    }
+    expect(await values()).toEqual([[60, '192.0.2.1']]);
   });
 
   it('gives each zone created through it name servers of its own, as AWS does', async () => {
@@ -369,7 +383,9 @@ describe('startFaultProxy', () => {
     expect(servers(first)).toHaveLength(4);
     expect(servers(first)).not.toEqual(servers(second));
     for (const server of servers(first)!) {
-      expect(server).toMatch(/^ns-\d{1,4}\.awsdns-\d{1,2}\.(com|net|org|co\.uk)$/);
+      expect(server).toMatch(
+        /^ns-\d{1,4}\.awsdns-\d{1,2}\.(com|net|org|co\.uk)$/,
+      );
     }
     const read = await route53.send(
       new GetHostedZoneCommand({ Id: first.HostedZone!.Id }),

@@ -42,9 +42,14 @@ import { CallerReferences } from './route53CallerReferences.ts';
 import { ZoneNameServers } from './route53NameServers.ts';
 import {
   createdRecordSets,
+  deletedRecordSets,
+  deleteMismatchError,
+  listsExactly,
   listsRecordSet,
   recordExistsError,
+  replacementAsUpsert,
 } from './route53RecordConflicts.ts';
+import type { CreatedRecordSet } from './route53RecordConflicts.ts';
 import type { FaultRule } from './faultRules.ts';
 
 /** Options of {@link startFaultProxy}. */
@@ -315,6 +320,7 @@ export async function startFaultProxy(
       op.service === 'route53' &&
       op.operation === 'CreateHostedZone';
     let repeated: WireResponse | undefined;
+    let forwardedBody = body;
     let answer: WireResponse | EmulatorResponse;
     try {
       if (createsZone) {
@@ -324,11 +330,11 @@ export async function startFaultProxy(
         op.service === 'route53' &&
         op.operation === 'ChangeResourceRecordSets'
       ) {
-        repeated = await existingRecordSet(
-          req,
-          raw,
-          keyAccounts.get(op.accessKeyId),
-        );
+        const callerAccount = keyAccounts.get(op.accessKeyId);
+        repeated =
+          (await changedSinceRead(req, raw, callerAccount)) ??
+          (await existingRecordSet(req, raw, callerAccount));
+        forwardedBody = Buffer.from(replacementAsUpsert(raw.body));
       }
       if (repeated) {
         answer = repeated;
@@ -348,7 +354,11 @@ export async function startFaultProxy(
             planExists(req, planId, keyAccounts.get(op.accessKeyId)),
         });
       } else {
-        answer = await forward(req, body, keyAccounts.get(op.accessKeyId));
+        answer = await forward(
+          req,
+          forwardedBody,
+          keyAccounts.get(op.accessKeyId),
+        );
       }
     } catch {
       // The emulator is down or restarting: the client sees its connection go.
@@ -411,28 +421,59 @@ export async function startFaultProxy(
     raw: { url: string; body: string },
     accountId: string | undefined,
   ): Promise<WireResponse | undefined> {
-    const zonePath = raw.url.split('?')[0].replace(/\/$/, '');
     for (const record of createdRecordSets(raw.body)) {
-      const query = new URLSearchParams({
-        name: record.name,
-        type: record.type,
-        maxitems: '1',
-      });
-      const listed = await callEmulator({
-        method: 'GET',
-        path: `${zonePath}?${query}`,
-        headers: {
-          ...req.headers,
-          'content-length': '0',
-          ...(accountId && { 'x-moto-account-id': accountId }),
-        },
-        body: Buffer.alloc(0),
-      });
-      if (listsRecordSet(listed.body.toString(), record)) {
+      if (
+        listsRecordSet(await listRecordSet(req, raw, record, accountId), record)
+      ) {
         return recordExistsError(record, randomBytes(16).toString('hex'));
       }
     }
     return undefined;
+  }
+
+  /**
+   * InvalidChangeBatch when the batch DELETEs a record set with other TTL
+   * or values than it has now, as Route 53 answers (moto would delete it).
+   */
+  async function changedSinceRead(
+    req: http.IncomingMessage,
+    raw: { url: string; body: string },
+    accountId: string | undefined,
+  ): Promise<WireResponse | undefined> {
+    for (const record of deletedRecordSets(raw.body)) {
+      if (
+        !listsExactly(await listRecordSet(req, raw, record, accountId), record)
+      ) {
+        return deleteMismatchError(record, randomBytes(16).toString('hex'));
+      }
+    }
+    return undefined;
+  }
+
+  /** The emulator's ListResourceRecordSets answer starting at the record set. */
+  async function listRecordSet(
+    req: http.IncomingMessage,
+    raw: { url: string },
+    record: CreatedRecordSet,
+    accountId: string | undefined,
+  ): Promise<string> {
+    const zonePath = raw.url.split('?')[0].replace(/\/$/, '');
+    const query = new URLSearchParams({
+      name: record.name,
+      type: record.type,
+      maxitems: '1',
+    });
+    const listed = await callEmulator({
+      method: 'GET',
+      path: `${zonePath}?${query}`,
+      headers: {
+        ...req.headers,
+        'content-length': '0',
+        ...(accountId && { 'x-moto-account-id': accountId }),
+      },
+      body: Buffer.alloc(0),
+    });
+    return listed.body.toString();
   }
 
   function learnKey(requestBody: string, responseBody: string) {
@@ -471,6 +512,8 @@ export async function startFaultProxy(
       path: req.url ?? '/',
       headers: {
         ...req.headers,
+        // The gaps may have rewritten the body.
+        'content-length': String(body.length),
         ...(accountId && { 'x-moto-account-id': accountId }),
       },
       body,

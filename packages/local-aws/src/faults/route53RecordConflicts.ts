@@ -4,6 +4,14 @@
  * whole change batch with InvalidChangeBatch (400), and callers that CREATE
  * so as never to overwrite a record rely on it, also when the SDK retries a
  * request whose answer was lost.
+ *
+ * Also Route 53's guarded replacement: a DELETE must name the record set
+ * exactly as it is (TTL and values), else the whole batch is refused, so a
+ * caller that DELETEs what it read and CREATEs anew in one batch never
+ * overwrites a change made since. moto deletes by name and type after a
+ * check against its change history, and refuses to CREATE a set identical
+ * to one created before even when the batch deleted it; so the proxy checks
+ * the DELETEs itself and forwards such a replacement as one UPSERT.
  */
 import type { WireResponse } from './awsErrorResponses.ts';
 import { renderAwsError } from './awsErrorResponses.ts';
@@ -11,10 +19,19 @@ import { renderAwsError } from './awsErrorResponses.ts';
 /** A record set a change batch CREATEs. */
 export type CreatedRecordSet = { name: string; type: string };
 
+/** A record set with its TTL and values, as a DELETE names it or a list returns it. */
+export type RecordSetValues = CreatedRecordSet & {
+  ttl?: string;
+  values: string[];
+};
+
 const CHANGE = /<Change>([\s\S]*?)<\/Change>/g;
 const ACTION = /<Action>\s*CREATE\s*<\/Action>/;
 const NAME = /<Name>([^<]+)<\/Name>/;
 const TYPE = /<Type>([^<]+)<\/Type>/;
+const TTL = /<TTL>([^<]+)<\/TTL>/;
+const VALUE = /<Value>([^<]*)<\/Value>/g;
+const FIRST_SET = /<ResourceRecordSet>([\s\S]*?)<\/ResourceRecordSet>/;
 
 const DELETE_ACTION = /<Action>\s*DELETE\s*<\/Action>/;
 
@@ -70,4 +87,88 @@ export function recordExistsError(
     },
     requestId,
   );
+}
+
+const bare = (name: string) => name.toLowerCase().replace(/\.$/, '');
+const key = (record: CreatedRecordSet) => `${bare(record.name)} ${record.type}`;
+
+function recordSetOf(xml: string): RecordSetValues | undefined {
+  const name = NAME.exec(xml)?.[1];
+  const type = TYPE.exec(xml)?.[1];
+  if (!name || !type) return undefined;
+  return {
+    name,
+    type,
+    ttl: TTL.exec(xml)?.[1],
+    values: [...xml.matchAll(VALUE)].map(([, value]) => value),
+  };
+}
+
+/** The record sets a ChangeResourceRecordSets body DELETEs, as it names them. */
+export function deletedRecordSets(body: string): RecordSetValues[] {
+  return [...body.matchAll(CHANGE)]
+    .filter(([, change]) => DELETE_ACTION.test(change))
+    .map(([, change]) => recordSetOf(change))
+    .filter((record): record is RecordSetValues => Boolean(record));
+}
+
+/**
+ * Whether a ListResourceRecordSets answer starts with exactly this record
+ * set: same name, type, TTL and values (in any order, trailing dots aside).
+ */
+export function listsExactly(
+  listBody: string,
+  record: RecordSetValues,
+): boolean {
+  const first = FIRST_SET.exec(listBody)?.[1];
+  const listed = first && recordSetOf(first);
+  if (!listed || key(listed) !== key(record)) return false;
+  const norm = (values: string[]) => values.map(bare).sort().join(',');
+  return (
+    Number(listed.ttl) === Number(record.ttl) &&
+    norm(listed.values) === norm(record.values)
+  );
+}
+
+/** Route 53's answer to a DELETE whose TTL or values are not the record's. */
+export function deleteMismatchError(
+  record: CreatedRecordSet,
+  requestId: string,
+): WireResponse {
+  return renderAwsError(
+    'route53',
+    {
+      status: 400,
+      code: 'InvalidChangeBatch',
+      message: `[Tried to delete resource record set [name='${bare(
+        record.name,
+      )}.', type='${
+        record.type
+      }'] but the values provided do not match the current values]`,
+    },
+    requestId,
+  );
+}
+
+/**
+ * The batch as moto can apply it: a DELETE followed by a CREATE of the same
+ * set becomes one UPSERT of the new set (the DELETE was checked already).
+ */
+export function replacementAsUpsert(body: string): string {
+  const deleted = new Set(deletedRecordSets(body).map(key));
+  const recreated = new Set(
+    [...body.matchAll(CHANGE)]
+      .filter(([, change]) => ACTION.test(change))
+      .map(([, change]) => recordSetOf(change))
+      .filter((record): record is RecordSetValues => Boolean(record))
+      .map(key)
+      .filter(created => deleted.has(created)),
+  );
+  if (recreated.size === 0) return body;
+  return body.replace(CHANGE, (whole, change: string) => {
+    const record = recordSetOf(change);
+    if (!record || !recreated.has(key(record))) return whole;
+    if (DELETE_ACTION.test(change)) return '';
+    return whole.replace(ACTION, '<Action>UPSERT</Action>');
+  });
 }

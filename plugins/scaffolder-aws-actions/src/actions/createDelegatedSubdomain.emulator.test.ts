@@ -360,6 +360,81 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     expect(delegation?.TTL).toBe(3600);
   });
 
+  it('repairs a delegation it wrote that drifted, and never overwrites a change made while it writes', async () => {
+    const { action } = setUp();
+    await action.handler(context(request('race.example.com')) as any);
+    const zone = await zoneOf('race.example.com');
+    const upsert = async (values: string[]) =>
+      (await network()).send(
+        new ChangeResourceRecordSetsCommand({
+          HostedZoneId: local.estate.zones.root.id,
+          ChangeBatch: {
+            Changes: [
+              {
+                Action: 'UPSERT',
+                ResourceRecordSet: {
+                  Name: 'race.example.com',
+                  Type: 'NS',
+                  TTL: 300,
+                  ResourceRecords: values.map(Value => ({ Value })),
+                },
+              },
+            ],
+          },
+        }),
+      );
+    const repair = (taskId: string) =>
+      action.handler(
+        context(request('race.example.com', { repairDelegation: true }), {
+          taskId,
+        }) as any,
+      );
+
+    // Someone points the name elsewhere while the repair's batch is on its
+    // way (the proxy holds it a second): Route 53 refuses the batch, whose
+    // DELETE names what the action read.
+    await upsert(['ns-1.elsewhere.example.net']);
+    local.proxy.setRules([
+      {
+        name: 'in-flight',
+        match: { service: 'route53', operation: 'ChangeResourceRecordSets' },
+        fault: { kind: 'latency', ms: 1500 },
+        times: 1,
+      },
+    ]);
+    let concurrent: Promise<unknown> | undefined;
+    const unsubscribe = local.proxy.onFault(event => {
+      if (event.name === 'in-flight') {
+        concurrent = upsert(['ns-2.meanwhile.example.net']);
+      }
+    });
+    try {
+      await expect(repair('task-race-1')).rejects.toMatchObject({
+        name: 'ConflictError',
+        message: expect.stringContaining(
+          'someone changed it while this task ran',
+        ),
+      });
+    } finally {
+      unsubscribe();
+      local.proxy.setRules([]);
+    }
+    await concurrent;
+    expect(
+      (await delegationOf('race.example.com'))?.ResourceRecords?.map(
+        r => r.Value,
+      ),
+    ).toEqual(['ns-2.meanwhile.example.net']);
+
+    // Asked again, with nothing in between, it repairs.
+    await repair('task-race-2');
+    const delegation = await delegationOf('race.example.com');
+    expect(sorted(delegation?.ResourceRecords?.map(r => r.Value!))).toEqual(
+      sorted(zone.nameServers),
+    );
+    expect(delegation?.TTL).toBe(3600);
+  });
+
   it('changes nothing in a dry-run', async () => {
     const { action } = setUp();
     const ctx = context(request('dev.example.com'), { dryRun: true });
