@@ -15,6 +15,8 @@ export {
   EntityDnsZoneCard,
   EntityEksClusterCard,
 } from './entityCards';
+export { EntityAwsAccountMapContent } from './entityContent';
+export { isAwsAccountMapEntity } from './predicates';
 export {
   isAwsAccountEntity,
   isAwsOrganizationalUnitEntity,

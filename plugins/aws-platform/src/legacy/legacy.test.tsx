@@ -3,10 +3,20 @@ import {
   entityRouteRef,
   EntityProvider,
 } from '@backstage/plugin-catalog-react';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  MockStarredEntitiesApi,
+  starredEntitiesApiRef,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen } from '@testing-library/react';
+import { catalogPlugin } from '@backstage/plugin-catalog';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
 import {
   platformTeam,
   productionAccount,
@@ -18,6 +28,7 @@ import {
 } from '../__fixtures__/entities';
 import { liveApiMock } from '../api/__fixtures__/liveAnswers';
 import {
+  accountMapTab,
   awsEntityCards,
   routes,
   sidebarItems,
@@ -42,12 +53,24 @@ function renderLegacyApp(element: JSX.Element, path = '/') {
     entities: [...suiteEntities, platformTeam],
   });
   return renderInTestApp(
-    <TestApiProvider apis={[[catalogApiRef, catalogApi], liveApiMock()]}>
+    <TestApiProvider
+      apis={[
+        [catalogApiRef, catalogApi],
+        liveApiMock(),
+        // What EntityLayout's header needs.
+        [starredEntitiesApiRef, new MockStarredEntitiesApi()],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       {element}
     </TestApiProvider>,
     {
       routeEntries: [path],
-      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      // Where a legacy app has the catalog, for its links and EntityLayout.
+      mountedRoutes: {
+        '/catalog': catalogPlugin.routes.catalogIndex,
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
     },
   );
 }
@@ -135,5 +158,42 @@ describe('the legacy entity cards in an EntitySwitch', () => {
       <EntityProvider entity={storefront}>{awsEntityCards}</EntityProvider>,
     );
     expect(container).toBeEmptyDOMElement();
+  });
+});
+
+describe('the legacy account map tab in an EntityLayout', () => {
+  it('opens the map on an account, with the account selected', async () => {
+    await renderLegacyApp(
+      <EntityProvider entity={productionAccount}>
+        {accountMapTab}
+      </EntityProvider>,
+      '/account-map',
+    );
+    expect(
+      await screen.findByRole(
+        'region',
+        { name: 'Map of the AWS organization' },
+        FIRST_RENDER,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('tab', { name: 'Account map' }),
+    ).toBeInTheDocument();
+    const details = screen.getByRole('region', { name: 'Account' });
+    expect(
+      within(details).getByRole('heading', { name: 'Production' }),
+    ).toBeVisible();
+  });
+
+  it('adds no tab to a zone', async () => {
+    await renderLegacyApp(
+      <EntityProvider entity={sandboxZone}>{accountMapTab}</EntityProvider>,
+    );
+    expect(
+      await screen.findByRole('tab', { name: 'Overview' }, FIRST_RENDER),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('tab', { name: 'Account map' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { FlatRoutes } from '@backstage/core-app-api';
 import { Sidebar, SidebarItem } from '@backstage/core-components';
-import { EntitySwitch } from '@backstage/plugin-catalog';
+import { EntityLayout, EntitySwitch } from '@backstage/plugin-catalog';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import CloudIcon from '@material-ui/icons/Cloud';
 import { Route } from 'react-router-dom';
@@ -14,10 +14,12 @@ import {
   AwsOwnershipPage,
   AwsPlatformPage,
   EntityAwsAccountCard,
+  EntityAwsAccountMapContent,
   EntityAwsBackupCard,
   EntityDnsZoneCard,
   EntityEksClusterCard,
   isAwsAccountEntity,
+  isAwsAccountMapEntity,
   isBackupEntity,
   isDnsZoneEntity,
   isEksClusterEntity,
@@ -60,4 +62,20 @@ export const awsEntityCards = (
       <EntityAwsBackupCard />
     </EntitySwitch.Case>
   </EntitySwitch>
+);
+
+/** The account map tab (EntityPage.tsx, in the resource page's layout). */
+export const accountMapTab = (
+  <EntityLayout>
+    <EntityLayout.Route path="/" title="Overview">
+      {awsEntityCards}
+    </EntityLayout.Route>
+    <EntityLayout.Route
+      path="/account-map"
+      title="Account map"
+      if={isAwsAccountMapEntity}
+    >
+      <EntityAwsAccountMapContent />
+    </EntityLayout.Route>
+  </EntityLayout>
 );

@@ -1,0 +1,18 @@
+import { createComponentExtension } from '@backstage/core-plugin-api';
+import { awsPlatformLegacyPlugin } from './plugin';
+
+/**
+ * The account map as an entity page tab of a legacy app, opened down to the
+ * entity; for entities matching `isAwsAccountMapEntity`. Loaded when the tab
+ * is first opened.
+ * @public
+ */
+export const EntityAwsAccountMapContent = awsPlatformLegacyPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountMapContent',
+    component: {
+      lazy: () =>
+        import('../components/AccountMap').then(m => m.EntityAccountMapContent),
+    },
+  }),
+);
