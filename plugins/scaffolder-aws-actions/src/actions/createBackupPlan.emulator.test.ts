@@ -54,7 +54,11 @@ function setUp() {
 
 function context(input: JsonObject, taskId: string, isDryRun = false) {
   return Object.assign(
-    createMockActionContext({ input, task: { id: taskId } as any }),
+    createMockActionContext({
+      input,
+      task: { id: taskId } as any,
+      user: { ref: 'user:default/jane' },
+    }),
     { isDryRun },
   );
 }

@@ -224,7 +224,8 @@ export function createBackupPlanAction(options: {
       }
 
       // 2. Read what exists: the vaults first (refusing a missing one), then the plan.
-      const userEntityRef = ctx.user?.ref;
+      // The workload client writes, so it always acts for the user who asked;
+      // the factory refuses a task without one rather than act as the backend.
       const clients = await backupPlanClients(clientFactory, {
         accountId: account.accountId,
         region: input.region,
@@ -232,7 +233,7 @@ export function createBackupPlanAction(options: {
           ? backup.backupAccountId
           : undefined,
         secondaryRegion: input.secondaryRegion,
-        actor: userEntityRef ? { userEntityRef } : undefined,
+        actor: { userEntityRef: ctx.user?.ref },
       });
       const where = `account ${account.name} (${account.accountId})`;
       const copyTo = await readCopyTargets(clients, backup.vaultName, {
@@ -246,7 +247,7 @@ export function createBackupPlanAction(options: {
         ownerGroup,
         backup,
         copyTo,
-        requester: { userEntityRef, taskId: ctx.task.id },
+        requester: { userEntityRef: ctx.user?.ref, taskId: ctx.task.id },
       });
       const observed = await readExistingPlans(
         clients.workload,

@@ -84,9 +84,19 @@ type AnyAction = ReturnType<typeof setUp>[
   | 'backupPlan'
   | 'workload'];
 
-async function run(action: AnyAction, input: JsonObject, isDryRun = false) {
+async function run(
+  action: AnyAction,
+  input: JsonObject,
+  isDryRun = false,
+  // null: a task started by no user (undefined would take this default).
+  user: { ref: string } | null = { ref: 'user:default/jane' },
+) {
   const ctx = Object.assign(
-    createMockActionContext({ input, task: { id: 'task-hostile' } as any }),
+    createMockActionContext({
+      input,
+      task: { id: 'task-hostile' } as any,
+      user: user ?? undefined,
+    }),
     { isDryRun },
   );
   await (action.handler as (c: unknown) => Promise<void>)(ctx);
@@ -265,6 +275,20 @@ describe('permissions, checked against moto request log', () => {
       });
       expect(await local.localAws.requestLog.read()).toEqual([]);
       await local.localAws.requestLog.stop();
+    },
+  );
+
+  it.each(['subdomain', 'backupPlan', 'workload'] as const)(
+    '%s: a task that names no user changes nothing in AWS (no change goes unattributed)',
+    async which => {
+      const action = setUp()[which];
+      await local.localAws.requestLog.start();
+      await expect(
+        run(action, deniedInputs()[which], false, null),
+      ).rejects.toMatchObject({ name: 'NotAllowedError' });
+      const calls = await local.localAws.requestLog.read();
+      await local.localAws.requestLog.stop();
+      expect(calls.filter(c => c.service !== 'sts' && c.mutating)).toEqual([]);
     },
   );
 
