@@ -165,7 +165,11 @@ const roleIn = (state: any, account: string, name: string) =>
 test('New delegated subdomain: a dry-run plans the zone and its delegation, a task makes them', async () => {
   const label = `e2e${run}`;
   const domain = `${label}.example.com`;
-  const values = { subdomain: label, account: ref.sandbox };
+  const values = {
+    subdomain: label,
+    account: ref.sandbox,
+    owner: 'group:default/app-developers',
+  };
 
   const plan = await dryRun(
     'aws-delegated-subdomain',
@@ -193,6 +197,7 @@ test('New backup plan: a dry-run plans it, a task makes the plan and stops at th
   const planName = `e2e-${run}`;
   const values = {
     account: ref.sandbox,
+    owner: 'group:default/app-developers',
     region: 'us-east-1',
     planName,
     schedule: 'cron(0 2 * * ? *)',
