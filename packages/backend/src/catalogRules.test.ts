@@ -204,5 +204,5 @@ describe("the portal's catalog rules", () => {
         'template:default/aws-flightdeck-workload',
       ]),
     );
-  });
+  }, 30_000);
 });

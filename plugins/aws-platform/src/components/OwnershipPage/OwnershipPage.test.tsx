@@ -26,6 +26,10 @@ function tableRows(): string[][] {
     );
 }
 
+// Each test types and clicks through several filters; on a busy 2-core CI
+// machine that takes longer than jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('OwnershipPage', () => {
   const createObjectURL = jest.fn((_blob: Blob) => 'blob:ownership');
   const revokeObjectURL = jest.fn();
