@@ -74,10 +74,32 @@ export const ANNOTATION_ACCOUNT_JOINED = `${AWS_PLATFORM_PREFIX}/account-joined`
 export const ANNOTATION_OWNER_SOURCE = `${AWS_PLATFORM_PREFIX}/owner-source`;
 
 /**
- * Where the account role came from: `config`, `tag`, `management`, `name` or `default`.
+ * Where the account role came from, strongest first: `config`, `tag`,
+ * `management`, `landing-zone`, `delegated-admin`, `ou`, `name` or `default`.
  * @public
  */
 export const ANNOTATION_ROLE_SOURCE = `${AWS_PLATFORM_PREFIX}/role-source`;
+
+/**
+ * How sure the suite is of the account role: `high`, `medium` or `low`.
+ * @public
+ */
+export const ANNOTATION_ROLE_CONFIDENCE = `${AWS_PLATFORM_PREFIX}/role-confidence`;
+
+/**
+ * Evidence that pointed the account at another role and lost to a stronger
+ * fact, e.g. `ou:production (OU Production)`, separated by `; `. Absent when
+ * all evidence agreed.
+ * @public
+ */
+export const ANNOTATION_ROLE_CONFLICTS = `${AWS_PLATFORM_PREFIX}/role-conflicts`;
+
+/**
+ * Ids of other accounts given the same one-per-organization role (e.g. two
+ * `network` accounts), comma-separated. Absent when the role is uncontested.
+ * @public
+ */
+export const ANNOTATION_ROLE_ALSO_CLAIMED_BY = `${AWS_PLATFORM_PREFIX}/role-also-claimed-by`;
 
 /**
  * The ingestion scope an entity was read in, e.g. `route53:715451680876` or

@@ -17,14 +17,14 @@ import {
   ANNOTATION_OU_PATH,
   ANNOTATION_OWNER_SOURCE,
   ANNOTATION_PARENT_ID,
-  ANNOTATION_ROLE_SOURCE,
   AWS_ENTITY_TYPES,
   LABEL_ACCOUNT_ROLE,
   LABEL_OU,
 } from '@internal/backstage-plugin-aws-platform-common';
 import { scopedEntityName, slugify } from '../lib/entityName';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
-import { deriveAccountRole } from './deriveAccountRole';
+import { deriveAccountRoles } from './deriveAccountRoles';
+import { roleAnnotations } from './roleAnnotations';
 import {
   AccountRecord,
   OrganizationSnapshot,
@@ -111,14 +111,23 @@ export function organizationToEntities(
     };
   });
 
-  const accountEntities = snapshot.accounts.map((account): Entity => {
-    const path = pathOf(account.parentId);
-    const parent = units.get(account.parentId);
-    const { role, source: roleSource } = deriveAccountRole(account, {
+  const roles = deriveAccountRoles(
+    snapshot.accounts,
+    snapshot.organizationalUnits,
+    {
       managementAccountId: snapshot.managementAccountId,
       roleTagKey: options.roleTagKey,
       roleOverrides: options.roleOverrides,
-    });
+      landingZone: snapshot.landingZone,
+      delegatedAdministrators: snapshot.delegatedAdministrators,
+    },
+  );
+
+  const accountEntities = snapshot.accounts.map((account): Entity => {
+    const path = pathOf(account.parentId);
+    const parent = units.get(account.parentId);
+    const resolution = roles.get(account.id)!;
+    const role = resolution.role;
     const owner = resolveOwner(account.tags, role, options);
     return {
       apiVersion: 'backstage.io/v1alpha1',
@@ -138,7 +147,7 @@ export function organizationToEntities(
           }),
           [ANNOTATION_PARENT_ID]: account.parentId,
           [ANNOTATION_OU_PATH]: path.map(p => p.name).join('/'),
-          [ANNOTATION_ROLE_SOURCE]: roleSource,
+          ...roleAnnotations(resolution),
           [ANNOTATION_OWNER_SOURCE]: owner.source,
         },
         labels: { [LABEL_ACCOUNT_ROLE]: role, ...ouLabel(path) },

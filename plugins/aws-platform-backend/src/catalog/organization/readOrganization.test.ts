@@ -1,6 +1,9 @@
 import {
+  AccessDeniedException,
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
+  ListDelegatedAdministratorsCommand,
+  ListDelegatedServicesForAccountCommand,
   ListOrganizationalUnitsForParentCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
@@ -90,6 +93,9 @@ describe('readOrganization', () => {
         NextToken: 't2',
       })
       .resolves({ Tags: [{ Key: 'aws-platform/role', Value: 'production' }] });
+    organizations
+      .on(ListDelegatedAdministratorsCommand)
+      .resolves({ DelegatedAdministrators: [] });
   });
 
   it('walks the OU tree and pages every list, including past empty pages', async () => {
@@ -134,6 +140,93 @@ describe('readOrganization', () => {
     await expect(
       readOrganization(new OrganizationsClient({}), { concurrency: 2 }),
     ).rejects.toThrow('Rate exceeded');
+  });
+
+  // The delegated administrators of sso and backup cannot be registered in
+  // moto (it refuses those principals), so their paging is mocked here.
+  describe('delegated administrators', () => {
+    beforeEach(() => {
+      organizations
+        .on(ListDelegatedAdministratorsCommand, { NextToken: undefined })
+        .resolves({
+          DelegatedAdministrators: [{ Id: '444444444444' }],
+          NextToken: 'd2',
+        })
+        .on(ListDelegatedAdministratorsCommand, { NextToken: 'd2' })
+        .resolves({ DelegatedAdministrators: [{ Id: '555555555555' }] })
+        .on(ListDelegatedServicesForAccountCommand, {
+          AccountId: '444444444444',
+        })
+        .resolves({
+          DelegatedServices: [{ ServicePrincipal: 'sso.amazonaws.com' }],
+        })
+        .on(ListDelegatedServicesForAccountCommand, {
+          AccountId: '555555555555',
+        })
+        .resolves({
+          DelegatedServices: [
+            { ServicePrincipal: 'backup.amazonaws.com' },
+            { ServicePrincipal: 'guardduty.amazonaws.com' },
+          ],
+        });
+    });
+
+    it('reads every page of administrators and the services of each', async () => {
+      const snapshot = await readOrganization(new OrganizationsClient({}), {
+        concurrency: 2,
+      });
+      expect(snapshot.delegatedAdministrators).toEqual([
+        { accountId: '444444444444', servicePrincipals: ['sso.amazonaws.com'] },
+        {
+          accountId: '555555555555',
+          servicePrincipals: [
+            'backup.amazonaws.com',
+            'guardduty.amazonaws.com',
+          ],
+        },
+      ]);
+    });
+
+    it('reads on without them when the role may not list them', async () => {
+      organizations
+        .on(ListDelegatedAdministratorsCommand)
+        .rejects(
+          new AccessDeniedException({ message: 'not allowed', $metadata: {} }),
+        );
+      const snapshot = await readOrganization(new OrganizationsClient({}), {
+        concurrency: 2,
+      });
+      expect(snapshot.accounts).toHaveLength(3);
+      expect(snapshot.delegatedAdministrators).toBeUndefined();
+    });
+
+    it('fails the whole read on any other error of theirs', async () => {
+      organizations
+        .on(ListDelegatedServicesForAccountCommand, {
+          AccountId: '555555555555',
+        })
+        .rejects(
+          new TooManyRequestsException({
+            message: 'Rate exceeded',
+            $metadata: {},
+          }),
+        );
+      await expect(
+        readOrganization(new OrganizationsClient({}), { concurrency: 2 }),
+      ).rejects.toThrow('Rate exceeded');
+    });
+
+    it('adds the landing zone its reader answers', async () => {
+      const landingZone = {
+        logArchiveAccountId: '444444444444',
+        governedRegions: ['us-east-1'],
+      };
+      const snapshot = await readOrganization(new OrganizationsClient({}), {
+        concurrency: 2,
+        readLandingZone: async () => landingZone,
+      });
+      expect(snapshot.landingZone).toEqual(landingZone);
+    });
   });
 });
 

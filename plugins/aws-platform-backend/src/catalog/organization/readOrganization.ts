@@ -8,9 +8,11 @@ import {
 } from '@aws-sdk/client-organizations';
 import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
+import { readDelegatedAdministrators } from './readDelegatedAdministrators';
 import {
   AccountRecord,
   AwsTags,
+  LandingZoneRecord,
   OrganizationSnapshot,
   OrganizationalUnitRecord,
 } from './types';
@@ -38,12 +40,18 @@ export async function readOrganizationId(
 /**
  * Reads the whole organization: the root, every OU (breadth first, so each
  * parent's id is known without ListParents calls), every account and the
- * tags of each. Throws if any call fails: a partial organization must never
- * replace a complete one in the catalog.
+ * tags of each, the delegated administrators and, when `readLandingZone` is
+ * given, the Control Tower landing zone: the facts account roles are
+ * recognised from. Throws if any call fails: a partial organization must
+ * never replace a complete one in the catalog.
  */
 export async function readOrganization(
   client: OrganizationsClient,
-  options: { concurrency: number },
+  options: {
+    concurrency: number;
+    /** Undefined when the organization has no landing zone. */
+    readLandingZone?: () => Promise<LandingZoneRecord | undefined>;
+  },
 ): Promise<OrganizationSnapshot> {
   const { Organization } = await client.send(
     new DescribeOrganizationCommand({}),
@@ -122,6 +130,11 @@ export async function readOrganization(
     options.concurrency,
     account => readTags(client, account.id),
   );
+  const delegatedAdministrators = await readDelegatedAdministrators(
+    client,
+    options,
+  );
+  const landingZone = await options.readLandingZone?.();
 
   return {
     organizationId: Organization.Id,
@@ -135,6 +148,8 @@ export async function readOrganization(
       ...account,
       tags: accountTags[i],
     })),
+    ...(delegatedAdministrators && { delegatedAdministrators }),
+    ...(landingZone && { landingZone }),
   };
 }
 

@@ -37,4 +37,27 @@ export interface OrganizationSnapshot {
   /** The root first, then OUs in breadth-first order. */
   organizationalUnits: OrganizationalUnitRecord[];
   accounts: AccountRecord[];
+  /**
+   * The accounts registered as delegated administrators, with the service
+   * principals each administers. Undefined when they could not be read.
+   */
+  delegatedAdministrators?: DelegatedAdministratorRecord[];
+  /** The Control Tower landing zone, when there is one and it can be read. */
+  landingZone?: LandingZoneRecord;
+}
+
+/** An account that administers AWS services for the whole organization. */
+export interface DelegatedAdministratorRecord {
+  accountId: string;
+  /** e.g. `sso.amazonaws.com`, `guardduty.amazonaws.com`. */
+  servicePrincipals: string[];
+}
+
+/** What a Control Tower landing zone manifest says about the accounts. */
+export interface LandingZoneRecord {
+  /** `centralizedLogging.accountId` of the manifest. */
+  logArchiveAccountId?: string;
+  /** `securityRoles.accountId` of the manifest. */
+  auditAccountId?: string;
+  governedRegions: string[];
 }
