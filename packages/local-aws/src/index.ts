@@ -26,6 +26,8 @@ export type {
   SeedReferenceEstateOptions,
 } from './seed/referenceEstate.ts';
 export { seedLargeEstate } from './seed/largeEstate.ts';
+export { seedConventionEstate } from './seed/conventionEstate.ts';
+export type { ConventionEstate } from './seed/conventionEstate.ts';
 export { startReferenceEstate } from './referenceEstateServer.ts';
 export { useReferenceEstate } from './useReferenceEstate.ts';
 export type { LocalEstate } from './useReferenceEstate.ts';

@@ -1,0 +1,190 @@
+import {
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  EnableAWSServiceAccessCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
+} from '@aws-sdk/client-organizations';
+import { clientOptions, MANAGEMENT_CREDENTIALS } from './awsSession.ts';
+import { accountEmail, DEFAULT_REGION } from './conventions.ts';
+
+/** One OU of the convention estate: its path from the root. */
+type ConventionOu =
+  | 'Workloads'
+  | 'Workloads/Prod'
+  | 'Workloads/NonProd'
+  | 'Infrastructure'
+  | 'Security'
+  | 'Suspended';
+
+const CONVENTION_OUS: readonly ConventionOu[] = [
+  'Workloads',
+  'Workloads/Prod',
+  'Workloads/NonProd',
+  'Infrastructure',
+  'Security',
+  'Suspended',
+];
+
+const REGIONS = ['use1', 'use2', 'usw2', 'euw1', 'euc1', 'apse2'];
+const APPS = ['payments', 'search', 'checkout', 'ledger'];
+
+// Named after a company's own conventions, not the guide's: no account is
+// called Audit, Network or Backup, and none carries a role tag.
+const CONVENTION_ACCOUNTS: readonly { name: string; ou: ConventionOu }[] = [
+  { name: 'globex-sec-logs', ou: 'Security' },
+  { name: 'globex-sec-tooling', ou: 'Security' },
+  { name: 'globex-shared-net', ou: 'Infrastructure' },
+  { name: 'globex-ops', ou: 'Infrastructure' },
+  { name: 'globex-sso', ou: 'Infrastructure' },
+  { name: 'globex-backups', ou: 'Infrastructure' },
+  ...REGIONS.map(region => ({
+    name: `globex-prod-${region}`,
+    ou: 'Workloads/Prod' as const,
+  })),
+  ...APPS.map(app => ({
+    name: `globex-${app}`,
+    ou: 'Workloads/Prod' as const,
+  })),
+  ...REGIONS.map(region => ({
+    name: `globex-dev-${region}`,
+    ou: 'Workloads/NonProd' as const,
+  })),
+  ...APPS.map(app => ({
+    name: `globex-${app}-qa`,
+    ou: 'Workloads/NonProd' as const,
+  })),
+  { name: 'globex-legacy-erp', ou: 'Suspended' },
+  { name: 'globex-legacy-crm', ou: 'Suspended' },
+];
+
+// The security tooling account administers GuardDuty and Access Analyzer;
+// the ops account Systems Manager. moto refuses sso, backup and securityhub
+// as delegated-administrator principals, so those roles come from names here.
+const DELEGATIONS: readonly { account: string; services: string[] }[] = [
+  {
+    account: 'globex-sec-tooling',
+    services: ['guardduty.amazonaws.com', 'access-analyzer.amazonaws.com'],
+  },
+  { account: 'globex-ops', services: ['ssm.amazonaws.com'] },
+];
+
+/** What {@link seedConventionEstate} created. */
+export type ConventionEstate = {
+  organizationId: string;
+  managementAccountId: string;
+  /** Account ids by account name. */
+  accounts: Record<string, string>;
+  /** OU ids by path from the root, e.g. `Workloads/Prod`. */
+  ous: Record<ConventionOu, string>;
+};
+
+/**
+ * Seeds an organization named after a company's own conventions
+ * (`globex-prod-use1`, `globex-shared-net`, nested `Workloads/Prod` and
+ * `Workloads/NonProd` OUs, `Infrastructure`, `Security`, a `Suspended` OU)
+ * with no role tags, and registers delegated administrators: the estate on
+ * which roles must be recognised with no configuration.
+ */
+export async function seedConventionEstate(options: {
+  endpoint: string;
+  rootDomain?: string;
+}): Promise<ConventionEstate> {
+  const org = new OrganizationsClient(
+    clientOptions({
+      endpoint: options.endpoint,
+      region: DEFAULT_REGION,
+      credentials: MANAGEMENT_CREDENTIALS,
+    }),
+  );
+  const created = await org.send(
+    new CreateOrganizationCommand({ FeatureSet: 'ALL' }),
+  );
+  const rootId = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+  if (!created.Organization?.Id || !rootId) {
+    throw new Error('CreateOrganization returned no organization');
+  }
+  const ous = await createOus(org, rootId);
+  const accounts: Record<string, string> = {};
+  // Sequential on purpose: creation order fixes moto's seeded ids.
+  for (const { name, ou } of CONVENTION_ACCOUNTS) {
+    accounts[name] = await createAccountIn(org, {
+      name,
+      email: accountEmail(name, options.rootDomain ?? 'globex.example'),
+      from: rootId,
+      to: ous[ou],
+    });
+  }
+  await registerDelegations(org, accounts);
+  return {
+    organizationId: created.Organization.Id,
+    managementAccountId: created.Organization.MasterAccountId!,
+    accounts,
+    ous,
+  };
+}
+
+async function createOus(
+  org: OrganizationsClient,
+  rootId: string,
+): Promise<Record<ConventionOu, string>> {
+  const ous = {} as Record<ConventionOu, string>;
+  for (const path of CONVENTION_OUS) {
+    const parts = path.split('/');
+    const parentPath = parts.slice(0, -1).join('/') as ConventionOu;
+    const out = await org.send(
+      new CreateOrganizationalUnitCommand({
+        ParentId: parentPath ? ous[parentPath] : rootId,
+        Name: parts[parts.length - 1],
+      }),
+    );
+    if (!out.OrganizationalUnit?.Id) throw new Error(`OU ${path} not created`);
+    ous[path] = out.OrganizationalUnit.Id;
+  }
+  return ous;
+}
+
+// moto creates accounts at once (SUCCEEDED in the first answer).
+async function createAccountIn(
+  org: OrganizationsClient,
+  request: { name: string; email: string; from: string; to: string },
+): Promise<string> {
+  const out = await org.send(
+    new CreateAccountCommand({
+      AccountName: request.name,
+      Email: request.email,
+    }),
+  );
+  const id = out.CreateAccountStatus?.AccountId;
+  if (!id) throw new Error(`account ${request.name} not created`);
+  await org.send(
+    new MoveAccountCommand({
+      AccountId: id,
+      SourceParentId: request.from,
+      DestinationParentId: request.to,
+    }),
+  );
+  return id;
+}
+
+async function registerDelegations(
+  org: OrganizationsClient,
+  accounts: Record<string, string>,
+): Promise<void> {
+  for (const { account, services } of DELEGATIONS) {
+    for (const service of services) {
+      await org.send(
+        new EnableAWSServiceAccessCommand({ ServicePrincipal: service }),
+      );
+      await org.send(
+        new RegisterDelegatedAdministratorCommand({
+          AccountId: accounts[account],
+          ServicePrincipal: service,
+        }),
+      );
+    }
+  }
+}

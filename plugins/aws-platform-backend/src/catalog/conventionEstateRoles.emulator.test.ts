@@ -1,0 +1,130 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  ConventionEstate,
+  LocalAws,
+  seedConventionEstate,
+  startLocalAws,
+} from '@internal/local-aws';
+import request from 'supertest';
+import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
+
+// Ingests, through the real catalog backend, an organization named after a
+// company's own conventions (packages/local-aws seed/conventionEstate.ts):
+// no account is named like the guide's, none has a role tag, and the config
+// has no roleOverrides. Every guide role must still be recognised.
+jest.setTimeout(240_000);
+
+let localAws: LocalAws;
+let estate: ConventionEstate;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  localAws = await startLocalAws();
+  await localAws.reset();
+  estate = await seedConventionEstate({ endpoint: localAws.endpoint });
+  Object.assign(process.env, localAws.env);
+}, 120_000);
+
+afterAll(async () => {
+  process.env = savedEnv;
+  await localAws?.stop();
+}, 30_000);
+
+type Server = Parameters<typeof request>[0];
+
+async function accountEntities(server: Server): Promise<Entity[]> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const response = await request(server)
+      .get('/api/catalog/entities/by-query')
+      .query({ filter: 'kind=resource,spec.type=aws-account', limit: 200 });
+    const items: Entity[] = response.body.items ?? [];
+    if (items.length > 0 || Date.now() > deadline) return items;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+describe('catalog ingestion of an organization named after its own conventions', () => {
+  it('recognises every guide role with no roleOverrides, and says from what', async () => {
+    const { server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleAwsPlatform,
+        mockServices.rootConfig.factory({
+          data: {
+            aws: {
+              accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
+            },
+            catalog: {
+              providers: {
+                awsPlatform: {
+                  defaultOwner: 'group:default/platform-team',
+                  // Roles are read from the organization alone; one cheap
+                  // service keeps the run short.
+                  regions: ['us-east-1'],
+                  services: ['route53'],
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    const accounts = await accountEntities(server);
+    expect(accounts).toHaveLength(
+      Object.keys(estate.accounts).length + 1, // + management
+    );
+    const roleOf = (id: string) => {
+      const entity = accounts.find(
+        e => e.metadata.annotations?.['amazonaws.com/account-id'] === id,
+      );
+      return {
+        role: entity?.metadata.labels?.['aws-platform.io/account-role'],
+        source: entity?.metadata.annotations?.['aws-platform.io/role-source'],
+      };
+    };
+    const named = (name: string) => roleOf(estate.accounts[name]);
+
+    expect(roleOf(estate.managementAccountId)).toEqual({
+      role: 'management',
+      source: 'management',
+    });
+    expect(named('globex-sec-logs')).toEqual({
+      role: 'log-archive',
+      source: 'ou',
+    });
+    expect(named('globex-sec-tooling')).toEqual({
+      role: 'audit',
+      source: 'delegated-admin',
+    });
+    expect(named('globex-ops')).toEqual({
+      role: 'operations',
+      source: 'delegated-admin',
+    });
+    expect(named('globex-shared-net')).toEqual({
+      role: 'network',
+      source: 'name',
+    });
+    expect(named('globex-sso')).toEqual({ role: 'identity', source: 'name' });
+    expect(named('globex-backups')).toEqual({ role: 'backup', source: 'name' });
+    expect(named('globex-prod-use1')).toEqual({
+      role: 'production',
+      source: 'ou',
+    });
+    expect(named('globex-payments')).toEqual({
+      role: 'production',
+      source: 'ou',
+    });
+    expect(named('globex-payments-qa')).toEqual({
+      role: 'sandbox',
+      source: 'ou',
+    });
+    expect(named('globex-legacy-erp')).toEqual({
+      role: 'workload',
+      source: 'default',
+    });
+  });
+});
