@@ -41,7 +41,13 @@ export interface Config {
         roleOverrides?: Array<{ accountId: string; role: string }>;
         /** How many Organizations calls run at once. Default 4. */
         concurrency?: number;
-        /** Regions to read EKS clusters and AWS Backup in. Default `[us-east-1]`. */
+        /**
+         * Regions to read EKS clusters and AWS Backup in, the same for every
+         * account. Default: the regions each account has enabled, read at
+         * every run with one EC2 DescribeRegions call per account (the
+         * member role needs `ec2:DescribeRegions`). An account whose regions
+         * cannot be read keeps its regional entities of the last good run.
+         */
         regions?: string[];
         /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
         services?: string[];

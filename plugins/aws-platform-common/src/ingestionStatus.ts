@@ -20,6 +20,22 @@ export interface IngestionScopeFailure {
 }
 
 /**
+ * The regions an ingestion run read one account's regional services (EKS,
+ * AWS Backup) in.
+ * @public
+ */
+export interface IngestionAccountRegions {
+  accountId: string;
+  regions: string[];
+  /**
+   * `config` when `catalog.providers.awsPlatform.regions` names them for
+   * every account; `discovered` when read from the account (the regions it
+   * has enabled).
+   */
+  source: 'config' | 'discovered';
+}
+
+/**
  * The last run of one entity provider, as the backend reports it.
  * @public
  */
@@ -38,6 +54,12 @@ export interface IngestionProviderStatus {
    * They do not change `outcome`; absent from older backends.
    */
   partialReads?: IngestionScopeFailure[];
+  /**
+   * The regions read per account, by account id. An account whose regions
+   * could not be read is absent here and listed in `failures` as
+   * `regions:<account id>`. Absent from older backends.
+   */
+  regionsRead?: IngestionAccountRegions[];
 }
 
 /**

@@ -242,9 +242,12 @@ export async function simulateRefresh(
 
   aws.phase = 'scopes';
   const accounts = new Map(shape.accounts.map(a => [a.id, a]));
+  // The configured regions for every account (no DescribeRegions call).
   const scopes = listScopes(
-    [...accounts.keys()],
-    settings.regions,
+    [...accounts.keys()].map(accountId => ({
+      accountId,
+      regions: settings.regions,
+    })),
     settings.services,
   );
   const readScope = (scope: Scope) => {

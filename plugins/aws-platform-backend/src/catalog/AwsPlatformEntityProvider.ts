@@ -153,6 +153,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       entityCount: run.entities?.length ?? 0,
       failures: run.failures,
       partialReads: run.partialReads,
+      regionsRead: run.regionsRead,
     });
   }
 }

@@ -200,11 +200,15 @@ describe('catalog ingestion of the reference organization', () => {
 
     // Backups: the production plan copies into the Backup account's vault.
     const vaults = ofType('aws-backup-vault');
-    expect(vaults).toHaveLength(3); // us-east-1 only: Production, Sandbox, Backup
+    // No regions configured: each account is read in the regions it has
+    // enabled, so the Backup account's vault in its second region is found
+    // too (Production, Sandbox, Backup in us-east-1; Backup in us-west-2).
+    expect(vaults).toHaveLength(4);
     const backupVault = vaults.find(
       v =>
         annotation(v, 'amazonaws.com/account-id') ===
-        local.estate.accounts.backup.id,
+          local.estate.accounts.backup.id &&
+        annotation(v, 'aws-platform.io/region') === local.estate.region,
     )!;
     const [plan] = ofType('aws-backup-plan');
     expect(plan.spec?.dependsOn).toContain(
@@ -292,6 +296,7 @@ describe('catalog ingestion of the reference organization', () => {
       route53: guarded(realReaders.route53),
       eks: guarded(realReaders.eks),
       backup: guarded(realReaders.backup),
+      regions: guarded(realReaders.regions!),
     };
     const statusStore = new IngestionStatusStore();
     let provider: AwsPlatformEntityProvider | undefined;
@@ -358,11 +363,9 @@ describe('catalog ingestion of the reference organization', () => {
         .failures.map(f => f.scope)
         .sort(),
     ).toEqual(
-      [
-        `backup:${productionId}:us-east-1`,
-        `eks:${productionId}:us-east-1`,
-        `route53:${productionId}`,
-      ].sort(),
+      // No regions configured: the account's regions cannot be read either,
+      // so its regional entities are kept whatever their region.
+      [`regions:${productionId}`, `route53:${productionId}`].sort(),
     );
     // Give the catalog time to process a (wrong) removal, then check none happened.
     await new Promise(resolve => setTimeout(resolve, 3_000));

@@ -50,7 +50,11 @@ jest.setTimeout(180_000);
 /** Attempts per AWS call, as `awsPlatform.aws.maxAttempts` sets them. */
 const MAX_ATTEMPTS = 4;
 const SUBJECT = 'Catalog ingestion';
-/** The region the provider reads by default, where the estate is seeded. */
+/**
+ * The region the estate is seeded in. The matrix reads it alone (a configured
+ * override, as the local app-config sets one): each row's faults and counts
+ * are measured on it, not on every region the emulator names.
+ */
 const REGION = 'us-east-1';
 const ENTITY_FILTER =
   'kind=resource,metadata.annotations.aws-platform.io/organization-id';
@@ -62,7 +66,10 @@ const rootConfig = new ConfigReader({
   awsPlatform: { aws: { maxAttempts: MAX_ATTEMPTS } },
   catalog: {
     providers: {
-      awsPlatform: { defaultOwner: 'group:default/platform-team' },
+      awsPlatform: {
+        defaultOwner: 'group:default/platform-team',
+        regions: [REGION],
+      },
     },
   },
 });

@@ -20,7 +20,6 @@ describe('readIngestionConfig', () => {
       roleOwners: {},
       roleOverrides: {},
       concurrency: 4,
-      regions: ['us-east-1'],
       services: ['route53', 'eks', 'backup'],
       accountConcurrency: 16,
       excludeAccountIds: [],
@@ -28,6 +27,33 @@ describe('readIngestionConfig', () => {
       kubernetesRoleName: undefined,
       schedule: { frequency: { minutes: 30 }, timeout: { minutes: 20 } },
     });
+  });
+
+  it('reads no regions by default, so each account is read in the regions it has enabled', () => {
+    const config = readIngestionConfig(withProvider({ defaultOwner: 'x' }));
+    expect(config).not.toHaveProperty('regions');
+  });
+
+  it('takes configured regions as an override for every account', () => {
+    expect(
+      readIngestionConfig(
+        withProvider({
+          defaultOwner: 'x',
+          regions: ['us-east-1', 'us-west-2', 'us-east-1'],
+        }),
+      )?.regions,
+    ).toEqual(['us-east-1', 'us-west-2']);
+  });
+
+  it('refuses an empty region list and names that are not regions', () => {
+    expect(() =>
+      readIngestionConfig(withProvider({ defaultOwner: 'x', regions: [] })),
+    ).toThrow('regions is empty');
+    expect(() =>
+      readIngestionConfig(
+        withProvider({ defaultOwner: 'x', regions: ['us-east-1', 'Europe'] }),
+      ),
+    ).toThrow("regions[1]: 'Europe' is not an AWS region name");
   });
 
   it('reads owners and overrides per role', () => {

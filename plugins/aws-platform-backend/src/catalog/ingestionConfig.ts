@@ -27,8 +27,11 @@ export interface IngestionConfig {
   roleOwners: Partial<Record<AccountRole, string>>;
   roleOverrides: Record<string, AccountRole>;
   concurrency: number;
-  /** Regions to read EKS clusters and backups in. */
-  regions: string[];
+  /**
+   * Regions to read EKS clusters and backups in, the same for every account.
+   * Undefined: each account's enabled regions, read at every run.
+   */
+  regions?: string[];
   /** Services to read in each account. */
   services: ResourceService[];
   /** Accounts whose resources are read at once. */
@@ -123,7 +126,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     roleOwners,
     roleOverrides,
     concurrency,
-    regions: config.getOptionalStringArray('regions') ?? ['us-east-1'],
+    ...readRegions(config),
     services,
     accountConcurrency,
     excludeAccountIds: config.getOptionalStringArray('excludeAccountIds') ?? [],
@@ -135,6 +138,29 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
         )
       : { frequency: { minutes: 30 }, timeout: { minutes: 20 } },
   };
+}
+
+/** A region name as AWS spells it, e.g. `us-east-1`, `ap-southeast-2`. */
+const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+
+/** The configured regions, or none: then each account's enabled regions are read. */
+function readRegions(config: Config): { regions?: string[] } {
+  const regions = config.getOptionalStringArray('regions');
+  if (regions === undefined) return {};
+  if (regions.length === 0) {
+    // An empty list would read no cluster or backup and remove them all.
+    throw new InputError(
+      `${CONFIG_KEY}.regions is empty: list regions, or leave it out to read the regions each account has enabled`,
+    );
+  }
+  for (const [i, region] of regions.entries()) {
+    if (!REGION_NAME.test(region)) {
+      throw new InputError(
+        `${CONFIG_KEY}.regions[${i}]: '${region}' is not an AWS region name`,
+      );
+    }
+  }
+  return { regions: [...new Set(regions)] };
 }
 
 /** Organization ids as AWS issues them, e.g. `o-a1b2c3d4e5`. */

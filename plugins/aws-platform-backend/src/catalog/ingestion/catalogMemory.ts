@@ -1,4 +1,7 @@
-import type { AuthService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   ANNOTATION_LOCATION,
   Entity,
@@ -27,11 +30,14 @@ import type { LastAppliedRun } from './removalGuard';
 export interface CatalogMemory {
   /**
    * The entities the provider last emitted for these scopes of this
-   * organization. Throws when the catalog cannot answer.
+   * organization, and for every scope starting with one of `scopePrefixes`
+   * (the regional scopes of an account whose regions are unknown). Throws
+   * when the catalog cannot answer.
    */
   entitiesOfScopes(
     scopes: readonly string[],
     organizationId: string,
+    scopePrefixes?: readonly string[],
   ): Promise<Entity[]>;
   /**
    * The provider's entities in the catalog, whatever organization they were
@@ -50,9 +56,19 @@ export function createCatalogMemory(
   auth: AuthService,
 ): CatalogMemory {
   return {
-    async entitiesOfScopes(scopes, organizationId) {
+    async entitiesOfScopes(scopes, organizationId, scopePrefixes = []) {
       const credentials = await auth.getOwnServiceCredentials();
       const entities: Entity[] = [];
+      for (let i = 0; i < scopePrefixes.length; i += SCOPES_PER_QUERY) {
+        entities.push(
+          ...(await entitiesOfScopePrefixes(
+            catalog,
+            scopePrefixes.slice(i, i + SCOPES_PER_QUERY),
+            organizationId,
+            credentials,
+          )),
+        );
+      }
       // Chunked to keep each request's query string short.
       for (let i = 0; i < scopes.length; i += SCOPES_PER_QUERY) {
         const { items } = await catalog.getEntities(
@@ -118,6 +134,57 @@ export function createCatalogMemory(
       return { refs, arnOf, organizationIds: [...organizationIds] };
     },
   };
+}
+
+/**
+ * The provider's entities of this organization whose scope starts with one
+ * of `prefixes` (checked again exactly: the query matches case-insensitively).
+ */
+async function entitiesOfScopePrefixes(
+  catalog: CatalogService,
+  prefixes: readonly string[],
+  organizationId: string,
+  credentials: BackstageCredentials,
+): Promise<Entity[]> {
+  const entities: Entity[] = [];
+  const pages = catalog.streamEntities(
+    {
+      query: {
+        $all: [
+          {
+            $any: prefixes.map(prefix => ({
+              [`metadata.annotations.${ANNOTATION_INGESTION_SCOPE}`]: {
+                $hasPrefix: prefix,
+              },
+            })),
+          },
+          {
+            [`metadata.annotations.${ANNOTATION_LOCATION}`]:
+              suiteLocationRef(organizationId),
+          },
+          {
+            [`metadata.annotations.${ANNOTATION_ORGANIZATION_ID}`]:
+              organizationId,
+          },
+        ],
+      },
+      pageSize: PAGE_SIZE,
+    },
+    { credentials },
+  );
+  for await (const page of pages) {
+    for (const entity of page) {
+      const scope =
+        entity.metadata.annotations?.[ANNOTATION_INGESTION_SCOPE] ?? '';
+      if (
+        isEmittedFor(entity, organizationId) &&
+        prefixes.some(prefix => scope.startsWith(prefix))
+      ) {
+        entities.push(toProviderEntity(entity));
+      }
+    }
+  }
+  return entities;
 }
 
 /** Whether the provider emitted this entity for this organization. */

@@ -1,4 +1,5 @@
 import { BackupClient } from '@aws-sdk/client-backup';
+import { EC2Client } from '@aws-sdk/client-ec2';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -10,6 +11,7 @@ import { readHostedZones } from '../dns/readHostedZones';
 import type { HostedZoneRecord } from '../dns/types';
 import { readClusters } from '../eks/readClusters';
 import type { ClusterRecord } from '../eks/types';
+import { readEnabledRegions } from '../regions/readEnabledRegions';
 
 /** Reads one scope of each service; the AWS I/O layer behind the ingestion. */
 export interface ResourceReaders {
@@ -19,6 +21,12 @@ export interface ResourceReaders {
     accountId: string,
     region: string,
   ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }>;
+  /**
+   * The regions the account has enabled, asked in `region` (the
+   * organization's, so in its partition). Needed when no regions are
+   * configured.
+   */
+  regions?(accountId: string, region: string): Promise<string[]>;
 }
 
 /** Readers whose clients come from the suite's client factory (role per account). */
@@ -48,6 +56,11 @@ export function createResourceReaders(
           accountId,
           region,
         },
+      );
+    },
+    async regions(accountId, region) {
+      return readEnabledRegions(
+        await clientFactory.createClient(EC2Client, { accountId, region }),
       );
     },
   };

@@ -2,6 +2,7 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AccountRole,
   ANNOTATION_AWS_ACCOUNT_ID,
+  IngestionAccountRegions,
   ANNOTATION_AWS_ARN,
   AwsEntityType,
   AWS_ENTITY_TYPES,
@@ -22,13 +23,20 @@ import type { IngestionConfig } from '../ingestionConfig';
 import { distinctEntityRefs } from '../lib/distinctEntityRefs';
 import { organizationToEntities } from '../organization/organizationEntities';
 import type { OrganizationSnapshot } from '../organization/types';
+import { resolveAccountRegions } from '../regions/resolveAccountRegions';
 import type { AccountInfo, MappingContext } from '../resources/mappingContext';
 import { withAccountSummaries } from './accountSummaries';
 import { applyTransformers } from './applyTransformers';
 import type { CatalogMemory } from './catalogMemory';
 import { checkRemoval, LastAppliedRun } from './removalGuard';
 import type { ResourceReaders } from './resourceReaders';
-import { listScopes, Scope, ScopeOutcome } from './scopes';
+import {
+  listScopes,
+  regionalScopePrefixes,
+  regionsScopeKey,
+  Scope,
+  ScopeOutcome,
+} from './scopes';
 
 /** The result of one ingestion run, before it reaches the catalog. */
 export interface IngestionRun {
@@ -44,6 +52,8 @@ export interface IngestionRun {
   scopeCount: number;
   /** Entities kept from the last good run because their scope failed now. */
   keptCount: number;
+  /** The regions each account was read in (accounts whose regions are unknown are in `failures`). */
+  regionsRead: IngestionAccountRegions[];
 }
 
 /** What a run needs; each part is replaceable in tests. */
@@ -88,10 +98,8 @@ export async function runIngestion(
     snapshot,
     config,
   );
-  const { scopes, settled, failed, failures } = await readScopes(
-    deps,
-    snapshot,
-  );
+  const { scopes, settled, failed, failures, regionsRead, regionsUnknown } =
+    await readScopes(deps, snapshot);
 
   // Scopes that read "nothing" from a source that lost the organization
   // mid-run (an endpoint restored empty, credentials that now reach another
@@ -103,14 +111,18 @@ export async function runIngestion(
       snapshot.organizationId,
     );
     if (unconfirmed) {
-      return nothingApplied([...failures, unconfirmed], scopes.length);
+      return nothingApplied(
+        [...failures, unconfirmed],
+        scopes.length,
+        regionsRead,
+      );
     }
   }
 
   // Two resources meeting at one entity name must not fail the refresh.
   const { entities: mapped, duplicates } = distinctEntityRefs(
     mapResources(settled, ctx, {
-      allScopesRead: failed.length === 0,
+      allScopesRead: failed.length === 0 && regionsUnknown.length === 0,
       config,
       today: deps.today,
     }),
@@ -122,7 +134,12 @@ export async function runIngestion(
   try {
     resources = await withKeptEntities(
       mapped,
-      failed.map(o => o.scope.key),
+      {
+        scopes: failed.map(o => o.scope.key),
+        scopePrefixes: regionsUnknown.flatMap(accountId =>
+          regionalScopePrefixes(accountId, config.services),
+        ),
+      },
       snapshot.organizationId,
       deps.memory,
     );
@@ -130,14 +147,17 @@ export async function runIngestion(
     return nothingApplied(
       [...failures, { scope: 'catalog', ...describeAwsError(error) }],
       scopes.length,
+      regionsRead,
     );
   }
 
-  const failedBackup = new Set(
-    failed
+  // An account whose regions are unknown had none of its backups read.
+  const failedBackup = new Set([
+    ...failed
       .filter(o => o.scope.service === 'backup')
       .map(o => o.scope.accountId),
-  );
+    ...regionsUnknown,
+  ]);
   const accounts = withAccountSummaries(accountEntities, resources, {
     backupRead: accountId =>
       config.services.includes('backup') && !failedBackup.has(accountId),
@@ -159,7 +179,7 @@ export async function runIngestion(
 
   const refused = await guardRemoval(deps, snapshot.organizationId, entities);
   if (refused) {
-    return nothingApplied([...failures, refused], scopes.length);
+    return nothingApplied([...failures, refused], scopes.length, regionsRead);
   }
   return {
     entities,
@@ -167,6 +187,7 @@ export async function runIngestion(
     partialReads: partialReadsOf(settled),
     scopeCount: scopes.length,
     keptCount: resources.length - mapped.length,
+    regionsRead,
   };
 }
 
@@ -224,7 +245,12 @@ function mapOrganization(
   return { organizationEntities, accountEntities, ctx };
 }
 
-/** Every scope of the active, not excluded accounts, read with bounded concurrency. */
+/**
+ * Every scope of the active, not excluded accounts, in the regions of each
+ * (configured, or read from the account), read with bounded concurrency.
+ * An account whose regions cannot be read fails as `regions:<account id>`
+ * and gets its Route 53 scope only.
+ */
 async function readScopes(
   deps: IngestionDependencies,
   snapshot: OrganizationSnapshot,
@@ -233,6 +259,9 @@ async function readScopes(
   settled: ScopeOutcome<unknown>[];
   failed: ScopeOutcome<unknown>[];
   failures: IngestionScopeFailure[];
+  regionsRead: IngestionAccountRegions[];
+  /** Accounts whose enabled regions could not be read. */
+  regionsUnknown: string[];
 }> {
   const { config } = deps;
   const readable = snapshot.accounts
@@ -242,7 +271,21 @@ async function readScopes(
         !config.excludeAccountIds.includes(account.id),
     )
     .map(account => account.id);
-  const scopes = listScopes(readable, config.regions, config.services);
+  const regions = await resolveAccountRegions(readable, {
+    configured: config.regions,
+    readEnabledRegions: deps.readers.regions
+      ? accountId =>
+          deps.readers.regions!(accountId, config.organization.region)
+      : undefined,
+    concurrency: config.accountConcurrency,
+  });
+  const scopes = listScopes(
+    [
+      ...regions.known,
+      ...regions.unknown.map(({ accountId }) => ({ accountId, regions: [] })),
+    ],
+    config.services,
+  );
   const outcomes = await mapSettled(
     scopes,
     config.accountConcurrency * 2,
@@ -254,26 +297,46 @@ async function readScopes(
       : { scope: scopes[i], ok: false, error: outcome.reason },
   );
   const failed = settled.filter(o => !o.ok);
-  const failures: IngestionScopeFailure[] = failed.map(o => ({
-    scope: o.scope.key,
-    ...describeAwsError(!o.ok && o.error),
-  }));
-  return { scopes, settled, failed, failures };
+  const failures: IngestionScopeFailure[] = [
+    ...regions.unknown.map(({ accountId, error }) => ({
+      scope: regionsScopeKey(accountId),
+      ...describeAwsError(error),
+    })),
+    ...failed.map(o => ({
+      scope: o.scope.key,
+      ...describeAwsError(!o.ok && o.error),
+    })),
+  ];
+  return {
+    scopes,
+    settled,
+    failed,
+    failures,
+    regionsRead: regions.known,
+    regionsUnknown: regions.unknown.map(({ accountId }) => accountId),
+  };
 }
 
 /**
  * This run's resource entities, then the provider's entities of the failed
- * scopes as the catalog holds them (those this run emitted again win).
- * Throws when the catalog cannot return them.
+ * scopes (and of every scope under the failed prefixes) as the catalog holds
+ * them (those this run emitted again win). Throws when the catalog cannot
+ * return them.
  */
 async function withKeptEntities(
   mapped: Entity[],
-  failedScopes: string[],
+  failed: { scopes: string[]; scopePrefixes: string[] },
   organizationId: string,
   memory: CatalogMemory,
 ): Promise<Entity[]> {
-  if (failedScopes.length === 0) return mapped;
-  const kept = await memory.entitiesOfScopes(failedScopes, organizationId);
+  if (failed.scopes.length === 0 && failed.scopePrefixes.length === 0) {
+    return mapped;
+  }
+  const kept = await memory.entitiesOfScopes(
+    failed.scopes,
+    organizationId,
+    failed.scopePrefixes,
+  );
   const emitted = new Set(mapped.map(e => stringifyEntityRef(e)));
   return [...mapped, ...kept.filter(e => !emitted.has(stringifyEntityRef(e)))];
 }
@@ -397,6 +460,7 @@ function mapResources(
 function nothingApplied(
   failures: IngestionScopeFailure[],
   scopeCount: number,
+  regionsRead: IngestionAccountRegions[] = [],
 ): IngestionRun {
   return {
     entities: undefined,
@@ -404,6 +468,7 @@ function nothingApplied(
     partialReads: [],
     scopeCount,
     keptCount: 0,
+    regionsRead,
   };
 }
 

@@ -22,17 +22,23 @@ export type ScopeOutcome<TData> =
   | { scope: Scope; ok: true; data: TData }
   | { scope: Scope; ok: false; error: unknown };
 
+/** The regions to read one account's regional services in. */
+export interface AccountScopeRegions {
+  accountId: string;
+  regions: readonly string[];
+}
+
 /**
  * Every scope to read: Route 53 once per account (it is global), EKS and
- * Backup once per account and region.
+ * Backup once per account and each of that account's regions. An account
+ * with no regions listed gets its Route 53 scope only.
  */
 export function listScopes(
-  accountIds: readonly string[],
-  regions: readonly string[],
+  accounts: readonly AccountScopeRegions[],
   services: readonly ResourceService[],
 ): Scope[] {
   const scopes: Scope[] = [];
-  for (const accountId of accountIds) {
+  for (const { accountId, regions } of accounts) {
     for (const service of services) {
       if (service === 'route53') {
         scopes.push({ key: `route53:${accountId}`, service, accountId });
@@ -49,4 +55,23 @@ export function listScopes(
     }
   }
   return scopes;
+}
+
+/** The scope reported when an account's enabled regions could not be read. */
+export function regionsScopeKey(accountId: string): string {
+  return `regions:${accountId}`;
+}
+
+/**
+ * What every regional scope key of the account starts with, whatever its
+ * region (e.g. `eks:111111111111:`): the scopes whose entities are kept when
+ * the account's regions are unknown.
+ */
+export function regionalScopePrefixes(
+  accountId: string,
+  services: readonly ResourceService[],
+): string[] {
+  return services
+    .filter(service => service !== 'route53')
+    .map(service => `${service}:${accountId}:`);
 }
