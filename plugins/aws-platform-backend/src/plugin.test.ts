@@ -62,7 +62,9 @@ import {
   SANDBOX,
   sandboxZone,
 } from './live/__fixtures__/liveEntities';
+import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { awsPlatformPlugin } from './plugin';
+import { createRouter } from './router';
 import {
   IngestionStatusStore,
   ingestionStatusStoreRef,
@@ -623,3 +625,78 @@ describe('no AWS error details reach the browser', () => {
     },
   );
 });
+
+describe('every route refuses callers before reading the catalog or AWS', () => {
+  // Every route the plugin serves, but /health, which is public by design
+  // (its auth policy) and reads nothing. The list is checked against the
+  // router below, so a new route cannot be left out.
+  const guarded = [
+    { path: '/ingestion/status' },
+    { path: '/live/clusters', entityRef: refOf(productionCluster) },
+    { path: '/live/zones', entityRef: refOf(productionZone) },
+    { path: '/live/backups', entityRef: refOf(productionVault) },
+  ];
+
+  const get = (server: Server, path: string, entityRef?: string) => {
+    const req = request(server).get(`/api/aws-platform${path}`);
+    return entityRef === undefined ? req : req.query({ entityRef });
+  };
+
+  it('lists every route the router serves', async () => {
+    const router = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      statusStore: new IngestionStatusStore(),
+      catalog: catalogServiceMock(),
+      clientFactory,
+      cache: mockServices.cache.mock(),
+      logger: mockServices.logger.mock(),
+      liveStatus: readLiveStatusConfig(mockServices.rootConfig()),
+    });
+    expect(servedPaths(router).sort()).toEqual(
+      ['/health', ...guarded.map(r => r.path)].sort(),
+    );
+  });
+
+  it.each(guarded)(
+    '$path answers 401 without credentials',
+    async ({ path, entityRef }) => {
+      const { server, getEntityByRef } = await start();
+      const response = await get(server, path, entityRef).set(
+        'Authorization',
+        mockCredentials.none.header(),
+      );
+      expect(response.status).toBe(401);
+      expect(getEntityByRef).not.toHaveBeenCalled();
+      expect(createClient).not.toHaveBeenCalled();
+      expect(awsCallCount()).toBe(0);
+    },
+  );
+
+  it.each(guarded)(
+    '$path answers 403 to a user without its permission',
+    async ({ path, entityRef }) => {
+      const { server, getEntityByRef } = await start({ allow: false });
+      const response = await get(server, path, entityRef);
+      expect(response.status).toBe(403);
+      expect(response.body.error.name).toBe('NotAllowedError');
+      expect(response.body).not.toHaveProperty('providers');
+      expect(getEntityByRef).not.toHaveBeenCalled();
+      expect(createClient).not.toHaveBeenCalled();
+      expect(awsCallCount()).toBe(0);
+    },
+  );
+});
+
+/** The paths of an Express router's routes, nested routers included. */
+function servedPaths(router: { stack?: unknown[] }): string[] {
+  type Layer = {
+    route?: { path: string };
+    handle?: { stack?: unknown[] };
+  };
+  return ((router.stack ?? []) as Layer[]).flatMap(layer => {
+    if (layer.route) return [layer.route.path];
+    if (layer.handle?.stack) return servedPaths(layer.handle);
+    return [];
+  });
+}
