@@ -60,6 +60,26 @@ export interface IngestionProviderStatus {
    * `regions:<account id>`. Absent from older backends.
    */
   regionsRead?: IngestionAccountRegions[];
+  /**
+   * Accounts whose role evidence disagreed, or whose one-per-organization
+   * role (e.g. `network`) another account also got. Absent from older
+   * backends.
+   */
+  roleConflicts?: IngestionRoleConflict[];
+}
+
+/**
+ * An account whose role rests on contested evidence.
+ * @public
+ */
+export interface IngestionRoleConflict {
+  accountId: string;
+  /** The role it was given: the strongest evidence's. */
+  role: string;
+  /** The evidence for other roles that lost, e.g. `ou:production (OU Production)`. */
+  conflicts?: string;
+  /** Other accounts given the same one-per-organization role. */
+  alsoClaimedBy?: string[];
 }
 
 /**

@@ -57,6 +57,10 @@ const CONVENTION_ACCOUNTS: readonly { name: string; ou: ConventionOu }[] = [
     name: `globex-${app}-qa`,
     ou: 'Workloads/NonProd' as const,
   })),
+  // Weak signals that disagree: a network word in a NonProd OU, and a second
+  // account whose name claims the one Network role.
+  { name: 'globex-net-lab', ou: 'Workloads/NonProd' },
+  { name: 'globex-net-transit', ou: 'Infrastructure' },
   { name: 'globex-legacy-erp', ou: 'Suspended' },
   { name: 'globex-legacy-crm', ou: 'Suspended' },
 ];

@@ -22,6 +22,7 @@ import {
   readOrganization,
   readOrganizationId,
 } from './organization/readOrganization';
+import { roleConflictsOf } from './organization/roleConflicts';
 
 const PROVIDER_NAME = 'AwsPlatformEntityProvider';
 
@@ -154,6 +155,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       failures: run.failures,
       partialReads: run.partialReads,
       regionsRead: run.regionsRead,
+      roleConflicts: roleConflictsOf(run.entities ?? []),
     });
   }
 }

@@ -34,14 +34,18 @@ afterAll(async () => {
 
 type Server = Parameters<typeof request>[0];
 
-async function accountEntities(server: Server): Promise<Entity[]> {
+// Entities appear as the catalog stitches them: wait for all of them.
+async function accountEntities(
+  server: Server,
+  count: number,
+): Promise<Entity[]> {
   const deadline = Date.now() + 90_000;
   for (;;) {
     const response = await request(server)
       .get('/api/catalog/entities/by-query')
       .query({ filter: 'kind=resource,spec.type=aws-account', limit: 200 });
     const items: Entity[] = response.body.items ?? [];
-    if (items.length > 0 || Date.now() > deadline) return items;
+    if (items.length >= count || Date.now() > deadline) return items;
     await new Promise(resolve => setTimeout(resolve, 250));
   }
 }
@@ -73,10 +77,9 @@ describe('catalog ingestion of an organization named after its own conventions',
       ],
     });
 
-    const accounts = await accountEntities(server);
-    expect(accounts).toHaveLength(
-      Object.keys(estate.accounts).length + 1, // + management
-    );
+    const accountCount = Object.keys(estate.accounts).length + 1; // + management
+    const accounts = await accountEntities(server, accountCount);
+    expect(accounts).toHaveLength(accountCount);
     const roleOf = (id: string) => {
       const entity = accounts.find(
         e => e.metadata.annotations?.['amazonaws.com/account-id'] === id,
@@ -121,6 +124,26 @@ describe('catalog ingestion of an organization named after its own conventions',
     expect(named('globex-payments-qa')).toEqual({
       role: 'sandbox',
       source: 'ou',
+    });
+    // Disagreement is shown on the entity, and the stronger signal wins.
+    const annotationsOf = (name: string) =>
+      accounts.find(
+        e =>
+          e.metadata.annotations?.['amazonaws.com/account-id'] ===
+          estate.accounts[name],
+      )?.metadata.annotations;
+    expect(named('globex-net-lab')).toEqual({ role: 'sandbox', source: 'ou' });
+    expect(annotationsOf('globex-net-lab')).toMatchObject({
+      'aws-platform.io/role-conflicts':
+        'name:network (account name globex-net-lab)',
+    });
+    expect(annotationsOf('globex-net-transit')).toMatchObject({
+      'aws-platform.io/role-confidence': 'low',
+      'aws-platform.io/role-also-claimed-by':
+        estate.accounts['globex-shared-net'],
+    });
+    expect(annotationsOf('globex-sec-tooling')).toMatchObject({
+      'aws-platform.io/role-confidence': 'high',
     });
     expect(named('globex-legacy-erp')).toEqual({
       role: 'workload',
