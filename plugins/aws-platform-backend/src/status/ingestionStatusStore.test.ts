@@ -113,4 +113,34 @@ describe('IngestionStatusStore', () => {
     ]);
     expect(JSON.stringify(store.list())).not.toContain('999988887777');
   });
+
+  it('keeps the regions read per account and their source, and no other field', () => {
+    const store = new IngestionStatusStore();
+    const regionsRead = [
+      {
+        accountId: '715451680876',
+        regions: ['ap-southeast-2', 'us-east-1'],
+        source: 'discovered' as const,
+        // Not part of the DTO: must not reach the browser.
+        roleArn: ROLE_ARN,
+      },
+    ];
+    store.record({
+      provider: 'AwsPlatformEntityProvider',
+      lastRunAt: '2026-12-04T17:00:00.000Z',
+      outcome: 'ok',
+      durationMs: 10,
+      entityCount: 3,
+      failures: [],
+      regionsRead,
+    });
+    expect(store.list()[0].regionsRead).toEqual([
+      {
+        accountId: '715451680876',
+        regions: ['ap-southeast-2', 'us-east-1'],
+        source: 'discovered',
+      },
+    ]);
+    expect(JSON.stringify(store.list())).not.toContain('999988887777');
+  });
 });

@@ -3,6 +3,7 @@ import {
   createServiceRef,
 } from '@backstage/backend-plugin-api';
 import type {
+  IngestionAccountRegions,
   IngestionProviderStatus,
   IngestionScopeFailure,
 } from '@internal/backstage-plugin-aws-platform-common';
@@ -36,6 +37,9 @@ export class IngestionStatusStore {
       ...(status.partialReads && {
         partialReads: status.partialReads.map(browserSafeFailure),
       }),
+      ...(status.regionsRead && {
+        regionsRead: status.regionsRead.map(regionsOnly),
+      }),
     });
   }
 
@@ -44,6 +48,15 @@ export class IngestionStatusStore {
       a.provider.localeCompare(b.provider),
     );
   }
+}
+
+/** The account's regions and their source, and nothing else a caller may have added. */
+function regionsOnly({
+  accountId,
+  regions,
+  source,
+}: IngestionAccountRegions): IngestionAccountRegions {
+  return { accountId, regions: [...regions], source };
 }
 
 function browserSafeFailure(
