@@ -1,6 +1,7 @@
 import {
   DescribeOrganizationCommand,
   ListAccountsForParentCommand,
+  ListDelegatedAdministratorsCommand,
   ListOrganizationalUnitsForParentCommand,
   ListRootsCommand,
   ListTagsForResourceCommand,
@@ -77,6 +78,9 @@ describe('AwsPlatformEntityProvider', () => {
       ],
     });
     organizations.on(ListTagsForResourceCommand).resolves({ Tags: [] });
+    organizations
+      .on(ListDelegatedAdministratorsCommand)
+      .resolves({ DelegatedAdministrators: [] });
   });
 
   it('schedules its refresh when the catalog connects', async () => {
