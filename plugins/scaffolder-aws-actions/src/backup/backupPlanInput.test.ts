@@ -41,13 +41,13 @@ describe('validateBackupPlanInput', () => {
       validateBackupPlanInput({ ...minimal, tags: { [key]: 'x' } }, undefined),
     ).toThrow(
       new InputError(
-        `tags may not set '${key}': owner comes from the owner field and aws-platform.io/ keys are the suite's own`,
+        `tags may not set '${key}': owner comes from the owner field, and aws-platform.io/ and aws: keys are not the template's to set`,
       ),
     );
   });
 
   it.each([
-    [{ 'aws:created': 'x' }, 'is not a valid AWS tag key'],
+    [{ 'aws:created': 'x' }, "tags may not set 'aws:created'"],
     [{ 'a\u2028b': 'x' }, 'is not a valid AWS tag key'],
     [{ team: 'a\nb' }, 'is not a valid AWS tag value'],
     [

@@ -9,6 +9,7 @@ import { InputError } from '@backstage/errors';
 import type { AllowedAccount, BackupConfig } from '../actionsConfig';
 import { isAwsTagText, quoteInput, requireText } from '../lib/inputText';
 import { isRegionName } from '../lib/regions';
+import { checkUserTags } from '../lib/userTags';
 import { validateScheduleExpression } from '../lib/scheduleExpression';
 
 /** The longest plan name AWS Backup accepts. */
@@ -22,7 +23,6 @@ const MAX_DAYS = 36_500;
 const MIN_COLD_STORAGE_DAYS = 90;
 const PLAN_NAME = /^[a-zA-Z0-9\-_.]{1,50}$/;
 /** Tag keys the suite writes itself; a user's tag may not set them. */
-const RESERVED_TAG_KEY = /^(owner$|aws-platform\.io\/|aws:)/i;
 const DEFAULTS = {
   startWindowMinutes: 60,
   completionWindowMinutes: 360,
@@ -98,7 +98,7 @@ export function validateBackupPlanInput(
     copyToBackupAccount,
     secondaryRegion,
     ...checkSelectionTag(raw),
-    tags: checkUserTags(raw.tags ?? {}),
+    tags: checkUserTags(raw.tags ?? {}, MAX_USER_TAGS),
   };
 }
 
@@ -256,41 +256,4 @@ function isTagKey(key: unknown): key is string {
 
 function isTagValue(value: unknown): value is string {
   return isAwsTagText(value, 0, 256);
-}
-
-/**
- * The user's tags for the plan. `owner` comes from the owner field and the
- * `aws-platform.io/` keys prove what the suite made, so a user's tag may set
- * neither: that would let a template forge another team's ownership.
- */
-function checkUserTags(tags: unknown): Record<string, string> {
-  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) {
-    throw new InputError('tags must be an object of tag keys to values');
-  }
-  const entries = Object.entries(tags);
-  if (entries.length > MAX_USER_TAGS) {
-    throw new InputError(
-      `At most ${MAX_USER_TAGS} tags may be given; got ${entries.length}`,
-    );
-  }
-  for (const [key, value] of entries) {
-    if (!isTagKey(key)) {
-      throw new InputError(
-        `Tag key ${quoteInput(key)} is not a valid AWS tag key`,
-      );
-    }
-    if (RESERVED_TAG_KEY.test(key)) {
-      throw new InputError(
-        `tags may not set ${quoteInput(
-          key,
-        )}: owner comes from the owner field and aws-platform.io/ keys are the suite's own`,
-      );
-    }
-    if (!isTagValue(value)) {
-      throw new InputError(
-        `The value of tag ${quoteInput(key)} is not a valid AWS tag value`,
-      );
-    }
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
 }

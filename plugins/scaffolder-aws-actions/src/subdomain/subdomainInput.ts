@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { findAllowedParent, normalizeDomainName } from '../lib/dnsNames';
-import { isAwsTagText, quoteInput } from '../lib/inputText';
+import { quoteInput } from '../lib/inputText';
+import { checkUserTags } from '../lib/userTags';
 
 /** At most this many tags may come from a template. */
 export const MAX_USER_TAGS = 8;
@@ -65,46 +66,7 @@ export function validateSubdomainInput(
   return {
     domainName,
     parentName,
-    userTags: validateUserTags(raw.tags ?? {}),
+    userTags: checkUserTags(raw.tags ?? {}, MAX_USER_TAGS),
     repairDelegation: raw.repairDelegation === true,
   };
-}
-
-/**
- * Tags a template may add to the zone: valid AWS tags that cannot say who
- * owns it. `owner` comes from the owner input and the suite's own keys
- * (`aws-platform.io/...`) prove who made it, so neither may come from here.
- */
-function validateUserTags(tags: unknown): Record<string, string> {
-  if (typeof tags !== 'object' || tags === null || Array.isArray(tags)) {
-    throw new InputError('tags must be an object of tag keys to values');
-  }
-  const keys = Object.keys(tags);
-  if (keys.length > MAX_USER_TAGS) {
-    throw new InputError(
-      `At most ${MAX_USER_TAGS} tags may be given; got ${keys.length}`,
-    );
-  }
-  for (const key of keys) {
-    if (!isAwsTagText(key, 1, 128) || key.startsWith('aws:')) {
-      throw new InputError(
-        `Tag key ${quoteInput(key)} is not a valid AWS tag key`,
-      );
-    }
-    const folded = key.trim().toLocaleLowerCase('en-US');
-    if (folded === 'owner' || folded.startsWith('aws-platform.io/')) {
-      throw new InputError(
-        `Tag key ${quoteInput(
-          key,
-        )} is set by the action (owner comes from the owner input); leave it out of tags`,
-      );
-    }
-    const value = (tags as Record<string, unknown>)[key];
-    if (!isAwsTagText(value, 0, 256)) {
-      throw new InputError(
-        `The value of tag ${quoteInput(key)} is not a valid AWS tag value`,
-      );
-    }
-  }
-  return tags as Record<string, string>;
 }
