@@ -150,6 +150,10 @@ export const awsPlatformTranslationRef = createTranslationRef({
         config: '(set in the portal config)',
         tag: '(from the account tag)',
         management: '(the management account)',
+        'landing-zone': "(named by Control Tower's landing zone)",
+        'delegated-admin':
+          '(the delegated administrator of the services this role runs)',
+        ou: '(from the name of its organizational unit)',
         name: '(guessed from the account name)',
         default: '(default: no tag or config named a role)',
       },

@@ -154,6 +154,30 @@ describe('AwsAccountCard', () => {
     ).toBeInTheDocument();
   });
 
+  it.each([
+    [
+      'delegated-admin',
+      '(the delegated administrator of the services this role runs)',
+    ],
+    ['landing-zone', "(named by Control Tower's landing zone)"],
+    ['ou', '(from the name of its organizational unit)'],
+  ])('says the role came from %s evidence', async (source, text) => {
+    renderCard(
+      {
+        ...auditAccount,
+        metadata: {
+          ...auditAccount.metadata,
+          annotations: {
+            ...auditAccount.metadata.annotations,
+            'aws-platform.io/role-source': source,
+          },
+        },
+      },
+      catalogApiMock({ entities: [] }),
+    );
+    expect(await screen.findByText(text)).toBeInTheDocument();
+  });
+
   it('says when the account’s resources are not read', async () => {
     renderCard(auditAccount, catalogApiMock({ entities: [] }));
     expect(

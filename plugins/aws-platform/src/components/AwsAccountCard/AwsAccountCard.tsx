@@ -42,7 +42,17 @@ const PART_GROUPS: Array<keyof AccountParts> = [
 ];
 
 const OWNER_SOURCES = ['role', 'default'] as const;
-const ROLE_SOURCES = ['config', 'tag', 'management', 'name', 'default'];
+const ROLE_SOURCES = [
+  'config',
+  'tag',
+  'management',
+  'landing-zone',
+  'delegated-admin',
+  'ou',
+  'name',
+  'default',
+] as const;
+type RoleSourceKey = (typeof ROLE_SOURCES)[number];
 
 /**
  * The card of an AWS account entity: its role in the guide, OU, owner and
@@ -133,25 +143,17 @@ export function AwsAccountCard() {
       <FieldGrid>
         <Field label={t('accountCard.fields.role')}>
           <Chip size="small" label={roleInfo?.title ?? role ?? '—'} />
-          {roleSource && ROLE_SOURCES.includes(roleSource) && (
-            <Typography
-              variant="caption"
-              color="textSecondary"
-              component="span"
-            >
-              {' '}
-              {t(
-                `accountCard.roleSource.${
-                  roleSource as
-                    | 'config'
-                    | 'tag'
-                    | 'management'
-                    | 'name'
-                    | 'default'
-                }`,
-              )}
-            </Typography>
-          )}
+          {roleSource &&
+            (ROLE_SOURCES as readonly string[]).includes(roleSource) && (
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="span"
+              >
+                {' '}
+                {t(`accountCard.roleSource.${roleSource as RoleSourceKey}`)}
+              </Typography>
+            )}
         </Field>
         <Field label={t('accountCard.fields.ou')}>
           {annotations[ANNOTATION_OU_PATH] || '—'}
