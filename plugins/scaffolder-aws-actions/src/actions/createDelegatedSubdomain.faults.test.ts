@@ -143,10 +143,11 @@ async function runChecked(
   expect(state).toMatchObject({
     zones: 1,
     nsSets: 1,
-    duplicates: 0,
     delegated: true,
     tagged: true,
   });
+  // Counted on the emulator: copies beyond the first of each name.
+  expect(state.duplicates).toBe(0);
   expect(outcome.outputs.zoneId).toBe(state.zoneId);
   return {
     ...outcome,

@@ -170,8 +170,9 @@ async function runChecked(
     repositories: 1,
     roles: 5,
     records: [1, 1],
-    duplicates: 0,
   });
+  // Counted on the emulator: copies beyond the first of each name.
+  expect(state.duplicates).toBe(0);
   return { ...outcome, duplicates: state.duplicates, found: state.found };
 }
 

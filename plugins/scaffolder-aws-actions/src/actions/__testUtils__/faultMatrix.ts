@@ -278,10 +278,10 @@ export function recordActionRow(options: {
     retries: stats.retries,
     faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
   });
-  expect({ lost: measured.lost, duplicates: measured.duplicates }).toEqual({
-    lost: 0,
-    duplicates: 0,
-  });
+  // The measured counts, asserted after the row is recorded so a failing
+  // row still shows in the report.
+  expect(measured.lost).toBe(0);
+  expect(measured.duplicates).toBe(0);
 }
 
 /**
