@@ -138,7 +138,14 @@ describe("the portal's catalog rules", () => {
             catalog: {
               rules,
               locations: [
-                ...locations,
+                // The portal runs from this package's folder, so relative
+                // targets are resolved from there, whatever jest's cwd is.
+                ...locations.map(
+                  (location: { type: string; target: string }) => ({
+                    ...location,
+                    target: resolve(__dirname, '..', location.target),
+                  }),
+                ),
                 ...Object.keys(REGISTERED_FILES).map(file => ({
                   type: 'file',
                   target: mockDir.resolve(file),

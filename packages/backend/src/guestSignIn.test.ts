@@ -86,7 +86,14 @@ describe("the local portal's guest", () => {
             },
             catalog: {
               rules: catalog.rules,
-              locations: catalog.locations,
+              // The portal runs from this package's folder, so relative
+              // targets are resolved from there, whatever jest's cwd is.
+              locations: catalog.locations.map(
+                (location: { type: string; target: string }) => ({
+                  ...location,
+                  target: resolve(__dirname, '..', location.target),
+                }),
+              ),
               processingInterval: { seconds: 1 },
             },
             permission,
@@ -107,6 +114,7 @@ describe("the local portal's guest", () => {
       if (await catalogHasGuest(backend.server, token)) break;
       await new Promise(r => setTimeout(r, 250));
     }
+    expect(await catalogHasGuest(backend.server, token)).toBe(true);
     // Signed in again now that the catalog has the user and its groups.
     token = await guestToken(backend.server);
     const claims = JSON.parse(
