@@ -9,7 +9,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { Permission } from '@backstage/plugin-permission-common';
-import { awsPlatformProductionChangePermission } from '@internal/backstage-plugin-aws-platform-common';
+import { awsPlatformProductionChangePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';

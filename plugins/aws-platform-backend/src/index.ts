@@ -16,7 +16,7 @@ import { kubernetesModuleAwsPlatform } from './kubernetes/kubernetesModuleAwsPla
 import { awsPlatformPlugin } from './plugin';
 
 /**
- * All features of the package: `backend.add(import('@internal/backstage-plugin-aws-platform-backend'))`.
+ * All features of the package: `backend.add(import('@aws-platform-suite/backstage-plugin-aws-platform-backend'))`.
  * The Kubernetes module is added when the config has a `kubernetes` section
  * (the Kubernetes plugin does nothing without one), since a module needs its
  * plugin installed.

@@ -33,12 +33,12 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type { IngestionScopeFailure } from '@internal/backstage-plugin-aws-platform-common';
+import type { IngestionScopeFailure } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AwsClientFactory,
   awsClientFactoryServiceRef,
   describeAwsError,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import request from 'supertest';

@@ -3,8 +3,8 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
-import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
+import { awsPlatformPermissions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { awsClientFactoryServiceRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { createRouter } from './router';
 import { ingestionStatusStoreRef } from './status/ingestionStatusStore';

@@ -10,8 +10,8 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   awsPlatformStatusReadPermission,
   IngestionStatusResponse,
-} from '@internal/backstage-plugin-aws-platform-common';
-import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { createLiveStatusRouter } from './live/liveStatusRouter';

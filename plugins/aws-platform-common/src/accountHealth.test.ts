@@ -17,8 +17,8 @@ describe('accountFindings', () => {
       accountFindings(
         account(
           {
-            'aws-platform.io/owner-source': 'tag',
-            'aws-platform.io/backup-coverage': 'covered',
+            'aws-platform-suite.github.io/owner-source': 'tag',
+            'aws-platform-suite.github.io/backup-coverage': 'covered',
           },
           { zones: 1, clusters: 1, driftedZones: 0, unsupportedClusters: 0 },
         ),
@@ -31,8 +31,8 @@ describe('accountFindings', () => {
       accountFindings(
         account(
           {
-            'aws-platform.io/owner-source': 'default',
-            'aws-platform.io/backup-coverage': 'no-plan',
+            'aws-platform-suite.github.io/owner-source': 'default',
+            'aws-platform-suite.github.io/backup-coverage': 'no-plan',
           },
           { driftedZones: 1, unsupportedClusters: 2 },
         ),
@@ -49,8 +49,8 @@ describe('accountFindings', () => {
     expect(
       accountFindings(
         account({
-          'aws-platform.io/owner-source': 'tag',
-          'aws-platform.io/backup-coverage': 'no-selection',
+          'aws-platform-suite.github.io/owner-source': 'tag',
+          'aws-platform-suite.github.io/backup-coverage': 'no-selection',
         }),
       ),
     ).toEqual(['backup-not-covered']);
@@ -60,8 +60,8 @@ describe('accountFindings', () => {
     expect(
       accountFindings(
         account({
-          'aws-platform.io/owner-source': 'tag',
-          'aws-platform.io/backup-coverage': 'unknown',
+          'aws-platform-suite.github.io/owner-source': 'tag',
+          'aws-platform-suite.github.io/backup-coverage': 'unknown',
         }),
       ),
     ).toEqual(['backup-coverage-unknown']);

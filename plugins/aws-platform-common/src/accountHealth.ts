@@ -21,7 +21,7 @@ export type AccountSummary = {
 };
 
 /**
- * The value of a workload account's `aws-platform.io/backup-coverage`.
+ * The value of a workload account's `aws-platform-suite.github.io/backup-coverage`.
  * `unknown` is neither covered nor not covered: the plans' selections or the
  * account's backups could not be read.
  * @public

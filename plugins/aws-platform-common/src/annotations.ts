@@ -10,7 +10,7 @@
  * Prefix of every annotation and label key the suite defines.
  * @public
  */
-export const AWS_PLATFORM_PREFIX = 'aws-platform.io';
+export const AWS_PLATFORM_PREFIX = 'aws-platform-suite.github.io';
 
 /**
  * The 12-digit id of the AWS account an entity is or lives in (core key).

@@ -35,7 +35,7 @@ describe('entity spec readers', () => {
             },
           },
         },
-        { 'aws-platform.io/delegation-status': 'drift' },
+        { 'aws-platform-suite.github.io/delegation-status': 'drift' },
       ),
     );
     expect(zone).toMatchObject({

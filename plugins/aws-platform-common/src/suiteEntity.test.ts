@@ -51,7 +51,7 @@ describe('isSuiteEntity', () => {
     const lookAlike = account({
       ...locations('url:https://github.com/acme/catalog/blob/main/fake.yaml'),
       'amazonaws.com/account-id': '715451680876',
-      'aws-platform.io/organization-id': 'o-abc123',
+      'aws-platform-suite.github.io/organization-id': 'o-abc123',
     });
     expect(isSuiteEntity(lookAlike)).toBe(false);
   });

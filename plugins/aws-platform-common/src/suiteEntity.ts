@@ -72,7 +72,7 @@ export function isSuiteEntity(entity: Entity): boolean {
  * entities and removes from every other entity, so that it cannot be
  * copied. It is for catalog filters that match exact values only, such as
  * the scaffolder's EntityPicker `catalogFilter`
- * (`metadata.labels.aws-platform.io/suite-entity: 'true'`).
+ * (`metadata.labels.aws-platform-suite.github.io/suite-entity: 'true'`).
  * @public
  */
-export const LABEL_SUITE_ENTITY = 'aws-platform.io/suite-entity';
+export const LABEL_SUITE_ENTITY = 'aws-platform-suite.github.io/suite-entity';

@@ -1,6 +1,6 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
-import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
+import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Changes or drops an entity the suite's ingestion emits: return the entity

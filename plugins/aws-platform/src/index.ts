@@ -2,7 +2,7 @@
  * The AWS Platform suite's frontend: the AWS organization in Backstage. This
  * entry point is the new frontend system's plugin (the default export) and
  * its extensions; apps on the legacy frontend system import from
- * `@internal/backstage-plugin-aws-platform/legacy` instead.
+ * `@aws-platform-suite/backstage-plugin-aws-platform/legacy` instead.
  *
  * It exports no component: the extensions load theirs on first use, and a
  * static re-export here would put every page and card in the script every

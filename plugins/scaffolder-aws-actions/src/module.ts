@@ -4,7 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { awsClientFactoryServiceRef } from '@internal/backstage-plugin-aws-platform-node';
+import { awsClientFactoryServiceRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readActionsConfig } from './actionsConfig';
 import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';

@@ -1,7 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { LABEL_SUITE_ENTITY } from '@internal/backstage-plugin-aws-platform-common';
+import { LABEL_SUITE_ENTITY } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import yaml from 'yaml';

@@ -9,7 +9,7 @@ import type { JsonObject } from '@backstage/types';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_REGION,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -22,7 +22,7 @@ import {
   awsPlatformLiveStatusReadPermission,
   awsPlatformProductionChangePermission,
   awsPlatformSubdomainCreatePermission,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { AwsPlatformPermissionPolicy } from './AwsPlatformPermissionPolicy';
 
 const policy = new AwsPlatformPermissionPolicy({

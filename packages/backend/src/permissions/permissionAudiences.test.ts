@@ -1,7 +1,7 @@
 import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
 import { kubernetesPermissions } from '@backstage/plugin-kubernetes-common';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
-import { awsPlatformPermissions } from '@internal/backstage-plugin-aws-platform-common';
+import { awsPlatformPermissions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { audienceOf, PERMISSION_AUDIENCES } from './permissionAudiences';
 
 describe('PERMISSION_AUDIENCES', () => {

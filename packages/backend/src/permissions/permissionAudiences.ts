@@ -34,7 +34,7 @@ import {
   awsPlatformProductionChangePermission,
   awsPlatformStatusReadPermission,
   awsPlatformSubdomainCreatePermission,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Who holds a permission:

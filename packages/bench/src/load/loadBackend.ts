@@ -33,13 +33,13 @@ import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import { awsPlatformPlugin } from '@internal/backstage-plugin-aws-platform-backend';
-import { createResourceReaders } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
-import { runIngestion } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
-import { readIngestionConfig } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
-import { readOrganization } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { awsPlatformPlugin } from '@aws-platform-suite/backstage-plugin-aws-platform-backend';
+import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
+import { runIngestion } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
+import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
+import { readOrganization } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
 import { countingCacheServiceFactory } from './countingCache.ts';
 import type {
   CacheWrite,

@@ -57,7 +57,7 @@ export type HarnessVariant = 'package' | 'definition' | 'none';
 
 const PLUGIN_IMPORT: Record<HarnessVariant, string> = {
   package:
-    "import awsPlatformPlugin from '@internal/backstage-plugin-aws-platform';",
+    "import awsPlatformPlugin from '@aws-platform-suite/backstage-plugin-aws-platform';",
   definition:
     "import { awsPlatformPlugin } from '../../../plugins/aws-platform/src/plugin';",
   none: '',

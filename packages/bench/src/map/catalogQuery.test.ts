@@ -4,7 +4,7 @@ const account = {
   kind: 'Resource',
   metadata: {
     name: 'prod-1',
-    annotations: { 'aws-platform.io/ou-path': 'Root/Workloads' },
+    annotations: { 'aws-platform-suite.github.io/ou-path': 'Root/Workloads' },
   },
   spec: {
     type: 'aws-account',
@@ -42,13 +42,13 @@ describe('filterEntities', () => {
     expect(
       filterEntities(
         [account, ou],
-        ['metadata.annotations.aws-platform.io/ou-path=root/workloads'],
+        ['metadata.annotations.aws-platform-suite.github.io/ou-path=root/workloads'],
       ),
     ).toEqual([account]);
     expect(
       filterEntities(
         [account, ou],
-        ['metadata.annotations.aws-platform.io/ou-path'],
+        ['metadata.annotations.aws-platform-suite.github.io/ou-path'],
       ),
     ).toEqual([account]);
   });

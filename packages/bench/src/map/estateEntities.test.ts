@@ -14,13 +14,13 @@ describe('estateEntities', () => {
     ).toHaveLength(4);
     const first = accounts.find(a => a.metadata.title === 'workload-0001')!;
     expect(first.metadata.labels).toMatchObject({
-      'aws-platform.io/account-role': 'production',
+      'aws-platform-suite.github.io/account-role': 'production',
     });
     expect(first.metadata.annotations).toMatchObject({
-      'aws-platform.io/ou-path': 'Root/Workloads',
-      'aws-platform.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
+      'aws-platform-suite.github.io/owner-source': 'tag',
       // Account 1 (index 0) has no plan: every 7th has none.
-      'aws-platform.io/backup-coverage': 'no-plan',
+      'aws-platform-suite.github.io/backup-coverage': 'no-plan',
     });
     expect(first.spec?.summary).toEqual({
       zones: 2,
@@ -40,7 +40,7 @@ describe('estateEntities', () => {
       driftedZones: 0,
     });
     expect(sixth.metadata.annotations).toMatchObject({
-      'aws-platform.io/backup-coverage': 'covered',
+      'aws-platform-suite.github.io/backup-coverage': 'covered',
     });
   });
 });

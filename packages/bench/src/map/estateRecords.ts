@@ -16,10 +16,10 @@
 import type {
   PlanRecord,
   VaultRecord,
-} from '@internal/backstage-plugin-aws-platform-backend/src/catalog/backup/types';
-import type { HostedZoneRecord } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/dns/types';
-import type { ClusterRecord } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/eks/types';
-import type { OrganizationSnapshot } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/backup/types';
+import type { HostedZoneRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/dns/types';
+import type { ClusterRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/eks/types';
+import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
 
 /** Options of {@link generateEstate}. */
 export type EstateOptions = {

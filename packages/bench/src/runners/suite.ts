@@ -9,13 +9,13 @@
 import { writeFileSync, readFileSync } from 'node:fs';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
-import type { CatalogMemory } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/catalogMemory';
-import { createResourceReaders } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
-import { runIngestion } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
-import { readIngestionConfig } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
-import type { OrganizationSnapshot } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
-import { readOrganization } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
+import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { CatalogMemory } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/catalogMemory';
+import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
+import { runIngestion } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
+import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
+import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
+import { readOrganization } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
 import { countByType, describeError, runJob } from './runnerKit.ts';
 import type { Job } from './protocol.ts';
 

@@ -5,7 +5,7 @@
 import {
   DEFAULT_RATE_LIMITS,
   FALLBACK_RATE_LIMIT,
-} from '@internal/backstage-plugin-aws-platform-node/src/rateLimits.ts';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node/src/rateLimits.ts';
 import type { BucketLimit } from '../throttling.ts';
 import type { EstateShape } from '../minimum.ts';
 import { AwsModel } from './awsModel.ts';

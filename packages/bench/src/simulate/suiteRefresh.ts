@@ -5,12 +5,12 @@
  * list are the suite's own mapSettled and listScopes. Only the AWS calls are
  * simulated (awsModel.ts); mapping entities takes no virtual time.
  */
-import { mapSettled } from '@internal/backstage-plugin-aws-platform-node/src/concurrency.ts';
-import { listScopes } from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
+import { mapSettled } from '@aws-platform-suite/backstage-plugin-aws-platform-node/src/concurrency.ts';
+import { listScopes } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
 import type {
   ResourceService,
   Scope,
-} from '@internal/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
 import type { AccountShape, EstateShape } from '../minimum.ts';
 import type { AwsModel, CallTarget } from './awsModel.ts';
 import type { VirtualClock } from './virtualClock.ts';

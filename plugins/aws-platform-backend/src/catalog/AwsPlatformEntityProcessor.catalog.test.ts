@@ -11,7 +11,7 @@ import {
   isSuiteEntity,
   SUITE_LOCATION_KEY,
   suiteLocationRef,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import request from 'supertest';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 
@@ -27,7 +27,7 @@ function account(name: string): Entity {
     metadata: {
       name,
       title: 'Production',
-      labels: { 'aws-platform.io/suite-entity': 'true' },
+      labels: { 'aws-platform-suite.github.io/suite-entity': 'true' },
       annotations: {
         'backstage.io/managed-by-location': SUITE,
         'backstage.io/managed-by-origin-location': SUITE,
@@ -104,7 +104,7 @@ describe('the suite-entity label in the real catalog', () => {
       await new Promise(resolve => setTimeout(resolve, 250));
     }
 
-    expect(own?.metadata.labels?.['aws-platform.io/suite-entity']).toBe('true');
+    expect(own?.metadata.labels?.['aws-platform-suite.github.io/suite-entity']).toBe('true');
     expect(isSuiteEntity(own!)).toBe(true);
 
     // The catalog set the file's location; the processor removed the label.
@@ -118,7 +118,7 @@ describe('the suite-entity label in the real catalog', () => {
       .get('/api/catalog/entities/by-query')
       .query({
         filter:
-          'kind=resource,spec.type=aws-account,metadata.labels.aws-platform.io/suite-entity=true',
+          'kind=resource,spec.type=aws-account,metadata.labels.aws-platform-suite.github.io/suite-entity=true',
       });
     expect(picked.body.items.map((e: Entity) => e.metadata.name)).toEqual([
       'production-715451680876',

@@ -35,23 +35,23 @@ describe('AwsPlatformEntityProcessor', () => {
 
   it('labels the suite’s own entities', async () => {
     const entity = await processor.preProcessEntity(
-      account(SUITE, { 'aws-platform.io/account-role': 'production' }),
+      account(SUITE, { 'aws-platform-suite.github.io/account-role': 'production' }),
     );
     expect(entity.metadata.labels).toEqual({
-      'aws-platform.io/account-role': 'production',
-      'aws-platform.io/suite-entity': 'true',
+      'aws-platform-suite.github.io/account-role': 'production',
+      'aws-platform-suite.github.io/suite-entity': 'true',
     });
   });
 
   it('removes the label from a look-alike that copied it', async () => {
     const entity = await processor.preProcessEntity(
       account(LOOK_ALIKE_LOCATION, {
-        'aws-platform.io/suite-entity': 'true',
-        'aws-platform.io/account-role': 'production',
+        'aws-platform-suite.github.io/suite-entity': 'true',
+        'aws-platform-suite.github.io/account-role': 'production',
       }),
     );
     expect(entity.metadata.labels).toEqual({
-      'aws-platform.io/account-role': 'production',
+      'aws-platform-suite.github.io/account-role': 'production',
     });
   });
 

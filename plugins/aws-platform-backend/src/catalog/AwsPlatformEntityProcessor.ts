@@ -14,12 +14,12 @@ import {
 import {
   isSuiteEntity,
   LABEL_SUITE_ENTITY,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Marks the suite's own entities and draws the organization's tree:
  *
- * - sets the label `aws-platform.io/suite-entity: 'true'` on the entities the
+ * - sets the label `aws-platform-suite.github.io/suite-entity: 'true'` on the entities the
  *   suite's provider emitted and removes it from every other entity, so
  *   exact-match catalog filters (the templates' pickers) can tell the
  *   suite's entities from look-alikes registered by hand;

@@ -10,8 +10,8 @@ import type {
 import type {
   AwsClientFactory,
   AwsPlatformEntityTransformer,
-} from '@internal/backstage-plugin-aws-platform-node';
-import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { SUITE_LOCATION_KEY } from '../lib/suiteLocation';
 import type { IngestionStatusStore } from '../status/ingestionStatusStore';
 import type { CatalogMemory } from './ingestion/catalogMemory';

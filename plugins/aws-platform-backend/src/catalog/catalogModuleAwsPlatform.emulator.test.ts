@@ -14,7 +14,7 @@ import {
 import {
   awsPlatformEntityTransformersExtensionPoint,
   DefaultAwsClientFactory,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import request from 'supertest';
 import { IngestionStatusStore } from '../status/ingestionStatusStore';
@@ -105,7 +105,7 @@ describe('catalog ingestion of the reference organization', () => {
       () =>
         query(
           server,
-          'kind=resource,metadata.annotations.aws-platform.io/organization-id',
+          'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id',
         ),
       items =>
         items.filter(e => e.spec?.type === 'aws-backup-plan').length >= 1,
@@ -119,7 +119,7 @@ describe('catalog ingestion of the reference organization', () => {
     // Roles and owners.
     expect(
       account(local.estate.managementAccountId).metadata.labels?.[
-        'aws-platform.io/account-role'
+        'aws-platform-suite.github.io/account-role'
       ],
     ).toBe('management');
     for (const role of [
@@ -134,13 +134,13 @@ describe('catalog ingestion of the reference organization', () => {
     ] as const) {
       expect(
         account(local.estate.accounts[role].id).metadata.labels?.[
-          'aws-platform.io/account-role'
+          'aws-platform-suite.github.io/account-role'
         ],
       ).toBe(role);
     }
     const audit = account(local.estate.accounts.audit.id);
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(annotation(audit, 'aws-platform.io/owner-source')).toBe('role');
+    expect(annotation(audit, 'aws-platform-suite.github.io/owner-source')).toBe('role');
 
     // Zones and the seeded delegation drift.
     const zones = ofType('dns-zone');
@@ -153,13 +153,13 @@ describe('catalog ingestion of the reference organization', () => {
     expect(
       annotation(
         zone('production.example.com'),
-        'aws-platform.io/delegation-status',
+        'aws-platform-suite.github.io/delegation-status',
       ),
     ).toBe('in-sync');
     expect(
       annotation(
         zone('sandbox.example.com'),
-        'aws-platform.io/delegation-status',
+        'aws-platform-suite.github.io/delegation-status',
       ),
     ).toBe('drift');
     expect(zone('sandbox.example.com').spec?.partOf).toBe(
@@ -179,7 +179,7 @@ describe('catalog ingestion of the reference organization', () => {
     ]);
     for (const cluster of clusters) {
       expect(cluster.spec?.system).toBe('flightdeck');
-      expect(annotation(cluster, 'aws-platform.io/flightdeck')).toBe('true');
+      expect(annotation(cluster, 'aws-platform-suite.github.io/flightdeck')).toBe('true');
       expect(annotation(cluster, 'kubernetes.io/auth-provider')).toBe('aws');
       expect(annotation(cluster, 'kubernetes.io/api-server')).toMatch(
         /^https:\/\//,
@@ -192,7 +192,7 @@ describe('catalog ingestion of the reference organization', () => {
       c => c.metadata.title === 'acme-sandbox-v1',
     );
     expect(
-      annotation(sandboxCluster, 'aws-platform.io/eks-version-support'),
+      annotation(sandboxCluster, 'aws-platform-suite.github.io/eks-version-support'),
     ).toBe('unsupported');
     expect(annotation(sandboxCluster, 'kubernetes.io/aws-assume-role')).toBe(
       `arn:aws:iam::${local.estate.accounts.sandbox.id}:role/backstage-kubernetes`,
@@ -208,7 +208,7 @@ describe('catalog ingestion of the reference organization', () => {
       v =>
         annotation(v, 'amazonaws.com/account-id') ===
           local.estate.accounts.backup.id &&
-        annotation(v, 'aws-platform.io/region') === local.estate.region,
+        annotation(v, 'aws-platform-suite.github.io/region') === local.estate.region,
     )!;
     const [plan] = ofType('aws-backup-plan');
     expect(plan.spec?.dependsOn).toContain(
@@ -219,13 +219,13 @@ describe('catalog ingestion of the reference organization', () => {
     expect(
       annotation(
         account(local.estate.accounts.production.id),
-        'aws-platform.io/backup-coverage',
+        'aws-platform-suite.github.io/backup-coverage',
       ),
     ).toBe('unknown');
     expect(
       annotation(
         account(local.estate.accounts.sandbox.id),
-        'aws-platform.io/backup-coverage',
+        'aws-platform-suite.github.io/backup-coverage',
       ),
     ).toBe('no-plan');
     expect(account(local.estate.accounts.production.id).spec?.summary).toEqual({
@@ -334,7 +334,7 @@ describe('catalog ingestion of the reference organization', () => {
     const everything = () =>
       query(
         server,
-        'kind=resource,metadata.annotations.aws-platform.io/organization-id',
+        'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id',
       );
     const names = (entities: Entity[]) =>
       entities.map(e => e.metadata.name).sort();

@@ -10,8 +10,8 @@ import {
   awsClientFactoryServiceRef,
   AwsPlatformEntityTransformer,
   awsPlatformEntityTransformersExtensionPoint,
-} from '@internal/backstage-plugin-aws-platform-node';
-import type { AwsEntityType } from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { ingestionStatusStoreRef } from '../status/ingestionStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';

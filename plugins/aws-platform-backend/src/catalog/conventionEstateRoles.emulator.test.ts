@@ -85,8 +85,8 @@ describe('catalog ingestion of an organization named after its own conventions',
         e => e.metadata.annotations?.['amazonaws.com/account-id'] === id,
       );
       return {
-        role: entity?.metadata.labels?.['aws-platform.io/account-role'],
-        source: entity?.metadata.annotations?.['aws-platform.io/role-source'],
+        role: entity?.metadata.labels?.['aws-platform-suite.github.io/account-role'],
+        source: entity?.metadata.annotations?.['aws-platform-suite.github.io/role-source'],
       };
     };
     const named = (name: string) => roleOf(estate.accounts[name]);
@@ -134,16 +134,16 @@ describe('catalog ingestion of an organization named after its own conventions',
       )?.metadata.annotations;
     expect(named('globex-net-lab')).toEqual({ role: 'sandbox', source: 'ou' });
     expect(annotationsOf('globex-net-lab')).toMatchObject({
-      'aws-platform.io/role-conflicts':
+      'aws-platform-suite.github.io/role-conflicts':
         'name:network (account name globex-net-lab)',
     });
     expect(annotationsOf('globex-net-transit')).toMatchObject({
-      'aws-platform.io/role-confidence': 'low',
-      'aws-platform.io/role-also-claimed-by':
+      'aws-platform-suite.github.io/role-confidence': 'low',
+      'aws-platform-suite.github.io/role-also-claimed-by':
         estate.accounts['globex-shared-net'],
     });
     expect(annotationsOf('globex-sec-tooling')).toMatchObject({
-      'aws-platform.io/role-confidence': 'high',
+      'aws-platform-suite.github.io/role-confidence': 'high',
     });
     expect(named('globex-legacy-erp')).toEqual({
       role: 'workload',

@@ -9,14 +9,14 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
-import type { IngestionProviderStatus } from '@internal/backstage-plugin-aws-platform-common';
+import type { IngestionProviderStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AwsClientClass,
   AwsClientFactory,
   AwsClientTarget,
   DefaultAwsClientFactory,
   SdkClientLike,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   FaultProxy,
   FaultRule,
@@ -57,7 +57,7 @@ const SUBJECT = 'Catalog ingestion';
  */
 const REGION = 'us-east-1';
 const ENTITY_FILTER =
-  'kind=resource,metadata.annotations.aws-platform.io/organization-id';
+  'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id';
 const awsConfig = {
   accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
 };

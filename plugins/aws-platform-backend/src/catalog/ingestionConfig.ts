@@ -7,7 +7,7 @@ import { InputError } from '@backstage/errors';
 import {
   AccountRole,
   isAccountRole,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { RESOURCE_SERVICES, ResourceService } from './ingestion/scopes';
 
 /** The typed `catalog.providers.awsPlatform` section. */

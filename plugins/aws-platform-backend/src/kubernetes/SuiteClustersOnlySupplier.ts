@@ -9,7 +9,7 @@ import type {
   ClusterDetails,
   KubernetesClustersSupplier,
 } from '@backstage/plugin-kubernetes-node';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { selectSuiteIngestedClusters } from './suiteIngestedClusters';
 
 /**

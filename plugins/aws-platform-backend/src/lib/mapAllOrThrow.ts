@@ -1,4 +1,4 @@
-import { mapSettled } from '@internal/backstage-plugin-aws-platform-node';
+import { mapSettled } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /**
  * Like Promise.all with bounded concurrency: every call runs, then the first

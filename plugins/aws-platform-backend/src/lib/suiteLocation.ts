@@ -7,4 +7,4 @@ export {
   isSuiteLocationRef,
   SUITE_LOCATION_KEY,
   suiteLocationRef,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';

@@ -1,5 +1,5 @@
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
+import type { LiveSectionGap } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   isAccessDenied,
   isOperationUnavailable,

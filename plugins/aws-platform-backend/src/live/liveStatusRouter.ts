@@ -17,11 +17,11 @@ import {
   LiveBackupActivity,
   LiveClusterStatus,
   LiveZoneDelegation,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AwsClientFactory,
   describeAwsError,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { ROUTE53_REGION } from '../lib/route53Region';

@@ -15,7 +15,7 @@ import {
   parseVaultArn,
   planSpecOf,
   zoneSpecOf,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { isSuiteLocationRef } from '../lib/suiteLocation';
 
 /*

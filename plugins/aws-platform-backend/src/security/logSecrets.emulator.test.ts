@@ -13,7 +13,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   awsClientFactoryServiceRef,
   DefaultAwsClientFactory,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   createCapturingLogger,
   findSecrets,

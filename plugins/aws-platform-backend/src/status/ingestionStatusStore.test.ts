@@ -1,4 +1,4 @@
-import type { IngestionScopeFailure } from '@internal/backstage-plugin-aws-platform-common';
+import type { IngestionScopeFailure } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { IngestionStatusStore } from './ingestionStatusStore';
 
 const ROLE_ARN =

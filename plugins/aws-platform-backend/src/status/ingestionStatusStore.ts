@@ -6,7 +6,7 @@ import type {
   IngestionAccountRegions,
   IngestionProviderStatus,
   IngestionScopeFailure,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   browserSafeSummary,
   safeErrorName,

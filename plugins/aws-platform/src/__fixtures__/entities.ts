@@ -28,7 +28,7 @@ function base(
     annotations: {
       'backstage.io/managed-by-location': LOCATION,
       'backstage.io/managed-by-origin-location': LOCATION,
-      'aws-platform.io/organization-id': ORGANIZATION,
+      'aws-platform-suite.github.io/organization-id': ORGANIZATION,
       ...annotations,
     },
   };
@@ -47,12 +47,12 @@ export const workloadsOu: Entity = {
   metadata: {
     ...base('ou-ab12-cdef3456', {
       'amazonaws.com/account-id': '123456789012',
-      'aws-platform.io/ou-id': 'ou-ab12-cdef3456',
-      'aws-platform.io/ou-path': 'Root/Workloads',
-      'aws-platform.io/owner-source': 'default',
+      'aws-platform-suite.github.io/ou-id': 'ou-ab12-cdef3456',
+      'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
+      'aws-platform-suite.github.io/owner-source': 'default',
     }),
     title: 'Workloads',
-    labels: { 'aws-platform.io/ou': 'workloads' },
+    labels: { 'aws-platform-suite.github.io/ou': 'workloads' },
   },
   spec: {
     type: 'aws-organizational-unit',
@@ -68,19 +68,19 @@ export const productionAccount: Entity = {
     ...base(`account-${PRODUCTION}`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:organizations::123456789012:account/${ORGANIZATION}/${PRODUCTION}`,
-      'aws-platform.io/account-email': 'aws+production@example.com',
-      'aws-platform.io/account-status': 'ACTIVE',
-      'aws-platform.io/account-joined': '2024-11-20T09:15:00.000Z',
-      'aws-platform.io/parent-id': 'ou-ab12-cdef3456',
-      'aws-platform.io/ou-path': 'Root/Workloads',
-      'aws-platform.io/role-source': 'tag',
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/backup-coverage': 'covered',
+      'aws-platform-suite.github.io/account-email': 'aws+production@example.com',
+      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'aws-platform-suite.github.io/account-joined': '2024-11-20T09:15:00.000Z',
+      'aws-platform-suite.github.io/parent-id': 'ou-ab12-cdef3456',
+      'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
+      'aws-platform-suite.github.io/role-source': 'tag',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/backup-coverage': 'covered',
     }),
     title: 'Production',
     labels: {
-      'aws-platform.io/account-role': 'production',
-      'aws-platform.io/ou': 'workloads',
+      'aws-platform-suite.github.io/account-role': 'production',
+      'aws-platform-suite.github.io/ou': 'workloads',
     },
     links: [
       {
@@ -115,15 +115,15 @@ export const sandboxAccount: Entity = {
   metadata: {
     ...base(`account-${SANDBOX}`, {
       'amazonaws.com/account-id': SANDBOX,
-      'aws-platform.io/account-email': 'aws+sandbox@example.com',
-      'aws-platform.io/account-status': 'ACTIVE',
-      'aws-platform.io/ou-path': 'Root/Workloads',
-      'aws-platform.io/role-source': 'tag',
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/backup-coverage': 'no-plan',
+      'aws-platform-suite.github.io/account-email': 'aws+sandbox@example.com',
+      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
+      'aws-platform-suite.github.io/role-source': 'tag',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/backup-coverage': 'no-plan',
     }),
     title: 'Sandbox',
-    labels: { 'aws-platform.io/account-role': 'sandbox' },
+    labels: { 'aws-platform-suite.github.io/account-role': 'sandbox' },
   },
   spec: {
     type: 'aws-account',
@@ -145,11 +145,11 @@ export const backupAccount: Entity = {
   metadata: {
     ...base(`account-${BACKUP}`, {
       'amazonaws.com/account-id': BACKUP,
-      'aws-platform.io/ou-path': 'Root/Shared',
-      'aws-platform.io/owner-source': 'role',
+      'aws-platform-suite.github.io/ou-path': 'Root/Shared',
+      'aws-platform-suite.github.io/owner-source': 'role',
     }),
     title: 'Backup',
-    labels: { 'aws-platform.io/account-role': 'backup' },
+    labels: { 'aws-platform-suite.github.io/account-role': 'backup' },
   },
   spec: { type: 'aws-account', owner: 'group:default/backup-team' },
 };
@@ -161,14 +161,14 @@ export const auditAccount: Entity = {
   metadata: {
     ...base(`account-${AUDIT}`, {
       'amazonaws.com/account-id': AUDIT,
-      'aws-platform.io/account-email': 'aws+audit@example.com',
-      'aws-platform.io/account-status': 'ACTIVE',
-      'aws-platform.io/ou-path': 'Root/Security',
-      'aws-platform.io/role-source': 'name',
-      'aws-platform.io/owner-source': 'default',
+      'aws-platform-suite.github.io/account-email': 'aws+audit@example.com',
+      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'aws-platform-suite.github.io/ou-path': 'Root/Security',
+      'aws-platform-suite.github.io/role-source': 'name',
+      'aws-platform-suite.github.io/owner-source': 'default',
     }),
     title: 'Audit',
-    labels: { 'aws-platform.io/account-role': 'audit' },
+    labels: { 'aws-platform-suite.github.io/account-role': 'audit' },
   },
   spec: { type: 'aws-account', owner: PLATFORM_TEAM },
 };
@@ -186,8 +186,8 @@ export const rootZone: Entity = {
   metadata: {
     ...base('example-com-2dc179b2', {
       'amazonaws.com/account-id': '454948083136',
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/delegation-status': 'no-parent',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/delegation-status': 'no-parent',
     }),
     title: 'example.com',
   },
@@ -212,8 +212,8 @@ export const productionZone: Entity = {
     ...base('production-example-com-11521a6f', {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': 'arn:aws:route53:::hostedzone/Z0P',
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/delegation-status': 'in-sync',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/delegation-status': 'in-sync',
     }),
     title: 'production.example.com',
     links: [
@@ -254,8 +254,8 @@ export const sandboxZone: Entity = {
   metadata: {
     ...base('sandbox-example-com-3fbf91bb', {
       'amazonaws.com/account-id': SANDBOX,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/delegation-status': 'drift',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/delegation-status': 'drift',
     }),
     title: 'sandbox.example.com',
   },
@@ -287,10 +287,10 @@ export const productionCluster: Entity = {
     ...base(`acme-production-v1-${PRODUCTION}-us-east-1`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:eks:us-east-1:${PRODUCTION}:cluster/acme-production-v1`,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/region': 'us-east-1',
-      'aws-platform.io/flightdeck': 'true',
-      'aws-platform.io/eks-version-support': 'standard',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/flightdeck': 'true',
+      'aws-platform-suite.github.io/eks-version-support': 'standard',
     }),
     title: 'acme-production-v1',
     links: [
@@ -343,10 +343,10 @@ export const sandboxCluster: Entity = {
   metadata: {
     ...base(`acme-sandbox-v1-${SANDBOX}-us-east-1`, {
       'amazonaws.com/account-id': SANDBOX,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/region': 'us-east-1',
-      'aws-platform.io/flightdeck': 'true',
-      'aws-platform.io/eks-version-support': 'unsupported',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/flightdeck': 'true',
+      'aws-platform-suite.github.io/eks-version-support': 'unsupported',
     }),
     title: 'acme-sandbox-v1',
   },
@@ -378,9 +378,9 @@ export const analyticsCluster: Entity = {
   metadata: {
     ...base(`analytics-${PRODUCTION}-eu-west-1`, {
       'amazonaws.com/account-id': PRODUCTION,
-      'aws-platform.io/owner-source': 'account',
-      'aws-platform.io/flightdeck': 'false',
-      'aws-platform.io/eks-version-support': 'extended',
+      'aws-platform-suite.github.io/owner-source': 'account',
+      'aws-platform-suite.github.io/flightdeck': 'false',
+      'aws-platform-suite.github.io/eks-version-support': 'extended',
     }),
     title: 'analytics',
   },
@@ -416,8 +416,8 @@ export const productionVault: Entity = {
     ...base(`user-backup-vault-${PRODUCTION}-us-east-1`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': vaultArn(PRODUCTION),
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/region': 'us-east-1',
     }),
     title: 'user-backup-vault (Production, us-east-1)',
   },
@@ -451,8 +451,8 @@ export const backupVault: Entity = {
     ...base(`user-backup-vault-${BACKUP}-us-east-1`, {
       'amazonaws.com/account-id': BACKUP,
       'amazonaws.com/arn': vaultArn(BACKUP),
-      'aws-platform.io/owner-source': 'account',
-      'aws-platform.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/owner-source': 'account',
+      'aws-platform-suite.github.io/region': 'us-east-1',
     }),
     title: 'user-backup-vault (Backup, us-east-1)',
   },
@@ -481,8 +481,8 @@ export const productionPlan: Entity = {
     ...base(`backup-plan-c64c1133-${PRODUCTION}-us-east-1`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:backup:us-east-1:${PRODUCTION}:backup-plan:980f963f-e889-40d6-b7cf-e3f491af5982`,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/region': 'us-east-1',
     }),
     title: 'production-backup-plan (Production, us-east-1)',
   },

@@ -4,7 +4,7 @@ import type {
   LiveBackupActivity,
   LiveClusterStatus,
   LiveZoneDelegation,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * The `aws-platform` backend's HTTP API, for the browser. Every method

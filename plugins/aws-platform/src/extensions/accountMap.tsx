@@ -3,7 +3,7 @@ import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import {
   isAwsAccountEntity,
   isAwsOrganizationalUnitEntity,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { accountMapRouteRef, accountsRouteRef } from '../routes';
 
 /*

@@ -4,7 +4,7 @@ import {
   isBackupEntity,
   isDnsZoneEntity,
   isEksClusterEntity,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /*
  * Entity cards attach to the catalog's entity overview

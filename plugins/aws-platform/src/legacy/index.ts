@@ -23,6 +23,6 @@ export {
   isBackupEntity,
   isDnsZoneEntity,
   isEksClusterEntity,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 export { awsPlatformApiRef, AwsPlatformClient } from '../api';
 export type { AwsPlatformApi } from '../api';

@@ -2,7 +2,7 @@ import type { Entity } from '@backstage/catalog-model';
 import {
   isAwsAccountEntity,
   isAwsOrganizationalUnitEntity,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Whether an entity gets the account map tab: an AWS account or an

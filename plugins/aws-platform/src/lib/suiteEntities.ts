@@ -1,6 +1,6 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
-import { isSuiteEntity } from '@internal/backstage-plugin-aws-platform-common';
+import { isSuiteEntity } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 type GetEntitiesRequest = NonNullable<Parameters<CatalogApi['getEntities']>[0]>;
 

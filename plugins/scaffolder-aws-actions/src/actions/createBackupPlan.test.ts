@@ -956,12 +956,12 @@ describe('aws-platform:backup:plan:create', () => {
       expect(request.BackupPlanTags).toEqual({
         'cost-center': 'cc-42',
         owner: OWNER,
-        'aws-platform.io/managed-by': 'backstage-aws-platform',
-        'aws-platform.io/lineage': expect.stringMatching(
+        'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform',
+        'aws-platform-suite.github.io/lineage': expect.stringMatching(
           /^backup-plan-create-[0-9a-f]{24}$/,
         ),
-        'aws-platform.io/created-by': 'user:default/jane',
-        'aws-platform.io/task-id': 'task-1',
+        'aws-platform-suite.github.io/created-by': 'user:default/jane',
+        'aws-platform-suite.github.io/task-id': 'task-1',
       });
       // The writes are made in the user's name; the Backup account's vault
       // is only read, in the backend's own session.
@@ -994,8 +994,8 @@ describe('aws-platform:backup:plan:create', () => {
     it.each([
       [{ owner: 'someone' }, "tags may not set 'owner'"],
       [{ Owner: 'someone' }, "tags may not set 'Owner'"],
-      [{ 'aws-platform.io/lineage': 'x' }, "'aws-platform.io/lineage'"],
-      [{ 'AWS-Platform.io/managed-by': 'x' }, 'aws-platform.io/'],
+      [{ 'aws-platform-suite.github.io/lineage': 'x' }, "'aws-platform-suite.github.io/lineage'"],
+      [{ 'AWS-Platform.io/managed-by': 'x' }, 'aws-platform-suite.github.io/'],
       [{ 'aws:backup': 'x' }, "'aws:backup'"],
     ])(
       'refuses user tags %j with an InputError before any AWS call',

@@ -3,8 +3,8 @@ import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { JsonValue } from '@backstage/types';
-import { awsPlatformBackupPlanCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
-import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { awsPlatformBackupPlanCreatePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig, BackupConfig } from '../actionsConfig';
 import { applyBackupPlanChange } from '../backup/applyBackupPlanChange';
 import type { AppliedBackupPlanChange } from '../backup/applyBackupPlanChange';
@@ -161,7 +161,7 @@ export function createBackupPlanAction(options: {
             .record(z.string())
             .optional()
             .describe(
-              'Up to 10 further tags for the plan, e.g. { cost-center: cc-42 }. They may not set owner nor any aws-platform.io/ key: the suite sets those.',
+              'Up to 10 further tags for the plan, e.g. { cost-center: cc-42 }. They may not set owner nor any aws-platform-suite.github.io/ key: the suite sets those.',
             ),
       },
       output: {

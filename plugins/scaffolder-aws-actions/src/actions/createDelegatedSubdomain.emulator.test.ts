@@ -151,9 +151,9 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     );
     expect(zone.tags).toMatchObject({
       owner: PAYMENTS,
-      'aws-platform.io/managed-by': 'backstage-aws-platform',
-      'aws-platform.io/created-by': 'user:default/jane',
-      'aws-platform.io/task-id': 'task-staging.example.com',
+      'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform',
+      'aws-platform-suite.github.io/created-by': 'user:default/jane',
+      'aws-platform-suite.github.io/task-id': 'task-staging.example.com',
     });
     expect(first.output).toHaveBeenCalledWith('zoneId', zone.id);
     expect(first.output).toHaveBeenCalledWith('created', true);
@@ -169,7 +169,7 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     expect(second.output).toHaveBeenCalledWith('plannedChanges', []);
     expect(second.output).toHaveBeenCalledWith('created', false);
     expect((await zoneOf('staging.example.com')).tags).toMatchObject({
-      'aws-platform.io/task-id': 'task-staging.example.com',
+      'aws-platform-suite.github.io/task-id': 'task-staging.example.com',
     });
   });
 
@@ -260,7 +260,7 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     );
     expect((await zoneOf('sandbox.example.com')).tags).toMatchObject({
       owner: PLATFORM_TEAM,
-      'aws-platform.io/created-by': 'user:default/jane',
+      'aws-platform-suite.github.io/created-by': 'user:default/jane',
     });
     expect(ctx.output).toHaveBeenCalledWith('created', false);
     expect(await zonesNamed('sandbox.example.com')).toEqual([zone.id]);

@@ -279,7 +279,7 @@ describe('aws-platform:route53:subdomain:create', () => {
     expect(ctx.output).toHaveBeenCalledWith('plannedChanges', [
       `Create public hosted zone staging.example.com in account Sandbox (${SANDBOX})`,
       expect.stringMatching(
-        /^Tag the staging.example.com zone with owner, aws-platform.io\/managed-by/,
+        /^Tag the staging.example.com zone with owner, aws-platform-suite.github.io\/managed-by/,
       ),
       "Create NS record staging.example.com (TTL 3600) in zone example.com (ZPARENT) of the Network account, naming the zone's name servers",
     ]);
@@ -301,8 +301,8 @@ describe('aws-platform:route53:subdomain:create', () => {
     [{ tags: { owner: 'someone-else' } }, "tags may not set 'owner'"],
     [{ tags: { Owner: 'someone-else' } }, "tags may not set 'Owner'"],
     [
-      { tags: { 'aws-platform.io/lineage': 'x' } },
-      "tags may not set 'aws-platform.io/lineage'",
+      { tags: { 'aws-platform-suite.github.io/lineage': 'x' } },
+      "tags may not set 'aws-platform-suite.github.io/lineage'",
     ],
     [{ tags: { 'aws:reserved': 'x' } }, "tags may not set 'aws:reserved'"],
     [

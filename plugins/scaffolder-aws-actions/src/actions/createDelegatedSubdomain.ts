@@ -5,7 +5,7 @@ import {
   ActionContext,
   createTemplateAction,
 } from '@backstage/plugin-scaffolder-node';
-import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig } from '../actionsConfig';
 import { getNameServers } from '../route53/route53Zones';
 import { applySubdomainPlan } from '../subdomain/applySubdomainPlan';
@@ -79,7 +79,7 @@ export function createDelegatedSubdomainAction(options: {
             .record(z.string().max(256))
             .optional()
             .describe(
-              `More tags for the zone, at most ${MAX_USER_TAGS}, e.g. { cost-center: cc-42 }. owner and aws-platform.io/ keys are the action's and are refused here.`,
+              `More tags for the zone, at most ${MAX_USER_TAGS}, e.g. { cost-center: cc-42 }. owner and aws-platform-suite.github.io/ keys are the action's and are refused here.`,
             ),
         repairDelegation: z =>
           z

@@ -24,7 +24,7 @@ import {
   AwsClientClass,
   AwsClientTarget,
   SdkClientLike,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import { parsePolicy } from '../iam/iamPolicies';
 import { MANAGED_BY_VALUE, OWNERSHIP_TAG } from '../lib/ownership';

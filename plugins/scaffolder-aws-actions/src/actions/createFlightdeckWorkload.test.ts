@@ -152,13 +152,13 @@ const catalogEntities = [
   entity(
     `acme-sandbox-v1-${SANDBOX}-us-east-1`,
     'kubernetes-cluster',
-    { 'amazonaws.com/account-id': SANDBOX, 'aws-platform.io/region': EAST },
+    { 'amazonaws.com/account-id': SANDBOX, 'aws-platform-suite.github.io/region': EAST },
     { cluster: { name: 'acme-sandbox-v1', region: EAST } },
   ),
   entity(
     `acme-production-v1-${PRODUCTION}-us-east-1`,
     'kubernetes-cluster',
-    { 'amazonaws.com/account-id': PRODUCTION, 'aws-platform.io/region': EAST },
+    { 'amazonaws.com/account-id': PRODUCTION, 'aws-platform-suite.github.io/region': EAST },
     { cluster: { name: 'acme-production-v1', region: EAST } },
   ),
   entity(

@@ -2,8 +2,8 @@ import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { awsPlatformFlightdeckWorkloadCreatePermission } from '@internal/backstage-plugin-aws-platform-common';
-import type { AwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { awsPlatformFlightdeckWorkloadCreatePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig, AllowedAccount } from '../actionsConfig';
 import { applyWorkloadPlan } from '../flightdeck/applyWorkloadPlan';
 import {

@@ -2,7 +2,7 @@ import { BackupClient } from '@aws-sdk/client-backup';
 import type {
   AwsActor,
   AwsClientFactory,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** The AWS Backup clients of one run of the backup plan action. */
 export interface BackupPlanClients {

@@ -33,15 +33,15 @@ describe('validateBackupPlanInput', () => {
   it.each([
     ['owner'],
     ['OWNER'],
-    ['aws-platform.io/managed-by'],
-    ['aws-platform.io/lineage'],
+    ['aws-platform-suite.github.io/managed-by'],
+    ['aws-platform-suite.github.io/lineage'],
     ['Aws-Platform.IO/anything'],
   ])('refuses a user tag %s: the suite sets it', key => {
     expect(() =>
       validateBackupPlanInput({ ...minimal, tags: { [key]: 'x' } }, undefined),
     ).toThrow(
       new InputError(
-        `tags may not set '${key}': owner comes from the owner field, and aws-platform.io/ and aws: keys are not the template's to set`,
+        `tags may not set '${key}': owner comes from the owner field, and aws-platform-suite.github.io/ and aws: keys are not the template's to set`,
       ),
     );
   });

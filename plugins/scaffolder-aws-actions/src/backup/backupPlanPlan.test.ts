@@ -122,10 +122,10 @@ describe('desiredBackupPlan', () => {
     expect(want.tags).toEqual({
       'cost-center': 'cc-42',
       owner: 'group:default/payments',
-      'aws-platform.io/managed-by': 'backstage-aws-platform',
-      'aws-platform.io/lineage': want.lineage,
-      'aws-platform.io/created-by': 'user:default/jane',
-      'aws-platform.io/task-id': 'task-1',
+      'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform',
+      'aws-platform-suite.github.io/lineage': want.lineage,
+      'aws-platform-suite.github.io/created-by': 'user:default/jane',
+      'aws-platform-suite.github.io/task-id': 'task-1',
     });
   });
 

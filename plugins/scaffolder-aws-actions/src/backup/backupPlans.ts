@@ -11,7 +11,7 @@ import type {
   GetBackupPlanCommandOutput,
   Lifecycle,
 } from '@aws-sdk/client-backup';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsResponseLike } from '../lib/changeLog';
 
 /** A vault as the action needs it. */

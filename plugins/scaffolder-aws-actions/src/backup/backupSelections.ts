@@ -5,7 +5,7 @@ import {
   paginateListBackupSelections,
 } from '@aws-sdk/client-backup';
 import type { BackupSelection, Condition } from '@aws-sdk/client-backup';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsResponseLike } from '../lib/changeLog';
 import { show } from './backupPlans';
 

@@ -8,7 +8,7 @@ import {
   AWS_ENTITY_TYPES,
   clusterSpecOf,
   zoneSpecOf,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AllowedAccount } from '../actionsConfig';
 import { normalizeDomainName } from '../lib/dnsNames';
 import { resolveAccount } from '../lib/resolveAccount';

@@ -6,7 +6,7 @@ import type {
   AwsActor,
   AwsClientFactory,
   SdkClientLike,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** Route 53 is global; its API is signed for us-east-1. */
 const ROUTE53_REGION = 'us-east-1';

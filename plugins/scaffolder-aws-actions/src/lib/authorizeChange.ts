@@ -7,7 +7,7 @@ import {
   AuthorizeResult,
   BasicPermission,
 } from '@backstage/plugin-permission-common';
-import { awsPlatformProductionChangePermission } from '@internal/backstage-plugin-aws-platform-common';
+import { awsPlatformProductionChangePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * An account a run may change. Production accounts, and the shared accounts

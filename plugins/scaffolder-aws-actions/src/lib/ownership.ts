@@ -10,13 +10,13 @@ import { createHash } from 'node:crypto';
 /** Tag keys the suite writes on what its actions create. */
 export const OWNERSHIP_TAG = {
   /** Always {@link MANAGED_BY_VALUE}: the suite made this. */
-  managedBy: 'aws-platform.io/managed-by',
+  managedBy: 'aws-platform-suite.github.io/managed-by',
   /** Which request made it (see {@link lineageOf}); a rerun must match it. */
-  lineage: 'aws-platform.io/lineage',
+  lineage: 'aws-platform-suite.github.io/lineage',
   /** The user entity ref of who asked, e.g. user:default/jane. */
-  createdBy: 'aws-platform.io/created-by',
+  createdBy: 'aws-platform-suite.github.io/created-by',
   /** The scaffolder task that created it. */
-  task: 'aws-platform.io/task-id',
+  task: 'aws-platform-suite.github.io/task-id',
 } as const;
 
 /** The value of the managed-by tag. */

@@ -2,7 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
+import { ANNOTATION_AWS_ACCOUNT_ID } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AllowedAccount } from '../actionsConfig';
 import { quoteInput, requireText } from './inputText';
 

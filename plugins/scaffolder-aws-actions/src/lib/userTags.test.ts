@@ -11,7 +11,7 @@ describe('checkUserTags', () => {
     ['owner'],
     ['Owner'],
     [' OWNER '],
-    ['aws-platform.io/lineage'],
+    ['aws-platform-suite.github.io/lineage'],
     ['AWS-Platform.io/managed-by'],
     ['aws:cloudformation:stack-name'],
   ])('refuses the reserved key %j', key => {

@@ -1,10 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { isAwsTagText, quoteInput } from './inputText';
 
-// `owner` comes from the owner input (a catalog Group) and `aws-platform.io/`
-// keys prove what the suite made; `aws:` keys are AWS's own. Case and
-// surrounding blanks do not make a key another one.
-const RESERVED_TAG_KEY = /^\s*(owner\s*$|aws-platform\.io\/|aws:)/i;
+// `owner` comes from the owner input (a catalog Group) and
+// `aws-platform-suite.github.io/` keys (and the 0.1 prefix `aws-platform.io/`)
+// prove what the suite made; `aws:` keys are AWS's own. Case and surrounding
+// blanks do not make a key another one.
+const RESERVED_TAG_KEY =
+  /^\s*(owner\s*$|aws-platform-suite\.github\.io\/|aws-platform\.io\/|aws:)/i;
 
 /**
  * The tags a template may add to what an action creates: at most `maxTags`
@@ -35,7 +37,7 @@ export function checkUserTags(
       throw new InputError(
         `tags may not set ${quoteInput(
           key,
-        )}: owner comes from the owner field, and aws-platform.io/ and aws: keys are not the template's to set`,
+        )}: owner comes from the owner field, and aws-platform-suite.github.io/ and aws: keys are not the template's to set`,
       );
     }
     if (!isAwsTagText(value, 0, 256)) {

@@ -7,7 +7,7 @@ import type { JsonObject } from '@backstage/types';
 import {
   DefaultAwsClientFactory,
   readAccountRoles,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   createCapturingLogger,
   findSecrets,

@@ -6,7 +6,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   awsPlatformDelegationRepairPermission,
   awsPlatformSubdomainCreatePermission,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { ActionsConfig, AllowedAccount } from '../actionsConfig';
 import { authorizeChange, ChangedAccount } from '../lib/authorizeChange';
 import { resolveOwnerGroup } from '../lib/ownerGroup';

@@ -2,7 +2,7 @@ import { Route53Client } from '@aws-sdk/client-route-53';
 import type {
   AwsActor,
   AwsClientFactory,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { SubdomainClients } from './readSubdomainState';
 
 /** Route 53 is global; its API is signed for us-east-1. */

@@ -138,7 +138,7 @@ describe('planSubdomain', () => {
     expect(plan.changes).toEqual([]);
     expect(plan.conflicts[0]).toContain(reason);
     expect(plan.conflicts[0]).toContain(
-      `To adopt it for this request, tag it aws-platform.io/managed-by=backstage-aws-platform and aws-platform.io/lineage=${
+      `To adopt it for this request, tag it aws-platform-suite.github.io/managed-by=backstage-aws-platform and aws-platform-suite.github.io/lineage=${
         desired().lineage
       }.`,
     );

@@ -15,7 +15,7 @@ import {
 import {
   AwsClientFactory,
   collectPages,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** AWS resources by the entity type that stands for them. */
 export type Inventory = Record<string, number>;

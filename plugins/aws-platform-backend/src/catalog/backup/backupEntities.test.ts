@@ -71,12 +71,12 @@ describe('backupToEntities', () => {
     expect(entity.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': mappingContext.locationRef,
       'backstage.io/managed-by-origin-location': mappingContext.locationRef,
-      'aws-platform.io/organization-id': 'o-hbrpoig8f1',
+      'aws-platform-suite.github.io/organization-id': 'o-hbrpoig8f1',
       'amazonaws.com/account-id': BACKUP,
       'amazonaws.com/arn': `arn:aws:backup:us-west-2:${BACKUP}:backup-vault:${VAULT_NAME}`,
-      'aws-platform.io/ingestion-scope': `backup:${BACKUP}:us-west-2`,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/region': 'us-west-2',
+      'aws-platform-suite.github.io/ingestion-scope': `backup:${BACKUP}:us-west-2`,
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/region': 'us-west-2',
     });
     expect(entity.metadata.links?.[0].url).toBe(
       'https://us-west-2.console.aws.amazon.com/backup/home?region=us-west-2#/backupvaults/details/user-backup-vault',
@@ -96,7 +96,7 @@ describe('backupToEntities', () => {
       mappingContext,
     );
     expect(entity.spec?.owner).toBe('group:default/app-developers');
-    expect(entity.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
+    expect(entity.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
       'account',
     );
   });
@@ -153,8 +153,8 @@ describe('backupToEntities', () => {
     });
     expect(plan.metadata.annotations).toMatchObject({
       'amazonaws.com/arn': productionPlan.arn,
-      'aws-platform.io/ingestion-scope': `backup:${PRODUCTION}:us-east-1`,
-      'aws-platform.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/ingestion-scope': `backup:${PRODUCTION}:us-east-1`,
+      'aws-platform-suite.github.io/region': 'us-east-1',
     });
     expect(plan.metadata.links?.[0].url).toBe(
       `https://us-east-1.console.aws.amazon.com/backup/home?region=us-east-1#/backupplan/details/${productionPlan.id}`,

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_REGION,
   AWS_ENTITY_TYPES,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AccountInfo,
   MappingContext,

@@ -1,5 +1,5 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { parseVaultArn } from '@internal/backstage-plugin-aws-platform-common';
+import { parseVaultArn } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { scopedEntityName } from '../lib/entityName';
 
 export { parseVaultArn };

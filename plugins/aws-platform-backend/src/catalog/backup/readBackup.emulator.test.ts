@@ -1,7 +1,7 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   LocalAws,
   ReferenceEstate,

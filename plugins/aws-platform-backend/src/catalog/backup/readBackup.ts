@@ -14,7 +14,7 @@ import {
 import {
   collectPages,
   describeAwsError,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   isAccessDenied,
   isOperationUnavailable,

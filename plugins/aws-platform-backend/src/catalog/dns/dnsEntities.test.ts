@@ -21,7 +21,7 @@ const DEV_ZONE = 'dev-sandbox-example-com-6755815b';
 const PRIVATE_ZONE = 'internal-example-com-48a8312f';
 const BRAND_ZONE = 'brand-campaign-net-823095cd';
 
-const DELEGATION = 'aws-platform.io/delegation-status';
+const DELEGATION = 'aws-platform-suite.github.io/delegation-status';
 
 function byName(entities: Entity[], name: string): Entity {
   const entity = entities.find(e => e.metadata.name === name);
@@ -39,7 +39,7 @@ function byZoneId(entities: Entity[], id: string): Entity {
 
 function statusOf(entities: Entity[], name: string): string | undefined {
   return byName(entities, name).metadata.annotations?.[
-    'aws-platform.io/delegation-status'
+    'aws-platform-suite.github.io/delegation-status'
   ];
 }
 
@@ -95,12 +95,12 @@ describe('zonesToEntities', () => {
     expect(root.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': mappingContext.locationRef,
       'backstage.io/managed-by-origin-location': mappingContext.locationRef,
-      'aws-platform.io/organization-id': mappingContext.organizationId,
+      'aws-platform-suite.github.io/organization-id': mappingContext.organizationId,
       'amazonaws.com/account-id': NETWORK,
       'amazonaws.com/arn': 'arn:aws:route53:::hostedzone/Z04171842Q5TN8GJTMVN6',
-      'aws-platform.io/ingestion-scope': `route53:${NETWORK}`,
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/delegation-status': 'no-parent',
+      'aws-platform-suite.github.io/ingestion-scope': `route53:${NETWORK}`,
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/delegation-status': 'no-parent',
     });
     expect(root.metadata.links).toEqual([
       {
@@ -151,7 +151,7 @@ describe('zonesToEntities', () => {
   it('reports drift with the replaced server, and takes the owner from the account without a tag', () => {
     const sandbox = byName(entities, SANDBOX_ZONE);
     expect(sandbox.spec?.owner).toBe('group:default/app-developers');
-    expect(sandbox.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
+    expect(sandbox.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
       'account',
     );
     expect(sandbox.spec?.partOf).toBe(`resource:default/account-${SANDBOX}`);

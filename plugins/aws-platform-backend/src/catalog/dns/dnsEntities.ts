@@ -2,8 +2,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_DELEGATION_STATUS,
   AWS_ENTITY_TYPES,
-} from '@internal/backstage-plugin-aws-platform-common';
-import type { DelegationStatus } from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { DelegationStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { scopedEntityName } from '../lib/entityName';
 import {
   AccountInfo,

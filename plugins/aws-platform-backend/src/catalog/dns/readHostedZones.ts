@@ -7,7 +7,7 @@ import {
   ResourceRecordSet,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { normalizeDnsName } from './dnsName';
 import { HostedZoneRecord, NsDelegation } from './types';

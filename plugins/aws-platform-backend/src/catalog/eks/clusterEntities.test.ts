@@ -126,9 +126,9 @@ describe('clustersToEntities', () => {
       `resource:default/account-${PRODUCTION}`,
     );
     expect(production.metadata.annotations).toMatchObject({
-      'aws-platform.io/owner-source': 'tag',
-      'aws-platform.io/ingestion-scope': `eks:${PRODUCTION}:us-east-1`,
-      'aws-platform.io/region': 'us-east-1',
+      'aws-platform-suite.github.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/ingestion-scope': `eks:${PRODUCTION}:us-east-1`,
+      'aws-platform-suite.github.io/region': 'us-east-1',
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:eks:us-east-1:${PRODUCTION}:cluster/acme-production-v1`,
       'backstage.io/managed-by-location': mappingContext.locationRef,
@@ -137,17 +137,17 @@ describe('clustersToEntities', () => {
     const analytics = byTitle(entities, 'analytics');
     expect(analytics.spec?.owner).toBe('group:default/app-developers');
     expect(
-      analytics.metadata.annotations?.['aws-platform.io/owner-source'],
+      analytics.metadata.annotations?.['aws-platform-suite.github.io/owner-source'],
     ).toBe('account');
     expect(
-      analytics.metadata.annotations?.['aws-platform.io/ingestion-scope'],
+      analytics.metadata.annotations?.['aws-platform-suite.github.io/ingestion-scope'],
     ).toBe(`eks:${PRODUCTION}:eu-west-1`);
   });
 
   it('judges version support on the given day, with the dates for the UI', () => {
     const support = (title: string) => ({
       annotation: byTitle(entities, title).metadata.annotations?.[
-        'aws-platform.io/eks-version-support'
+        'aws-platform-suite.github.io/eks-version-support'
       ],
       spec: clusterSpec(byTitle(entities, title)).versionSupport,
     });
@@ -175,7 +175,7 @@ describe('clustersToEntities', () => {
     const production = byTitle(entities, 'acme-production-v1');
     expect(production.metadata.tags).toEqual(['aws', 'eks', 'flightdeck']);
     expect(
-      production.metadata.annotations?.['aws-platform.io/flightdeck'],
+      production.metadata.annotations?.['aws-platform-suite.github.io/flightdeck'],
     ).toBe('true');
     expect(clusterSpec(production).flightdeck).toEqual({
       detected: true,
@@ -188,7 +188,7 @@ describe('clustersToEntities', () => {
 
     const analytics = byTitle(entities, 'analytics');
     expect(analytics.metadata.tags).toEqual(['aws', 'eks']);
-    expect(analytics.metadata.annotations?.['aws-platform.io/flightdeck']).toBe(
+    expect(analytics.metadata.annotations?.['aws-platform-suite.github.io/flightdeck']).toBe(
       'false',
     );
     expect(clusterSpec(analytics).flightdeck).toEqual({
@@ -203,7 +203,7 @@ describe('clustersToEntities', () => {
     };
     const [entity] = clustersToEntities([unknown], mappingContext, { today });
     expect(entity.metadata.annotations).not.toHaveProperty(
-      'aws-platform.io/flightdeck',
+      'aws-platform-suite.github.io/flightdeck',
     );
     expect(entity.metadata.tags).toEqual(['aws', 'eks']);
     expect(entity.spec?.cluster).not.toHaveProperty('flightdeck');

@@ -4,7 +4,7 @@ import {
   ANNOTATION_EKS_VERSION_SUPPORT,
   ANNOTATION_FLIGHTDECK,
   AWS_ENTITY_TYPES,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { scopedEntityName } from '../lib/entityName';
 import {
   AccountInfo,

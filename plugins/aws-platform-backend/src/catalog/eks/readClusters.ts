@@ -12,7 +12,7 @@ import { paginateGetParametersByPath, SSMClient } from '@aws-sdk/client-ssm';
 import {
   collectPages,
   mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   isAccessDenied,
   isOperationUnavailable,

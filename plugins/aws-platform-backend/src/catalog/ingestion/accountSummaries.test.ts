@@ -8,7 +8,7 @@ function account(name: string, id: string, role: string): Entity {
     kind: 'Resource',
     metadata: {
       name,
-      labels: { 'aws-platform.io/account-role': role },
+      labels: { 'aws-platform-suite.github.io/account-role': role },
       annotations: { 'amazonaws.com/account-id': id },
     },
     spec: { type: 'aws-account', owner: 'group:default/platform-team' },
@@ -54,10 +54,10 @@ describe('withAccountSummaries', () => {
       [
         resource('dns-zone', 'production-1'),
         resource('dns-zone', 'network-4', {
-          annotations: { 'aws-platform.io/delegation-status': 'drift' },
+          annotations: { 'aws-platform-suite.github.io/delegation-status': 'drift' },
         }),
         resource('kubernetes-cluster', 'production-1', {
-          annotations: { 'aws-platform.io/eks-version-support': 'unsupported' },
+          annotations: { 'aws-platform-suite.github.io/eks-version-support': 'unsupported' },
         }),
         resource('aws-backup-vault', 'production-1'),
       ],
@@ -95,7 +95,7 @@ describe('withAccountSummaries', () => {
       { backupRead: accountId => accountId !== '222222222222' },
     );
     const coverage = result.map(
-      a => a.metadata.annotations?.['aws-platform.io/backup-coverage'],
+      a => a.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
     );
     expect(coverage).toEqual([
       'covered',
@@ -107,7 +107,7 @@ describe('withAccountSummaries', () => {
 
     const read = withAccountSummaries(accounts, [], { backupRead: () => true });
     expect(
-      read[1].metadata.annotations?.['aws-platform.io/backup-coverage'],
+      read[1].metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
     ).toBe('no-plan');
   });
 
@@ -124,7 +124,7 @@ describe('withAccountSummaries', () => {
     const selection = { name: 'tagged', tagConditions: [], resources: ['*'] };
     const coverageOf = (resources: Entity[]) =>
       withAccountSummaries(accounts, resources, { backupRead: () => true })[0]
-        .metadata.annotations?.['aws-platform.io/backup-coverage'];
+        .metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'];
 
     it('is covered by a plan that selects resources and copies into the Backup account', () => {
       expect(coverageOf([copyingPlan('production-1', [selection])])).toBe(

@@ -13,7 +13,7 @@ import {
   BackupCoverage,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 const emptySummary = (): AccountSummary => ({
   zones: 0,

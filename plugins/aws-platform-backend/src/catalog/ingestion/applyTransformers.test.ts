@@ -10,7 +10,7 @@ const zone: Entity = {
       'backstage.io/managed-by-location': 'aws-platform:organization/o-1',
       'backstage.io/managed-by-origin-location':
         'aws-platform:organization/o-1',
-      'aws-platform.io/ingestion-scope': 'route53:454948083136',
+      'aws-platform-suite.github.io/ingestion-scope': 'route53:454948083136',
     },
   },
   spec: { type: 'dns-zone', owner: 'group:default/platform-team' },

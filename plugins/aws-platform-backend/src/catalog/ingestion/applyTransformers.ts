@@ -6,8 +6,8 @@ import {
 import {
   ANNOTATION_INGESTION_SCOPE,
   AwsEntityType,
-} from '@internal/backstage-plugin-aws-platform-common';
-import type { AwsPlatformEntityTransformer } from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { AwsPlatformEntityTransformer } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 // The suite relies on these to keep failed scopes and its own location.
 const PROTECTED_ANNOTATIONS = [

@@ -11,7 +11,7 @@ const ACCOUNT = '222222222222';
 const suite = (org: string) => ({
   'backstage.io/managed-by-location': `aws-platform:organization/${org}`,
   'backstage.io/managed-by-origin-location': `aws-platform:organization/${org}`,
-  'aws-platform.io/organization-id': org,
+  'aws-platform-suite.github.io/organization-id': org,
 });
 
 function resource(
@@ -24,7 +24,7 @@ function resource(
     kind: 'Resource',
     metadata: {
       name,
-      annotations: { 'aws-platform.io/ingestion-scope': scope, ...annotations },
+      annotations: { 'aws-platform-suite.github.io/ingestion-scope': scope, ...annotations },
     },
     spec: { type: 'kubernetes-cluster', owner: 'group:default/app-developers' },
   };
@@ -39,7 +39,7 @@ const entities = [
   resource('look-alike', `eks:${ACCOUNT}:us-west-2`, {
     'backstage.io/managed-by-location':
       'url:https://example.com/catalog-info.yaml',
-    'aws-platform.io/organization-id': ORG,
+    'aws-platform-suite.github.io/organization-id': ORG,
   }),
 ];
 

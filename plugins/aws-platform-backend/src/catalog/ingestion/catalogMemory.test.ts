@@ -17,7 +17,7 @@ function cluster(
     kind: 'Resource',
     metadata: {
       name,
-      annotations: { 'aws-platform.io/ingestion-scope': SCOPE, ...annotations },
+      annotations: { 'aws-platform-suite.github.io/ingestion-scope': SCOPE, ...annotations },
     },
     spec: { type, owner: 'group:default/app-developers' },
   };
@@ -26,7 +26,7 @@ function cluster(
 const suite = (org: string) => ({
   'backstage.io/managed-by-location': `aws-platform:organization/${org}`,
   'backstage.io/managed-by-origin-location': `aws-platform:organization/${org}`,
-  'aws-platform.io/organization-id': org,
+  'aws-platform-suite.github.io/organization-id': org,
 });
 
 const ours = cluster('acme-production-v1', {
@@ -38,7 +38,7 @@ const ours = cluster('acme-production-v1', {
 const handRegistered = cluster('look-alike', {
   'backstage.io/managed-by-location':
     'url:https://example.com/catalog-info.yaml',
-  'aws-platform.io/organization-id': ORG,
+  'aws-platform-suite.github.io/organization-id': ORG,
 });
 const ofOtherOrganization = cluster('old-cluster', suite(OTHER_ORG));
 const unrelated: Entity = {

@@ -12,7 +12,7 @@ import {
   ANNOTATION_AWS_ARN,
   ANNOTATION_INGESTION_SCOPE,
   ANNOTATION_ORGANIZATION_ID,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   isSuiteLocationRef,
   SUITE_LOCATION_KEY,

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATION_AWS_ACCOUNT_ID } from '@internal/backstage-plugin-aws-platform-common';
+import { ANNOTATION_AWS_ACCOUNT_ID } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
 import { organizationToEntities } from '../organization/organizationEntities';
 import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
@@ -106,7 +106,7 @@ const keptCluster: Entity = {
   metadata: {
     name: 'acme-production-v1-222222222222-us-east-1',
     annotations: {
-      'aws-platform.io/ingestion-scope': 'eks:222222222222:us-east-1',
+      'aws-platform-suite.github.io/ingestion-scope': 'eks:222222222222:us-east-1',
     },
   },
   spec: {
@@ -149,7 +149,7 @@ describe('runIngestion', () => {
       unsupportedClusters: 0,
     });
     expect(
-      production?.metadata.annotations?.['aws-platform.io/backup-coverage'],
+      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
     ).toBe('no-plan');
   });
 
@@ -206,7 +206,7 @@ describe('runIngestion', () => {
     });
     const production = productionOf(run);
     expect(
-      production?.metadata.annotations?.['aws-platform.io/backup-coverage'],
+      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
     ).toBe('unknown');
   });
 

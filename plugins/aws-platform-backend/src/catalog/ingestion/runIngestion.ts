@@ -9,12 +9,12 @@ import {
   IngestionScopeFailure,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AwsPlatformEntityTransformer,
   describeAwsError,
   mapSettled,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { suiteLocationRef } from '../../lib/suiteLocation';
 import { backupToEntities } from '../backup/backupEntities';
 import { zonesToEntities } from '../dns/dnsEntities';

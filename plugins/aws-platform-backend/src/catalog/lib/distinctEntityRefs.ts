@@ -3,7 +3,7 @@ import {
   ANNOTATION_AWS_ARN,
   ANNOTATION_INGESTION_SCOPE,
   IngestionScopeFailure,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** The entities to emit, each ref once, and what was left out. */
 export interface DistinctEntities {

@@ -3,7 +3,7 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import type { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** Where an owner came from; `default` means nobody claimed the entity. */
 export type OwnerSource = 'tag' | 'role' | 'default';

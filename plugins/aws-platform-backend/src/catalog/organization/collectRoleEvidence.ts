@@ -1,7 +1,7 @@
 import {
   AccountRole,
   isAccountRole,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { RoleEvidence } from './roleEvidence';
 import { roleFromAccountName, roleFromOuPath } from './roleFromNames';
 import { roleFromService } from './roleFromServices';

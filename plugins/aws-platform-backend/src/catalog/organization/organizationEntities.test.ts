@@ -43,16 +43,16 @@ describe('organizationToEntities', () => {
       partOf: 'resource:default/ou-ab12-workload',
     });
     expect(production.metadata.labels).toEqual({
-      'aws-platform.io/account-role': 'production',
-      'aws-platform.io/ou': 'workloads',
+      'aws-platform-suite.github.io/account-role': 'production',
+      'aws-platform-suite.github.io/ou': 'workloads',
     });
     expect(production.metadata.annotations).toMatchObject({
       'amazonaws.com/account-id': '222222222222',
       'amazonaws.com/arn':
         'arn:aws:organizations::123456789012:account/o-exampleorgid/222222222222',
-      'aws-platform.io/ou-path': 'Root/Workloads',
-      'aws-platform.io/role-source': 'tag',
-      'aws-platform.io/owner-source': 'tag',
+      'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
+      'aws-platform-suite.github.io/role-source': 'tag',
+      'aws-platform-suite.github.io/owner-source': 'tag',
       'backstage.io/managed-by-location': options.locationRef,
       'backstage.io/managed-by-origin-location': options.locationRef,
     });
@@ -60,25 +60,25 @@ describe('organizationToEntities', () => {
 
   it('finds the management account by id and falls back to role and default owners', () => {
     const management = byName(entities, 'account-123456789012');
-    expect(management.metadata.labels?.['aws-platform.io/account-role']).toBe(
+    expect(management.metadata.labels?.['aws-platform-suite.github.io/account-role']).toBe(
       'management',
     );
     expect(management.spec?.partOf).toBe('resource:default/r-ab12');
 
     const audit = byName(entities, 'account-111111111111');
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(audit.metadata.annotations?.['aws-platform.io/owner-source']).toBe(
+    expect(audit.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
       'role',
     );
   });
 
   it('keeps nested OU paths and entity-ref owner tags', () => {
     const payments = byName(entities, 'account-333333333333');
-    expect(payments.metadata.annotations?.['aws-platform.io/ou-path']).toBe(
+    expect(payments.metadata.annotations?.['aws-platform-suite.github.io/ou-path']).toBe(
       'Root/Workloads/Payments',
     );
     expect(
-      payments.metadata.annotations?.['aws-platform.io/account-status'],
+      payments.metadata.annotations?.['aws-platform-suite.github.io/account-status'],
     ).toBe('SUSPENDED');
     expect(payments.spec?.owner).toBe('group:finance/payments');
     expect(byName(entities, 'ou-ab12-payments').spec?.partOf).toBe(
@@ -174,7 +174,7 @@ describe('organizationToEntities', () => {
     }
     expect(
       byName(result, 'account-123456789012').metadata.labels?.[
-        'aws-platform.io/ou'
+        'aws-platform-suite.github.io/ou'
       ],
     ).toMatch(/^platform-(platform-)+platform$/);
   });

@@ -20,7 +20,7 @@ import {
   AWS_ENTITY_TYPES,
   LABEL_ACCOUNT_ROLE,
   LABEL_OU,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { scopedEntityName, slugify } from '../lib/entityName';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
 import { deriveAccountRoles } from './deriveAccountRoles';

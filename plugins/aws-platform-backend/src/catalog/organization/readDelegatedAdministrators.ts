@@ -3,7 +3,7 @@ import {
   paginateListDelegatedAdministrators,
   paginateListDelegatedServicesForAccount,
 } from '@aws-sdk/client-organizations';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { DelegatedAdministratorRecord } from './types';
 

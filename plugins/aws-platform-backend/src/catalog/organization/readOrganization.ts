@@ -6,7 +6,7 @@ import {
   paginateListRoots,
   paginateListTagsForResource,
 } from '@aws-sdk/client-organizations';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { readDelegatedAdministrators } from './readDelegatedAdministrators';
 import {

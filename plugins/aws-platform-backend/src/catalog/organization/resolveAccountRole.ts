@@ -1,4 +1,4 @@
-import type { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   byStrength,
   confidenceOf,

@@ -11,8 +11,8 @@ describe('roleAnnotations', () => {
         alsoClaimedBy: [],
       }),
     ).toEqual({
-      'aws-platform.io/role-source': 'landing-zone',
-      'aws-platform.io/role-confidence': 'high',
+      'aws-platform-suite.github.io/role-source': 'landing-zone',
+      'aws-platform-suite.github.io/role-confidence': 'high',
     });
   });
 
@@ -26,10 +26,10 @@ describe('roleAnnotations', () => {
       ],
       alsoClaimedBy: ['111111111111', '222222222222'],
     });
-    expect(annotations['aws-platform.io/role-conflicts']).toBe(
+    expect(annotations['aws-platform-suite.github.io/role-conflicts']).toBe(
       'name:sandbox (account name x)',
     );
-    expect(annotations['aws-platform.io/role-also-claimed-by']).toBe(
+    expect(annotations['aws-platform-suite.github.io/role-also-claimed-by']).toBe(
       '111111111111,222222222222',
     );
   });

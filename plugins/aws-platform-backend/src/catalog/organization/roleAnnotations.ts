@@ -3,7 +3,7 @@ import {
   ANNOTATION_ROLE_CONFIDENCE,
   ANNOTATION_ROLE_CONFLICTS,
   ANNOTATION_ROLE_SOURCE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { AccountRoleResolution } from './deriveAccountRoles';
 
 /**

@@ -10,7 +10,7 @@ const account = (
   kind: 'Resource',
   metadata: {
     name: `account-${id}`,
-    labels: { 'aws-platform.io/account-role': role },
+    labels: { 'aws-platform-suite.github.io/account-role': role },
     annotations: { 'amazonaws.com/account-id': id, ...annotations },
   },
   spec: { type: 'aws-account', owner: 'group:default/platform-team' },
@@ -22,10 +22,10 @@ describe('roleConflictsOf', () => {
       roleConflictsOf([
         account('111111111111', 'production', {}),
         account('222222222222', 'sandbox', {
-          'aws-platform.io/role-conflicts': 'ou:production (OU Production)',
+          'aws-platform-suite.github.io/role-conflicts': 'ou:production (OU Production)',
         }),
         account('333333333333', 'network', {
-          'aws-platform.io/role-also-claimed-by': '444444444444',
+          'aws-platform-suite.github.io/role-also-claimed-by': '444444444444',
         }),
       ]),
     ).toEqual([

@@ -6,7 +6,7 @@ import {
   AWS_ENTITY_TYPES,
   IngestionRoleConflict,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * The accounts whose role evidence disagreed or whose one-per-organization

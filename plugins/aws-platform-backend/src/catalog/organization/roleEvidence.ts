@@ -1,4 +1,4 @@
-import type { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Where an account's role came from, strongest first. The order is the

@@ -1,4 +1,4 @@
-import type { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 // Words in account names that name a role. Checked in the order of
 // ROLE_PRIORITY, so `sec-logs` is the log archive and `security-tooling`

@@ -1,4 +1,4 @@
-import type { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 // The services whose delegated administrator the guide puts in each account:
 // Identity Center in Identity, AWS Backup in Backup, the security services

@@ -1,7 +1,7 @@
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ConfigReader } from '@backstage/config';
-import { DefaultAwsClientFactory } from '@internal/backstage-plugin-aws-platform-node';
+import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
 import type { CatalogMemory } from '../ingestion/catalogMemory';

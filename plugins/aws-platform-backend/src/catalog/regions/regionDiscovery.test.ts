@@ -45,7 +45,7 @@ function memory(kept: Entity[] = []): CatalogMemory & {
 } {
   const askedPrefixes: string[][] = [];
   const scopeOf = (e: Entity) =>
-    e.metadata.annotations?.['aws-platform.io/ingestion-scope'] ?? '';
+    e.metadata.annotations?.['aws-platform-suite.github.io/ingestion-scope'] ?? '';
   return {
     askedPrefixes,
     entitiesOfScopes: async (scopes, _organizationId, prefixes = []) => {
@@ -69,7 +69,7 @@ const clusterInSydney: Entity = {
   metadata: {
     name: 'acme-production-v1-222222222222-ap-southeast-2',
     annotations: {
-      'aws-platform.io/ingestion-scope': `eks:${PRODUCTION}:ap-southeast-2`,
+      'aws-platform-suite.github.io/ingestion-scope': `eks:${PRODUCTION}:ap-southeast-2`,
     },
   },
   spec: { type: 'kubernetes-cluster', owner: 'group:default/app-developers' },
@@ -168,7 +168,7 @@ describe('region discovery in an ingestion run', () => {
         e.metadata.annotations?.['amazonaws.com/account-id'] === PRODUCTION,
     );
     expect(
-      production?.metadata.annotations?.['aws-platform.io/backup-coverage'],
+      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
     ).toBe('unknown');
   });
 

@@ -1,5 +1,5 @@
-import type { IngestionAccountRegions } from '@internal/backstage-plugin-aws-platform-common';
-import { mapSettled } from '@internal/backstage-plugin-aws-platform-node';
+import type { IngestionAccountRegions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { mapSettled } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** An account whose enabled regions could not be read, and why. */
 export interface UnknownAccountRegions {

@@ -9,7 +9,7 @@ import {
   ANNOTATION_INGESTION_SCOPE,
   ANNOTATION_ORGANIZATION_ID,
   ANNOTATION_OWNER_SOURCE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { resolveOwner } from '../lib/resolveOwner';
 
 /**

@@ -20,8 +20,8 @@ export function clusterEntity(options: {
   const annotations: Record<string, string> = {
     'backstage.io/managed-by-location': options.location,
     'backstage.io/managed-by-origin-location': options.location,
-    'aws-platform.io/account-id': '715451680876',
-    'aws-platform.io/arn':
+    'aws-platform-suite.github.io/account-id': '715451680876',
+    'aws-platform-suite.github.io/arn':
       'arn:aws:eks:us-east-1:715451680876:cluster/acme-production-v1',
     'kubernetes.io/api-server': options.url,
     'kubernetes.io/api-server-certificate-authority': 'Q0EtREFUQQ==',

@@ -42,7 +42,7 @@ export const productionCluster = resource(
   {
     'amazonaws.com/account-id': PRODUCTION,
     'amazonaws.com/arn': `arn:aws:eks:us-east-1:${PRODUCTION}:cluster/acme-production-v1`,
-    'aws-platform.io/region': 'us-east-1',
+    'aws-platform-suite.github.io/region': 'us-east-1',
   },
   { cluster: { name: 'acme-production-v1', region: 'us-east-1' } },
 );

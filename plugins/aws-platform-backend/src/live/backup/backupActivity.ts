@@ -10,7 +10,7 @@ import type {
   LiveList,
   LiveRecoveryPoint,
   LiveSectionGap,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { BackupTarget } from '../liveTargets';
 import { optionalField } from '../optionalField';
 import type { BackupActivityRead, BoundedRead } from './readBackupActivity';

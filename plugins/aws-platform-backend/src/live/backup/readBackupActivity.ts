@@ -7,7 +7,7 @@ import {
   paginateListRecoveryPointsByBackupVault,
   RecoveryPointByBackupVault,
 } from '@aws-sdk/client-backup';
-import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
+import type { LiveSectionGap } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readOptional } from '../awsFailures';
 import type { BackupTarget } from '../liveTargets';
 

@@ -5,7 +5,7 @@ import type {
   LiveHealthIssue,
   LiveInsight,
   LiveNodegroup,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { ClusterTarget } from '../liveTargets';
 import { optionalField } from '../optionalField';
 import type { ClusterLiveRead } from './readClusterLive';

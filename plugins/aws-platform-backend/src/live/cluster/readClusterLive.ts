@@ -11,8 +11,8 @@ import {
   paginateListInsights,
   paginateListNodegroups,
 } from '@aws-sdk/client-eks';
-import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
-import { collectPages } from '@internal/backstage-plugin-aws-platform-node';
+import type { LiveSectionGap } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
 import { isResourceGone } from '../../lib/awsErrorKinds';
 import { readOptional } from '../awsFailures';

@@ -1,4 +1,4 @@
-import type { LiveZoneDelegation } from '@internal/backstage-plugin-aws-platform-common';
+import type { LiveZoneDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { checkDelegation } from '../../catalog/dns/delegationCheck';
 import type { ZoneTarget } from '../liveTargets';
 import type { NsRecord } from './readNsRecord';

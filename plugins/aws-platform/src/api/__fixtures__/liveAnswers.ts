@@ -3,7 +3,7 @@ import type {
   LiveBackupActivity,
   LiveClusterStatus,
   LiveZoneDelegation,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AwsPlatformApi } from '../AwsPlatformApi';
 import { awsPlatformApiRef } from '../AwsPlatformApi';
 

@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ACCOUNT_ROLES } from '@internal/backstage-plugin-aws-platform-common';
+import { ACCOUNT_ROLES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import { Fragment } from 'react';

@@ -4,7 +4,7 @@ import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   AccountFlowType,
   ACCOUNT_ROLE_IDS,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import Paper from '@material-ui/core/Paper';
 import { makeStyles } from '@material-ui/core/styles';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';

@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { Content, ContentHeader } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AsyncState } from '../shared/AsyncState';
 import { AccountMap } from './AccountMap';

@@ -1,4 +1,4 @@
-import { AccountFlowType } from '@internal/backstage-plugin-aws-platform-common';
+import { AccountFlowType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useTheme } from '@material-ui/core/styles';
 import { memo } from 'react';
 import { RoutedEdge } from './model/edgeGeometry';

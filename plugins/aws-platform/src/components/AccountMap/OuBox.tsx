@@ -1,6 +1,6 @@
 import { Link } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { ACCOUNT_ROLES } from '@internal/backstage-plugin-aws-platform-common';
+import { ACCOUNT_ROLES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { alpha, makeStyles } from '@material-ui/core/styles';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';

@@ -1,7 +1,7 @@
 import {
   AccountFlowType,
   AccountRole,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Colour of each account role: distinct hues dark enough for white text and

@@ -1,7 +1,7 @@
 import { Entity } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { getSuiteEntities } from '../../lib/suiteEntities';
 

@@ -107,7 +107,7 @@ describe('AwsAccountCard', () => {
           ...auditAccount.metadata,
           annotations: {
             ...auditAccount.metadata.annotations,
-            'aws-platform.io/backup-coverage': 'no-plan',
+            'aws-platform-suite.github.io/backup-coverage': 'no-plan',
           },
         },
         spec: {
@@ -169,7 +169,7 @@ describe('AwsAccountCard', () => {
           ...auditAccount.metadata,
           annotations: {
             ...auditAccount.metadata.annotations,
-            'aws-platform.io/role-source': source,
+            'aws-platform-suite.github.io/role-source': source,
           },
         },
       },

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** One entity that runs in an account, for a list of links. */
 export interface AccountPart {

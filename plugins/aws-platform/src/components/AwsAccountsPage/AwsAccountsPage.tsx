@@ -11,7 +11,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
-import { AWS_ENTITY_TYPES } from '@internal/backstage-plugin-aws-platform-common';
+import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import Chip from '@material-ui/core/Chip';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
 import useAsync from 'react-use/esm/useAsync';

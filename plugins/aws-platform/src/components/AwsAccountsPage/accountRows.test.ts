@@ -19,18 +19,18 @@ describe('toAccountRows', () => {
     const rows = toAccountRows([
       account(
         'sandbox-2',
-        { 'aws-platform.io/account-role': 'sandbox' },
-        { 'aws-platform.io/ou-path': 'Root/Workloads' },
+        { 'aws-platform-suite.github.io/account-role': 'sandbox' },
+        { 'aws-platform-suite.github.io/ou-path': 'Root/Workloads' },
       ),
       account(
         'production-1',
-        { 'aws-platform.io/account-role': 'production' },
-        { 'aws-platform.io/ou-path': 'Root/Workloads' },
+        { 'aws-platform-suite.github.io/account-role': 'production' },
+        { 'aws-platform-suite.github.io/ou-path': 'Root/Workloads' },
       ),
       account(
         'network-3',
-        { 'aws-platform.io/account-role': 'network' },
-        { 'aws-platform.io/ou-path': 'Root/Shared' },
+        { 'aws-platform-suite.github.io/account-role': 'network' },
+        { 'aws-platform-suite.github.io/ou-path': 'Root/Shared' },
       ),
     ]);
     expect(rows.map(r => r.title)).toEqual([
@@ -52,16 +52,16 @@ describe('toAccountRows', () => {
         'a-1',
         {},
         {
-          'aws-platform.io/owner-source': 'tag',
-          'aws-platform.io/ou-path': 'A',
+          'aws-platform-suite.github.io/owner-source': 'tag',
+          'aws-platform-suite.github.io/ou-path': 'A',
         },
       ),
       account(
         'b-2',
         {},
         {
-          'aws-platform.io/owner-source': 'default',
-          'aws-platform.io/ou-path': 'B',
+          'aws-platform-suite.github.io/owner-source': 'default',
+          'aws-platform-suite.github.io/ou-path': 'B',
         },
       ),
     ]);

@@ -11,7 +11,7 @@ import {
   ANNOTATION_OWNER_SOURCE,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** One line of the accounts table. */
 export interface AccountRow {

@@ -18,7 +18,7 @@ import {
 import {
   ANNOTATION_AWS_ARN,
   AWS_ENTITY_TYPES,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import Chip from '@material-ui/core/Chip';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -36,7 +36,7 @@ import {
   planSpecOf,
   VaultSpec,
   vaultSpecOf,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { isoDay } from '../../lib/isoDay';
 import { awsPlatformTranslationRef } from '../../translation';
 import { EntityLinks, Field, FieldGrid, SectionTitle } from '../shared/Fields';

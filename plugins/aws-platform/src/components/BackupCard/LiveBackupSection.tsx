@@ -10,7 +10,7 @@ import {
   LiveList,
   LiveSectionGap,
   parseVaultArn,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { ReactNode } from 'react';
 import { byteSize, useLiveStatus, utcMinute } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { ANNOTATION_AWS_ARN } from '@internal/backstage-plugin-aws-platform-common';
+import { ANNOTATION_AWS_ARN } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** A vault entity a plan writes to, for a link. */
 export interface VaultLink {

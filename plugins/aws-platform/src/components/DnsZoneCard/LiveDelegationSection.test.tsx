@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { screen, within } from '@testing-library/react';
-import type { DelegationStatus } from '@internal/backstage-plugin-aws-platform-common';
+import type { DelegationStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   liveApiMock,
   liveSandboxDrift,

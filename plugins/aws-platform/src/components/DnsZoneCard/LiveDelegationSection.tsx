@@ -4,7 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import type {
   DelegationStatus,
   LiveZoneDelegation,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useLiveStatus } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';
 import { Field, FieldGrid } from '../shared/Fields';

@@ -106,7 +106,7 @@ describe('EksClusterCard', () => {
     const { flightdeck: _unread, ...cluster } = sandboxCluster.spec!
       .cluster as NonNullable<Entity['spec']>;
     const annotations = { ...sandboxCluster.metadata.annotations };
-    delete annotations['aws-platform.io/flightdeck'];
+    delete annotations['aws-platform-suite.github.io/flightdeck'];
     await renderCard({
       ...sandboxCluster,
       metadata: { ...sandboxCluster.metadata, annotations },

@@ -11,7 +11,7 @@ import {
   AWS_ENTITY_TYPES,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * Why an entity's ownership needs review: its owner was not tagged on the

@@ -1,7 +1,7 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import type { LiveSectionGap } from '@internal/backstage-plugin-aws-platform-common';
+import type { LiveSectionGap } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { ReactNode } from 'react';
 import { liveErrorKind, utcTime } from '../../api';
 import { awsPlatformTranslationRef } from '../../translation';

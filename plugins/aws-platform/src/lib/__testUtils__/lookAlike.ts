@@ -16,7 +16,7 @@ export function lookAlike(entity: Entity, title: string): Entity {
       title,
       labels: {
         ...entity.metadata.labels,
-        'aws-platform.io/suite-entity': 'true',
+        'aws-platform-suite.github.io/suite-entity': 'true',
       },
       annotations: {
         ...entity.metadata.annotations,

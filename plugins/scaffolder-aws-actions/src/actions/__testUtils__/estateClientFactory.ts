@@ -3,7 +3,7 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import {
   DefaultAwsClientFactory,
   readAccountRoles,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /**
  * The portal's client factory for the seeded reference estate: it reaches

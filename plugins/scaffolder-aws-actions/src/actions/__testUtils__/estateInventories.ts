@@ -14,7 +14,7 @@ import type { ResourceRecordSet } from '@aws-sdk/client-route-53';
 import type {
   AwsClientClass,
   SdkClientLike,
-} from '@internal/backstage-plugin-aws-platform-node';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { LocalEstate } from '@internal/local-aws';
 import type { Inventory, InventoryItem } from './faultMatrix';
 import { estateClientFactory } from './estateClientFactory';

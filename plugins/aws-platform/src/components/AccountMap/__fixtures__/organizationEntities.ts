@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { AccountSummary } from '@internal/backstage-plugin-aws-platform-common';
+import { AccountSummary } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /*
  * Account and OU entities in the shape the backend's organization mapper
@@ -26,12 +26,12 @@ export function ouEntity(path: string, id: string, parentId?: string): Entity {
       annotations: {
         'backstage.io/managed-by-location': LOCATION,
         'backstage.io/managed-by-origin-location': LOCATION,
-        'aws-platform.io/organization-id': ORG,
+        'aws-platform-suite.github.io/organization-id': ORG,
         'amazonaws.com/account-id': MANAGEMENT_ID,
-        'aws-platform.io/ou-id': id,
-        'aws-platform.io/ou-path': path,
-        'aws-platform.io/owner-source': 'default',
-        ...(parentId && { 'aws-platform.io/parent-id': parentId }),
+        'aws-platform-suite.github.io/ou-id': id,
+        'aws-platform-suite.github.io/ou-path': path,
+        'aws-platform-suite.github.io/owner-source': 'default',
+        ...(parentId && { 'aws-platform-suite.github.io/parent-id': parentId }),
       },
     },
     spec: {
@@ -68,17 +68,17 @@ export function accountEntity(options: AccountOptions): Entity {
       annotations: {
         'backstage.io/managed-by-location': LOCATION,
         'backstage.io/managed-by-origin-location': LOCATION,
-        'aws-platform.io/organization-id': ORG,
+        'aws-platform-suite.github.io/organization-id': ORG,
         'amazonaws.com/account-id': options.id,
-        'aws-platform.io/account-status': options.status ?? 'ACTIVE',
-        'aws-platform.io/ou-path': options.path,
-        'aws-platform.io/role-source': 'tag',
-        'aws-platform.io/owner-source': options.ownerSource ?? 'tag',
+        'aws-platform-suite.github.io/account-status': options.status ?? 'ACTIVE',
+        'aws-platform-suite.github.io/ou-path': options.path,
+        'aws-platform-suite.github.io/role-source': 'tag',
+        'aws-platform-suite.github.io/owner-source': options.ownerSource ?? 'tag',
         ...(options.coverage && {
-          'aws-platform.io/backup-coverage': options.coverage,
+          'aws-platform-suite.github.io/backup-coverage': options.coverage,
         }),
       },
-      labels: { 'aws-platform.io/account-role': options.role },
+      labels: { 'aws-platform-suite.github.io/account-role': options.role },
     },
     spec: {
       type: 'aws-account',

@@ -2,7 +2,7 @@ import {
   AccountFinding,
   AccountRole,
   ACCOUNT_ROLE_IDS,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { AccountMapModel } from './mapModel';
 
 /** Totals of the accounts an OU holds, itself and below, that pass the filter. */

@@ -1,4 +1,4 @@
-import { AccountRole } from '@internal/backstage-plugin-aws-platform-common';
+import { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { AccountMapModel, groupPath } from './mapModel';
 
 /** What the map's toolbar filters by; empty values match everything. */

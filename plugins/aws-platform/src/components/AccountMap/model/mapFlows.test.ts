@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AccountFlowType,
   ACCOUNT_FLOWS,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   accountEntity,
   largeOrganization,

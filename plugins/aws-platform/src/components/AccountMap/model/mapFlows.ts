@@ -2,7 +2,7 @@ import {
   AccountFlow,
   AccountFlowType,
   ACCOUNT_FLOWS,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { MapLayout } from './mapLayout';
 import { AccountMapModel, MapAccount, groupPath } from './mapModel';
 

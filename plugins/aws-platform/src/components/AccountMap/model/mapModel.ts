@@ -17,7 +17,7 @@ import {
   AWS_ENTITY_TYPES,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
-} from '@internal/backstage-plugin-aws-platform-common';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** An account as the map draws it. */
 export interface MapAccount {
