@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { awsPlatformActionPermissions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsClientFactoryServiceRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readActionsConfig } from './actionsConfig';
 import { createBackupPlanAction } from './actions/createBackupPlan';
@@ -11,7 +12,9 @@ import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdoma
 import { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
 
 /**
- * Scaffolder module of the AWS Platform suite: registers the suite's actions.
+ * Scaffolder module of the AWS Platform suite: registers the suite's actions,
+ * and the permissions they check with the scaffolder plugin's permission
+ * registry (listed by its permission metadata endpoint).
  * @public
  */
 export const scaffolderModuleAwsPlatform = createBackendModule({
@@ -23,10 +26,19 @@ export const scaffolderModuleAwsPlatform = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         clientFactory: awsClientFactoryServiceRef,
       },
-      async init({ scaffolder, config, permissions, catalog, clientFactory }) {
+      async init({
+        scaffolder,
+        config,
+        permissions,
+        permissionsRegistry,
+        catalog,
+        clientFactory,
+      }) {
+        permissionsRegistry.addPermissions(awsPlatformActionPermissions);
         const actionsConfig = readActionsConfig(config);
         const deps = {
           config: actionsConfig,

@@ -654,6 +654,7 @@ describe('aws-platform:backup:plan:create', () => {
           permission: expect.objectContaining({
             name: 'aws-platform.production.change',
           }),
+          resourceRef: `resource:default/account-${PRODUCTION}`,
         },
       ],
       expect.anything(),
