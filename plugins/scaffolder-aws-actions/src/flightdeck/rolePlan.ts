@@ -5,7 +5,11 @@
  * what the workload needs: the action never rewrites who may assume a role.
  */
 import { PolicyDocument, samePolicy } from '../iam/iamPolicies';
-import { judgeExisting, OWNERSHIP_TAG } from '../lib/ownership';
+import {
+  judgeExisting,
+  OWNERSHIP_TAG,
+  ownershipMarkOf,
+} from '../lib/ownership';
 import type { DesiredRole } from './desiredWorkload';
 import type { ObservedWorkload, WorkloadPlan } from './workloadPlan';
 
@@ -42,7 +46,7 @@ export function planRole(
   } else if (!samePolicy(existing!.role.trustPolicy, role.trustPolicy)) {
     // Named, never echoed: the document may say who else can assume it.
     const by =
-      existing!.role.tags[OWNERSHIP_TAG.createdBy] ?? 'an unknown user';
+      ownershipMarkOf(existing!.role.tags).createdBy ?? 'an unknown user';
     plan.conflicts.push(
       `${what} was made for this workload (created by ${by}) but trusts other subjects than the workload needs now (another cluster, service account or branch). The action never rewrites who may assume a role: it was left as it is; update its trust policy or delete it first`,
     );

@@ -1,8 +1,11 @@
+import { asVersion01Tags } from './__testUtils__/version01Tags';
 import {
+  isMadeBySuite,
   judgeExisting,
   lineageOf,
   MANAGED_BY_VALUE,
   OWNERSHIP_TAG,
+  ownershipMarkOf,
   ownershipTags,
 } from './ownership';
 
@@ -74,6 +77,75 @@ describe('judgeExisting', () => {
     const tags = {
       ...ownershipTags(lineage, requester),
       [OWNERSHIP_TAG.managedBy]: `${MANAGED_BY_VALUE} `,
+    };
+    expect(judgeExisting(tags, lineage, 'It').kind).toBe('conflict');
+  });
+});
+
+describe('tags of version 0.1 (aws-platform.io/ keys)', () => {
+  const lineage = lineageOf('aws-platform:x:y', { app: 'shop' });
+  const v01 = asVersion01Tags(ownershipTags(lineage, requester));
+
+  it('are never written: only the current keys are', () => {
+    expect(Object.keys(ownershipTags(lineage, requester)).sort()).toEqual([
+      'aws-platform-suite.github.io/created-by',
+      'aws-platform-suite.github.io/lineage',
+      'aws-platform-suite.github.io/managed-by',
+      'aws-platform-suite.github.io/task-id',
+    ]);
+  });
+
+  it('are the 0.1 keys', () => {
+    expect(Object.keys(v01).sort()).toEqual([
+      'aws-platform.io/created-by',
+      'aws-platform.io/lineage',
+      'aws-platform.io/managed-by',
+      'aws-platform.io/task-id',
+    ]);
+  });
+
+  it('prove ownership: what 0.1 made for the same lineage converges', () => {
+    expect(judgeExisting(v01, lineage, 'It')).toEqual({ kind: 'converge' });
+    expect(isMadeBySuite(v01)).toBe(true);
+    expect(ownershipMarkOf(v01)).toEqual({
+      managedBy: MANAGED_BY_VALUE,
+      lineage,
+      createdBy: 'user:default/jane',
+      task: 'task-1',
+    });
+  });
+
+  it('of another lineage conflict, naming who asked', () => {
+    const other = asVersion01Tags(
+      ownershipTags(lineageOf('aws-platform:x:y', { app: 'other' }), {
+        userEntityRef: 'user:default/bob',
+        taskId: 't2',
+      }),
+    );
+    expect(judgeExisting(other, lineage, 'The role r')).toEqual({
+      kind: 'conflict',
+      reason: expect.stringContaining(
+        'for another request (created by user:default/bob)',
+      ),
+    });
+  });
+
+  it('do not outweigh a current key that says otherwise', () => {
+    // Current lineage of another request, 0.1 lineage of this one.
+    const mixed = {
+      ...v01,
+      [OWNERSHIP_TAG.lineage]: lineageOf('aws-platform:x:y', { app: 'other' }),
+    };
+    expect(judgeExisting(mixed, lineage, 'It').kind).toBe('conflict');
+    // A current managed-by of another value is not replaced by the 0.1 one.
+    const notOurs = { ...v01, [OWNERSHIP_TAG.managedBy]: 'terraform' };
+    expect(judgeExisting(notOurs, lineage, 'It').kind).toBe('conflict');
+  });
+
+  it('refuse a look-alike 0.1 managed-by value', () => {
+    const tags = {
+      ...v01,
+      'aws-platform.io/managed-by': MANAGED_BY_VALUE.toUpperCase(),
     };
     expect(judgeExisting(tags, lineage, 'It').kind).toBe('conflict');
   });

@@ -1,4 +1,5 @@
 import { ownershipTags } from '../lib/ownership';
+import { asVersion01Tags } from '../lib/__testUtils__/version01Tags';
 import {
   desiredSubdomain,
   ObservedSubdomain,
@@ -179,6 +180,34 @@ describe('planSubdomain', () => {
         tags: { 'cost-center': 'cc-42' },
       }),
     ]);
+  });
+
+  it('converges a zone 0.1 made for the same request, adding only the current keys', () => {
+    // 0.1 tagged its zones under aws-platform.io/; the lineage value is unchanged.
+    const zone = suiteZone();
+    zone.tags = asVersion01Tags(zone.tags);
+    const plan = planSubdomain(desired(), observed([zone], ZONE_NS));
+    expect(plan.conflicts).toEqual([]);
+    expect(plan.changes).toEqual([
+      expect.objectContaining({
+        kind: 'tagZone',
+        // Who created it and in which task stay as 0.1 wrote them.
+        tags: {
+          'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform',
+          'aws-platform-suite.github.io/lineage': desired().lineage,
+        },
+      }),
+    ]);
+  });
+
+  it('refuses a zone 0.1 made for another request, naming who made it', () => {
+    const zone = suiteZone({ owner: 'group:default/other' });
+    zone.tags = asVersion01Tags(zone.tags);
+    const plan = planSubdomain(desired(), observed([zone], ZONE_NS));
+    expect(plan.changes).toEqual([]);
+    expect(plan.conflicts[0]).toContain(
+      'made by the AWS Platform suite for another request (created by user:default/jane)',
+    );
   });
 
   it('refuses duplicate zones of the name', () => {

@@ -8,10 +8,12 @@
  */
 import { idempotencyToken } from '../lib/idempotency';
 import {
+  isMadeBySuite,
   judgeExisting,
   lineageOf,
   MANAGED_BY_VALUE,
   OWNERSHIP_TAG,
+  ownershipMarkOf,
   ownershipTags,
   Requester,
 } from '../lib/ownership';
@@ -178,8 +180,7 @@ function judgeZone(
   );
   if (verdict.kind !== 'conflict') return undefined;
   // judgeExisting names the owner of zones the suite did not make.
-  const madeBySuite = zone.tags[OWNERSHIP_TAG.managedBy] === MANAGED_BY_VALUE;
-  if (madeBySuite) {
+  if (isMadeBySuite(zone.tags)) {
     const owner = zone.tags.owner ? ` Its owner tag: ${zone.tags.owner}.` : '';
     return `${verdict.reason}.${owner}`;
   }
@@ -244,18 +245,20 @@ function planDelegation(
 /**
  * The tags to write on an existing zone of this lineage: those missing or
  * different, except who created it and in which task, which stay as the
- * first run wrote them.
+ * first run wrote them (under the 0.1 keys, for a zone 0.1 made).
  */
 function tagsToWrite(
   desired: Record<string, string>,
   existing: Record<string, string>,
 ): Record<string, string> {
-  const keepFirst: string[] = [OWNERSHIP_TAG.createdBy, OWNERSHIP_TAG.task];
+  const mark = ownershipMarkOf(existing);
+  const keepFirst: string[] = [
+    ...(mark.createdBy === undefined ? [] : [OWNERSHIP_TAG.createdBy]),
+    ...(mark.task === undefined ? [] : [OWNERSHIP_TAG.task]),
+  ];
   return Object.fromEntries(
-    Object.entries(desired).filter(([key, value]) =>
-      keepFirst.includes(key) && key in existing
-        ? false
-        : existing[key] !== value,
+    Object.entries(desired).filter(
+      ([key, value]) => !keepFirst.includes(key) && existing[key] !== value,
     ),
   );
 }
