@@ -17,8 +17,8 @@ const END = '<!-- reliability-matrix:end -->';
 /** The suites of the matrix, in the order of the table. */
 const SUITES = [
   {
-    dir: 'plugins/aws-platform-backend',
-    file: 'src/catalog/ingestion.faults.test.ts',
+    dir: 'plugins/catalog-backend-module-aws-platform',
+    file: 'src/ingestion.faults.test.ts',
   },
   {
     dir: 'plugins/scaffolder-aws-actions',

@@ -1,8 +1,9 @@
 /**
- * The AWS Platform suite's backend: the `aws-platform` plugin (HTTP API),
- * the catalog module that ingests the AWS organization, and the Kubernetes
- * module that limits the Kubernetes plugin to the clusters the suite
- * ingested. Installing the package's default export adds all three.
+ * The AWS Platform suite's backend: the `aws-platform` plugin (HTTP API) and
+ * the Kubernetes module that limits the Kubernetes plugin to the clusters the
+ * suite ingested. The package's default export adds both and, as a
+ * convenience, the catalog module of
+ * `@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform`.
  *
  * @packageDocumentation
  */
@@ -11,7 +12,7 @@ import {
   coreServices,
   createBackendFeatureLoader,
 } from '@backstage/backend-plugin-api';
-import { catalogModuleAwsPlatform } from './catalog/catalogModuleAwsPlatform';
+import { catalogModuleAwsPlatform } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform';
 import { kubernetesModuleAwsPlatform } from './kubernetes/kubernetesModuleAwsPlatform';
 import { awsPlatformPlugin } from './plugin';
 
@@ -32,5 +33,4 @@ export default createBackendFeatureLoader({
 });
 
 export { awsPlatformPlugin } from './plugin';
-export { catalogModuleAwsPlatform } from './catalog/catalogModuleAwsPlatform';
 export { kubernetesModuleAwsPlatform } from './kubernetes/kubernetesModuleAwsPlatform';

@@ -68,7 +68,7 @@ import { createRouter } from './router';
 import {
   IngestionStatusStore,
   ingestionStatusStoreRef,
-} from './status/ingestionStatusStore';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 // Router tests through the real plugin wiring: httpAuth, the permission
 // service, the catalog service (a fake that hides what the caller may not
@@ -245,18 +245,22 @@ describe('GET /ingestion/status', () => {
 });
 
 describe('permissions', () => {
-  it('registers the live status permission with the permission framework', async () => {
+  it('registers the permissions it checks with the permission framework, live status as a catalog-entity permission', async () => {
     const { server } = await start();
     const response = await request(server)
       .get('/api/aws-platform/.well-known/backstage/permissions/metadata')
       .set('Authorization', mockCredentials.service.header());
     expect(response.status).toBe(200);
-    expect(response.body.permissions).toContainEqual(
-      expect.objectContaining({
-        name: 'aws-platform.live-status.read',
-        attributes: { action: 'read' },
-      }),
-    );
+    expect(response.body.permissions).toContainEqual({
+      type: 'resource',
+      name: 'aws-platform.live-status.read',
+      attributes: { action: 'read' },
+      resourceType: 'catalog-entity',
+    });
+    // Its own only: the actions' permissions are the scaffolder module's.
+    expect(
+      response.body.permissions.map((p: { name: string }) => p.name).sort(),
+    ).toEqual(['aws-platform.live-status.read', 'aws-platform.status.read']);
   });
 });
 

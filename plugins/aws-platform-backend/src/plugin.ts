@@ -3,11 +3,11 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { awsPlatformPermissions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { awsPlatformBackendPermissions } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsClientFactoryServiceRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { createRouter } from './router';
-import { ingestionStatusStoreRef } from './status/ingestionStatusStore';
+import { ingestionStatusStoreRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /**
  * The `aws-platform` backend plugin: the suite's HTTP API (ingestion status
@@ -43,7 +43,7 @@ export const awsPlatformPlugin = createBackendPlugin({
         clientFactory,
         statusStore,
       }) {
-        permissionsRegistry.addPermissions(awsPlatformPermissions);
+        permissionsRegistry.addPermissions(awsPlatformBackendPermissions);
         httpRouter.use(
           await createRouter({
             httpAuth,

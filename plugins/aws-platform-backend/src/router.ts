@@ -16,7 +16,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createLiveStatusRouter } from './live/liveStatusRouter';
 import type { LiveStatusConfig } from './live/liveStatusConfig';
-import type { IngestionStatusStore } from './status/ingestionStatusStore';
+import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** The `aws-platform` HTTP API. */
 export async function createRouter(options: {

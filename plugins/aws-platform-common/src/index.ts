@@ -16,3 +16,5 @@ export * from './accountHealth';
 export * from './entitySpecs';
 export * from './liveStatus';
 export * from './suiteEntity';
+export * from './dnsName';
+export * from './delegationCheck';

@@ -16,3 +16,8 @@ export * from './paging';
 export * from './awsErrors';
 export * from './sharedCredentials';
 export * from './entityTransformers';
+export * from './mapAllOrThrow';
+export * from './awsErrorKinds';
+export * from './browserSafeError';
+export * from './route53Region';
+export * from './ingestionStatusStore';

@@ -36,10 +36,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { awsPlatformPlugin } from '@aws-platform-suite/backstage-plugin-aws-platform-backend';
-import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
-import { runIngestion } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
-import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
-import { readOrganization } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
+import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
+import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
+import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
+import { readOrganization } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/readOrganization';
 import { countingCacheServiceFactory } from './countingCache.ts';
 import type {
   CacheWrite,

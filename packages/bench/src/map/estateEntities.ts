@@ -7,8 +7,8 @@
  */
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
-import { runIngestion } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
-import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
+import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
+import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
 import { generateEstate } from './estateRecords.ts';
 import type { EstateOptions } from './estateRecords.ts';
 

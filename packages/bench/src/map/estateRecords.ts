@@ -16,10 +16,10 @@
 import type {
   PlanRecord,
   VaultRecord,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/backup/types';
-import type { HostedZoneRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/dns/types';
-import type { ClusterRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/eks/types';
-import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/backup/types';
+import type { HostedZoneRecord } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/dns/types';
+import type { ClusterRecord } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/eks/types';
+import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/types';
 
 /** Options of {@link generateEstate}. */
 export type EstateOptions = {

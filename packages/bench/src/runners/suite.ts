@@ -10,12 +10,12 @@ import { writeFileSync, readFileSync } from 'node:fs';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { ConfigReader } from '@backstage/config';
 import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import type { CatalogMemory } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/catalogMemory';
-import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/resourceReaders';
-import { runIngestion } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/runIngestion';
-import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestionConfig';
-import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/types';
-import { readOrganization } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/organization/readOrganization';
+import type { CatalogMemory } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/catalogMemory';
+import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
+import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
+import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
+import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/types';
+import { readOrganization } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/readOrganization';
 import { countByType, describeError, runJob } from './runnerKit.ts';
 import type { Job } from './protocol.ts';
 

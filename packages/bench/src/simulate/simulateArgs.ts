@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { ResourceService } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
+import type { ResourceService } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/scopes.ts';
 import { DEFAULT_ORGANIZATION } from './estate.ts';
 import type { OrganizationSpec } from './estate.ts';
 

@@ -6,11 +6,11 @@
  * simulated (awsModel.ts); mapping entities takes no virtual time.
  */
 import { mapSettled } from '@aws-platform-suite/backstage-plugin-aws-platform-node/src/concurrency.ts';
-import { listScopes } from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
+import { listScopes } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/scopes.ts';
 import type {
   ResourceService,
   Scope,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-backend/src/catalog/ingestion/scopes.ts';
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/scopes.ts';
 import type { AccountShape, EstateShape } from '../minimum.ts';
 import type { AwsModel, CallTarget } from './awsModel.ts';
 import type { VirtualClock } from './virtualClock.ts';

@@ -5,7 +5,7 @@ import {
   Entity,
 } from '@backstage/catalog-model';
 import type { ClusterDetails } from '@backstage/plugin-kubernetes-node';
-import { isSuiteLocationRef } from '../lib/suiteLocation';
+import { isSuiteLocationRef } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /*
  * Which of the clusters the Kubernetes plugin located may be served. The

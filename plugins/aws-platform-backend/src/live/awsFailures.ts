@@ -4,11 +4,11 @@ import {
   isAccessDenied,
   isOperationUnavailable,
   isResourceGone,
-} from '../lib/awsErrorKinds';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   browserSafeErrorOf,
   browserSafeSummary,
-} from '../lib/browserSafeError';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /*
  * How AWS failures of a live read become answers. Optional parts of an

@@ -24,7 +24,7 @@ import {
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { ROUTE53_REGION } from '../lib/route53Region';
+import { ROUTE53_REGION } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { httpErrorOf } from './awsFailures';
 import { backupActivity } from './backup/backupActivity';
 import { readBackupActivity } from './backup/readBackupActivity';
@@ -71,11 +71,12 @@ type NsLookup = { readAt: string; record: NsRecord | null };
  * - `GET /live/backups?entityRef=…`: a backup vault's or plan's recent jobs,
  *   copy jobs and recovery points ({@link LiveBackupActivity}).
  *
- * Every request: a user's credentials (else 401), the
- * `aws-platform.live-status.read` permission (else 403, before any catalog
- * or AWS call), the entity read from the catalog with the caller's
- * credentials (unknown or not visible: 404), an entity of the endpoint's
- * type that the suite ingested (else 400). AWS answers are cached per
+ * Every request: a user's credentials (else 401), a well-formed entityRef
+ * (else 400), the `aws-platform.live-status.read` permission for that
+ * entity (a `catalog-entity` resource permission; else 403, before this
+ * route reads the catalog or AWS), the entity read from the catalog with the
+ * caller's credentials (unknown or not visible: 404), an entity of the
+ * endpoint's type that the suite ingested (else 400). AWS answers are cached per
  * resource for `awsPlatform.liveStatus.cacheTtl`.
  */
 export function createLiveStatusRouter(
@@ -91,23 +92,33 @@ export function createLiveStatusRouter(
   });
   const router = Router();
 
-  /** 401, 403, 400 and 404 in that order; returns the entity to serve. */
+  /**
+   * 401, 400 for a missing or malformed ref, 403, then 404; returns the
+   * entity to serve. The permission is authorized against the entity's ref,
+   * so a conditional decision (e.g. owners only) is resolved by the catalog
+   * before this route reads the entity.
+   */
   async function requestedEntity(req: express.Request): Promise<{
     entityRef: string;
     entity: Entity;
     credentials: BackstageCredentials;
   }> {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const entityRef = parseRequestedRef(req.query.entityRef);
     const [decision] = await permissions.authorize(
-      [{ permission: awsPlatformLiveStatusReadPermission }],
+      [
+        {
+          permission: awsPlatformLiveStatusReadPermission,
+          resourceRef: entityRef,
+        },
+      ],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
-        `You may not read live AWS status (permission ${awsPlatformLiveStatusReadPermission.name})`,
+        `You may not read the live AWS status of ${entityRef} (permission ${awsPlatformLiveStatusReadPermission.name})`,
       );
     }
-    const entityRef = parseRequestedRef(req.query.entityRef);
     const entity = await catalog.getEntityByRef(entityRef, { credentials });
     if (!entity) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);

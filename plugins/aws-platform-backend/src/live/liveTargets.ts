@@ -16,7 +16,7 @@ import {
   planSpecOf,
   zoneSpecOf,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { isSuiteLocationRef } from '../lib/suiteLocation';
+import { isSuiteLocationRef } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /*
  * What AWS resource a catalog entity stands for, from the annotations and

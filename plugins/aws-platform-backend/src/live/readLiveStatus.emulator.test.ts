@@ -10,7 +10,7 @@ import {
   startReferenceEstate,
 } from '@internal/local-aws';
 import request from 'supertest';
-import { catalogModuleAwsPlatform } from '../catalog/catalogModuleAwsPlatform';
+import { catalogModuleAwsPlatform } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform';
 import { awsPlatformPlugin } from '../plugin';
 import { readBackupActivity } from './backup/readBackupActivity';
 import { clusterLiveStatus } from './cluster/clusterLiveStatus';

@@ -21,7 +21,7 @@ import {
   useReferenceEstate,
 } from '@internal/local-aws';
 import request from 'supertest';
-import { catalogModuleAwsPlatform } from '../catalog/catalogModuleAwsPlatform';
+import { catalogModuleAwsPlatform } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform';
 import { awsPlatformPlugin } from '../plugin';
 
 // Runs the real backend (catalog with the suite's ingestion, and the suite's

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { planEntityName } from '../../catalog/backup/entityNames';
-import { zoneEntityName } from '../../catalog/dns/dnsEntities';
+import { planEntityName } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/backup/entityNames';
+import { zoneEntityName } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/dns/dnsEntities';
 
 /*
  * Catalog entities as the suite's ingestion emits them for the reference

@@ -13,8 +13,8 @@ import {
 } from '@aws-sdk/client-eks';
 import type { LiveSectionGap } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
-import { isResourceGone } from '../../lib/awsErrorKinds';
+import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { isResourceGone } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readOptional } from '../awsFailures';
 
 /** EKS's largest page for ListNodegroups, ListAddons and ListInsights. */

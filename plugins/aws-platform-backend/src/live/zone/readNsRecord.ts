@@ -2,7 +2,7 @@ import {
   ListResourceRecordSetsCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
-import { normalizeDnsName } from '../../catalog/dns/dnsName';
+import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** An NS record set as the delegation check needs it. */
 export type NsRecord = {

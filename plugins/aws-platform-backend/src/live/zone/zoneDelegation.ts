@@ -1,5 +1,5 @@
 import type { LiveZoneDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { checkDelegation } from '../../catalog/dns/delegationCheck';
+import { checkDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { ZoneTarget } from '../liveTargets';
 import type { NsRecord } from './readNsRecord';
 

@@ -12,8 +12,8 @@ import type {
   AwsPlatformEntityTransformer,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { SUITE_LOCATION_KEY } from '../lib/suiteLocation';
-import type { IngestionStatusStore } from '../status/ingestionStatusStore';
+import { SUITE_LOCATION_KEY } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
 import { IngestionRun, runIngestion } from './ingestion/runIngestion';

@@ -7,7 +7,7 @@ import {
   paginateListTagsForResource,
 } from '@aws-sdk/client-organizations';
 import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
+import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readDelegatedAdministrators } from './readDelegatedAdministrators';
 import {
   AccountRecord,

@@ -11,7 +11,7 @@ import {
   browserSafeSummary,
   safeErrorName,
   safeHttpStatus,
-} from '../lib/browserSafeError';
+} from './browserSafeError';
 
 /**
  * Keeps the outcome of the last run of each entity provider, so that the

@@ -8,8 +8,8 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
-import { normalizeDnsName } from './dnsName';
+import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { HostedZoneRecord, NsDelegation } from './types';
 
 /** Route 53's largest pages and tag batch (guide f.2). */

@@ -4,7 +4,7 @@ import {
   paginateListDelegatedServicesForAccount,
 } from '@aws-sdk/client-organizations';
 import { collectPages } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
+import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { DelegatedAdministratorRecord } from './types';
 
 /** Organizations' largest page for List* calls. */

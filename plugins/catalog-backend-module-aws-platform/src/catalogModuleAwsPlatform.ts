@@ -12,7 +12,7 @@ import {
   awsPlatformEntityTransformersExtensionPoint,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { ingestionStatusStoreRef } from '../status/ingestionStatusStore';
+import { ingestionStatusStoreRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
 import { createResourceReaders } from './ingestion/resourceReaders';

@@ -1,4 +1,4 @@
-import { mapSettled } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { mapSettled } from './concurrency';
 
 /**
  * Like Promise.all with bounded concurrency: every call runs, then the first

@@ -15,7 +15,7 @@ import {
   describeAwsError,
   mapSettled,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { suiteLocationRef } from '../../lib/suiteLocation';
+import { suiteLocationRef } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { backupToEntities } from '../backup/backupEntities';
 import { zonesToEntities } from '../dns/dnsEntities';
 import { clustersToEntities } from '../eks/clusterEntities';

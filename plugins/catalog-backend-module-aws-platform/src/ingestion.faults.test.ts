@@ -28,7 +28,7 @@ import {
   startLocalAws,
 } from '@internal/local-aws';
 import request from 'supertest';
-import { IngestionStatusStore } from '../status/ingestionStatusStore';
+import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   countDuplicates,
   countEmulatorResources,

@@ -17,7 +17,7 @@ import {
   isAccessDenied,
   isOperationUnavailable,
   isResourceGone,
-} from '../../lib/awsErrorKinds';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { flightdeckMarkers } from './flightdeckParameters';
 import type {
   AddonRecord,

@@ -10,7 +10,7 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
-import { IngestionStatusStore } from '../status/ingestionStatusStore';
+import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { testIngestionConfig } from './__fixtures__/ingestionConfig';
 

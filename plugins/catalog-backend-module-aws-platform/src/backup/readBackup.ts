@@ -18,8 +18,8 @@ import {
 import {
   isAccessDenied,
   isOperationUnavailable,
-} from '../../lib/awsErrorKinds';
-import { mapAllOrThrow } from '../../lib/mapAllOrThrow';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
   BackupRuleRecord,
   BackupSelectionRecord,

@@ -17,7 +17,7 @@ import {
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import request from 'supertest';
-import { IngestionStatusStore } from '../status/ingestionStatusStore';
+import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';

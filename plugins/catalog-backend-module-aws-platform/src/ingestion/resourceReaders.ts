@@ -4,7 +4,7 @@ import { EKSClient } from '@aws-sdk/client-eks';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { ROUTE53_REGION } from '../../lib/route53Region';
+import { ROUTE53_REGION } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readBackup } from '../backup/readBackup';
 import type { PlanRecord, VaultRecord } from '../backup/types';
 import { readHostedZones } from '../dns/readHostedZones';

@@ -17,7 +17,7 @@ import {
   isSuiteLocationRef,
   SUITE_LOCATION_KEY,
   suiteLocationRef,
-} from '../../lib/suiteLocation';
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { toProviderEntity } from './providerEntity';
 import type { LastAppliedRun } from './removalGuard';
 

@@ -12,8 +12,8 @@ import {
   resourceOwner,
   scopeKey,
 } from '../resources/mappingContext';
-import { checkDelegation } from './delegationCheck';
-import { isStrictlyUnder } from './dnsName';
+import { checkDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { isStrictlyUnder } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { HostedZoneRecord } from './types';
 
 /** The zones read from one account's Route 53. */

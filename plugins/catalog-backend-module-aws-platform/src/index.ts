@@ -1,0 +1,18 @@
+/**
+ * Catalog module of the AWS Platform suite: an entity provider that ingests
+ * the AWS organization configured under `catalog.providers.awsPlatform` and
+ * what runs in its accounts, and a processor that draws the relations
+ * between them.
+ *
+ * @packageDocumentation
+ */
+
+import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
+
+export { catalogModuleAwsPlatform };
+
+/**
+ * The module, for `backend.add(import('@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform'))`.
+ * @public
+ */
+export default catalogModuleAwsPlatform;
