@@ -173,9 +173,11 @@ test('a guest follows an account to its cluster and zone cards and reviews owner
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name, exact: true }) })
       .filter({ hasText: 'AWS account' });
-  await expect(accountRow('Audit').getByText('Owner not tagged')).toBeVisible();
   await expect(
-    accountRow('Production').getByRole('cell', { name: 'Tag', exact: true }),
+    accountRow('Audit').getByText('Medium: No owner tag'),
+  ).toBeVisible();
+  await expect(
+    accountRow('Production').getByRole('cell', { name: 'Tagged', exact: true }),
   ).toBeVisible();
 
   await page.getByLabel('Only flagged').check();
@@ -195,11 +197,18 @@ test('a guest follows an account to its cluster and zone cards and reviews owner
     .split('\r\n');
   expect(lines).toHaveLength(2);
   expect(lines[0]).toBe(
-    'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Flags',
+    'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Ownership,Severity,Flags,Reasons',
   );
   expect(lines[1]).toMatch(
-    /^resource:default\/account-\d{12},Audit,aws-account,\d{12},Audit,audit,Root\/Security,group:default\/platform-team,default,owner-not-tagged$/,
+    /^resource:default\/account-\d{12},Audit,aws-account,\d{12},Audit,audit,Root\/Security,group:default\/platform-team,default,default,medium,account-not-tagged,"No owner tag on the account: group:default\/platform-team is the default owner, chosen by nobody"$/,
   );
+
+  // The search narrows the count (and so the export) like the filters.
+  await page.getByLabel('Only flagged').uncheck();
+  await page.getByLabel('Search').fill('audit');
+  await expect(page.getByText('1 entity, 1 flagged')).toBeVisible();
+  await page.getByLabel('Search').fill('production');
+  await expect(page.getByText('1 entity, 0 flagged')).toBeVisible();
 });
 
 test('a guest opens the account map, reads the flows and follows an account', async ({

@@ -67,11 +67,22 @@ export const ANNOTATION_ACCOUNT_STATUS = `${AWS_PLATFORM_PREFIX}/account-status`
 export const ANNOTATION_ACCOUNT_JOINED = `${AWS_PLATFORM_PREFIX}/account-joined`;
 
 /**
- * Where the owner of an entity came from: `tag`, `role` or `default`.
- * The ownership review uses it to flag owners that were only guessed.
+ * Where the owner of an entity came from, one of {@link OwnerSource}.
+ * The ownership review uses it to tell tagged, inherited and guessed owners
+ * apart.
  * @public
  */
 export const ANNOTATION_OWNER_SOURCE = `${AWS_PLATFORM_PREFIX}/owner-source`;
+
+/**
+ * A value of {@link ANNOTATION_OWNER_SOURCE}: `tag` (the resource's own
+ * `owner` tag), `role` (`roleOwners` in config, for the account's role),
+ * `default` (`defaultOwner` in config: nobody claimed it) or `account` (a
+ * zone, cluster, vault or plan without an owner tag, inheriting its
+ * account's owner).
+ * @public
+ */
+export type OwnerSource = 'tag' | 'role' | 'default' | 'account';
 
 /**
  * Where the account role came from, strongest first: `config`, `tag`,

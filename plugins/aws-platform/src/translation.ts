@@ -494,6 +494,8 @@ export const awsPlatformTranslationRef = createTranslationRef({
         ou: 'Organizational unit',
         owner: 'Owner',
         flaggedOnly: 'Only flagged',
+        search: 'Search',
+        searchPlaceholder: 'Entity, account, owner or OU',
       },
       columns: {
         entityRef: 'Entity ref',
@@ -505,7 +507,10 @@ export const awsPlatformTranslationRef = createTranslationRef({
         ou: 'OU',
         owner: 'Owner',
         ownerSource: 'Owner source',
+        ownership: 'Ownership',
+        severity: 'Severity',
         flags: 'Flags',
+        reasons: 'Reasons',
       },
       types: {
         'aws-account': 'AWS account',
@@ -515,17 +520,34 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'aws-backup-vault': 'Backup vault',
         'aws-backup-plan': 'Backup plan',
       },
-      ownerSources: {
-        tag: 'Tag',
+      origins: {
+        tagged: 'Tagged',
+        inherited: 'Inherited from account',
         role: 'Role (config)',
         default: 'Default (config)',
-        account: 'Account',
-        unknown: 'Not recorded',
+        unrecorded: 'Not recorded',
+      },
+      severities: {
+        high: 'High',
+        medium: 'Medium',
+        low: 'Low',
       },
       flags: {
-        'owner-not-tagged': 'Owner not tagged',
         'owner-not-found': 'Owner not in the catalog',
+        'account-not-tagged': 'No owner tag',
+        'owner-contradicts-account': 'Contradicts account owner',
       },
+      reasons: {
+        'owner-not-found': '{{owner}} names no group or user in the catalog',
+        'account-not-tagged-role':
+          'No owner tag on the account: {{owner}} comes from roleOwners in config',
+        'account-not-tagged-default':
+          'No owner tag on the account: {{owner}} is the default owner, chosen by nobody',
+        'owner-contradicts-account':
+          'Tagged {{owner}}, but its account belongs to {{accountOwner}}',
+      },
+      noGroupSource:
+        'The catalog holds no groups besides the default owner, so owners are not checked against it: add a group source (Identity Center, an org file) to check them.',
     },
   },
 });

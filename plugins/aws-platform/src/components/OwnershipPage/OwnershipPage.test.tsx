@@ -10,6 +10,7 @@ import {
   suiteEntities,
 } from '../../__fixtures__/entities';
 import { lookAlike } from '../../lib/__testUtils__/lookAlike';
+import { appDevelopers } from './__fixtures__/groups';
 import { OwnershipPage } from './OwnershipPage';
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
@@ -47,22 +48,28 @@ describe('OwnershipPage', () => {
 
   afterEach(() => click.mockRestore());
 
-  it('lists every suite entity and flags untagged and unknown owners', async () => {
+  it('lists every suite entity, flags only what needs acting on, and shows inherited owners', async () => {
     const catalogApi = catalogApiMock({
       entities: [...suiteEntities, platformTeam],
     });
     const getEntitiesByRefs = jest.spyOn(catalogApi, 'getEntitiesByRefs');
+    const getEntities = jest.spyOn(catalogApi, 'getEntities');
     renderInTestApp(<OwnershipPage />, { mountedRoutes, apis: [catalogApi] });
 
     expect(
-      await screen.findByText('14 entities, 5 flagged'),
+      await screen.findByText('14 entities, 2 flagged'),
     ).toBeInTheDocument();
-    // One query checks every distinct owner.
+    // Read in pages; one query checks every distinct owner.
+    expect(getEntities).not.toHaveBeenCalled();
     expect(getEntitiesByRefs).toHaveBeenCalledTimes(1);
     expect([...getEntitiesByRefs.mock.calls[0][0].entityRefs].sort()).toEqual([
       'group:default/backup-team',
       'group:default/platform-team',
     ]);
+    // The only group is the default owner: owners are not checked.
+    expect(
+      screen.getByText(/The catalog holds no groups besides the default owner/),
+    ).toBeInTheDocument();
 
     const row = (title: string) =>
       tableRows().find(cells => cells[0] === title)!;
@@ -74,27 +81,50 @@ describe('OwnershipPage', () => {
       'Root/Security',
       'platform-team',
       'Default (config)',
-      'Owner not tagged',
+      'Medium: No owner tagNo owner tag on the account: group:default/platform-team is the default owner, chosen by nobody',
     ]);
-    expect(row('Backup')).toEqual([
-      'Backup',
-      'AWS account',
-      'Backup',
-      'Backup',
-      'Root/Shared',
-      'backup-team',
+    expect(row('Backup').slice(6)).toEqual([
       'Role (config)',
-      'Owner not taggedOwner not in the catalog',
+      'Low: No owner tagNo owner tag on the account: group:default/backup-team comes from roleOwners in config',
     ]);
     expect(row('analytics').slice(1, 3)).toEqual(['EKS cluster', 'Production']);
-    expect(row('analytics')[6]).toBe('Account');
-    expect(row('acme-production-v1')[7]).toBe('');
+    expect(row('analytics').slice(6)).toEqual(['Inherited from account', '']);
+    expect(row('user-backup-vault (Backup, us-east-1)').slice(6)).toEqual([
+      'Inherited from account',
+      '',
+    ]);
+    expect(row('acme-production-v1').slice(6)).toEqual(['Tagged', '']);
     expect(row('Workloads').slice(1, 5)).toEqual([
       'Organizational unit',
       '—',
       '',
       'Root/Workloads',
     ]);
+    expect(row('Workloads')[7]).toBe('');
+  });
+
+  it('flags owners missing from the catalog once it holds other groups', async () => {
+    renderInTestApp(<OwnershipPage />, {
+      mountedRoutes,
+      apis: [
+        catalogApiMock({
+          entities: [...suiteEntities, platformTeam, appDevelopers],
+        }),
+      ],
+    });
+    expect(
+      await screen.findByText('14 entities, 2 flagged'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText(/The catalog holds no groups besides/),
+    ).not.toBeInTheDocument();
+    const row = (title: string) =>
+      tableRows().find(cells => cells[0] === title)!;
+    // Backup's owner is not in the catalog; its vault inherits it, unflagged.
+    expect(row('Backup')[7]).toMatch(
+      /^High: Owner not in the catalog.*names no group or user in the catalog/,
+    );
+    expect(row('user-backup-vault (Backup, us-east-1)')[7]).toBe('');
   });
 
   it('lists only the suite’s entities, not look-alikes registered by hand', async () => {
@@ -109,7 +139,7 @@ describe('OwnershipPage', () => {
     renderInTestApp(<OwnershipPage />, { mountedRoutes, apis: [catalogApi] });
 
     expect(
-      await screen.findByText('14 entities, 5 flagged'),
+      await screen.findByText('14 entities, 2 flagged'),
     ).toBeInTheDocument();
     const titles = tableRows().map(cells => cells[0]);
     expect(titles).toContain('Production');
@@ -117,16 +147,16 @@ describe('OwnershipPage', () => {
     expect(titles).not.toContain('cluster-look-alike');
   });
 
-  it('filters by type, role, OU, owner and flags', async () => {
+  it('filters by search, type, role, OU, owner and flags; the count follows', async () => {
     renderInTestApp(<OwnershipPage />, {
       mountedRoutes,
       apis: [catalogApiMock({ entities: [...suiteEntities, platformTeam] })],
     });
-    await screen.findByText('14 entities, 5 flagged');
+    await screen.findByText('14 entities, 2 flagged');
     const user = userEvent.setup();
 
     await user.selectOptions(screen.getByLabelText('Type'), 'EKS cluster');
-    expect(screen.getByText('3 entities, 1 flagged')).toBeInTheDocument();
+    expect(screen.getByText('3 entities, 0 flagged')).toBeInTheDocument();
     expect(tableRows().map(cells => cells[0])).toEqual([
       'acme-production-v1',
       'analytics',
@@ -147,44 +177,38 @@ describe('OwnershipPage', () => {
       'Backup',
       'user-backup-vault (Backup, us-east-1)',
     ]);
+    expect(screen.getByText('2 entities, 1 flagged')).toBeInTheDocument();
 
     await user.selectOptions(
       screen.getByLabelText('Organizational unit'),
       'All',
     );
-    await user.selectOptions(
-      screen.getByLabelText('Owner'),
-      'group:default/backup-team',
-    );
-    expect(screen.getByText('2 entities, 2 flagged')).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Search'), 'audit');
+    expect(screen.getByText('1 entity, 1 flagged')).toBeInTheDocument();
+    expect(tableRows().map(cells => cells[0])).toEqual(['Audit']);
+    await user.clear(screen.getByLabelText('Search'));
 
-    await user.selectOptions(screen.getByLabelText('Owner'), 'All');
     await user.click(screen.getByLabelText('Only flagged'));
-    expect(screen.getByText('5 entities, 5 flagged')).toBeInTheDocument();
+    expect(screen.getByText('2 entities, 2 flagged')).toBeInTheDocument();
     expect(
       tableRows()
         .map(cells => cells[0])
         .sort(),
-    ).toEqual([
-      'Audit',
-      'Backup',
-      'Workloads',
-      'analytics',
-      'user-backup-vault (Backup, us-east-1)',
-    ]);
+    ).toEqual(['Audit', 'Backup']);
   });
 
-  it('exports the rows shown as CSV', async () => {
+  it('exports the rows shown, after the search, as CSV', async () => {
     renderInTestApp(<OwnershipPage />, {
       mountedRoutes,
       apis: [catalogApiMock({ entities: [...suiteEntities, platformTeam] })],
     });
-    await screen.findByText('14 entities, 5 flagged');
+    await screen.findByText('14 entities, 2 flagged');
     const user = userEvent.setup();
     await user.selectOptions(
       screen.getByLabelText('Organizational unit'),
       'Root/Shared',
     );
+    await user.type(screen.getByLabelText('Search'), 'backup-team');
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
 
     expect(click).toHaveBeenCalledTimes(1);
@@ -195,9 +219,9 @@ describe('OwnershipPage', () => {
     expect(blob.type).toBe('text/csv;charset=utf-8');
     const csv = await blob.text();
     expect(csv.replace(/^\uFEFF/, '').split('\r\n')).toEqual([
-      'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Flags',
-      'resource:default/account-610271939441,Backup,aws-account,610271939441,Backup,backup,Root/Shared,group:default/backup-team,role,owner-not-tagged;owner-not-found',
-      'resource:default/user-backup-vault-610271939441-us-east-1,"user-backup-vault (Backup, us-east-1)",aws-backup-vault,610271939441,Backup,backup,Root/Shared,group:default/backup-team,account,owner-not-tagged;owner-not-found',
+      'Entity ref,Entity,Type,Account id,Account,Role,OU,Owner,Owner source,Ownership,Severity,Flags,Reasons',
+      'resource:default/account-610271939441,Backup,aws-account,610271939441,Backup,backup,Root/Shared,group:default/backup-team,role,role,low,account-not-tagged,No owner tag on the account: group:default/backup-team comes from roleOwners in config',
+      'resource:default/user-backup-vault-610271939441-us-east-1,"user-backup-vault (Backup, us-east-1)",aws-backup-vault,610271939441,Backup,backup,Root/Shared,group:default/backup-team,account,inherited,,,',
       '',
     ]);
     await waitFor(() =>
@@ -221,7 +245,7 @@ describe('OwnershipPage', () => {
       mountedRoutes,
       apis: [
         catalogApiMock.mock({
-          getEntities: jest
+          queryEntities: jest
             .fn()
             .mockRejectedValue(new Error('catalog is down')),
         }),

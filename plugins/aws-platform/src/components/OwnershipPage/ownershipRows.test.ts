@@ -17,7 +17,10 @@ import {
   toOwnershipRows,
 } from './ownershipRows';
 
-const existing = new Set(['group:default/platform-team']);
+const existing = {
+  existingOwners: new Set(['group:default/platform-team']),
+  groupSourcePresent: true,
+};
 
 describe('toOwnershipRows', () => {
   it('gives every entity its account, role, OU, owner and owner source', () => {
@@ -35,7 +38,9 @@ describe('toOwnershipRows', () => {
       ouPath: 'Root/Workloads',
       owner: 'group:default/platform-team',
       ownerSource: 'tag',
+      origin: 'tagged',
       flags: [],
+      severity: undefined,
     });
   });
 
@@ -58,29 +63,50 @@ describe('toOwnershipRows', () => {
     });
   });
 
-  it('flags owners that were not tagged, whatever filled them in', () => {
+  it('flags accounts that were not tagged, and shows inherited owners as such', () => {
     const rows = toOwnershipRows(
       [auditAccount, backupAccount, backupVault, productionCluster],
-      new Set(['group:default/platform-team', 'group:default/backup-team']),
+      {
+        existingOwners: new Set([
+          'group:default/platform-team',
+          'group:default/backup-team',
+        ]),
+        groupSourcePresent: true,
+      },
     );
-    const flagsOf = (title: string) => rows.find(r => r.title === title)!.flags;
-    expect(flagsOf('Audit')).toEqual(['owner-not-tagged']); // default
-    expect(flagsOf('Backup')).toEqual(['owner-not-tagged']); // role
-    expect(flagsOf('user-backup-vault (Backup, us-east-1)')).toEqual([
-      'owner-not-tagged', // account
-    ]);
-    expect(flagsOf('acme-production-v1')).toEqual([]); // tag
+    const row = (title: string) => rows.find(r => r.title === title)!;
+    const kinds = (title: string) => row(title).flags.map(f => f.kind);
+    expect(kinds('Audit')).toEqual(['account-not-tagged']); // default
+    expect(row('Audit').severity).toBe('medium');
+    expect(kinds('Backup')).toEqual(['account-not-tagged']); // role
+    expect(row('Backup').severity).toBe('low');
+    const vault = row('user-backup-vault (Backup, us-east-1)');
+    expect(vault.flags).toEqual([]);
+    expect(vault.origin).toBe('inherited');
+    expect(kinds('acme-production-v1')).toEqual([]); // tag
   });
 
-  it('flags owners that are not in the catalog', () => {
+  it('flags an owner that is not in the catalog where it was set', () => {
     const rows = toOwnershipRows([backupAccount, backupVault], existing);
-    expect(rows.map(r => r.flags)).toEqual([
-      ['owner-not-tagged', 'owner-not-found'],
-      ['owner-not-tagged', 'owner-not-found'],
+    expect(rows.map(r => r.flags.map(f => f.kind))).toEqual([
+      ['owner-not-found', 'account-not-tagged'],
+      [],
+    ]);
+    expect(rows[0].severity).toBe('high');
+  });
+
+  it('does not check owners against a catalog without a group source', () => {
+    const rows = toOwnershipRows([backupAccount, backupVault], {
+      ...existing,
+      groupSourcePresent: false,
+    });
+    expect(rows.map(r => r.flags.map(f => f.kind))).toEqual([
+      ['account-not-tagged'],
+      [],
     ]);
   });
 
-  it('flags an entity without owner source or owner', () => {
+  it('flags an entity without owner source or owner that no account covers', () => {
     const [row] = toOwnershipRows(
       [
         {
@@ -91,7 +117,8 @@ describe('toOwnershipRows', () => {
       ],
       existing,
     );
-    expect(row.flags).toEqual(['owner-not-tagged', 'owner-not-found']);
+    expect(row.flags.map(f => f.kind)).toEqual(['owner-not-found']);
+    expect(row.origin).toBe('unrecorded');
     expect(row.ownerSource).toBe('');
     expect(row.owner).toBe('');
   });
@@ -155,6 +182,26 @@ describe('filterOwnershipRows and optionsOf', () => {
     expect(filterOwnershipRows(rows, NO_FILTERS)).toHaveLength(rows.length);
   });
 
+  it('searches every word in titles, refs, accounts, owners and OUs', () => {
+    const titles = (search: string) =>
+      filterOwnershipRows(rows, { ...NO_FILTERS, search }).map(r => r.title);
+    expect(titles('BACKUP-team')).toEqual([
+      'Backup',
+      'user-backup-vault (Backup, us-east-1)',
+    ]);
+    expect(titles('production cluster')).toEqual(
+      rows
+        .filter(
+          r =>
+            r.type === 'kubernetes-cluster' && r.accountTitle === 'Production',
+        )
+        .map(r => r.title),
+    );
+    expect(titles('security')).toEqual(['Audit']);
+    expect(titles('  ')).toHaveLength(rows.length);
+    expect(titles('no-such-thing')).toEqual([]);
+  });
+
   it('offers the values present, types and roles in the guide order', () => {
     expect(optionsOf(rows, 'type')).toEqual([
       'aws-account',
@@ -179,9 +226,10 @@ describe('filterOwnershipRows and optionsOf', () => {
 });
 
 describe('ownershipCsvCells', () => {
-  it('writes the columns of the review, flags separated by semicolons', () => {
+  it('writes the columns of the review, flags and reasons separated by semicolons', () => {
     const [cells] = ownershipCsvCells(
       toOwnershipRows([backupAccount], existing),
+      flag => `reason of ${flag.kind}`,
     );
     expect(cells).toEqual([
       'resource:default/account-610271939441',
@@ -193,7 +241,10 @@ describe('ownershipCsvCells', () => {
       'Root/Shared',
       'group:default/backup-team',
       'role',
-      'owner-not-tagged;owner-not-found',
+      'role',
+      'high',
+      'owner-not-found;account-not-tagged',
+      'reason of owner-not-found; reason of account-not-tagged',
     ]);
   });
 });

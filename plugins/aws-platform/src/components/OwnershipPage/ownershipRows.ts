@@ -12,13 +12,15 @@ import {
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-
-/**
- * Why an entity's ownership needs review: its owner was not tagged on the
- * AWS resource (`owner-source` is `default`, `role` or `account`, or not
- * recorded), or the owner names no group or user of the catalog.
- */
-export type OwnershipFlag = 'owner-not-tagged' | 'owner-not-found';
+import {
+  FlagSeverity,
+  OwnershipContext,
+  OwnershipFlag,
+  ownershipFlags,
+  OwnershipOrigin,
+  ownershipOrigin,
+  topSeverity,
+} from './model/ownershipFlags';
 
 /** One line of the ownership review. */
 export interface OwnershipRow {
@@ -39,7 +41,12 @@ export interface OwnershipRow {
   owner: string;
   /** `tag`, `role`, `default`, `account`, or empty when not recorded. */
   ownerSource: string;
+  /** How it got its owner; `inherited` is shown, not flagged. */
+  origin: OwnershipOrigin;
+  /** What someone must act on, most urgent first. */
   flags: OwnershipFlag[];
+  /** The most urgent flag's severity; undefined when not flagged. */
+  severity?: FlagSeverity;
 }
 
 const TYPE_ORDER: string[] = Object.values(AWS_ENTITY_TYPES);
@@ -62,13 +69,12 @@ export function ownerRefOf(entity: Entity): string {
 
 /**
  * Turns the suite's entities into review rows: each with its account (the
- * account whose id it carries), the account's role and OU, its owner and
- * where that owner came from, and its flags. `existingOwners` holds the
- * full refs of owners found in the catalog.
+ * account whose id it carries), the account's role and OU, its owner, how it
+ * got that owner, and its flags (see `ownershipFlags`).
  */
 export function toOwnershipRows(
   entities: Entity[],
-  existingOwners: ReadonlySet<string>,
+  context: OwnershipContext,
 ): OwnershipRow[] {
   const accounts = new Map<string, Entity>();
   for (const entity of entities) {
@@ -80,50 +86,66 @@ export function toOwnershipRows(
 
   return entities
     .filter(entity => TYPE_ORDER.includes(String(entity.spec?.type)))
-    .map(entity => {
-      const annotations = entity.metadata.annotations ?? {};
-      const type = String(entity.spec?.type);
-      const accountId = annotations[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
-      // OUs carry the management account's id but do not live in it.
-      const account =
-        type === AWS_ENTITY_TYPES.organizationalUnit
-          ? undefined
-          : accounts.get(accountId);
-      const role = account?.metadata.labels?.[LABEL_ACCOUNT_ROLE] ?? '';
-      const ownerSource = annotations[ANNOTATION_OWNER_SOURCE] ?? '';
-      const owner = ownerRefOf(entity);
-      const flags: OwnershipFlag[] = [];
-      if (ownerSource !== 'tag') flags.push('owner-not-tagged');
-      if (!owner || !existingOwners.has(owner)) flags.push('owner-not-found');
-      const entityRef = stringifyEntityRef(entity);
-      return {
-        id: entityRef,
-        entityRef,
-        title: entity.metadata.title ?? entity.metadata.name,
-        type,
-        accountId:
-          type === AWS_ENTITY_TYPES.organizationalUnit ? '' : accountId,
-        accountRef: account && stringifyEntityRef(account),
-        accountTitle: account
-          ? account.metadata.title ?? account.metadata.name
-          : '',
-        role,
-        roleTitle: isAccountRole(role) ? ACCOUNT_ROLES[role].title : role,
-        ouPath:
-          (type === AWS_ENTITY_TYPES.organizationalUnit
-            ? annotations[ANNOTATION_OU_PATH]
-            : account?.metadata.annotations?.[ANNOTATION_OU_PATH]) ?? '',
-        owner,
-        ownerSource,
-        flags,
-      };
-    })
+    .map(entity => toRow(entity, accounts, context))
     .sort(
       (a, b) =>
         TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
         a.accountTitle.localeCompare(b.accountTitle) ||
         a.title.localeCompare(b.title),
     );
+}
+
+function toRow(
+  entity: Entity,
+  accounts: ReadonlyMap<string, Entity>,
+  context: OwnershipContext,
+): OwnershipRow {
+  const annotations = entity.metadata.annotations ?? {};
+  const type = String(entity.spec?.type);
+  const isOu = type === AWS_ENTITY_TYPES.organizationalUnit;
+  const accountId = annotations[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
+  // OUs carry the management account's id but do not live in it.
+  const account = isOu ? undefined : accounts.get(accountId);
+  const role = account?.metadata.labels?.[LABEL_ACCOUNT_ROLE] ?? '';
+  const ownerSource = annotations[ANNOTATION_OWNER_SOURCE] ?? '';
+  const owner = ownerRefOf(entity);
+  const facts = {
+    type,
+    owner,
+    ownerSource,
+    account:
+      account && account !== entity
+        ? {
+            owner: ownerRefOf(account),
+            ownerSource:
+              account.metadata.annotations?.[ANNOTATION_OWNER_SOURCE] ?? '',
+          }
+        : undefined,
+  };
+  const flags = ownershipFlags(facts, context);
+  const entityRef = stringifyEntityRef(entity);
+  return {
+    id: entityRef,
+    entityRef,
+    title: entity.metadata.title ?? entity.metadata.name,
+    type,
+    accountId: isOu ? '' : accountId,
+    accountRef: account && stringifyEntityRef(account),
+    accountTitle: account
+      ? account.metadata.title ?? account.metadata.name
+      : '',
+    role,
+    roleTitle: isAccountRole(role) ? ACCOUNT_ROLES[role].title : role,
+    ouPath:
+      (isOu
+        ? annotations[ANNOTATION_OU_PATH]
+        : account?.metadata.annotations?.[ANNOTATION_OU_PATH]) ?? '',
+    owner,
+    ownerSource,
+    origin: ownershipOrigin(facts),
+    flags,
+    severity: topSeverity(flags),
+  };
 }
 
 /** The review's filters; an empty string lets every value through. */
@@ -133,6 +155,8 @@ export interface OwnershipFilters {
   ouPath: string;
   owner: string;
   flaggedOnly: boolean;
+  /** Words that must all occur in the row's text, any case. */
+  search: string;
 }
 
 /** No filter set. */
@@ -142,20 +166,44 @@ export const NO_FILTERS: OwnershipFilters = {
   ouPath: '',
   owner: '',
   flaggedOnly: false,
+  search: '',
 };
 
-/** The rows that pass every filter. */
+const searchTextOf = (row: OwnershipRow) =>
+  [
+    row.title,
+    row.entityRef,
+    row.type,
+    row.accountId,
+    row.accountTitle,
+    row.roleTitle,
+    row.ouPath,
+    row.owner,
+  ]
+    .join(' ')
+    .toLocaleLowerCase('en-US');
+
+/**
+ * The rows that pass every filter and the search. The page counts, shows and
+ * exports exactly these, so the summary and the CSV follow what is typed.
+ */
 export function filterOwnershipRows(
   rows: OwnershipRow[],
   filters: OwnershipFilters,
 ): OwnershipRow[] {
+  const words = filters.search
+    .toLocaleLowerCase('en-US')
+    .split(/\s+/)
+    .filter(Boolean);
   return rows.filter(
     row =>
       (!filters.type || row.type === filters.type) &&
       (!filters.role || row.role === filters.role) &&
       (!filters.ouPath || row.ouPath === filters.ouPath) &&
       (!filters.owner || row.owner === filters.owner) &&
-      (!filters.flaggedOnly || row.flags.length > 0),
+      (!filters.flaggedOnly || row.flags.length > 0) &&
+      (words.length === 0 ||
+        words.every(word => searchTextOf(row).includes(word))),
   );
 }
 
@@ -177,10 +225,14 @@ export function optionsOf(
 
 /**
  * The CSV cells of each row, in the order of the review's columns: entity
- * ref, title, type, account id, account, role, OU, owner, owner source and
- * the flags separated by semicolons.
+ * ref, title, type, account id, account, role, OU, owner, owner source, how
+ * the owner was got, the most urgent severity, the flags and their one-line
+ * reasons (both separated by semicolons). `reasonOf` words a flag.
  */
-export function ownershipCsvCells(rows: OwnershipRow[]): string[][] {
+export function ownershipCsvCells(
+  rows: OwnershipRow[],
+  reasonOf: (flag: OwnershipFlag) => string,
+): string[][] {
   return rows.map(row => [
     row.entityRef,
     row.title,
@@ -191,6 +243,9 @@ export function ownershipCsvCells(rows: OwnershipRow[]): string[][] {
     row.ouPath,
     row.owner,
     row.ownerSource,
-    row.flags.join(';'),
+    row.origin,
+    row.severity ?? '',
+    row.flags.map(flag => flag.kind).join(';'),
+    row.flags.map(reasonOf).join('; '),
   ]);
 }

@@ -1,0 +1,57 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
+import { awsPlatformTranslationRef } from '../../translation';
+import { FlagSeverity, OwnershipFlag } from './model/ownershipFlags';
+import { OwnershipText } from './useOwnershipText';
+
+const useStyles = makeStyles(theme => ({
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+  item: {
+    display: 'flex',
+    alignItems: 'baseline',
+    gap: theme.spacing(1),
+    marginBottom: 2,
+  },
+  reason: { fontSize: '0.8rem', color: theme.palette.text.secondary },
+  high: {
+    borderColor: theme.palette.error.main,
+    color: theme.palette.error.main,
+  },
+  medium: {
+    borderColor: theme.palette.warning.dark,
+    color: theme.palette.warning.dark,
+  },
+  low: {},
+}));
+
+/**
+ * An entity's flags, most urgent first: each its severity, its name and its
+ * one-line reason, as a list so screen readers announce how many there are.
+ */
+export function FlagList(props: {
+  flags: OwnershipFlag[];
+  text: OwnershipText;
+}) {
+  const classes = useStyles();
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  if (props.flags.length === 0) return null;
+  const severityClass = (severity: FlagSeverity) => classes[severity];
+  return (
+    <ul className={classes.list}>
+      {props.flags.map(flag => (
+        <li key={flag.kind} className={classes.item}>
+          <Chip
+            size="small"
+            variant="outlined"
+            className={severityClass(flag.severity)}
+            label={`${t(
+              `ownership.severities.${flag.severity}`,
+            )}: ${props.text.flagLabel(flag)}`}
+          />
+          <span className={classes.reason}>{props.text.reasonOf(flag)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,67 @@
+import { TableColumn } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { awsPlatformTranslationRef } from '../../translation';
+import { FlagList } from './FlagList';
+import { OwnershipRow } from './ownershipRows';
+import { OwnershipText } from './useOwnershipText';
+
+/** The review table's columns: entity, type, account, role, OU, owner, ownership, flags. */
+export function useOwnershipColumns(
+  text: OwnershipText,
+): TableColumn<OwnershipRow>[] {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  return [
+    {
+      title: t('ownership.columns.entity'),
+      field: 'title',
+      highlight: true,
+      cellStyle: { minWidth: 200 },
+      render: row => (
+        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+      ),
+    },
+    {
+      title: t('ownership.columns.type'),
+      field: 'type',
+      render: row => text.typeLabel(row.type),
+    },
+    {
+      title: t('ownership.columns.account'),
+      field: 'accountTitle',
+      render: row =>
+        row.accountRef ? (
+          <EntityRefLink entityRef={row.accountRef} title={row.accountTitle} />
+        ) : (
+          '—'
+        ),
+    },
+    { title: t('ownership.columns.role'), field: 'roleTitle' },
+    {
+      title: t('ownership.columns.ou'),
+      field: 'ouPath',
+      cellStyle: { whiteSpace: 'nowrap' },
+    },
+    {
+      title: t('ownership.columns.owner'),
+      field: 'owner',
+      render: row =>
+        row.owner ? (
+          <EntityRefLink entityRef={row.owner} defaultKind="group" />
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('ownership.columns.ownership'),
+      field: 'origin',
+      render: row => text.originLabel(row.origin),
+    },
+    {
+      title: t('ownership.columns.flags'),
+      field: 'severity',
+      cellStyle: { minWidth: 260 },
+      render: row => <FlagList flags={row.flags} text={text} />,
+    },
+  ];
+}
