@@ -12,7 +12,18 @@ describe('readLiveStatusConfig', () => {
       cacheTtlMs: 60_000,
       backupDays: 7,
       backupMaxItems: 50,
+      coalesceAcrossReplicas: false,
     });
+  });
+
+  it('joins reads across replicas when the cache store is shared', () => {
+    const store = (value?: string) =>
+      readLiveStatusConfig(
+        new ConfigReader(value ? { backend: { cache: { store: value } } } : {}),
+      ).coalesceAcrossReplicas;
+    expect([store(), store('memory'), store('redis'), store('valkey')]).toEqual(
+      [false, false, true, true],
+    );
   });
 
   it.each([

@@ -9,6 +9,11 @@ export interface LiveStatusConfig {
   backupDays: number;
   /** How many jobs, copy jobs and recovery points an answer holds at most. */
   backupMaxItems: number;
+  /**
+   * Whether replicas join each other's AWS reads through a lease in the
+   * cache: when `backend.cache.store` is a shared store (not `memory`).
+   */
+  coalesceAcrossReplicas: boolean;
 }
 
 /** Short enough that "live" stays true, long enough to absorb a burst of page views. */
@@ -39,5 +44,11 @@ export function readLiveStatusConfig(config: Config): LiveStatusConfig {
       );
     }
   }
-  return { cacheTtlMs, backupDays, backupMaxItems };
+  const store = config.getOptionalString('backend.cache.store') ?? 'memory';
+  return {
+    cacheTtlMs,
+    backupDays,
+    backupMaxItems,
+    coalesceAcrossReplicas: store !== 'memory',
+  };
 }

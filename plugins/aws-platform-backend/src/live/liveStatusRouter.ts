@@ -30,6 +30,7 @@ import { backupActivity } from './backup/backupActivity';
 import { readBackupActivity } from './backup/readBackupActivity';
 import { clusterLiveStatus } from './cluster/clusterLiveStatus';
 import { readClusterLive } from './cluster/readClusterLive';
+import { CacheLease, LEASE_MS, LEASE_SETTLE_MS } from './cacheLease';
 import { CoalescingCache } from './coalescingCache';
 import type { LiveStatusConfig } from './liveStatusConfig';
 import {
@@ -89,6 +90,13 @@ export function createLiveStatusRouter(
     cache: options.cache,
     ttlMs: config.cacheTtlMs,
     logger,
+    lease: config.coalesceAcrossReplicas
+      ? new CacheLease({
+          cache: options.cache,
+          settleMs: LEASE_SETTLE_MS,
+          leaseMs: LEASE_MS,
+        })
+      : undefined,
   });
   const router = Router();
 
