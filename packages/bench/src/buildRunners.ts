@@ -2,7 +2,7 @@
  * Bundles the runners with esbuild (already in node_modules through
  * @backstage/cli). The suite's plugin sources are TypeScript with
  * extensionless imports, which Node's type stripping cannot load, so they are
- * bundled in; every package from the registry (AWS SDK, @backstage/*, the
+ * bundled in (every workspace package: @internal/* and @aws-platform-suite/*); every package from the registry (AWS SDK, @backstage/*, the
  * peers) stays external and loads from node_modules as in a real backend.
  */
 import { mkdirSync } from 'node:fs';
@@ -22,8 +22,11 @@ export const BUILD_DIR = join(PACKAGE_DIR, 'dist');
 const externalRegistryPackages: Plugin = {
   name: 'external-registry-packages',
   setup(pluginBuild) {
+    // The workspace's own packages (@internal/*, the suite's
+    // @aws-platform-suite/*) are TypeScript sources: bundled in.
     pluginBuild.onResolve({ filter: /^[^./]/ }, args =>
-      args.path.startsWith('@internal/')
+      args.path.startsWith('@internal/') ||
+      args.path.startsWith('@aws-platform-suite/')
         ? undefined
         : { path: args.path, external: true },
     );

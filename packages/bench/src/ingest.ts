@@ -31,6 +31,7 @@ import type { BenchArgs } from './benchArgs.ts';
 import { buildRunners } from './buildRunners.ts';
 import { startCountingProxy } from './countingProxy.ts';
 import type { CountingProxy, NetworkProfile } from './countingProxy.ts';
+import { credentialSessions } from './awsPageMaxima.ts';
 import { estateShape, minimumCalls } from './minimum.ts';
 import type { EstateShape } from './minimum.ts';
 import {
@@ -49,9 +50,9 @@ const REGION = 'us-east-1';
 const ROLE_NAME = 'OrganizationAccountAccessRole';
 
 const READS: Record<Implementation, string> = {
-  suite: 'org + OUs + tags, Route 53, EKS, Backup',
+  suite: 'org + OUs + tags + delegated admins, Route 53, EKS, Backup',
   'suite-eks': 'EKS (given the organization)',
-  'suite-org': 'org + OUs + tags',
+  'suite-org': 'org + OUs + tags + delegated admins',
   'roadie-org': 'accounts + tags',
   'roadie-eks': 'EKS, one provider per account',
   'core-org': 'accounts (no tags)',
@@ -314,7 +315,14 @@ async function measure(options: {
     result,
     error,
     counts,
-    minimum: minimumCalls(options.impl, options.shape),
+    minimum: minimumCalls(options.impl, options.shape, {
+      // The runner reads the configured region only (no DescribeRegions).
+      regions: 1,
+      sessions: credentialSessions(processMs),
+      // The suite's runs read the organization, and confirm it at the end.
+      confirmOrganization:
+        options.impl === 'suite' || options.impl === 'suite-org',
+    }),
     processMs,
     loadAverage: os.loadavg()[0],
   };

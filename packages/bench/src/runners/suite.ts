@@ -15,7 +15,10 @@ import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-cata
 import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
 import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
 import type { OrganizationSnapshot } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/types';
-import { readOrganization } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/readOrganization';
+import {
+  readOrganization,
+  readOrganizationId,
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/readOrganization';
 import { countByType, describeError, runJob } from './runnerKit.ts';
 import type { Job } from './protocol.ts';
 
@@ -72,24 +75,31 @@ function setup(job: Job) {
 runJob(setup, async ({ ingestionConfig, clientFactory, given }, job) => {
   const asked: string[][] = [];
   const phases: Record<string, number> = {};
+  const organizations = () =>
+    clientFactory.createClient(OrganizationsClient, {
+      accountId: ingestionConfig.organization.accountId,
+      region: ingestionConfig.organization.region,
+    });
   const run = await runIngestion({
     config: ingestionConfig,
     readOrganization: async () => {
       if (given) return given;
       const started = performance.now();
-      const snapshot = await readOrganization(
-        await clientFactory.createClient(OrganizationsClient, {
-          accountId: ingestionConfig.organization.accountId,
-          region: ingestionConfig.organization.region,
-        }),
-        { concurrency: ingestionConfig.concurrency },
-      );
+      const snapshot = await readOrganization(await organizations(), {
+        concurrency: ingestionConfig.concurrency,
+      });
       phases.organization = performance.now() - started;
       if (job.snapshotPath && job.impl === 'suite') {
         writeFileSync(job.snapshotPath, JSON.stringify(snapshot));
       }
       return snapshot;
     },
+    // As AwsPlatformEntityProvider.refresh() does, unless the organization
+    // is given (suite-eks reads no organization).
+    ...(!given && {
+      confirmOrganization: async () =>
+        readOrganizationId(await organizations()),
+    }),
     readers: createResourceReaders(clientFactory),
     memory: recordingMemory(asked),
     today: new Date(),

@@ -19,6 +19,7 @@ export type SimService =
   | 'eks'
   | 'ssm'
   | 'backup'
+  | 'ec2'
   | 'sts';
 
 /** The SDK service id each client-side bucket is keyed by (rateLimits.ts). */
@@ -28,6 +29,7 @@ export const CLIENT_SERVICE_IDS: Record<Exclude<SimService, 'sts'>, string> = {
   eks: 'EKS',
   ssm: 'SSM',
   backup: 'Backup',
+  ec2: 'EC2',
 };
 
 /** The one bucket of every account's credential requests (rateLimits.ts). */

@@ -4,8 +4,8 @@
  * make-up, and the exact shape `seedLargeEstate` gives the emulator runs.
  */
 import type { LargeEstate } from '@internal/local-aws';
-import { estateShape } from '../minimum.ts';
-import type { AccountShape, EstateShape } from '../minimum.ts';
+import { estateShape } from '../estateShape.ts';
+import type { AccountShape, EstateShape } from '../estateShape.ts';
 
 /** What an organization holds, per account unless said otherwise. */
 export type OrganizationSpec = {
@@ -24,13 +24,18 @@ export type OrganizationSpec = {
   vaultsPerAccount: number;
   plansPerAccount: number;
   selectionsPerPlan: number;
+  /** Delegated administrator accounts of the organization. */
+  delegatedAdministrators: number;
+  /** Services each delegated administrator administers. */
+  servicesPerAdministrator: number;
 };
 
 /**
  * Defaults for a 5,000-account organization: the emulator estate's make-up
  * (5 zones per account, a vault and a plan each, one cluster per 10
  * accounts) with what the emulator cannot hold: 2 node groups, 4 add-ons and
- * a backup selection per plan, and 50 OUs.
+ * a backup selection per plan, 50 OUs, and the guide's two delegated
+ * administrators.
  */
 export const DEFAULT_ORGANIZATION: OrganizationSpec = {
   accounts: 5_000,
@@ -44,6 +49,10 @@ export const DEFAULT_ORGANIZATION: OrganizationSpec = {
   vaultsPerAccount: 1,
   plansPerAccount: 1,
   selectionsPerPlan: 1,
+  // The guide's estate: Identity administers Identity Center, Backup
+  // administers AWS Backup (aws-platform-guide.md, account table).
+  delegatedAdministrators: 2,
+  servicesPerAdministrator: 1,
 };
 
 const accountId = (n: number) => String(100_000_000_000 + n);
@@ -97,6 +106,10 @@ export function organizationShape(spec: OrganizationSpec): EstateShape {
       })),
     ],
     accounts: [management, ...accounts],
+    delegatedAdministrators: Array.from(
+      { length: Math.min(spec.delegatedAdministrators, members) },
+      () => spec.servicesPerAdministrator,
+    ),
   };
 }
 

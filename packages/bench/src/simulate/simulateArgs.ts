@@ -26,8 +26,13 @@ Estate (defaults: a 5,000-account organization):
   --vaults N                backup vaults per account (default ${DEFAULT_ORGANIZATION.vaultsPerAccount})
   --plans N                 backup plans per account (default ${DEFAULT_ORGANIZATION.plansPerAccount})
   --selections N            backup selections per plan (default ${DEFAULT_ORGANIZATION.selectionsPerPlan})
+  --delegated-admins N      delegated administrator accounts (default ${DEFAULT_ORGANIZATION.delegatedAdministrators})
+  --services-per-admin N    services each administers (default ${DEFAULT_ORGANIZATION.servicesPerAdministrator})
   --regions LIST            regions the suite reads; resources sit in the first
-                            (default us-east-1)
+                            (default us-east-1: the regions setting)
+  --discover-regions        no regions setting: every account's regions are
+                            read (one EC2 DescribeRegions each) and found to be
+                            the --regions list
 The suite's settings:
   --concurrency N           organization read (default 4)
   --account-concurrency N   scopes pool = 2 × N (default 16)
@@ -60,6 +65,8 @@ export type SimulateArgs = {
   organization: OrganizationSpec;
   compareAccounts: number;
   regions: string[];
+  /** No regions setting: the regions are read from every account. */
+  discoverRegions: boolean;
   services: ResourceService[];
   concurrency: number;
   accountConcurrency: number;
@@ -92,7 +99,10 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
       vaults: { type: 'string' },
       plans: { type: 'string' },
       selections: { type: 'string' },
+      'delegated-admins': { type: 'string' },
+      'services-per-admin': { type: 'string' },
       regions: { type: 'string', default: 'us-east-1' },
+      'discover-regions': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: '4' },
       'account-concurrency': { type: 'string', default: '16' },
       'client-limit': { type: 'string', multiple: true, default: [] },
@@ -154,9 +164,20 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
       vaultsPerAccount: whole('vaults', 0, d.vaultsPerAccount),
       plansPerAccount: whole('plans', 0, d.plansPerAccount),
       selectionsPerPlan: whole('selections', 0, d.selectionsPerPlan),
+      delegatedAdministrators: whole(
+        'delegated-admins',
+        0,
+        d.delegatedAdministrators,
+      ),
+      servicesPerAdministrator: whole(
+        'services-per-admin',
+        1,
+        d.servicesPerAdministrator,
+      ),
     },
     compareAccounts: whole('compare-accounts', 0),
     regions,
+    discoverRegions: values['discover-regions'],
     services: ['route53', 'eks', 'backup'],
     concurrency: whole('concurrency', 1),
     accountConcurrency: whole('account-concurrency', 1),

@@ -1,4 +1,4 @@
-import { minimumCalls, total } from '../minimum.ts';
+import { minimumCalls } from '../minimum.ts';
 import type { AccountShape, EstateShape } from '../minimum.ts';
 import { benchEstateShape } from './estate.ts';
 import { simulate } from './simulation.ts';
@@ -47,16 +47,17 @@ const callsOf = (operations: Map<string, { calls: number }>) =>
   [...operations.values()].reduce((sum, op) => sum + op.calls, 0);
 
 describe('simulate', () => {
-  it('reads the organization in six rounds of calls when nothing limits it', async () => {
+  it('reads the organization in seven rounds of calls when nothing limits it', async () => {
     const result = await simulate(
       scenario({
         clientLimits: { Organizations: { ratePerSecond: 1000, burst: 1000 } },
       }),
     );
     // Describe, ListRoots, the root's two lists, the OU's two lists, the
-    // root's and OU's tags, the three accounts' tags: 6 × 50 ms.
-    expect(result.organizationMs).toBe(300);
-    expect(callsOf(result.operations)).toBe(11);
+    // root's and OU's tags, the three accounts' tags, the delegated
+    // administrators (none): 7 × 50 ms.
+    expect(result.organizationMs).toBe(350);
+    expect(callsOf(result.operations)).toBe(12);
     expect(result.operations.get('organizations:ListTagsForResource')).toEqual({
       calls: 5,
       throttled: 0,
@@ -69,8 +70,8 @@ describe('simulate', () => {
         clientLimits: { Organizations: { ratePerSecond: 10, burst: 1 } },
       }),
     );
-    // 11 calls: the first at 0, each next 100 ms later, the last done 50 ms on.
-    expect(result.organizationMs).toBe(1_050);
+    // 12 calls: the first at 0, each next 100 ms later, the last done 50 ms on.
+    expect(result.organizationMs).toBe(1_150);
     const waits = result.waits.organization;
     expect(waits.get('client bucket: Organizations')).toBeGreaterThan(
       waits.get('latency')!,
@@ -130,7 +131,59 @@ describe('simulate', () => {
     });
   });
 
-  it("makes the benchmark's minimum of calls for the benchmark's estate, and one to confirm the organization", async () => {
+  it('reads the delegated administrators, then the services of each', async () => {
+    const result = await simulate(
+      scenario({
+        shape: { ...tiny, delegatedAdministrators: [1, 21, 3] },
+        clientLimits: { Organizations: { ratePerSecond: 1000, burst: 1000 } },
+      }),
+    );
+    expect(
+      result.operations.get('organizations:ListDelegatedAdministrators')?.calls,
+    ).toBe(1);
+    // 1 + 2 pages (21 services at 20 a page) + 1.
+    expect(
+      result.operations.get('organizations:ListDelegatedServicesForAccount')
+        ?.calls,
+    ).toBe(4);
+    // Seven rounds, then the three administrators at once: the one with 21
+    // services takes two pages in sequence.
+    expect(result.organizationMs).toBe(350 + 100);
+  });
+
+  it("reads each account's regions before its scopes when none are configured", async () => {
+    const settings = {
+      concurrency: 4,
+      accountConcurrency: 2,
+      regions: ['us-east-1', 'us-west-2'],
+      discoverRegions: true,
+      services: ['eks' as const],
+      organizationGiven: true,
+    };
+    const result = await simulate(
+      scenario({
+        settings,
+        clientLimits: { AssumeRole: { ratePerSecond: 1000, burst: 1000 } },
+      }),
+    );
+    expect(result.operations.get('ec2:DescribeRegions')?.calls).toBe(3);
+    // A ListClusters in each of the 2 regions of each of the 3 accounts.
+    expect(result.operations.get('eks:ListClusters')?.calls).toBe(6);
+    expect(result.scopes).toBe(6);
+    // 2 accounts at a time: each its role, then its DescribeRegions (100 ms),
+    // then the third's (100 ms); then the 6 scopes 4 at a time, the roles
+    // already held: two rounds of 50 ms.
+    expect(result.totalMs).toBe(2 * 100 + 2 * 50);
+    const configured = await simulate(
+      scenario({
+        settings: { ...settings, discoverRegions: false },
+        clientLimits: { AssumeRole: { ratePerSecond: 1000, burst: 1000 } },
+      }),
+    );
+    expect(configured.operations.get('ec2:DescribeRegions')).toBeUndefined();
+  });
+
+  it('makes the minimum of calls derived from the estate, but for one role of the management account', async () => {
     const shape = benchEstateShape({
       workloads: 12,
       zonesPerAccount: 3,
@@ -148,14 +201,15 @@ describe('simulate', () => {
         },
       }),
     );
-    const minimum = minimumCalls('suite', shape);
-    minimum['organizations:DescribeOrganization'] += 1;
+    const minimum = minimumCalls('suite', shape, { confirmOrganization: true });
+    // The suite assumes a role in the management account too, whose own
+    // credentials it already has.
+    minimum['sts:AssumeRole'] += 1;
     expect(
       Object.fromEntries(
         [...result.operations].map(([key, stats]) => [key, stats.calls]),
       ),
     ).toEqual(minimum);
-    expect(callsOf(result.operations)).toBe(total(minimum));
     expect(result.failedScopes).toBe(0);
   });
 

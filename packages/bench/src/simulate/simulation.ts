@@ -43,7 +43,7 @@ export function clientLimitsOf(
     ...overrides,
   };
   // What DefaultAwsClientFactory uses for a service missing from the table.
-  for (const id of ['Organizations', 'Route 53', 'EKS', 'SSM', 'Backup']) {
+  for (const id of ['Organizations', 'Route 53', 'EKS', 'SSM', 'Backup', 'EC2']) {
     limits[id] ??= FALLBACK_RATE_LIMIT;
   }
   return limits;

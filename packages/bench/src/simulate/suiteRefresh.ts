@@ -11,7 +11,8 @@ import type {
   ResourceService,
   Scope,
 } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/scopes.ts';
-import type { AccountShape, EstateShape } from '../minimum.ts';
+import { selectionsOfPlan } from '../estateShape.ts';
+import type { AccountShape, EstateShape } from '../estateShape.ts';
 import type { AwsModel, CallTarget } from './awsModel.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
@@ -21,7 +22,16 @@ export type RefreshSettings = {
   concurrency: number;
   /** `accountConcurrency`: the scope pool is twice this. */
   accountConcurrency: number;
+  /**
+   * The regions read in every account: the configured `regions`, or, with
+   * `discoverRegions`, the regions every account turns out to have enabled.
+   */
   regions: string[];
+  /**
+   * No `regions` in config: each account's enabled regions are read first
+   * (one EC2 DescribeRegions per account, in its own role).
+   */
+  discoverRegions?: boolean;
   services: ResourceService[];
   /** The organization is given, not read (the benchmark's suite-eks run). */
   organizationGiven?: boolean;
@@ -103,6 +113,50 @@ async function readOrganization(
     options.concurrency,
     org('ListTagsForResource'),
   );
+  await readDelegatedAdministrators(shape, options.concurrency, org);
+}
+
+/**
+ * organization/readDelegatedAdministrators.ts: the administrators page by
+ * page, then each one's services, `concurrency` at a time.
+ */
+async function readDelegatedAdministrators(
+  shape: EstateShape,
+  concurrency: number,
+  org: (operation: string) => () => Promise<void>,
+): Promise<void> {
+  const admins = shape.delegatedAdministrators ?? [];
+  await pagesInSequence(
+    pages(admins.length, 20),
+    org('ListDelegatedAdministrators'),
+  );
+  await settleAll(admins, concurrency, services =>
+    pagesInSequence(
+      pages(services, 20),
+      org('ListDelegatedServicesForAccount'),
+    ),
+  );
+}
+
+/**
+ * regions/resolveAccountRegions.ts: every account's DescribeRegions (asked
+ * in the organization's region), `accountConcurrency` at a time. The ids
+ * of the accounts whose regions could not be read.
+ */
+async function discoverRegions(
+  aws: AwsModel,
+  accountIds: string[],
+  options: { accountConcurrency: number; region: string },
+): Promise<Set<string>> {
+  const outcomes = await mapSettled(
+    accountIds,
+    options.accountConcurrency,
+    account =>
+      aws.call('ec2', 'DescribeRegions', { account, region: options.region }),
+  );
+  return new Set(
+    accountIds.filter((_, i) => outcomes[i].status === 'rejected'),
+  );
 }
 
 /** dns/readHostedZones.ts: zones, then NS records and tag batches, 4 at a time. */
@@ -171,14 +225,11 @@ async function readBackup(
     pagesInSequence(pages(account.vaults, 1000), backup('ListBackupVaults')),
     pagesInSequence(pages(account.plans, 1000), backup('ListBackupPlans')),
   ]);
-  const selectionsOf = (plan: number) =>
-    Math.floor(account.selections / account.plans) +
-    (plan < account.selections % account.plans ? 1 : 0);
   const jobs = [
     ...Array.from({ length: account.vaults }, () => backup('ListTags')),
     ...Array.from({ length: account.plans }, (_, plan) => async () => {
       await backup('GetBackupPlan')();
-      const selections = selectionsOf(plan);
+      const selections = selectionsOfPlan(account, plan);
       await pagesInSequence(
         pages(selections, 1000),
         backup('ListBackupSelections'),
@@ -204,8 +255,9 @@ function emptyIn(account: AccountShape): AccountShape {
 }
 
 /**
- * ingestion/runIngestion.ts: the organization read, then every scope in
- * listScopes' account-major order through a pool of accountConcurrency × 2,
+ * ingestion/runIngestion.ts: the organization read, each account's regions
+ * when they are discovered, then every scope in listScopes' account-major
+ * order through a pool of accountConcurrency × 2,
  * then (AwsPlatformEntityProvider) the organization confirmed.
  * Resources sit in the first region; other regions are read and found empty.
  */
@@ -242,11 +294,18 @@ export async function simulateRefresh(
 
   aws.phase = 'scopes';
   const accounts = new Map(shape.accounts.map(a => [a.id, a]));
-  // The configured regions for every account (no DescribeRegions call).
+  // Configured regions: every account's, with no call. Discovered: an
+  // account whose regions cannot be read gets its Route 53 scope only.
+  const unknownRegions = settings.discoverRegions
+    ? await discoverRegions(aws, [...accounts.keys()], {
+        accountConcurrency: settings.accountConcurrency,
+        region: settings.regions[0],
+      })
+    : new Set<string>();
   const scopes = listScopes(
     [...accounts.keys()].map(accountId => ({
       accountId,
-      regions: settings.regions,
+      regions: unknownRegions.has(accountId) ? [] : settings.regions,
     })),
     settings.services,
   );
@@ -286,7 +345,9 @@ export async function simulateRefresh(
     scopesMs: clock.now - started - organizationMs,
     totalMs: clock.now - started,
     scopes: scopes.length,
-    failedScopes: outcomes.filter(o => o.status === 'rejected').length,
+    failedScopes:
+      unknownRegions.size +
+      outcomes.filter(o => o.status === 'rejected').length,
     organizationFailed,
   };
 }
