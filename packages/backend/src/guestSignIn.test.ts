@@ -9,7 +9,10 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { Permission } from '@backstage/plugin-permission-common';
-import { awsPlatformProductionChangePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  awsAccountEntityRef,
+  awsPlatformProductionChangePermission,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import request from 'supertest';
@@ -39,11 +42,12 @@ async function authorize(
   server: Server,
   token: string,
   permission: Permission,
+  resourceRef?: string,
 ) {
   const response = await request(server)
     .post('/api/permission/authorize')
     .set('Authorization', `Bearer ${token}`)
-    .send({ items: [{ id: '1', permission }] });
+    .send({ items: [{ id: '1', permission, resourceRef }] });
   expect(response.status).toBe(200);
   return response.body.items[0].result;
 }
@@ -122,11 +126,17 @@ describe("the local portal's guest", () => {
     );
     expect(claims.sub).toBe('user:default/guest');
 
-    for (const permission of [
-      awsPlatformProductionChangePermission,
-      catalogLocationCreatePermission,
-    ]) {
-      expect(await authorize(backend.server, token, permission)).toBe('ALLOW');
-    }
+    // The production change is asked per account entity, as the actions do.
+    expect(
+      await authorize(
+        backend.server,
+        token,
+        awsPlatformProductionChangePermission,
+        awsAccountEntityRef('715451680876'),
+      ),
+    ).toBe('ALLOW');
+    expect(
+      await authorize(backend.server, token, catalogLocationCreatePermission),
+    ).toBe('ALLOW');
   }, 30_000);
 });

@@ -134,6 +134,81 @@ describe('AwsPlatformPermissionPolicy', () => {
     );
   });
 
+  it('keeps the suite’s catalog-entity permissions as shipped: live status for everyone, production for platform members', async () => {
+    expect(awsPlatformLiveStatusReadPermission.type).toBe('resource');
+    expect(awsPlatformProductionChangePermission.type).toBe('resource');
+    expect(
+      await decide(awsPlatformLiveStatusReadPermission, developer),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await decide(awsPlatformProductionChangePermission, developer),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  describe('with the owner-only variant', () => {
+    const ownersOnly = new AwsPlatformPermissionPolicy({
+      platformGroups: ['group:default/platform-team'],
+      audiences: {
+        [awsPlatformLiveStatusReadPermission.name]: 'owners',
+        [awsPlatformProductionChangePermission.name]: 'owners',
+      },
+    });
+
+    it.each(
+      [
+        awsPlatformLiveStatusReadPermission,
+        awsPlatformProductionChangePermission,
+      ].map(p => [p.name, p]),
+    )(
+      'answers %s with the catalog’s isEntityOwner condition on the user’s ownership refs',
+      async (_name, permission) => {
+        expect(await ownersOnly.handle({ permission }, developer)).toEqual({
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'IS_ENTITY_OWNER',
+            resourceType: 'catalog-entity',
+            params: {
+              claims: ['user:default/dev', 'group:default/app-developers'],
+            },
+          },
+        });
+      },
+    );
+
+    it('still allows platform members everything', async () => {
+      expect(
+        await ownersOnly.handle(
+          { permission: awsPlatformProductionChangePermission },
+          member,
+        ),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    });
+
+    it('denies an owners audience on a permission that is not about catalog entities', async () => {
+      const policyWithBasic = new AwsPlatformPermissionPolicy({
+        platformGroups: [],
+        audiences: { [awsPlatformSubdomainCreatePermission.name]: 'owners' },
+      });
+      expect(
+        await policyWithBasic.handle(
+          { permission: awsPlatformSubdomainCreatePermission },
+          developer,
+        ),
+      ).toEqual({ result: AuthorizeResult.DENY });
+    });
+
+    it('leaves the other permissions as shipped', async () => {
+      expect(
+        await ownersOnly.handle(
+          { permission: awsPlatformSubdomainCreatePermission },
+          developer,
+        ),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+    });
+  });
+
   it('grants nothing platform-only when no group is configured', async () => {
     const closed = new AwsPlatformPermissionPolicy({ platformGroups: [] });
     expect(

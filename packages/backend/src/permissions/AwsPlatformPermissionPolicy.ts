@@ -9,11 +9,16 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import { RESOURCE_TYPE_CATALOG_ENTITY } from '@backstage/plugin-catalog-common/alpha';
+import {
   createScaffolderTaskConditionalDecision,
   scaffolderTaskConditions,
 } from '@backstage/plugin-scaffolder-backend/alpha';
 import { RESOURCE_TYPE_SCAFFOLDER_TASK } from '@backstage/plugin-scaffolder-common/alpha';
-import { audienceOf } from './permissionAudiences';
+import { Audience, audienceOf } from './permissionAudiences';
 
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
@@ -27,15 +32,26 @@ const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
  *
  * Membership is read from the caller's ownership refs, which the auth
  * backend's sign-in resolver fills from the catalog (the user and the groups
- * it is a member of), so deciding needs no catalog call.
+ * it is a member of), so deciding needs no catalog call; an `owners`
+ * audience answers with a condition the catalog resolves per entity.
  */
 export class AwsPlatformPermissionPolicy implements PermissionPolicy {
   private readonly platformGroups: ReadonlySet<string>;
+  private readonly audiences: Readonly<Record<string, Audience>>;
 
-  constructor(options: { platformGroups: ReadonlyArray<string> }) {
+  /**
+   * @param options.platformGroups - group refs whose members may do everything
+   * @param options.audiences - audiences by permission name that replace the
+   *   shipped ones, e.g. `{ 'aws-platform.live-status.read': 'owners' }`
+   */
+  constructor(options: {
+    platformGroups: ReadonlyArray<string>;
+    audiences?: Readonly<Record<string, Audience>>;
+  }) {
     this.platformGroups = new Set(
       options.platformGroups.map(ref => ref.toLocaleLowerCase('en-US')),
     );
+    this.audiences = options.audiences ?? {};
   }
 
   async handle(
@@ -47,11 +63,13 @@ export class AwsPlatformPermissionPolicy implements PermissionPolicy {
     if (!user) return DENY;
     if (this.isPlatformMember(user)) return ALLOW;
 
-    switch (audienceOf(request.permission.name)) {
+    switch (audienceOf(request.permission.name, this.audiences)) {
       case 'everyone':
         return ALLOW;
       case 'own-tasks':
         return ownTasksOnly(request, user);
+      case 'owners':
+        return ownedEntitiesOnly(request, user);
       default:
         return DENY;
     }
@@ -77,6 +95,25 @@ function ownTasksOnly(
     request.permission,
     scaffolderTaskConditions.isTaskOwner({
       createdBy: [user.info.userEntityRef],
+    }),
+  );
+}
+
+/**
+ * The catalog entities the user or one of their groups owns: a condition
+ * the catalog plugin resolves against the entity's `ownedBy` relations.
+ */
+function ownedEntitiesOnly(
+  request: PolicyQuery,
+  user: PolicyQueryUser,
+): PolicyDecision {
+  if (!isResourcePermission(request.permission, RESOURCE_TYPE_CATALOG_ENTITY)) {
+    return DENY;
+  }
+  return createCatalogConditionalDecision(
+    request.permission,
+    catalogConditions.isEntityOwner({
+      claims: user.info.ownershipEntityRefs,
     }),
   );
 }

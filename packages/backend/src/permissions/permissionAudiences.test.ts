@@ -21,4 +21,13 @@ describe('PERMISSION_AUDIENCES', () => {
   it('leaves an unknown permission to platform members', () => {
     expect(audienceOf('some-plugin.secrets.read')).toBe('platform');
   });
+
+  it('takes an override before the shipped audience', () => {
+    const overrides = { 'aws-platform.live-status.read': 'owners' } as const;
+    expect(audienceOf('aws-platform.live-status.read')).toBe('everyone');
+    expect(audienceOf('aws-platform.live-status.read', overrides)).toBe(
+      'owners',
+    );
+    expect(audienceOf('aws-platform.status.read', overrides)).toBe('everyone');
+  });
 });

@@ -41,9 +41,12 @@ import {
  * - `everyone`: every signed-in user;
  * - `platform`: members of the platform groups only;
  * - `own-tasks`: every signed-in user for the scaffolder tasks they started,
- *   platform members for all tasks.
+ *   platform members for all tasks;
+ * - `owners`: every signed-in user for the catalog entities they or their
+ *   groups own (`catalogConditions.isEntityOwner`), platform members for all
+ *   entities; for `catalog-entity` permissions only.
  */
-export type Audience = 'everyone' | 'platform' | 'own-tasks';
+export type Audience = 'everyone' | 'platform' | 'own-tasks' | 'owners';
 
 /**
  * The shipped decision per permission; docs/security.md gives the reason for
@@ -83,7 +86,10 @@ export const PERMISSION_AUDIENCES: Readonly<Record<string, Audience>> = {
   [kubernetesProxyPermission.name]: 'platform',
 
   // The suite: its actions change allowlisted non-production accounts for
-  // everyone; production needs the production permission on top.
+  // everyone; production needs the production permission on top (a
+  // catalog-entity permission, asked per account entity). Live status is a
+  // catalog-entity permission too; 'owners' would limit it to the entity's
+  // owners (see the README).
   [awsPlatformStatusReadPermission.name]: 'everyone',
   [awsPlatformLiveStatusReadPermission.name]: 'everyone',
   [awsPlatformSubdomainCreatePermission.name]: 'everyone',
@@ -95,8 +101,17 @@ export const PERMISSION_AUDIENCES: Readonly<Record<string, Audience>> = {
   [awsPlatformDelegationRepairPermission.name]: 'platform',
 };
 
-/** The audience of a permission by name; unknown ones are platform-only. */
-export function audienceOf(permissionName: string): Audience {
+/**
+ * The audience of a permission by name, from `overrides` first, then
+ * {@link PERMISSION_AUDIENCES}; unknown ones are platform-only.
+ */
+export function audienceOf(
+  permissionName: string,
+  overrides: Readonly<Record<string, Audience>> = {},
+): Audience {
+  if (Object.hasOwn(overrides, permissionName)) {
+    return overrides[permissionName];
+  }
   return Object.hasOwn(PERMISSION_AUDIENCES, permissionName)
     ? PERMISSION_AUDIENCES[permissionName]
     : 'platform';

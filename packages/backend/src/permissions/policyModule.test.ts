@@ -9,7 +9,11 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogLocationCreatePermission } from '@backstage/plugin-catalog-common/alpha';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import { Permission } from '@backstage/plugin-permission-common';
-import { awsPlatformProductionChangePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  awsAccountEntityRef,
+  awsPlatformLiveStatusReadPermission,
+  awsPlatformProductionChangePermission,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import request from 'supertest';
 import { permissionModuleAwsPlatformPolicy } from './policyModule';
 
@@ -17,6 +21,7 @@ import { permissionModuleAwsPlatformPolicy } from './policyModule';
 // it), reached over HTTP on a port the test backend picks.
 
 const MEMBER = 'user:default/guest';
+const ACCOUNT_REF = awsAccountEntityRef('715451680876');
 const DEVELOPER = 'user:default/dev';
 const GROUPS: Record<string, string[]> = {
   [MEMBER]: ['group:default/platform-team'],
@@ -57,11 +62,16 @@ async function startPortalBackend() {
 
 type Server = Awaited<ReturnType<typeof startPortalBackend>>['server'];
 
-async function authorize(server: Server, user: string, permission: Permission) {
+async function authorize(
+  server: Server,
+  user: string,
+  permission: Permission,
+  resourceRef?: string,
+) {
   const response = await request(server)
     .post('/api/permission/authorize')
     .set('Authorization', mockCredentials.user.header(user))
-    .send({ items: [{ id: '1', permission }] });
+    .send({ items: [{ id: '1', permission, resourceRef }] });
   expect(response.status).toBe(200);
   return response.body.items[0].result;
 }
@@ -77,24 +87,47 @@ describe('permissionModuleAwsPlatformPolicy in a backend', () => {
     await backend?.stop();
   });
 
-  it('denies a non-member the production change and location creation', async () => {
-    for (const permission of [
-      awsPlatformProductionChangePermission,
-      catalogLocationCreatePermission,
-    ]) {
-      expect(await authorize(backend.server, DEVELOPER, permission)).toBe(
-        'DENY',
-      );
-    }
+  it('denies a non-member the production change of an account and location creation', async () => {
+    expect(
+      await authorize(
+        backend.server,
+        DEVELOPER,
+        awsPlatformProductionChangePermission,
+        ACCOUNT_REF,
+      ),
+    ).toBe('DENY');
+    expect(
+      await authorize(
+        backend.server,
+        DEVELOPER,
+        catalogLocationCreatePermission,
+      ),
+    ).toBe('DENY');
   });
 
   it('allows a platform member both', async () => {
-    for (const permission of [
-      awsPlatformProductionChangePermission,
-      catalogLocationCreatePermission,
-    ]) {
-      expect(await authorize(backend.server, MEMBER, permission)).toBe('ALLOW');
-    }
+    expect(
+      await authorize(
+        backend.server,
+        MEMBER,
+        awsPlatformProductionChangePermission,
+        ACCOUNT_REF,
+      ),
+    ).toBe('ALLOW');
+    expect(
+      await authorize(backend.server, MEMBER, catalogLocationCreatePermission),
+    ).toBe('ALLOW');
+  });
+
+  it('allows every user the live status of an entity', async () => {
+    expect(
+      await authorize(
+        backend.server,
+        DEVELOPER,
+        awsPlatformLiveStatusReadPermission,
+        'resource:default/shop-cluster',
+      ),
+    ).toBe('ALLOW');
   });
 
   it('makes the catalog refuse a location registered by a non-member', async () => {
