@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFaultProxy, startReferenceEstate } from '@internal/local-aws';
+import type {
+  FaultProxy,
+  LocalAws,
+  ReferenceEstate,
+} from '@internal/local-aws';
+import { startLoopbackService } from './loopbackService';
+import type { LoopbackService } from './loopbackService';
+import { startReplica } from './replicaProcess';
+import type { ReplicaProcess } from './replicaProcess';
+
+/** What {@link useProductionShape} gives a test file once its tests run. */
+export type ProductionShape = {
+  estate: ReferenceEstate;
+  /** Replica A and replica B. */
+  replicas: ReplicaProcess[];
+  /** The counting proxy in front of moto each replica uses, by index. */
+  proxies: FaultProxy[];
+  /** REDIS_URL of the shared cache. */
+  redisUrl: string;
+};
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+type Running = {
+  localAws?: LocalAws;
+  services: LoopbackService[];
+  proxies: FaultProxy[];
+  replicas: ReplicaProcess[];
+  dir?: string;
+};
+
+async function stopAll(running: Running) {
+  await Promise.all(running.replicas.map(replica => replica.stop()));
+  await Promise.all(running.proxies.map(proxy => proxy.close()));
+  await Promise.all(running.services.map(service => service.stop()));
+  await running.localAws?.stop();
+  if (running.dir) rmSync(running.dir, { recursive: true, force: true });
+}
+
+/**
+ * For a Jest test file: before its tests, starts a throwaway PostgreSQL and
+ * Redis (scripts/lib/postgres.sh, redis.sh), moto seeded with the reference
+ * estate, one counting proxy per replica in front of it, and the portal's
+ * backend twice (replica A, then B, so that one of them runs the database
+ * migrations) with app-config.yaml, app-config.production.yaml and
+ * `testConfig` on top. After them, stops everything.
+ */
+export function useProductionShape(testConfig: object): ProductionShape {
+  const shape = { replicas: [], proxies: [] } as unknown as ProductionShape;
+  const running: Running = { services: [], proxies: [], replicas: [] };
+  beforeAll(async () => {
+    const [reference, postgres, redis] = await Promise.all([
+      startReferenceEstate(),
+      startLoopbackService('postgres.sh'),
+      startLoopbackService('redis.sh'),
+    ]);
+    running.localAws = reference.localAws;
+    running.services.push(postgres, redis);
+    for (const _ of ['A', 'B']) {
+      running.proxies.push(
+        await startFaultProxy({
+          target: reference.localAws.endpoint,
+          // Replica B's proxy idles while replica A starts and refreshes.
+          idleTimeoutMs: 10 * 60_000,
+        }),
+      );
+    }
+    running.dir = mkdtempSync(join(tmpdir(), 'replicas-config-'));
+    const configFile = join(running.dir, 'app-config.test.yaml');
+    writeFileSync(configFile, JSON.stringify(testConfig, null, 2));
+    for (const [index, name] of ['A', 'B'].entries()) {
+      running.replicas.push(
+        await startReplica({
+          name,
+          port: await freeLoopbackPort(),
+          configFiles: ['../../app-config.production.yaml', configFile],
+          env: {
+            ...reference.localAws.env,
+            AWS_ENDPOINT_URL: running.proxies[index].endpoint,
+            ...postgres.env,
+            ...redis.env,
+            NODE_ENV: 'production',
+          },
+        }),
+      );
+    }
+    Object.assign(shape, {
+      estate: reference.estate,
+      replicas: running.replicas,
+      proxies: running.proxies,
+      redisUrl: redis.env.REDIS_URL,
+    });
+  }, 300_000);
+  afterAll(() => stopAll(running), 60_000);
+  return shape;
+}
