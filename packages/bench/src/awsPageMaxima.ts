@@ -8,10 +8,12 @@
 /** The most items one call of each list API returns. */
 export const AWS_PAGE_MAXIMA = {
   /**
-   * §f.1: every Organizations List* call (ListRoots, ListAccounts,
-   * ListAccountsForParent, ListOrganizationalUnitsForParent,
-   * ListDelegatedAdministrators, ListDelegatedServicesForAccount): MaxResults
-   * 1 to 20. ListTagsForResource takes no MaxResults: one call per resource.
+   * §f.1: ListRoots, ListAccounts, ListAccountsForParent,
+   * ListOrganizationalUnitsForParent and ListDelegatedAdministrators take
+   * MaxResults 1 to 20 (the Organizations service model). §f.1 does not name
+   * ListDelegatedServicesForAccount; it is taken to share the model's
+   * MaxResults of 20. ListTagsForResource takes no MaxResults: one call per
+   * resource.
    */
   organizations: 20,
   /** §f.2: ListHostedZones, up to 100 zones per response. */
