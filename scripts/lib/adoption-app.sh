@@ -1,0 +1,164 @@
+# shellcheck shell=bash
+# Helpers of scripts/adoption-test.sh: pack the suite, create the app
+# outside the repository, prepare it for the tarballs, and give it the
+# better-sqlite3 addon. Sourced after toolchain.sh, which sets REPO_ROOT,
+# TOOLS_DIR and die.
+
+# The create-app release of Backstage 1.55.0 (backstage.json): 0.9.2's
+# templates pin @backstage/cli 0.36.6, backend-defaults 0.18.0,
+# frontend-defaults 0.5.6 and catalog-backend 4.0.0, the versions in this
+# repository's yarn.lock, and its own version table says release 1.55.0.
+ADOPTION_CREATE_APP="@backstage/create-app@0.9.2"
+
+# The published packages, as folder:name.
+ADOPTION_PACKAGES=(
+  aws-platform-common:@aws-platform-suite/backstage-plugin-aws-platform-common
+  aws-platform-node:@aws-platform-suite/backstage-plugin-aws-platform-node
+  catalog-backend-module-aws-platform:@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform
+  aws-platform-backend:@aws-platform-suite/backstage-plugin-aws-platform-backend
+  scaffolder-aws-actions:@aws-platform-suite/backstage-plugin-scaffolder-backend-module-aws-platform
+  aws-platform:@aws-platform-suite/backstage-plugin-aws-platform
+)
+
+# Builds the published packages and packs them into $1/*.tgz; writes the
+# list `<name> <tarball>` to $2. The repository's type check must have
+# written dist-types (the packages' declarations come from it).
+adoption_pack() {
+  local out="$1" list="$2" entry names=()
+  for entry in "${ADOPTION_PACKAGES[@]}"; do
+    (cd "$REPO_ROOT/plugins/${entry%%:*}" && yarn backstage-cli package build) ||
+      die "could not build ${entry#*:}"
+    names+=("${entry#*:}")
+  done
+  # build-workspace copies each package as `yarn pack` would publish it
+  # (publishConfig, dist entry points, compiled config schema) without
+  # touching the package.json files of the work tree.
+  local stage="$out/dist-workspace"
+  mkdir -p "$stage"
+  (cd "$REPO_ROOT" && yarn backstage-cli build-workspace "$stage" "${names[@]}") >/dev/null ||
+    die "backstage-cli build-workspace failed"
+  node "$REPO_ROOT/scripts/lib/adoption-pack.mjs" "$stage" "$out" >"$list"
+  cat "$list"
+}
+
+# Creates the app at $1 with create-app (new frontend system), and a legacy
+# frontend next to it, packages/app-legacy, from create-app's --legacy
+# template, so that one install serves both.
+adoption_create_app() {
+  local app="$1" legacy_template="$1-legacy-template"
+  BACKSTAGE_APP_NAME=adoption-app npx --yes "$ADOPTION_CREATE_APP" \
+    --path "$app" --skip-install >"$app.create.log" 2>&1 ||
+    { tail -30 "$app.create.log" >&2; die "create-app failed"; }
+  BACKSTAGE_APP_NAME=adoption-app npx --yes "$ADOPTION_CREATE_APP" --legacy \
+    --path "$legacy_template" --skip-install >>"$app.create.log" 2>&1 ||
+    { tail -30 "$app.create.log" >&2; die "create-app --legacy failed"; }
+  cp -r "$legacy_template/packages/app" "$app/packages/app-legacy"
+  node -e '
+    const fs = require("fs");
+    const file = process.argv[1];
+    const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+    pkg.name = "app-legacy";
+    fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+  ' "$app/packages/app-legacy/package.json"
+  rm -rf "$legacy_template"
+}
+
+# What the app needs beyond the README's steps, none of it a step a user
+# takes: the suite's packages resolve to the tarballs (they are not on the
+# registry under test; the README's `yarn add` lines name them, and
+# resolutions catch the packages they depend on), and native addons nothing
+# here runs are not compiled (keytar needs libsecret's headers to build and
+# is optional to @backstage/cli; tree-sitter belongs to the API docs' Swagger
+# UI, which uses its WebAssembly build in the browser; cpu-features is
+# optional to ssh2). better-sqlite3 is provided by adoption_sqlite_addon.
+adoption_prepare_app() {
+  local app="$1" list="$2"
+  node -e '
+    const fs = require("fs");
+    const [file, list] = process.argv.slice(1);
+    const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+    pkg.resolutions = pkg.resolutions ?? {};
+    for (const line of fs.readFileSync(list, "utf8").trim().split("\n")) {
+      const [name, tarball] = line.split(" ");
+      pkg.resolutions[name] = `file:${tarball}`;
+    }
+    pkg.dependenciesMeta = pkg.dependenciesMeta ?? {};
+    for (const name of ["keytar", "tree-sitter", "tree-sitter-json",
+      "@tree-sitter-grammars/tree-sitter-yaml", "cpu-features", "better-sqlite3"]) {
+      pkg.dependenciesMeta[name] = { built: false };
+    }
+    fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+  ' "$app/package.json" "$list"
+  adoption_seed_lockfile "$app"
+}
+
+# The app's lockfile of the last passing run, by create-app release: with it
+# the install resolves only what changed instead of the whole tree (create-app
+# itself seeds yarn.lock the same way, from a file it downloads). The suite's
+# entries are left out, so they always come from this run's tarballs.
+ADOPTION_LOCKFILE_CACHE="$TOOLS_DIR/adoption-cache/yarn.lock-${ADOPTION_CREATE_APP##*@}"
+
+adoption_seed_lockfile() {
+  local app="$1"
+  [ -f "$ADOPTION_LOCKFILE_CACHE" ] || return 0
+  node -e '
+    const fs = require("fs");
+    const [from, to] = process.argv.slice(1);
+    const entries = fs.readFileSync(from, "utf8").split(/\n(?=\S)/);
+    const kept = entries.filter(e => !e.includes("@aws-platform-suite/"));
+    fs.writeFileSync(to, kept.join("\n"));
+  ' "$ADOPTION_LOCKFILE_CACHE" "$app/yarn.lock"
+  echo "==> Seeded the app's yarn.lock from the last passing run"
+}
+
+adoption_save_lockfile() {
+  mkdir -p "$(dirname "$ADOPTION_LOCKFILE_CACHE")"
+  cp "$1/yarn.lock" "$ADOPTION_LOCKFILE_CACHE"
+}
+
+# Gives the app's better-sqlite3 its compiled addon. The addon depends only
+# on better-sqlite3's version and Node's ABI, so it is cached under
+# .tools/adoption-cache by both; the repository's own build is reused when
+# the versions match, else the package's own install command compiles it.
+adoption_sqlite_addon() {
+  local app="$1" dir="$1/node_modules/better-sqlite3"
+  local version abi cached target
+  version="$(node -p "require('$dir/package.json').version")"
+  abi="$(node -p 'process.versions.modules')"
+  cached="$TOOLS_DIR/adoption-cache/better-sqlite3-$version-abi$abi.node"
+  target="$dir/build/Release/better_sqlite3.node"
+  if [ ! -f "$cached" ]; then
+    local repo_dir="$REPO_ROOT/node_modules/better-sqlite3"
+    mkdir -p "$(dirname "$cached")"
+    if [ "$(node -p "require('$repo_dir/package.json').version")" = "$version" ] &&
+      [ -f "$repo_dir/build/Release/better_sqlite3.node" ]; then
+      cp "$repo_dir/build/Release/better_sqlite3.node" "$cached"
+    else
+      echo "==> Compiling better-sqlite3 $version for Node ABI $abi (cached afterwards)"
+      (cd "$dir" && PATH="$app/node_modules/.bin:$PATH" node-gyp rebuild --release) ||
+        die "better-sqlite3 did not build; check that python3, make and g++ are installed"
+      cp "$target" "$cached"
+    fi
+  fi
+  mkdir -p "$(dirname "$target")"
+  cp "$cached" "$target"
+  (cd "$app/packages/backend" && node -e "new (require('better-sqlite3'))(':memory:').close()") ||
+    die "the app's better-sqlite3 does not load"
+}
+
+# The test's own config, loaded after the app's: loopback only, on a free
+# port, and the backend serving the built frontend at its own address.
+adoption_test_config() {
+  local file="$1" port="$2"
+  cat >"$file" <<EOF
+app:
+  baseUrl: http://127.0.0.1:$port
+backend:
+  baseUrl: http://127.0.0.1:$port
+  listen:
+    host: 127.0.0.1
+    port: $port
+  cors:
+    origin: http://127.0.0.1:$port
+EOF
+}
