@@ -4,6 +4,7 @@ import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { AwsCredentialsManager } from '@backstage/integration-aws-node';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { TokenBucket } from './tokenBucket';
+import { rateLimitKey } from './rateLimitKey';
 import { DEFAULT_RATE_LIMITS, FALLBACK_RATE_LIMIT } from './rateLimits';
 import { shareCredentials } from './sharedCredentials';
 import { paceCredentials } from './pacedCredentials';
@@ -184,7 +185,10 @@ export class DefaultAwsClientFactory implements AwsClientFactory {
       customUserAgent: 'backstage-aws-platform',
     });
     const service = client.config.serviceId ?? ClientClass.name;
-    const bucket = this.#bucketFor(`${accountKey}:${service}`, service);
+    const bucket = this.#bucketFor(
+      rateLimitKey(accountKey, service, target.region),
+      service,
+    );
     // Runs once per attempt (inside the retry loop), so retries are paced too.
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>) => async (args: unknown) => {

@@ -1,5 +1,6 @@
 /**
- * Client-side request rates per account and service, in requests per second.
+ * Client-side request rates per account and service (and region, for a
+ * regional API), in requests per second.
  *
  * Route 53 allows 10 requests per second per account (5 under the older
  * regime the guide still warns about), shared by every caller of that account;
@@ -29,5 +30,9 @@ export const DEFAULT_RATE_LIMITS: Record<
   AssumeRole: { ratePerSecond: 100, burst: 100 },
 };
 
-/** Used for a service missing from {@link DEFAULT_RATE_LIMITS}. */
+/**
+ * Used for a service missing from {@link DEFAULT_RATE_LIMITS}.
+ *
+ * @public
+ */
 export const FALLBACK_RATE_LIMIT = { ratePerSecond: 10, burst: 20 };

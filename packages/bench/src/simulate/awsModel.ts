@@ -1,7 +1,8 @@
 /**
  * One AWS call as the suite makes it, in virtual time: the account's
  * credentials (one AssumeRole per account, shared), the client-side token
- * bucket of DefaultAwsClientFactory (per account and service), the network
+ * bucket of DefaultAwsClientFactory (per account and service, and region for
+ * regional services, as rateLimitKey.ts keys it), the network
  * latency, AWS's server-side bucket (per account, and region for regional
  * services), and the SDK's retries when AWS throttles. Optionally a single
  * FIFO server behind it all, to model moto, which answers one request at a
@@ -10,6 +11,7 @@
 import { Throttle } from '../throttling.ts';
 import type { BucketLimit } from '../throttling.ts';
 import { ReservationBucket } from './reservationBucket.ts';
+import { rateLimitKey } from '@aws-platform-suite/backstage-plugin-aws-platform-node/src/rateLimitKey.ts';
 import type { VirtualClock } from './virtualClock.ts';
 
 /** The services the suite's ingestion calls, named as in the benchmark's counts. */
@@ -137,7 +139,7 @@ export class AwsModel {
     }
     const bucketId = CLIENT_SERVICE_IDS[service];
     const bucket = this.#clientBucket(
-      `${target.account}:${bucketId}`,
+      rateLimitKey(target.account, bucketId, target.region),
       bucketId,
     );
     for (let attempt = 1; ; attempt++) {
