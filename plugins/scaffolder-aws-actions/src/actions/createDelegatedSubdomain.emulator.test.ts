@@ -435,6 +435,56 @@ describe('aws-platform:route53:subdomain:create on the local estate', () => {
     expect(delegation?.TTL).toBe(3600);
   });
 
+  it('converges a zone that 0.1 made and tagged under aws-platform.io/, adding only the current keys', async () => {
+    const { action } = setUp();
+    await action.handler(
+      context(request('legacy.example.com'), { taskId: 'task-v01' }) as any,
+    );
+    const zone = await zoneOf('legacy.example.com');
+    // Tag it as 0.1 did: the same values under aws-platform.io/, no current keys.
+    const current = Object.keys(zone.tags).filter(key =>
+      key.startsWith('aws-platform-suite.github.io/'),
+    );
+    expect(current).toHaveLength(4);
+    await (
+      await sandbox()
+    ).send(
+      new ChangeTagsForResourceCommand({
+        ResourceType: 'hostedzone',
+        ResourceId: zone.id,
+        AddTags: current.map(key => ({
+          Key: key.replace('aws-platform-suite.github.io/', 'aws-platform.io/'),
+          Value: zone.tags[key],
+        })),
+        RemoveTagKeys: current,
+      }),
+    );
+    const v01 = (await zoneOf('legacy.example.com')).tags;
+    expect(Object.keys(v01).sort()).toEqual([
+      'aws-platform.io/created-by',
+      'aws-platform.io/lineage',
+      'aws-platform.io/managed-by',
+      'aws-platform.io/task-id',
+      'owner',
+    ]);
+
+    // The same request again: no conflict, no new zone, only the current keys added.
+    const rerun = context(request('legacy.example.com'), {
+      taskId: 'task-v02',
+    });
+    // moto's recorder names REST calls by path: this is ChangeTagsForResource.
+    expect(await mutationsDuring(() => action.handler(rerun as any))).toEqual([
+      `route53 POST /2013-04-01/tags/hostedzone/${zone.id}`,
+    ]);
+    expect(rerun.output).toHaveBeenCalledWith('created', false);
+    expect(await zonesNamed('legacy.example.com')).toEqual([zone.id]);
+    expect((await zoneOf('legacy.example.com')).tags).toEqual({
+      ...v01,
+      'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform',
+      'aws-platform-suite.github.io/lineage': v01['aws-platform.io/lineage'],
+    });
+  });
+
   it('changes nothing in a dry-run', async () => {
     const { action } = setUp();
     const ctx = context(request('dev.example.com'), { dryRun: true });
