@@ -1,78 +1,89 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 
+/** One organization's ingestion: a section of `catalog.providers.awsPlatform`. */
+interface AwsPlatformProviderConfig {
+  /**
+   * The Organizations API to read: the management account or a
+   * delegated administrator. Omit `accountId` to use `aws.mainAccount`.
+   */
+  organization?: {
+    accountId?: string;
+    /** Default `us-east-1`, where Organizations lives. */
+    region?: string;
+    /**
+     * The organization id (`o-...`) the catalog may move away from. A
+     * run that reads another organization than the one whose entities
+     * the catalog holds replaces all of them, so it is refused unless
+     * the organization it moves away from is named here. Remove it once
+     * the move is done.
+     */
+    allowChangeFrom?: string;
+  };
+  /**
+   * Owner of entities that name no owner in their tag and whose role
+   * has none configured, e.g. `group:default/platform-team`.
+   */
+  defaultOwner: string;
+  /** Tag key naming the owning group. Default `owner`. */
+  ownerTagKey?: string;
+  /** Tag key naming the account's role in the guide. Default `aws-platform/role`. */
+  roleTagKey?: string;
+  /** Owner per account role, e.g. `network: group:default/network-team`. */
+  roleOwners?: { [role: string]: string };
+  /** Role per account id, stronger than tags and names. */
+  roleOverrides?: Array<{ accountId: string; role: string }>;
+  /** How many Organizations calls run at once. Default 4. */
+  concurrency?: number;
+  /**
+   * Regions to read EKS clusters and AWS Backup in, the same for every
+   * account. Default: the regions each account has enabled, read at
+   * every run with one EC2 DescribeRegions call per account (the
+   * member role needs `ec2:DescribeRegions`). An account whose regions
+   * cannot be read keeps its regional entities of the last good run.
+   */
+  regions?: string[];
+  /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
+  services?: string[];
+  /**
+   * Accounts whose resources are read at once. Default 16: each account
+   * has its own request buckets, and the AssumeRole requests of all
+   * accounts are paced together (awsPlatform.aws.rateLimits.AssumeRole).
+   */
+  accountConcurrency?: number;
+  /** Accounts whose resources are not read; their account entity stays. */
+  excludeAccountIds?: string[];
+  /**
+   * Share of the entities of the last applied run that a run may
+   * remove (by entity ref, so adding others does not make up for them;
+   * an entity renamed for the same AWS resource is not a removal);
+   * a run that would remove more is refused and logged. Default 0.25.
+   */
+  maxRemovalShare?: number;
+  /**
+   * Role the Kubernetes plugin assumes in a cluster's account, written to
+   * the cluster entities' `kubernetes.io/aws-assume-role` annotation.
+   */
+  kubernetesRoleName?: string;
+  /** How often to refresh. Default every 30 minutes, timeout 20 minutes. */
+  schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+}
+
 export interface Config {
   catalog?: {
     providers?: {
       /**
-       * Catalog ingestion of the AWS organization by the AWS Platform suite.
+       * Catalog ingestion of AWS organizations by the AWS Platform suite.
        * Credentials come from the `aws` section (integration-aws-node).
+       *
+       * Either one organization (the single-object form, whose provider id
+       * is `default`), or several by id:
+       * `awsPlatform: { prod: {...}, acquired: {...} }`, each with its own
+       * provider `AwsPlatformEntityProvider:<id>`, location key, scheduled
+       * task and status row. An id is lower-case letters, digits and `-`.
        */
-      awsPlatform?: {
-        /**
-         * The Organizations API to read: the management account or a
-         * delegated administrator. Omit `accountId` to use `aws.mainAccount`.
-         */
-        organization?: {
-          accountId?: string;
-          /** Default `us-east-1`, where Organizations lives. */
-          region?: string;
-          /**
-           * The organization id (`o-...`) the catalog may move away from. A
-           * run that reads another organization than the one whose entities
-           * the catalog holds replaces all of them, so it is refused unless
-           * the organization it moves away from is named here. Remove it once
-           * the move is done.
-           */
-          allowChangeFrom?: string;
-        };
-        /**
-         * Owner of entities that name no owner in their tag and whose role
-         * has none configured, e.g. `group:default/platform-team`.
-         */
-        defaultOwner: string;
-        /** Tag key naming the owning group. Default `owner`. */
-        ownerTagKey?: string;
-        /** Tag key naming the account's role in the guide. Default `aws-platform/role`. */
-        roleTagKey?: string;
-        /** Owner per account role, e.g. `network: group:default/network-team`. */
-        roleOwners?: { [role: string]: string };
-        /** Role per account id, stronger than tags and names. */
-        roleOverrides?: Array<{ accountId: string; role: string }>;
-        /** How many Organizations calls run at once. Default 4. */
-        concurrency?: number;
-        /**
-         * Regions to read EKS clusters and AWS Backup in, the same for every
-         * account. Default: the regions each account has enabled, read at
-         * every run with one EC2 DescribeRegions call per account (the
-         * member role needs `ec2:DescribeRegions`). An account whose regions
-         * cannot be read keeps its regional entities of the last good run.
-         */
-        regions?: string[];
-        /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
-        services?: string[];
-        /**
-         * Accounts whose resources are read at once. Default 16: each account
-         * has its own request buckets, and the AssumeRole requests of all
-         * accounts are paced together (awsPlatform.aws.rateLimits.AssumeRole).
-         */
-        accountConcurrency?: number;
-        /** Accounts whose resources are not read; their account entity stays. */
-        excludeAccountIds?: string[];
-        /**
-         * Share of the entities of the last applied run that a run may
-         * remove (by entity ref, so adding others does not make up for them;
-         * an entity renamed for the same AWS resource is not a removal);
-         * a run that would remove more is refused and logged. Default 0.25.
-         */
-        maxRemovalShare?: number;
-        /**
-         * Role the Kubernetes plugin assumes in a cluster's account, written to
-         * the cluster entities' `kubernetes.io/aws-assume-role` annotation.
-         */
-        kubernetesRoleName?: string;
-        /** How often to refresh. Default every 30 minutes, timeout 20 minutes. */
-        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      };
+      awsPlatform?:
+        | AwsPlatformProviderConfig
+        | { [id: string]: AwsPlatformProviderConfig };
     };
   };
 }

@@ -17,6 +17,8 @@ import {
   Route53Client,
 } from '@aws-sdk/client-route-53';
 import {
+  BackendFeature,
+  coreServices,
   createServiceFactory,
   ServiceFactory,
 } from '@backstage/backend-plugin-api';
@@ -65,10 +67,7 @@ import {
 import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { awsPlatformPlugin } from './plugin';
 import { createRouter } from './router';
-import {
-  IngestionStatusStore,
-  ingestionStatusStoreRef,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { fakeCatalogStatus } from './__testUtils__/fakeCatalogStatus';
 
 // Router tests through the real plugin wiring: httpAuth, the permission
 // service, the catalog service (a fake that hides what the caller may not
@@ -123,20 +122,41 @@ async function start(
     hidden?: Entity[];
     liveStatus?: object;
     failures?: IngestionScopeFailure[];
+    /** Without the catalog's status route, or with a catalog nobody can reach. */
+    catalogStatus?: 'served' | 'absent' | 'unreachable';
   } = {},
 ) {
-  const store = new IngestionStatusStore();
   const failures = options.failures ?? [];
-  store.record({
-    provider: 'AwsOrganizationEntityProvider',
-    lastRunAt: '2026-11-25T10:00:00.000Z',
-    outcome: failures.length ? 'partial' : 'ok',
-    durationMs: 1200,
-    entityCount: 13,
-    failures,
-  });
+  const catalogStatus = fakeCatalogStatus([
+    {
+      provider: 'AwsOrganizationEntityProvider',
+      lastRunAt: '2026-11-25T10:00:00.000Z',
+      outcome: failures.length ? 'partial' : 'ok',
+      durationMs: 1200,
+      entityCount: 13,
+      failures,
+    },
+  ]);
   const { catalog, getEntityByRef } = catalogHiding(options.hidden);
-  const features: ServiceFactory[] = [
+  const features: Array<ServiceFactory | BackendFeature> = [
+    ...((options.catalogStatus ?? 'served') === 'served'
+      ? [catalogStatus.plugin]
+      : []),
+    ...(options.catalogStatus === 'unreachable'
+      ? [
+          createServiceFactory({
+            service: coreServices.discovery,
+            deps: {},
+            factory: () => ({
+              // Port 1 on loopback: nothing listens, the connection is refused.
+              getBaseUrl: async (pluginId: string) =>
+                `http://127.0.0.1:1/api/${pluginId}`,
+              getExternalBaseUrl: async (pluginId: string) =>
+                `http://127.0.0.1:1/api/${pluginId}`,
+            }),
+          }),
+        ]
+      : []),
     mockServices.permissions.factory({
       result:
         options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
@@ -145,11 +165,6 @@ async function start(
       data: options.liveStatus
         ? { awsPlatform: { liveStatus: options.liveStatus } }
         : {},
-    }),
-    createServiceFactory({
-      service: ingestionStatusStoreRef,
-      deps: {},
-      factory: () => store,
     }),
     createServiceFactory({
       service: catalogServiceRef,
@@ -165,7 +180,7 @@ async function start(
   const { server } = await startTestBackend({
     features: [awsPlatformPlugin, ...features],
   });
-  return { server, getEntityByRef };
+  return { server, getEntityByRef, statusCallers: catalogStatus.callers };
 }
 
 type Server = Awaited<ReturnType<typeof start>>['server'];
@@ -219,19 +234,54 @@ describe('GET /ingestion/status', () => {
     ]);
   });
 
-  it('answers 401 without credentials and 403 without the permission', async () => {
-    const { server: allowed } = await start();
+  it('reads it from the catalog module’s route with its own service token', async () => {
+    const { server, statusCallers } = await start();
+    const response = await request(server).get(
+      '/api/aws-platform/ingestion/status',
+    );
+    expect(response.status).toBe(200);
+    expect(statusCallers).toEqual(['plugin:aws-platform']);
+  });
+
+  it('answers 503 naming the cause when the catalog does not serve the status or cannot be reached', async () => {
+    const { server: withoutModule } = await start({ catalogStatus: 'absent' });
+    const absent = await request(withoutModule).get(
+      '/api/aws-platform/ingestion/status',
+    );
+    expect(absent.status).toBe(503);
+    expect(absent.body.error).toMatchObject({
+      name: 'ServiceUnavailableError',
+      message: expect.stringContaining(
+        'backstage-plugin-catalog-backend-module-aws-platform',
+      ),
+    });
+
+    const { server: cutOff } = await start({ catalogStatus: 'unreachable' });
+    const unreachable = await request(cutOff).get(
+      '/api/aws-platform/ingestion/status',
+    );
+    expect(unreachable.status).toBe(503);
+    expect(unreachable.body.error.message).toMatch(
+      /^The catalog could not be reached for the AWS Platform ingestion status/,
+    );
+  });
+
+  it('answers 401 without credentials and 403 without the permission, without asking the catalog', async () => {
+    const { server: allowed, statusCallers } = await start();
     const anonymous = await request(allowed)
       .get('/api/aws-platform/ingestion/status')
       .set('Authorization', mockCredentials.none.header());
     expect(anonymous.status).toBe(401);
 
-    const { server: denied } = await start({ allow: false });
+    const { server: denied, statusCallers: deniedCallers } = await start({
+      allow: false,
+    });
     const response = await request(denied).get(
       '/api/aws-platform/ingestion/status',
     );
     expect(response.status).toBe(403);
     expect(response.body.error.name).toBe('NotAllowedError');
+    expect([...statusCallers, ...deniedCallers]).toEqual([]);
   });
 
   it('answers health checks without credentials', async () => {
@@ -650,7 +700,7 @@ describe('every route refuses callers before reading the catalog or AWS', () => 
     const router = await createRouter({
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
-      statusStore: new IngestionStatusStore(),
+      readIngestionStatus: async () => [],
       catalog: catalogServiceMock(),
       clientFactory,
       cache: mockServices.cache.mock(),

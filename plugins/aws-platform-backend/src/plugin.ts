@@ -7,7 +7,7 @@ import { awsPlatformBackendPermissions } from '@aws-platform-suite/backstage-plu
 import { awsClientFactoryServiceRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { readLiveStatusConfig } from './live/liveStatusConfig';
 import { createRouter } from './router';
-import { ingestionStatusStoreRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { catalogIngestionStatusReader } from './status/catalogIngestionStatus';
 
 /**
  * The `aws-platform` backend plugin: the suite's HTTP API (ingestion status
@@ -29,7 +29,8 @@ export const awsPlatformPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         clientFactory: awsClientFactoryServiceRef,
-        statusStore: ingestionStatusStoreRef,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
       async init({
         config,
@@ -41,14 +42,18 @@ export const awsPlatformPlugin = createBackendPlugin({
         permissionsRegistry,
         catalog,
         clientFactory,
-        statusStore,
+        discovery,
+        auth,
       }) {
         permissionsRegistry.addPermissions(awsPlatformBackendPermissions);
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
-            statusStore,
+            readIngestionStatus: catalogIngestionStatusReader({
+              discovery,
+              auth,
+            }),
             catalog,
             clientFactory,
             cache,

@@ -16,20 +16,21 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { createLiveStatusRouter } from './live/liveStatusRouter';
 import type { LiveStatusConfig } from './live/liveStatusConfig';
-import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { IngestionStatusReader } from './status/catalogIngestionStatus';
 
 /** The `aws-platform` HTTP API. */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
-  statusStore: IngestionStatusStore;
+  /** The catalog module's status (see catalogIngestionStatusReader). */
+  readIngestionStatus: IngestionStatusReader;
   catalog: CatalogService;
   clientFactory: AwsClientFactory;
   cache: CacheService;
   logger: LoggerService;
   liveStatus: LiveStatusConfig;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, statusStore } = options;
+  const { httpAuth, permissions, readIngestionStatus } = options;
   const router = Router();
   router.use(express.json());
 
@@ -46,7 +47,9 @@ export async function createRouter(options: {
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError('You may not read the AWS Platform status');
     }
-    const body: IngestionStatusResponse = { providers: statusStore.list() };
+    const body: IngestionStatusResponse = {
+      providers: await readIngestionStatus(),
+    };
     res.json(body);
   });
 

@@ -1,9 +1,13 @@
 /**
  * Annotation and label keys the suite reads and writes on catalog entities.
  *
- * The two `amazonaws.com/*` keys are the ones Backstage's own AWS catalog
- * module uses, so other AWS plugins understand our entities. Everything new
- * lives under the single suite prefix {@link AWS_PLATFORM_PREFIX}.
+ * The `amazonaws.com/*` keys are the ones Backstage's own AWS catalog
+ * module writes (its AwsOrganizationCloudAccountProcessor: account id, ARN,
+ * organization id, account e-mail, and the account status as a label), so
+ * other AWS plugins understand our entities. Only the suite's own facts live
+ * under the suite prefix {@link AWS_PLATFORM_PREFIX}. Until 0.1 the
+ * organization id, e-mail and status were suite keys; see "Migrating from
+ * 0.1" in the catalog module's README.
  */
 
 /**
@@ -25,10 +29,11 @@ export const ANNOTATION_AWS_ACCOUNT_ID = 'amazonaws.com/account-id';
 export const ANNOTATION_AWS_ARN = 'amazonaws.com/arn';
 
 /**
- * The id of the AWS Organization (`o-…`) an entity belongs to.
+ * The id of the AWS Organization (`o-…`) an entity belongs to (core key;
+ * `aws-platform-suite.github.io/organization-id` until 0.1).
  * @public
  */
-export const ANNOTATION_ORGANIZATION_ID = `${AWS_PLATFORM_PREFIX}/organization-id`;
+export const ANNOTATION_ORGANIZATION_ID = 'amazonaws.com/organization-id';
 
 /**
  * The id of an organizational unit or root (`ou-…`, `r-…`).
@@ -49,16 +54,20 @@ export const ANNOTATION_PARENT_ID = `${AWS_PLATFORM_PREFIX}/parent-id`;
 export const ANNOTATION_OU_PATH = `${AWS_PLATFORM_PREFIX}/ou-path`;
 
 /**
- * The account's e-mail address as registered in Organizations.
+ * The account's e-mail address as registered in Organizations (core key;
+ * `aws-platform-suite.github.io/account-email` until 0.1).
  * @public
  */
-export const ANNOTATION_ACCOUNT_EMAIL = `${AWS_PLATFORM_PREFIX}/account-email`;
+export const ANNOTATION_ACCOUNT_EMAIL = 'amazonaws.com/account-email';
 
 /**
- * The account's Organizations status (ACTIVE, SUSPENDED, PENDING_CLOSURE).
+ * Label holding the account's Organizations status in lower case, as core's
+ * processor writes it: `active`, `suspended`, `pending_closure` (core key;
+ * the annotation `aws-platform-suite.github.io/account-status`, upper case,
+ * until 0.1). A label, so that the catalog can be filtered by it.
  * @public
  */
-export const ANNOTATION_ACCOUNT_STATUS = `${AWS_PLATFORM_PREFIX}/account-status`;
+export const LABEL_ACCOUNT_STATUS = 'amazonaws.com/account-status';
 
 /**
  * When the account joined the organization (ISO 8601).

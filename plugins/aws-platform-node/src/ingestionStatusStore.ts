@@ -1,10 +1,7 @@
-import {
-  createServiceFactory,
-  createServiceRef,
-} from '@backstage/backend-plugin-api';
 import type {
   IngestionAccountRegions,
   IngestionProviderStatus,
+  IngestionRoleConflict,
   IngestionScopeFailure,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
@@ -14,40 +11,47 @@ import {
 } from './browserSafeError';
 
 /**
- * Keeps the outcome of the last run of each entity provider, so that the
+ * Where the outcome of each entity provider's last run is kept, so that the
  * `aws-platform` plugin can show what failed while the catalog keeps the
- * entities of the last good run.
- *
- * It lives in memory in the backend instance that ran the task; with several
- * instances, ask the one that holds the scheduler lock, or see each
- * provider's logs.
+ * entities of the last good run. The catalog module keeps it in the
+ * catalog's database, so that every backend instance answers the same and
+ * a restart loses nothing.
+ * @public
  */
-export class IngestionStatusStore {
-  readonly #byProvider = new Map<string, IngestionProviderStatus>();
+export interface IngestionStatusStore {
+  /** Keeps a run's outcome, browser-safe (see {@link browserSafeIngestionStatus}). */
+  record(status: IngestionProviderStatus): Promise<void>;
+  /** The last outcome of every provider, sorted by provider name. */
+  list(): Promise<IngestionProviderStatus[]>;
+}
 
-  /**
-   * Keeps a run's outcome. Each failure is kept as its error's name, HTTP
-   * status and scope only: AWS's message (role ARNs, other accounts) is in
-   * the provider's log and is not kept for the browser.
-   */
-  record(status: IngestionProviderStatus): void {
-    this.#byProvider.set(status.provider, {
-      ...status,
-      failures: status.failures.map(browserSafeFailure),
-      ...(status.partialReads && {
-        partialReads: status.partialReads.map(browserSafeFailure),
-      }),
-      ...(status.regionsRead && {
-        regionsRead: status.regionsRead.map(regionsOnly),
-      }),
-    });
-  }
-
-  list(): IngestionProviderStatus[] {
-    return [...this.#byProvider.values()].sort((a, b) =>
-      a.provider.localeCompare(b.provider),
-    );
-  }
+/**
+ * A run's outcome as it may reach the browser: each failure and partial
+ * read is kept as its error's name, HTTP status and scope only (AWS's
+ * message, which names role ARNs and other accounts, is in the provider's
+ * log), and only the fields of the DTO are kept.
+ * @public
+ */
+export function browserSafeIngestionStatus(
+  status: IngestionProviderStatus,
+): IngestionProviderStatus {
+  return {
+    provider: status.provider,
+    lastRunAt: status.lastRunAt,
+    outcome: status.outcome,
+    durationMs: status.durationMs,
+    entityCount: status.entityCount,
+    failures: status.failures.map(browserSafeFailure),
+    ...(status.partialReads && {
+      partialReads: status.partialReads.map(browserSafeFailure),
+    }),
+    ...(status.regionsRead && {
+      regionsRead: status.regionsRead.map(regionsOnly),
+    }),
+    ...(status.roleConflicts && {
+      roleConflicts: status.roleConflicts.map(conflictOnly),
+    }),
+  };
 }
 
 /** The account's regions and their source, and nothing else a caller may have added. */
@@ -57,6 +61,20 @@ function regionsOnly({
   source,
 }: IngestionAccountRegions): IngestionAccountRegions {
   return { accountId, regions: [...regions], source };
+}
+
+function conflictOnly({
+  accountId,
+  role,
+  conflicts,
+  alsoClaimedBy,
+}: IngestionRoleConflict): IngestionRoleConflict {
+  return {
+    accountId,
+    role,
+    ...(conflicts !== undefined && { conflicts }),
+    ...(alsoClaimedBy && { alsoClaimedBy: [...alsoClaimedBy] }),
+  };
 }
 
 function browserSafeFailure(
@@ -71,15 +89,3 @@ function browserSafeFailure(
     message: browserSafeSummary({ errorName, httpStatus }, failure.scope),
   };
 }
-
-/** One store per backend, shared by the catalog module and the plugin. */
-export const ingestionStatusStoreRef = createServiceRef<IngestionStatusStore>({
-  id: 'aws-platform.ingestion-status',
-  scope: 'root',
-  defaultFactory: async service =>
-    createServiceFactory({
-      service,
-      deps: {},
-      factory: () => new IngestionStatusStore(),
-    }),
-});

@@ -104,7 +104,9 @@ describe('the suite-entity label in the real catalog', () => {
       await new Promise(resolve => setTimeout(resolve, 250));
     }
 
-    expect(own?.metadata.labels?.['aws-platform-suite.github.io/suite-entity']).toBe('true');
+    expect(
+      own?.metadata.labels?.['aws-platform-suite.github.io/suite-entity'],
+    ).toBe('true');
     expect(isSuiteEntity(own!)).toBe(true);
 
     // The catalog set the file's location; the processor removed the label.

@@ -35,7 +35,9 @@ describe('AwsPlatformEntityProcessor', () => {
 
   it('labels the suite’s own entities', async () => {
     const entity = await processor.preProcessEntity(
-      account(SUITE, { 'aws-platform-suite.github.io/account-role': 'production' }),
+      account(SUITE, {
+        'aws-platform-suite.github.io/account-role': 'production',
+      }),
     );
     expect(entity.metadata.labels).toEqual({
       'aws-platform-suite.github.io/account-role': 'production',

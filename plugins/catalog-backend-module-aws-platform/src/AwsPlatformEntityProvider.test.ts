@@ -10,7 +10,7 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
-import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { testIngestionConfig } from './__fixtures__/ingestionConfig';
 
@@ -25,7 +25,7 @@ function setUp() {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
   };
-  const statusStore = new IngestionStatusStore();
+  const statusStore = memoryStatusStore();
   const taskRunner = { run: jest.fn() };
   const logger = mockServices.logger.mock();
   logger.child.mockReturnValue(logger);
@@ -105,7 +105,7 @@ describe('AwsPlatformEntityProvider', () => {
       ['r-1', 'aws-platform:organization'],
       ['account-123456789012', 'aws-platform:organization'],
     ]);
-    expect(statusStore.list()).toEqual([
+    expect(await statusStore.list()).toEqual([
       expect.objectContaining({
         provider: 'AwsPlatformEntityProvider',
         outcome: 'ok',
@@ -123,7 +123,7 @@ describe('AwsPlatformEntityProvider', () => {
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringContaining(
-        'longer than catalog.providers.awsPlatform.schedule.timeout',
+        '(catalog.providers.awsPlatform.schedule.timeout)',
       ),
     );
   });
@@ -141,7 +141,7 @@ describe('AwsPlatformEntityProvider', () => {
     await provider.refresh();
 
     expect(connection.applyMutation).toHaveBeenCalledTimes(1);
-    expect(statusStore.list()[0]).toMatchObject({
+    expect((await statusStore.list())[0]).toMatchObject({
       outcome: 'failed',
       failures: [
         {

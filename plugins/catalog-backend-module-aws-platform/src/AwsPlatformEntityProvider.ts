@@ -12,30 +12,35 @@ import type {
   AwsPlatformEntityTransformer,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { SUITE_LOCATION_KEY } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
 import { IngestionRun, runIngestion } from './ingestion/runIngestion';
-import type { IngestionConfig } from './ingestionConfig';
+import { DEFAULT_PROVIDER_ID, IngestionConfig } from './ingestionConfig';
 import {
   readOrganization,
   readOrganizationId,
 } from './organization/readOrganization';
 import { roleConflictsOf } from './organization/roleConflicts';
-
-const PROVIDER_NAME = 'AwsPlatformEntityProvider';
+import {
+  ProviderIdentity,
+  providerIdentity,
+  withProviderId,
+} from './providerIdentity';
 
 /**
- * Emits the organization (root, OUs, accounts) and what runs in each
+ * Emits one configured organization (root, OUs, accounts) and what runs in each
  * account (Route 53 zones, EKS clusters, backup vaults and plans). Only a
  * successful read of a scope replaces that scope's entities: a failed scope
  * keeps those of the last good run, a failed organization read or a run that
  * would remove too much applies nothing, and every failure is logged with
- * its scope and kept for the status API.
+ * its scope and kept for the status API. Each section of
+ * `catalog.providers.awsPlatform` has its own provider, with its own name,
+ * location key, scheduled task, memory and status row.
  */
 export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #config: IngestionConfig;
+  readonly #identity: ProviderIdentity;
   readonly #clientFactory: AwsClientFactory;
   readonly #readers: ResourceReaders;
   readonly #memory: CatalogMemory;
@@ -60,23 +65,26 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
   }) {
     this.#config = options.config;
+    this.#identity = providerIdentity(options.config.id);
     this.#clientFactory = options.clientFactory;
     this.#readers = options.readers;
     this.#memory = options.memory;
-    this.#logger = options.logger.child({ target: PROVIDER_NAME });
+    this.#logger = options.logger.child({
+      target: this.#identity.providerName,
+    });
     this.#taskRunner = options.taskRunner;
     this.#statusStore = options.statusStore;
     this.#transformers = options.transformers ?? new Map();
   }
 
   getProviderName(): string {
-    return PROVIDER_NAME;
+    return this.#identity.providerName;
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
     this.#connection = connection;
     await this.#taskRunner.run({
-      id: `${PROVIDER_NAME}:refresh`,
+      id: this.#identity.taskId,
       fn: abortSignal => this.refresh({ abortSignal }),
     });
   }
@@ -88,7 +96,9 @@ export class AwsPlatformEntityProvider implements EntityProvider {
    */
   async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
     if (!this.#connection) {
-      throw new Error(`${PROVIDER_NAME} is not connected to the catalog`);
+      throw new Error(
+        `${this.#identity.providerName} is not connected to the catalog`,
+      );
     }
     const startedAt = Date.now();
     const { organization } = this.#config;
@@ -117,7 +127,9 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       this.#logger.warn(
         `This refresh took ${Math.round(
           (Date.now() - startedAt) / 1000,
-        )} s, longer than catalog.providers.awsPlatform.schedule.timeout; raise the timeout (docs/benchmarks.md gives refresh times by organization size)`,
+        )} s, longer than the schedule's timeout (catalog.providers.awsPlatform${
+          this.#config.id === DEFAULT_PROVIDER_ID ? '' : `.${this.#config.id}`
+        }.schedule.timeout); raise the timeout (docs/benchmarks.md gives refresh times by organization size)`,
       );
     }
     for (const failure of run.failures) {
@@ -134,8 +146,8 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       await this.#connection.applyMutation({
         type: 'full',
         entities: run.entities.map(entity => ({
-          entity,
-          locationKey: SUITE_LOCATION_KEY,
+          entity: withProviderId(entity, this.#identity.id),
+          locationKey: this.#identity.locationKey,
         })),
       });
       this.#logger.info(
@@ -146,8 +158,8 @@ export class AwsPlatformEntityProvider implements EntityProvider {
         'Applied nothing this run; the catalog keeps the entities of the last good run',
       );
     }
-    this.#statusStore.record({
-      provider: PROVIDER_NAME,
+    await this.#statusStore.record({
+      provider: this.#identity.providerName,
       lastRunAt: new Date().toISOString(),
       outcome: outcomeOf(run),
       durationMs: Date.now() - startedAt,

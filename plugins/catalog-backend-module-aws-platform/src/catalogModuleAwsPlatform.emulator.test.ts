@@ -17,7 +17,7 @@ import {
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { useReferenceEstate } from '@internal/local-aws';
 import request from 'supertest';
-import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
@@ -105,7 +105,7 @@ describe('catalog ingestion of the reference organization', () => {
       () =>
         query(
           server,
-          'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id',
+          'kind=resource,metadata.annotations.amazonaws.com/organization-id',
         ),
       items =>
         items.filter(e => e.spec?.type === 'aws-backup-plan').length >= 1,
@@ -140,7 +140,9 @@ describe('catalog ingestion of the reference organization', () => {
     }
     const audit = account(local.estate.accounts.audit.id);
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(annotation(audit, 'aws-platform-suite.github.io/owner-source')).toBe('role');
+    expect(annotation(audit, 'aws-platform-suite.github.io/owner-source')).toBe(
+      'role',
+    );
 
     // Zones and the seeded delegation drift.
     const zones = ofType('dns-zone');
@@ -179,7 +181,9 @@ describe('catalog ingestion of the reference organization', () => {
     ]);
     for (const cluster of clusters) {
       expect(cluster.spec?.system).toBe('flightdeck');
-      expect(annotation(cluster, 'aws-platform-suite.github.io/flightdeck')).toBe('true');
+      expect(
+        annotation(cluster, 'aws-platform-suite.github.io/flightdeck'),
+      ).toBe('true');
       expect(annotation(cluster, 'kubernetes.io/auth-provider')).toBe('aws');
       expect(annotation(cluster, 'kubernetes.io/api-server')).toMatch(
         /^https:\/\//,
@@ -192,7 +196,10 @@ describe('catalog ingestion of the reference organization', () => {
       c => c.metadata.title === 'acme-sandbox-v1',
     );
     expect(
-      annotation(sandboxCluster, 'aws-platform-suite.github.io/eks-version-support'),
+      annotation(
+        sandboxCluster,
+        'aws-platform-suite.github.io/eks-version-support',
+      ),
     ).toBe('unsupported');
     expect(annotation(sandboxCluster, 'kubernetes.io/aws-assume-role')).toBe(
       `arn:aws:iam::${local.estate.accounts.sandbox.id}:role/backstage-kubernetes`,
@@ -208,7 +215,8 @@ describe('catalog ingestion of the reference organization', () => {
       v =>
         annotation(v, 'amazonaws.com/account-id') ===
           local.estate.accounts.backup.id &&
-        annotation(v, 'aws-platform-suite.github.io/region') === local.estate.region,
+        annotation(v, 'aws-platform-suite.github.io/region') ===
+          local.estate.region,
     )!;
     const [plan] = ofType('aws-backup-plan');
     expect(plan.spec?.dependsOn).toContain(
@@ -298,7 +306,7 @@ describe('catalog ingestion of the reference organization', () => {
       backup: guarded(realReaders.backup),
       regions: guarded(realReaders.regions!),
     };
-    const statusStore = new IngestionStatusStore();
+    const statusStore = memoryStatusStore();
     let provider: AwsPlatformEntityProvider | undefined;
     const { server } = await startTestBackend({
       features: [
@@ -318,7 +326,7 @@ describe('catalog ingestion of the reference organization', () => {
                   config,
                   clientFactory,
                   readers,
-                  memory: createCatalogMemory(catalogService, auth),
+                  memory: createCatalogMemory(catalogService, auth, 'default'),
                   logger: mockServices.logger.mock(),
                   taskRunner: { run: async () => {} },
                   statusStore,
@@ -334,7 +342,7 @@ describe('catalog ingestion of the reference organization', () => {
     const everything = () =>
       query(
         server,
-        'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id',
+        'kind=resource,metadata.annotations.amazonaws.com/organization-id',
       );
     const names = (entities: Entity[]) =>
       entities.map(e => e.metadata.name).sort();
@@ -356,12 +364,9 @@ describe('catalog ingestion of the reference organization', () => {
 
     deniedAccounts.add(productionId);
     await provider!.refresh();
-    expect(statusStore.list()[0]).toMatchObject({ outcome: 'partial' });
+    expect((await statusStore.list())[0]).toMatchObject({ outcome: 'partial' });
     expect(
-      statusStore
-        .list()[0]
-        .failures.map(f => f.scope)
-        .sort(),
+      (await statusStore.list())[0].failures.map(f => f.scope).sort(),
     ).toEqual(
       // No regions configured: the account's regions cannot be read either,
       // so its regional entities are kept whatever their region.
@@ -373,8 +378,10 @@ describe('catalog ingestion of the reference organization', () => {
 
     await local.localAws.stop();
     await provider!.refresh();
-    expect(statusStore.list()[0]).toMatchObject({ outcome: 'failed' });
-    expect(statusStore.list()[0].failures[0].scope).toBe('organization');
+    expect((await statusStore.list())[0]).toMatchObject({ outcome: 'failed' });
+    expect((await statusStore.list())[0].failures[0].scope).toBe(
+      'organization',
+    );
     await new Promise(resolve => setTimeout(resolve, 3_000));
     expect(names(await everything())).toEqual(names(before));
   });

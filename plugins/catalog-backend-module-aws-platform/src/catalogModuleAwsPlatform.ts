@@ -12,17 +12,21 @@ import {
   awsPlatformEntityTransformersExtensionPoint,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { ingestionStatusStoreRef } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
 import { createResourceReaders } from './ingestion/resourceReaders';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
-import { readIngestionConfig } from './ingestionConfig';
+import { readIngestionConfigs } from './ingestionConfig';
+import { DatabaseIngestionStatusStore } from './status/DatabaseIngestionStatusStore';
+import { createStatusRouter } from './status/statusRouter';
+import { awsPlatformCatalogPermissionRules } from './permissions/permissionRules';
 
 /**
- * Catalog module of the AWS Platform suite: ingests the AWS organization
+ * Catalog module of the AWS Platform suite: ingests each AWS organization
  * configured under `catalog.providers.awsPlatform` and what runs in its
- * accounts (Route 53 zones, EKS clusters, AWS Backup vaults and plans).
+ * accounts (Route 53 zones, EKS clusters, AWS Backup vaults and plans), and
+ * serves the last outcome of each organization's provider, kept in the
+ * catalog's database, at `GET /api/catalog/aws-platform/ingestion-status`.
  *
  * @public
  */
@@ -44,42 +48,59 @@ export const catalogModuleAwsPlatform = createBackendModule({
         catalog: catalogProcessingExtensionPoint,
         config: coreServices.rootConfig,
         auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        database: coreServices.database,
         catalogService: catalogServiceRef,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         clientFactory: awsClientFactoryServiceRef,
-        statusStore: ingestionStatusStoreRef,
       },
-      async init({
-        catalog,
-        config,
-        auth,
-        catalogService,
-        logger,
-        scheduler,
-        clientFactory,
-        statusStore,
-      }) {
+      async init(deps) {
+        const { catalog, config, logger, scheduler, clientFactory } = deps;
         catalog.addProcessor(new AwsPlatformEntityProcessor());
-        const ingestion = readIngestionConfig(config);
-        if (!ingestion) {
+        deps.permissionsRegistry.addPermissionRules(
+          awsPlatformCatalogPermissionRules,
+        );
+        const statusStore = await DatabaseIngestionStatusStore.create(
+          deps.database,
+        );
+        deps.httpRouter.use(
+          createStatusRouter({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            store: statusStore,
+          }),
+        );
+        const ingestions = readIngestionConfigs(config);
+        if (ingestions.length === 0) {
           logger.info(
             'AWS organization ingestion is off: add catalog.providers.awsPlatform to the config to turn it on',
           );
           return;
         }
-        catalog.addEntityProvider(
-          new AwsPlatformEntityProvider({
-            config: ingestion,
-            clientFactory,
-            readers: createResourceReaders(clientFactory),
-            memory: createCatalogMemory(catalogService, auth),
-            logger,
-            taskRunner: scheduler.createScheduledTaskRunner(ingestion.schedule),
-            statusStore,
-            transformers,
-          }),
-        );
+        for (const ingestion of ingestions) {
+          catalog.addEntityProvider(
+            new AwsPlatformEntityProvider({
+              config: ingestion,
+              clientFactory,
+              readers: createResourceReaders(clientFactory),
+              memory: createCatalogMemory(
+                deps.catalogService,
+                deps.auth,
+                ingestion.id,
+              ),
+              logger,
+              taskRunner: scheduler.createScheduledTaskRunner(
+                ingestion.schedule,
+              ),
+              statusStore,
+              transformers,
+            }),
+          );
+        }
       },
     });
   },

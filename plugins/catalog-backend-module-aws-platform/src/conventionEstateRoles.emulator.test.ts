@@ -85,8 +85,13 @@ describe('catalog ingestion of an organization named after its own conventions',
         e => e.metadata.annotations?.['amazonaws.com/account-id'] === id,
       );
       return {
-        role: entity?.metadata.labels?.['aws-platform-suite.github.io/account-role'],
-        source: entity?.metadata.annotations?.['aws-platform-suite.github.io/role-source'],
+        role: entity?.metadata.labels?.[
+          'aws-platform-suite.github.io/account-role'
+        ],
+        source:
+          entity?.metadata.annotations?.[
+            'aws-platform-suite.github.io/role-source'
+          ],
       };
     };
     const named = (name: string) => roleOf(estate.accounts[name]);

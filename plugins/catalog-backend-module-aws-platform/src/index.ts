@@ -10,6 +10,13 @@
 import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
 
 export { catalogModuleAwsPlatform };
+export { INGESTION_STATUS_PATH } from './status/statusRouter';
+export {
+  awsPlatformCatalogConditions,
+  hasAwsAccountRole,
+  isInAwsAccount,
+} from './permissions/permissionRules';
+export { ANNOTATION_PROVIDER_ID } from './providerIdentity';
 
 /**
  * The module, for `backend.add(import('@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform'))`.

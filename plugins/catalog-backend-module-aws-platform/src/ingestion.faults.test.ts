@@ -28,7 +28,7 @@ import {
   startLocalAws,
 } from '@internal/local-aws';
 import request from 'supertest';
-import { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
 import {
   countDuplicates,
   countEmulatorResources,
@@ -57,7 +57,7 @@ const SUBJECT = 'Catalog ingestion';
  */
 const REGION = 'us-east-1';
 const ENTITY_FILTER =
-  'kind=resource,metadata.annotations.aws-platform-suite.github.io/organization-id';
+  'kind=resource,metadata.annotations.amazonaws.com/organization-id';
 const awsConfig = {
   accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
 };
@@ -96,7 +96,7 @@ let estate: ReferenceEstate;
 let proxy: FaultProxy;
 let provider: AwsPlatformEntityProvider;
 let server: Parameters<typeof request>[0];
-const statusStore = new IngestionStatusStore();
+const statusStore = memoryStatusStore();
 const savedEnv = { ...process.env };
 
 async function seededEmulator(): Promise<LocalAws> {
@@ -138,7 +138,7 @@ beforeAll(async () => {
                 config: readIngestionConfig(rootConfig)!,
                 clientFactory,
                 readers: createResourceReaders(clientFactory),
-                memory: createCatalogMemory(catalogService, auth),
+                memory: createCatalogMemory(catalogService, auth, 'default'),
                 logger: mockServices.logger.mock(),
                 // The test runs each refresh itself.
                 taskRunner: { run: async () => {} },
@@ -192,7 +192,7 @@ async function catalogRefs(): Promise<string[]> {
 async function refresh(): Promise<IngestionProviderStatus> {
   clientFactory.current = newClientFactory();
   await provider.refresh();
-  return statusStore.list()[0];
+  return (await statusStore.list())[0];
 }
 
 /** A scope the status may name: one of the run's scopes, or a whole-run guard. */

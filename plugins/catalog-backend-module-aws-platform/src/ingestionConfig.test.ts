@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readIngestionConfig } from './ingestionConfig';
+import { readIngestionConfig, readIngestionConfigs } from './ingestionConfig';
 
 const withProvider = (awsPlatform: object) =>
   new ConfigReader({ catalog: { providers: { awsPlatform } } });
@@ -13,6 +13,7 @@ describe('readIngestionConfig', () => {
     expect(
       readIngestionConfig(withProvider({ defaultOwner: 'platform-team' })),
     ).toEqual({
+      id: 'default',
       organization: { accountId: undefined, region: 'us-east-1' },
       defaultOwner: 'platform-team',
       ownerTagKey: 'owner',
@@ -123,5 +124,65 @@ describe('readIngestionConfig', () => {
         }),
       ),
     ).toThrow("allowChangeFrom: '123456789012' is not an AWS organization id");
+  });
+});
+
+describe('readIngestionConfigs', () => {
+  it('is empty when the section is absent', () => {
+    expect(readIngestionConfigs(new ConfigReader({}))).toEqual([]);
+  });
+
+  it('reads the single-object form as id default', () => {
+    const configs = readIngestionConfigs(
+      withProvider({ defaultOwner: 'platform-team', regions: ['us-east-1'] }),
+    );
+    expect(configs.map(c => [c.id, c.defaultOwner, c.regions])).toEqual([
+      ['default', 'platform-team', ['us-east-1']],
+    ]);
+  });
+
+  it('reads one section per organization id, each with its own settings', () => {
+    const configs = readIngestionConfigs(
+      withProvider({
+        prod: {
+          defaultOwner: 'group:default/platform',
+          organization: { accountId: '111111111111' },
+          schedule: { frequency: { minutes: 10 }, timeout: { minutes: 5 } },
+        },
+        acquired: {
+          defaultOwner: 'group:default/acquired',
+          organization: { accountId: '222222222222' },
+        },
+      }),
+    );
+    expect(
+      configs.map(c => [
+        c.id,
+        c.defaultOwner,
+        c.organization.accountId,
+        c.schedule.frequency,
+      ]),
+    ).toEqual([
+      ['prod', 'group:default/platform', '111111111111', { minutes: 10 }],
+      ['acquired', 'group:default/acquired', '222222222222', { minutes: 30 }],
+    ]);
+    // readIngestionConfig, for one-organization tools: the first.
+    expect(
+      readIngestionConfig(withProvider({ a: { defaultOwner: 'x' } }))?.id,
+    ).toBe('a');
+  });
+
+  it('names the id’s key in a mistake, and refuses ids that cannot name a task', () => {
+    expect(() =>
+      readIngestionConfigs(
+        withProvider({ prod: { defaultOwner: 'x', maxRemovalShare: 2 } }),
+      ),
+    ).toThrow('catalog.providers.awsPlatform.prod.maxRemovalShare');
+    expect(() =>
+      readIngestionConfigs(withProvider({ Prod_1: { defaultOwner: 'x' } })),
+    ).toThrow("'Prod_1' is not a provider id");
+    expect(() => readIngestionConfigs(withProvider({ prod: {} }))).toThrow(
+      /defaultOwner/,
+    );
   });
 });

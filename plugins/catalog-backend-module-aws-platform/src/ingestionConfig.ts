@@ -10,8 +10,13 @@ import {
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { RESOURCE_SERVICES, ResourceService } from './ingestion/scopes';
 
-/** The typed `catalog.providers.awsPlatform` section. */
+/** One organization's section of `catalog.providers.awsPlatform`, typed. */
 export interface IngestionConfig {
+  /**
+   * The section's id: the key under `catalog.providers.awsPlatform`, or
+   * `default` for the single-object form.
+   */
+  id: string;
   organization: {
     accountId?: string;
     region: string;
@@ -47,21 +52,71 @@ export interface IngestionConfig {
 
 const CONFIG_KEY = 'catalog.providers.awsPlatform';
 
+/** The id of the single-object form, `catalog.providers.awsPlatform: { defaultOwner, ... }`. */
+export const DEFAULT_PROVIDER_ID = 'default';
+
+/** The keys of one organization's section: any of them marks the single-object form. */
+const SINGLE_FORM_KEYS: ReadonlySet<string> = new Set([
+  'organization',
+  'defaultOwner',
+  'ownerTagKey',
+  'roleTagKey',
+  'roleOwners',
+  'roleOverrides',
+  'concurrency',
+  'regions',
+  'services',
+  'accountConcurrency',
+  'excludeAccountIds',
+  'maxRemovalShare',
+  'kubernetesRoleName',
+  'schedule',
+]);
+
+/** An id as it may appear in provider names, task ids and location keys. */
+const PROVIDER_ID = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
 /**
- * Reads the ingestion config, or undefined when the section is absent (the
- * module then registers nothing). Mistakes fail the backend's start with the
- * key at fault, rather than producing wrong roles or owners at run time.
+ * Reads every organization's section: `catalog.providers.awsPlatform.<id>`,
+ * or the single-object form (0.1's, recognised by any of its keys, e.g.
+ * `defaultOwner`) as id `default`. None when the section is absent (the module then ingests
+ * nothing). Mistakes fail the backend's start with the key at fault, rather
+ * than producing wrong roles or owners at run time.
+ */
+export function readIngestionConfigs(root: Config): IngestionConfig[] {
+  const section = root.getOptionalConfig(CONFIG_KEY);
+  if (!section) return [];
+  const keys = section.keys();
+  if (keys.length === 0 || keys.some(key => SINGLE_FORM_KEYS.has(key))) {
+    return [readOne(section, CONFIG_KEY, DEFAULT_PROVIDER_ID)];
+  }
+  return keys.map(id => {
+    if (!PROVIDER_ID.test(id)) {
+      throw new InputError(
+        `${CONFIG_KEY}.${id}: '${id}' is not a provider id (lower-case letters, digits and '-')`,
+      );
+    }
+    return readOne(section.getConfig(id), `${CONFIG_KEY}.${id}`, id);
+  });
+}
+
+/**
+ * The config of id `default`, or of the only organization; for tools that
+ * read one organization (the benchmarks). Undefined when the section is
+ * absent.
  */
 export function readIngestionConfig(root: Config): IngestionConfig | undefined {
-  const config = root.getOptionalConfig(CONFIG_KEY);
-  if (!config) {
-    return undefined;
-  }
+  const configs = readIngestionConfigs(root);
+  return (
+    configs.find(config => config.id === DEFAULT_PROVIDER_ID) ?? configs[0]
+  );
+}
+
+function readOne(config: Config, key: string, id: string): IngestionConfig {
   const roleOwners: Partial<Record<AccountRole, string>> = {};
   const owners = config.getOptionalConfig('roleOwners');
   for (const role of owners?.keys() ?? []) {
-    roleOwners[checkRole(role, `${CONFIG_KEY}.roleOwners`)] =
-      owners!.getString(role);
+    roleOwners[checkRole(role, `${key}.roleOwners`)] = owners!.getString(role);
   }
   // A list, because Backstage config keys cannot be all digits.
   const roleOverrides: Record<string, AccountRole> = {};
@@ -71,18 +126,18 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     const accountId = override.getString('accountId');
     if (!/^\d{12}$/.test(accountId)) {
       throw new InputError(
-        `${CONFIG_KEY}.roleOverrides[${i}].accountId: '${accountId}' is not a 12-digit AWS account id`,
+        `${key}.roleOverrides[${i}].accountId: '${accountId}' is not a 12-digit AWS account id`,
       );
     }
     roleOverrides[accountId] = checkRole(
       override.getString('role'),
-      `${CONFIG_KEY}.roleOverrides[${i}].role`,
+      `${key}.roleOverrides[${i}].role`,
     );
   }
   const concurrency = config.getOptionalNumber('concurrency') ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
     throw new InputError(
-      `${CONFIG_KEY}.concurrency must be a whole number from 1 to 32`,
+      `${key}.concurrency must be a whole number from 1 to 32`,
     );
   }
   const services = (
@@ -90,7 +145,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   ).map((service, i) => {
     if (!(RESOURCE_SERVICES as readonly string[]).includes(service)) {
       throw new InputError(
-        `${CONFIG_KEY}.services[${i}]: '${service}' is not one of ${RESOURCE_SERVICES.join(
+        `${key}.services[${i}]: '${service}' is not one of ${RESOURCE_SERVICES.join(
           ', ',
         )}`,
       );
@@ -99,9 +154,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   });
   const maxRemovalShare = config.getOptionalNumber('maxRemovalShare') ?? 0.25;
   if (!(maxRemovalShare >= 0 && maxRemovalShare <= 1)) {
-    throw new InputError(
-      `${CONFIG_KEY}.maxRemovalShare must be between 0 and 1`,
-    );
+    throw new InputError(`${key}.maxRemovalShare must be between 0 and 1`);
   }
   const accountConcurrency =
     config.getOptionalNumber('accountConcurrency') ?? 16;
@@ -111,14 +164,15 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     accountConcurrency > 64
   ) {
     throw new InputError(
-      `${CONFIG_KEY}.accountConcurrency must be a whole number from 1 to 64`,
+      `${key}.accountConcurrency must be a whole number from 1 to 64`,
     );
   }
   return {
+    id,
     organization: {
       accountId: config.getOptionalString('organization.accountId'),
       region: config.getOptionalString('organization.region') ?? 'us-east-1',
-      ...readAllowChangeFrom(config),
+      ...readAllowChangeFrom(config, key),
     },
     defaultOwner: config.getString('defaultOwner'),
     ownerTagKey: config.getOptionalString('ownerTagKey') ?? 'owner',
@@ -126,7 +180,7 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
     roleOwners,
     roleOverrides,
     concurrency,
-    ...readRegions(config),
+    ...readRegions(config, key),
     services,
     accountConcurrency,
     excludeAccountIds: config.getOptionalStringArray('excludeAccountIds') ?? [],
@@ -144,19 +198,19 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
 const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** The configured regions, or none: then each account's enabled regions are read. */
-function readRegions(config: Config): { regions?: string[] } {
+function readRegions(config: Config, key: string): { regions?: string[] } {
   const regions = config.getOptionalStringArray('regions');
   if (regions === undefined) return {};
   if (regions.length === 0) {
     // An empty list would read no cluster or backup and remove them all.
     throw new InputError(
-      `${CONFIG_KEY}.regions is empty: list regions, or leave it out to read the regions each account has enabled`,
+      `${key}.regions is empty: list regions, or leave it out to read the regions each account has enabled`,
     );
   }
   for (const [i, region] of regions.entries()) {
     if (!REGION_NAME.test(region)) {
       throw new InputError(
-        `${CONFIG_KEY}.regions[${i}]: '${region}' is not an AWS region name`,
+        `${key}.regions[${i}]: '${region}' is not an AWS region name`,
       );
     }
   }
@@ -166,14 +220,17 @@ function readRegions(config: Config): { regions?: string[] } {
 /** Organization ids as AWS issues them, e.g. `o-a1b2c3d4e5`. */
 const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 
-function readAllowChangeFrom(config: Config): { allowChangeFrom?: string } {
+function readAllowChangeFrom(
+  config: Config,
+  key: string,
+): { allowChangeFrom?: string } {
   const allowChangeFrom = config.getOptionalString(
     'organization.allowChangeFrom',
   );
   if (allowChangeFrom === undefined) return {};
   if (!ORGANIZATION_ID.test(allowChangeFrom)) {
     throw new InputError(
-      `${CONFIG_KEY}.organization.allowChangeFrom: '${allowChangeFrom}' is not an AWS organization id (o-xxxxxxxxxx)`,
+      `${key}.organization.allowChangeFrom: '${allowChangeFrom}' is not an AWS organization id (o-xxxxxxxxxx)`,
     );
   }
   return { allowChangeFrom };

@@ -14,8 +14,6 @@ import {
 import {
   AwsClientFactory,
   awsClientFactoryServiceRef,
-  ingestionStatusStoreRef,
-  IngestionStatusStore,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import request from 'supertest';
 import { awsPlatformPlugin } from '../plugin';
@@ -68,11 +66,6 @@ async function start() {
         service: awsClientFactoryServiceRef,
         deps: {},
         factory: () => ({ createClient } as unknown as AwsClientFactory),
-      }),
-      createServiceFactory({
-        service: ingestionStatusStoreRef,
-        deps: {},
-        factory: () => new IngestionStatusStore(),
       }),
     ],
   });

@@ -28,7 +28,7 @@ function base(
     annotations: {
       'backstage.io/managed-by-location': LOCATION,
       'backstage.io/managed-by-origin-location': LOCATION,
-      'aws-platform-suite.github.io/organization-id': ORGANIZATION,
+      'amazonaws.com/organization-id': ORGANIZATION,
       ...annotations,
     },
   };
@@ -68,8 +68,7 @@ export const productionAccount: Entity = {
     ...base(`account-${PRODUCTION}`, {
       'amazonaws.com/account-id': PRODUCTION,
       'amazonaws.com/arn': `arn:aws:organizations::123456789012:account/${ORGANIZATION}/${PRODUCTION}`,
-      'aws-platform-suite.github.io/account-email': 'aws+production@example.com',
-      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'amazonaws.com/account-email': 'aws+production@example.com',
       'aws-platform-suite.github.io/account-joined': '2024-11-20T09:15:00.000Z',
       'aws-platform-suite.github.io/parent-id': 'ou-ab12-cdef3456',
       'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
@@ -81,6 +80,7 @@ export const productionAccount: Entity = {
     labels: {
       'aws-platform-suite.github.io/account-role': 'production',
       'aws-platform-suite.github.io/ou': 'workloads',
+      'amazonaws.com/account-status': 'active',
     },
     links: [
       {
@@ -115,15 +115,17 @@ export const sandboxAccount: Entity = {
   metadata: {
     ...base(`account-${SANDBOX}`, {
       'amazonaws.com/account-id': SANDBOX,
-      'aws-platform-suite.github.io/account-email': 'aws+sandbox@example.com',
-      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'amazonaws.com/account-email': 'aws+sandbox@example.com',
       'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
       'aws-platform-suite.github.io/role-source': 'tag',
       'aws-platform-suite.github.io/owner-source': 'tag',
       'aws-platform-suite.github.io/backup-coverage': 'no-plan',
     }),
     title: 'Sandbox',
-    labels: { 'aws-platform-suite.github.io/account-role': 'sandbox' },
+    labels: {
+      'aws-platform-suite.github.io/account-role': 'sandbox',
+      'amazonaws.com/account-status': 'active',
+    },
   },
   spec: {
     type: 'aws-account',
@@ -161,14 +163,16 @@ export const auditAccount: Entity = {
   metadata: {
     ...base(`account-${AUDIT}`, {
       'amazonaws.com/account-id': AUDIT,
-      'aws-platform-suite.github.io/account-email': 'aws+audit@example.com',
-      'aws-platform-suite.github.io/account-status': 'ACTIVE',
+      'amazonaws.com/account-email': 'aws+audit@example.com',
       'aws-platform-suite.github.io/ou-path': 'Root/Security',
       'aws-platform-suite.github.io/role-source': 'name',
       'aws-platform-suite.github.io/owner-source': 'default',
     }),
     title: 'Audit',
-    labels: { 'aws-platform-suite.github.io/account-role': 'audit' },
+    labels: {
+      'aws-platform-suite.github.io/account-role': 'audit',
+      'amazonaws.com/account-status': 'active',
+    },
   },
   spec: { type: 'aws-account', owner: PLATFORM_TEAM },
 };

@@ -5,6 +5,7 @@ export function testIngestionConfig(
   overrides: Partial<IngestionConfig> = {},
 ): IngestionConfig {
   return {
+    id: 'default',
     organization: { region: 'us-east-1' },
     defaultOwner: 'group:default/platform-team',
     ownerTagKey: 'owner',

@@ -71,7 +71,7 @@ describe('backupToEntities', () => {
     expect(entity.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': mappingContext.locationRef,
       'backstage.io/managed-by-origin-location': mappingContext.locationRef,
-      'aws-platform-suite.github.io/organization-id': 'o-hbrpoig8f1',
+      'amazonaws.com/organization-id': 'o-hbrpoig8f1',
       'amazonaws.com/account-id': BACKUP,
       'amazonaws.com/arn': `arn:aws:backup:us-west-2:${BACKUP}:backup-vault:${VAULT_NAME}`,
       'aws-platform-suite.github.io/ingestion-scope': `backup:${BACKUP}:us-west-2`,
@@ -96,9 +96,11 @@ describe('backupToEntities', () => {
       mappingContext,
     );
     expect(entity.spec?.owner).toBe('group:default/app-developers');
-    expect(entity.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
-      'account',
-    );
+    expect(
+      entity.metadata.annotations?.[
+        'aws-platform-suite.github.io/owner-source'
+      ],
+    ).toBe('account');
   });
 
   it('maps the plan with its rules, selections and the vaults it writes to', () => {

@@ -95,7 +95,7 @@ describe('zonesToEntities', () => {
     expect(root.metadata.annotations).toEqual({
       'backstage.io/managed-by-location': mappingContext.locationRef,
       'backstage.io/managed-by-origin-location': mappingContext.locationRef,
-      'aws-platform-suite.github.io/organization-id': mappingContext.organizationId,
+      'amazonaws.com/organization-id': mappingContext.organizationId,
       'amazonaws.com/account-id': NETWORK,
       'amazonaws.com/arn': 'arn:aws:route53:::hostedzone/Z04171842Q5TN8GJTMVN6',
       'aws-platform-suite.github.io/ingestion-scope': `route53:${NETWORK}`,
@@ -151,9 +151,11 @@ describe('zonesToEntities', () => {
   it('reports drift with the replaced server, and takes the owner from the account without a tag', () => {
     const sandbox = byName(entities, SANDBOX_ZONE);
     expect(sandbox.spec?.owner).toBe('group:default/app-developers');
-    expect(sandbox.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
-      'account',
-    );
+    expect(
+      sandbox.metadata.annotations?.[
+        'aws-platform-suite.github.io/owner-source'
+      ],
+    ).toBe('account');
     expect(sandbox.spec?.partOf).toBe(`resource:default/account-${SANDBOX}`);
     expect(sandbox.spec?.zone).toMatchObject({
       delegation: {

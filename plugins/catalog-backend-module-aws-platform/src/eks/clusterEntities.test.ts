@@ -137,10 +137,14 @@ describe('clustersToEntities', () => {
     const analytics = byTitle(entities, 'analytics');
     expect(analytics.spec?.owner).toBe('group:default/app-developers');
     expect(
-      analytics.metadata.annotations?.['aws-platform-suite.github.io/owner-source'],
+      analytics.metadata.annotations?.[
+        'aws-platform-suite.github.io/owner-source'
+      ],
     ).toBe('account');
     expect(
-      analytics.metadata.annotations?.['aws-platform-suite.github.io/ingestion-scope'],
+      analytics.metadata.annotations?.[
+        'aws-platform-suite.github.io/ingestion-scope'
+      ],
     ).toBe(`eks:${PRODUCTION}:eu-west-1`);
   });
 
@@ -175,7 +179,9 @@ describe('clustersToEntities', () => {
     const production = byTitle(entities, 'acme-production-v1');
     expect(production.metadata.tags).toEqual(['aws', 'eks', 'flightdeck']);
     expect(
-      production.metadata.annotations?.['aws-platform-suite.github.io/flightdeck'],
+      production.metadata.annotations?.[
+        'aws-platform-suite.github.io/flightdeck'
+      ],
     ).toBe('true');
     expect(clusterSpec(production).flightdeck).toEqual({
       detected: true,
@@ -188,9 +194,11 @@ describe('clustersToEntities', () => {
 
     const analytics = byTitle(entities, 'analytics');
     expect(analytics.metadata.tags).toEqual(['aws', 'eks']);
-    expect(analytics.metadata.annotations?.['aws-platform-suite.github.io/flightdeck']).toBe(
-      'false',
-    );
+    expect(
+      analytics.metadata.annotations?.[
+        'aws-platform-suite.github.io/flightdeck'
+      ],
+    ).toBe('false');
     expect(clusterSpec(analytics).flightdeck).toEqual({
       detected: false,
     });

@@ -54,10 +54,14 @@ describe('withAccountSummaries', () => {
       [
         resource('dns-zone', 'production-1'),
         resource('dns-zone', 'network-4', {
-          annotations: { 'aws-platform-suite.github.io/delegation-status': 'drift' },
+          annotations: {
+            'aws-platform-suite.github.io/delegation-status': 'drift',
+          },
         }),
         resource('kubernetes-cluster', 'production-1', {
-          annotations: { 'aws-platform-suite.github.io/eks-version-support': 'unsupported' },
+          annotations: {
+            'aws-platform-suite.github.io/eks-version-support': 'unsupported',
+          },
         }),
         resource('aws-backup-vault', 'production-1'),
       ],
@@ -95,7 +99,10 @@ describe('withAccountSummaries', () => {
       { backupRead: accountId => accountId !== '222222222222' },
     );
     const coverage = result.map(
-      a => a.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
+      a =>
+        a.metadata.annotations?.[
+          'aws-platform-suite.github.io/backup-coverage'
+        ],
     );
     expect(coverage).toEqual([
       'covered',
@@ -107,7 +114,9 @@ describe('withAccountSummaries', () => {
 
     const read = withAccountSummaries(accounts, [], { backupRead: () => true });
     expect(
-      read[1].metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
+      read[1].metadata.annotations?.[
+        'aws-platform-suite.github.io/backup-coverage'
+      ],
     ).toBe('no-plan');
   });
 

@@ -11,7 +11,7 @@ const ACCOUNT = '222222222222';
 const suite = (org: string) => ({
   'backstage.io/managed-by-location': `aws-platform:organization/${org}`,
   'backstage.io/managed-by-origin-location': `aws-platform:organization/${org}`,
-  'aws-platform-suite.github.io/organization-id': org,
+  'amazonaws.com/organization-id': org,
 });
 
 function resource(
@@ -24,7 +24,10 @@ function resource(
     kind: 'Resource',
     metadata: {
       name,
-      annotations: { 'aws-platform-suite.github.io/ingestion-scope': scope, ...annotations },
+      annotations: {
+        'aws-platform-suite.github.io/ingestion-scope': scope,
+        ...annotations,
+      },
     },
     spec: { type: 'kubernetes-cluster', owner: 'group:default/app-developers' },
   };
@@ -39,7 +42,7 @@ const entities = [
   resource('look-alike', `eks:${ACCOUNT}:us-west-2`, {
     'backstage.io/managed-by-location':
       'url:https://example.com/catalog-info.yaml',
-    'aws-platform-suite.github.io/organization-id': ORG,
+    'amazonaws.com/organization-id': ORG,
   }),
 ];
 
@@ -48,6 +51,7 @@ describe('createCatalogMemory with scope prefixes', () => {
     const memory = createCatalogMemory(
       catalogServiceMock({ entities }),
       mockServices.auth(),
+      'default',
     );
     const kept = await memory.entitiesOfScopes([], ORG, [
       `eks:${ACCOUNT}:`,
@@ -63,6 +67,7 @@ describe('createCatalogMemory with scope prefixes', () => {
     const memory = createCatalogMemory(
       catalogServiceMock({ entities }),
       mockServices.auth(),
+      'default',
     );
     const kept = await memory.entitiesOfScopes([`route53:${ACCOUNT}`], ORG, [
       `eks:${ACCOUNT}:`,

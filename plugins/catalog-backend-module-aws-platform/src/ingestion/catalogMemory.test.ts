@@ -17,7 +17,10 @@ function cluster(
     kind: 'Resource',
     metadata: {
       name,
-      annotations: { 'aws-platform-suite.github.io/ingestion-scope': SCOPE, ...annotations },
+      annotations: {
+        'aws-platform-suite.github.io/ingestion-scope': SCOPE,
+        ...annotations,
+      },
     },
     spec: { type, owner: 'group:default/app-developers' },
   };
@@ -26,7 +29,7 @@ function cluster(
 const suite = (org: string) => ({
   'backstage.io/managed-by-location': `aws-platform:organization/${org}`,
   'backstage.io/managed-by-origin-location': `aws-platform:organization/${org}`,
-  'aws-platform-suite.github.io/organization-id': org,
+  'amazonaws.com/organization-id': org,
 });
 
 const ours = cluster('acme-production-v1', {
@@ -38,7 +41,7 @@ const ours = cluster('acme-production-v1', {
 const handRegistered = cluster('look-alike', {
   'backstage.io/managed-by-location':
     'url:https://example.com/catalog-info.yaml',
-  'aws-platform-suite.github.io/organization-id': ORG,
+  'amazonaws.com/organization-id': ORG,
 });
 const ofOtherOrganization = cluster('old-cluster', suite(OTHER_ORG));
 const unrelated: Entity = {
@@ -55,7 +58,11 @@ const unrelated: Entity = {
 };
 
 const memoryOf = (entities: Entity[]) =>
-  createCatalogMemory(catalogServiceMock({ entities }), mockServices.auth());
+  createCatalogMemory(
+    catalogServiceMock({ entities }),
+    mockServices.auth(),
+    'default',
+  );
 
 describe('createCatalogMemory', () => {
   it("keeps only the provider's own entities of the organization for a failed scope", async () => {
@@ -97,7 +104,7 @@ describe('createCatalogMemory', () => {
         throw new Error('connect ECONNREFUSED');
       },
     });
-    const memory = createCatalogMemory(catalog, mockServices.auth());
+    const memory = createCatalogMemory(catalog, mockServices.auth(), 'default');
     await expect(memory.lastAppliedRun()).rejects.toThrow('ECONNREFUSED');
   });
 });

@@ -19,6 +19,7 @@ import {
   suiteLocationRef,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { toProviderEntity } from './providerEntity';
+import { ANNOTATION_PROVIDER_ID, providerIdOf } from '../providerIdentity';
 import type { LastAppliedRun } from './removalGuard';
 
 /**
@@ -50,10 +51,15 @@ export interface CatalogMemory {
 const SCOPES_PER_QUERY = 40;
 const PAGE_SIZE = 1000;
 
-/** A {@link CatalogMemory} reading the catalog with the plugin's own credentials. */
+/**
+ * A {@link CatalogMemory} of the provider of section `providerId`, reading
+ * the catalog with the plugin's own credentials: only the entities that
+ * provider emitted are its memory, not another organization's provider's.
+ */
 export function createCatalogMemory(
   catalog: CatalogService,
   auth: AuthService,
+  providerId: string,
 ): CatalogMemory {
   return {
     async entitiesOfScopes(scopes, organizationId, scopePrefixes = []) {
@@ -65,6 +71,7 @@ export function createCatalogMemory(
             catalog,
             scopePrefixes.slice(i, i + SCOPES_PER_QUERY),
             organizationId,
+            providerId,
             credentials,
           )),
         );
@@ -89,7 +96,7 @@ export function createCatalogMemory(
         );
         entities.push(
           ...items
-            .filter(entity => isEmittedFor(entity, organizationId))
+            .filter(entity => isEmittedFor(entity, organizationId, providerId))
             .map(toProviderEntity),
         );
       }
@@ -114,6 +121,7 @@ export function createCatalogMemory(
             'metadata.name',
             `metadata.annotations.${ANNOTATION_LOCATION}`,
             `metadata.annotations.${ANNOTATION_AWS_ARN}`,
+            `metadata.annotations.${ANNOTATION_PROVIDER_ID}`,
           ],
           pageSize: PAGE_SIZE,
         },
@@ -124,6 +132,8 @@ export function createCatalogMemory(
           const location = entity.metadata.annotations?.[ANNOTATION_LOCATION];
           // The query matches case-insensitively; the location is exact.
           if (!location || !isSuiteLocationRef(location)) continue;
+          // Another organization's provider's entities are not this run's to remove.
+          if (providerIdOf(entity) !== providerId) continue;
           const ref = stringifyEntityRef(entity);
           refs.add(ref);
           const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN];
@@ -144,6 +154,7 @@ async function entitiesOfScopePrefixes(
   catalog: CatalogService,
   prefixes: readonly string[],
   organizationId: string,
+  providerId: string,
   credentials: BackstageCredentials,
 ): Promise<Entity[]> {
   const entities: Entity[] = [];
@@ -177,7 +188,7 @@ async function entitiesOfScopePrefixes(
       const scope =
         entity.metadata.annotations?.[ANNOTATION_INGESTION_SCOPE] ?? '';
       if (
-        isEmittedFor(entity, organizationId) &&
+        isEmittedFor(entity, organizationId, providerId) &&
         prefixes.some(prefix => scope.startsWith(prefix))
       ) {
         entities.push(toProviderEntity(entity));
@@ -187,10 +198,15 @@ async function entitiesOfScopePrefixes(
   return entities;
 }
 
-/** Whether the provider emitted this entity for this organization. */
-function isEmittedFor(entity: Entity, organizationId: string): boolean {
+/** Whether the provider of `providerId` emitted this entity for this organization. */
+function isEmittedFor(
+  entity: Entity,
+  organizationId: string,
+  providerId: string,
+): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return (
+    providerIdOf(entity) === providerId &&
     annotations[ANNOTATION_LOCATION] === suiteLocationRef(organizationId) &&
     annotations[ANNOTATION_ORGANIZATION_ID] === organizationId
   );

@@ -12,7 +12,8 @@ describe('toProviderEntity', () => {
         etag: 'abc',
         generation: 1,
         annotations: {
-          'aws-platform-suite.github.io/ingestion-scope': 'route53:454948083136',
+          'aws-platform-suite.github.io/ingestion-scope':
+            'route53:454948083136',
         },
       },
       spec: { type: 'dns-zone', owner: 'group:default/platform-team' },
@@ -28,7 +29,8 @@ describe('toProviderEntity', () => {
         name: 'example-com-zparent',
         namespace: 'default',
         annotations: {
-          'aws-platform-suite.github.io/ingestion-scope': 'route53:454948083136',
+          'aws-platform-suite.github.io/ingestion-scope':
+            'route53:454948083136',
         },
       },
       spec: { type: 'dns-zone', owner: 'group:default/platform-team' },

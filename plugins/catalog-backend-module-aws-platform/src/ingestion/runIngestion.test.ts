@@ -106,7 +106,8 @@ const keptCluster: Entity = {
   metadata: {
     name: 'acme-production-v1-222222222222-us-east-1',
     annotations: {
-      'aws-platform-suite.github.io/ingestion-scope': 'eks:222222222222:us-east-1',
+      'aws-platform-suite.github.io/ingestion-scope':
+        'eks:222222222222:us-east-1',
     },
   },
   spec: {
@@ -149,7 +150,9 @@ describe('runIngestion', () => {
       unsupportedClusters: 0,
     });
     expect(
-      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
+      production?.metadata.annotations?.[
+        'aws-platform-suite.github.io/backup-coverage'
+      ],
     ).toBe('no-plan');
   });
 
@@ -206,7 +209,9 @@ describe('runIngestion', () => {
     });
     const production = productionOf(run);
     expect(
-      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
+      production?.metadata.annotations?.[
+        'aws-platform-suite.github.io/backup-coverage'
+      ],
     ).toBe('unknown');
   });
 

@@ -45,6 +45,7 @@ describe('organizationToEntities', () => {
     expect(production.metadata.labels).toEqual({
       'aws-platform-suite.github.io/account-role': 'production',
       'aws-platform-suite.github.io/ou': 'workloads',
+      'amazonaws.com/account-status': 'active',
     });
     expect(production.metadata.annotations).toMatchObject({
       'amazonaws.com/account-id': '222222222222',
@@ -60,26 +61,31 @@ describe('organizationToEntities', () => {
 
   it('finds the management account by id and falls back to role and default owners', () => {
     const management = byName(entities, 'account-123456789012');
-    expect(management.metadata.labels?.['aws-platform-suite.github.io/account-role']).toBe(
-      'management',
-    );
+    expect(
+      management.metadata.labels?.['aws-platform-suite.github.io/account-role'],
+    ).toBe('management');
     expect(management.spec?.partOf).toBe('resource:default/r-ab12');
 
     const audit = byName(entities, 'account-111111111111');
     expect(audit.spec?.owner).toBe('group:default/security-team');
-    expect(audit.metadata.annotations?.['aws-platform-suite.github.io/owner-source']).toBe(
-      'role',
-    );
+    expect(
+      audit.metadata.annotations?.['aws-platform-suite.github.io/owner-source'],
+    ).toBe('role');
   });
 
   it('keeps nested OU paths and entity-ref owner tags', () => {
     const payments = byName(entities, 'account-333333333333');
-    expect(payments.metadata.annotations?.['aws-platform-suite.github.io/ou-path']).toBe(
-      'Root/Workloads/Payments',
-    );
     expect(
-      payments.metadata.annotations?.['aws-platform-suite.github.io/account-status'],
-    ).toBe('SUSPENDED');
+      payments.metadata.annotations?.['aws-platform-suite.github.io/ou-path'],
+    ).toBe('Root/Workloads/Payments');
+    // Upstream's keys: the status a lower-case label, as core's processor writes it.
+    expect(payments.metadata.labels?.['amazonaws.com/account-status']).toBe(
+      'suspended',
+    );
+    expect(payments.metadata.annotations).toMatchObject({
+      'amazonaws.com/organization-id': expect.stringMatching(/^o-/),
+      'amazonaws.com/account-email': expect.stringContaining('@'),
+    });
     expect(payments.spec?.owner).toBe('group:finance/payments');
     expect(byName(entities, 'ou-ab12-payments').spec?.partOf).toBe(
       'resource:default/ou-ab12-workload',

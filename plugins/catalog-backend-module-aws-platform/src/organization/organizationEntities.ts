@@ -9,7 +9,6 @@ import {
   AccountRole,
   ANNOTATION_ACCOUNT_EMAIL,
   ANNOTATION_ACCOUNT_JOINED,
-  ANNOTATION_ACCOUNT_STATUS,
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_ARN,
   ANNOTATION_ORGANIZATION_ID,
@@ -19,6 +18,7 @@ import {
   ANNOTATION_PARENT_ID,
   AWS_ENTITY_TYPES,
   LABEL_ACCOUNT_ROLE,
+  LABEL_ACCOUNT_STATUS,
   LABEL_OU,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { scopedEntityName, slugify } from '../lib/entityName';
@@ -141,7 +141,6 @@ export function organizationToEntities(
           [ANNOTATION_AWS_ACCOUNT_ID]: account.id,
           [ANNOTATION_AWS_ARN]: account.arn,
           [ANNOTATION_ACCOUNT_EMAIL]: account.email,
-          [ANNOTATION_ACCOUNT_STATUS]: account.status,
           ...(account.joinedAt && {
             [ANNOTATION_ACCOUNT_JOINED]: account.joinedAt,
           }),
@@ -150,7 +149,14 @@ export function organizationToEntities(
           ...roleAnnotations(resolution),
           [ANNOTATION_OWNER_SOURCE]: owner.source,
         },
-        labels: { [LABEL_ACCOUNT_ROLE]: role, ...ouLabel(path) },
+        labels: {
+          [LABEL_ACCOUNT_ROLE]: role,
+          ...ouLabel(path),
+          // Lower case, as core's AwsOrganizationCloudAccountProcessor writes it.
+          ...(account.status && {
+            [LABEL_ACCOUNT_STATUS]: account.status.toLowerCase(),
+          }),
+        },
         tags: ['aws', 'aws-account', role],
         links: [
           {

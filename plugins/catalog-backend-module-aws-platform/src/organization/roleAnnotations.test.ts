@@ -29,8 +29,8 @@ describe('roleAnnotations', () => {
     expect(annotations['aws-platform-suite.github.io/role-conflicts']).toBe(
       'name:sandbox (account name x)',
     );
-    expect(annotations['aws-platform-suite.github.io/role-also-claimed-by']).toBe(
-      '111111111111,222222222222',
-    );
+    expect(
+      annotations['aws-platform-suite.github.io/role-also-claimed-by'],
+    ).toBe('111111111111,222222222222');
   });
 });

@@ -22,7 +22,8 @@ describe('roleConflictsOf', () => {
       roleConflictsOf([
         account('111111111111', 'production', {}),
         account('222222222222', 'sandbox', {
-          'aws-platform-suite.github.io/role-conflicts': 'ou:production (OU Production)',
+          'aws-platform-suite.github.io/role-conflicts':
+            'ou:production (OU Production)',
         }),
         account('333333333333', 'network', {
           'aws-platform-suite.github.io/role-also-claimed-by': '444444444444',

@@ -45,7 +45,8 @@ function memory(kept: Entity[] = []): CatalogMemory & {
 } {
   const askedPrefixes: string[][] = [];
   const scopeOf = (e: Entity) =>
-    e.metadata.annotations?.['aws-platform-suite.github.io/ingestion-scope'] ?? '';
+    e.metadata.annotations?.['aws-platform-suite.github.io/ingestion-scope'] ??
+    '';
   return {
     askedPrefixes,
     entitiesOfScopes: async (scopes, _organizationId, prefixes = []) => {
@@ -168,7 +169,9 @@ describe('region discovery in an ingestion run', () => {
         e.metadata.annotations?.['amazonaws.com/account-id'] === PRODUCTION,
     );
     expect(
-      production?.metadata.annotations?.['aws-platform-suite.github.io/backup-coverage'],
+      production?.metadata.annotations?.[
+        'aws-platform-suite.github.io/backup-coverage'
+      ],
     ).toBe('unknown');
   });
 

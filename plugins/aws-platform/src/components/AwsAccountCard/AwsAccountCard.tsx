@@ -17,13 +17,13 @@ import {
   ACCOUNT_ROLES,
   ANNOTATION_ACCOUNT_EMAIL,
   ANNOTATION_ACCOUNT_JOINED,
-  ANNOTATION_ACCOUNT_STATUS,
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_OU_PATH,
   ANNOTATION_OWNER_SOURCE,
   ANNOTATION_ROLE_SOURCE,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
+  LABEL_ACCOUNT_STATUS,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
@@ -190,7 +190,7 @@ export function AwsAccountCard() {
           {email ? <Link to={`mailto:${email}`}>{email}</Link> : '—'}
         </Field>
         <Field label={t('accountCard.fields.status')}>
-          {annotations[ANNOTATION_ACCOUNT_STATUS] ?? '—'}
+          {entity.metadata.labels?.[LABEL_ACCOUNT_STATUS]?.toUpperCase() ?? '—'}
         </Field>
         <Field label={t('accountCard.fields.joined')}>
           {isoDay(annotations[ANNOTATION_ACCOUNT_JOINED]) ?? '—'}

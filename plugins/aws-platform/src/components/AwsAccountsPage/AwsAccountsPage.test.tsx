@@ -22,14 +22,18 @@ function account(
     metadata: {
       name,
       title,
-      labels: { 'aws-platform-suite.github.io/account-role': role },
+      labels: {
+        'aws-platform-suite.github.io/account-role': role,
+        'amazonaws.com/account-status': (
+          extra.status ?? 'ACTIVE'
+        ).toLowerCase(),
+      },
       annotations: {
         'backstage.io/managed-by-location': SUITE_LOCATION,
         'backstage.io/managed-by-origin-location': SUITE_LOCATION,
         'amazonaws.com/account-id': name.split('-').pop()!,
         'aws-platform-suite.github.io/ou-path': 'Root/Workloads',
         'aws-platform-suite.github.io/owner-source': ownerSource,
-        'aws-platform-suite.github.io/account-status': extra.status ?? 'ACTIVE',
         ...(extra.coverage && {
           'aws-platform-suite.github.io/backup-coverage': extra.coverage,
         }),

@@ -5,12 +5,12 @@ import {
   accountSummaryOf,
   AccountSummary,
   ACCOUNT_ROLES,
-  ANNOTATION_ACCOUNT_STATUS,
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_OU_PATH,
   ANNOTATION_OWNER_SOURCE,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
+  LABEL_ACCOUNT_STATUS,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** One line of the accounts table. */
@@ -51,7 +51,8 @@ export function toAccountRows(entities: Entity[]): AccountRow[] {
         ouPath: annotations[ANNOTATION_OU_PATH] ?? '',
         owner: String(entity.spec?.owner ?? ''),
         ownerGuessed: annotations[ANNOTATION_OWNER_SOURCE] !== 'tag',
-        status: annotations[ANNOTATION_ACCOUNT_STATUS] ?? '',
+        status:
+          entity.metadata.labels?.[LABEL_ACCOUNT_STATUS]?.toUpperCase() ?? '',
         summary: accountSummaryOf(entity),
         findings: accountFindings(entity),
       };

@@ -26,7 +26,7 @@ export function ouEntity(path: string, id: string, parentId?: string): Entity {
       annotations: {
         'backstage.io/managed-by-location': LOCATION,
         'backstage.io/managed-by-origin-location': LOCATION,
-        'aws-platform-suite.github.io/organization-id': ORG,
+        'amazonaws.com/organization-id': ORG,
         'amazonaws.com/account-id': MANAGEMENT_ID,
         'aws-platform-suite.github.io/ou-id': id,
         'aws-platform-suite.github.io/ou-path': path,
@@ -68,17 +68,22 @@ export function accountEntity(options: AccountOptions): Entity {
       annotations: {
         'backstage.io/managed-by-location': LOCATION,
         'backstage.io/managed-by-origin-location': LOCATION,
-        'aws-platform-suite.github.io/organization-id': ORG,
+        'amazonaws.com/organization-id': ORG,
         'amazonaws.com/account-id': options.id,
-        'aws-platform-suite.github.io/account-status': options.status ?? 'ACTIVE',
         'aws-platform-suite.github.io/ou-path': options.path,
         'aws-platform-suite.github.io/role-source': 'tag',
-        'aws-platform-suite.github.io/owner-source': options.ownerSource ?? 'tag',
+        'aws-platform-suite.github.io/owner-source':
+          options.ownerSource ?? 'tag',
         ...(options.coverage && {
           'aws-platform-suite.github.io/backup-coverage': options.coverage,
         }),
       },
-      labels: { 'aws-platform-suite.github.io/account-role': options.role },
+      labels: {
+        'aws-platform-suite.github.io/account-role': options.role,
+        'amazonaws.com/account-status': (
+          options.status ?? 'ACTIVE'
+        ).toLowerCase(),
+      },
     },
     spec: {
       type: 'aws-account',

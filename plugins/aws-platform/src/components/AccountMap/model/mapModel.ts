@@ -11,12 +11,12 @@ import {
   ACCOUNT_ROLES,
   AccountSummary,
   accountSummaryOf,
-  ANNOTATION_ACCOUNT_STATUS,
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_OU_PATH,
   AWS_ENTITY_TYPES,
   isAccountRole,
   LABEL_ACCOUNT_ROLE,
+  LABEL_ACCOUNT_STATUS,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** An account as the map draws it. */
@@ -211,7 +211,7 @@ function toMapAccount(entity: Entity, groupId: string): MapAccount {
   const accountId = annotations[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
   const owner = typeof entity.spec?.owner === 'string' ? entity.spec.owner : '';
   const ownerName = displayOwner(owner);
-  const status = annotations[ANNOTATION_ACCOUNT_STATUS];
+  const status = entity.metadata.labels?.[LABEL_ACCOUNT_STATUS]?.toUpperCase();
   return {
     ref: stringifyEntityRef(entity),
     title,

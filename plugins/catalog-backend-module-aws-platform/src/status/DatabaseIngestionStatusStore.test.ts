@@ -1,0 +1,121 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import type { IngestionProviderStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  DatabaseIngestionStatusStore,
+  MIGRATIONS_TABLE,
+} from './DatabaseIngestionStatusStore';
+
+// SQLite always; PostgreSQL too when BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
+// (or another version's variable) names a server, as on the PostgreSQL CI run.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_16', 'POSTGRES_17', 'POSTGRES_18'],
+  disableDocker: true,
+});
+
+const LEAKED_ACCOUNT = '999988887777';
+
+function status(
+  provider: string,
+  overrides: Partial<IngestionProviderStatus> = {},
+): IngestionProviderStatus {
+  return {
+    provider,
+    lastRunAt: '2026-12-05T07:00:00.000Z',
+    outcome: 'ok',
+    durationMs: 1200,
+    entityCount: 13,
+    failures: [],
+    ...overrides,
+  };
+}
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseIngestionStatusStore on %s',
+  databaseId => {
+    async function createStore() {
+      const knex = await databases.init(databaseId);
+      const store = await DatabaseIngestionStatusStore.create(
+        mockServices.database({ knex }),
+      );
+      return { knex, store };
+    }
+
+    it('keeps one row per provider, the latest, and lists them sorted', async () => {
+      const { store } = await createStore();
+      await store.record(status('AwsPlatformEntityProvider:b'));
+      await store.record(status('AwsPlatformEntityProvider:a'));
+      await store.record(
+        status('AwsPlatformEntityProvider:b', {
+          outcome: 'partial',
+          entityCount: 14,
+        }),
+      );
+      expect(
+        (await store.list()).map(s => [s.provider, s.outcome, s.entityCount]),
+      ).toEqual([
+        ['AwsPlatformEntityProvider:a', 'ok', 13],
+        ['AwsPlatformEntityProvider:b', 'partial', 14],
+      ]);
+    });
+
+    it('is read by a second store on the same database, as another instance or a restart reads it', async () => {
+      const { knex, store } = await createStore();
+      await store.record(status('AwsPlatformEntityProvider'));
+      const other = await DatabaseIngestionStatusStore.create(
+        mockServices.database({ knex }),
+      );
+      expect(await other.list()).toEqual(await store.list());
+      expect(await other.list()).toHaveLength(1);
+    });
+
+    it('writes failures browser-safe: error name, HTTP status and scope, not AWS’s message', async () => {
+      const { knex, store } = await createStore();
+      await store.record(
+        status('AwsPlatformEntityProvider', {
+          outcome: 'failed',
+          failures: [
+            {
+              scope: 'organization',
+              errorName: 'AccessDeniedException',
+              httpStatus: 403,
+              message: `User: arn:aws:sts::${LEAKED_ACCOUNT}:assumed-role/x is not authorized`,
+            },
+          ],
+        }),
+      );
+      const [stored] = await store.list();
+      expect(stored.failures).toEqual([
+        {
+          scope: 'organization',
+          errorName: 'AccessDeniedException',
+          httpStatus: 403,
+          message: 'AccessDeniedException (HTTP 403) in organization',
+        },
+      ]);
+      // Not in the table either.
+      const rows = await knex('aws_platform_ingestion_status').select();
+      expect(JSON.stringify(rows)).not.toContain(LEAKED_ACCOUNT);
+    });
+
+    it('sanitises rows on the way out too, whoever wrote them', async () => {
+      const { knex, store } = await createStore();
+      await knex('aws_platform_ingestion_status').insert({
+        provider_name: 'AwsPlatformEntityProvider',
+        status: JSON.stringify({
+          ...status('AwsPlatformEntityProvider'),
+          roleArn: `arn:aws:iam::${LEAKED_ACCOUNT}:role/x`,
+        }),
+      });
+      expect(JSON.stringify(await store.list())).not.toContain(LEAKED_ACCOUNT);
+    });
+
+    it('keeps its migrations in its own table, apart from the catalog’s', async () => {
+      const { knex } = await createStore();
+      const applied = await knex(MIGRATIONS_TABLE).select('name');
+      expect(applied.map(row => row.name)).toEqual([
+        '20261205000000_ingestion_status.js',
+      ]);
+      expect(await knex.schema.hasTable('knex_migrations')).toBe(false);
+    });
+  },
+);
