@@ -51,7 +51,18 @@ set -a
 source "$env_file"
 set +a
 
-# The backend as `backstage-cli package start` runs it, without the file watcher.
+# Answers once the replica's plugins have all started (readiness 200, not 503).
+wait_for_ready() {
+  local port="$1" pid="$2" deadline=$((SECONDS + 300))
+  until curl -sf -o /dev/null --max-time 2 "http://localhost:$port/.backstage/health/v1/readiness"; do
+    kill -0 "$pid" 2>/dev/null || die "the replica on port $port exited; see .tools/replicas/backend-$port.log"
+    [ "$SECONDS" -lt "$deadline" ] || die "the replica on port $port was not ready within 300s"
+    sleep 1
+  done
+}
+
+# The backend as `backstage-cli package start` runs it, without the file
+# watcher. One after the other: the first runs the database migrations.
 node_transform="$(node -p 'require.resolve("@backstage/cli-node/config/nodeTransform.cjs")')"
 for port in "${ports[@]}"; do
   echo "==> Starting backend replica on port $port (log: .tools/replicas/backend-$port.log)"
@@ -65,9 +76,7 @@ for port in "${ports[@]}"; do
       >"$TOOLS_DIR/replicas/backend-$port.log" 2>&1
   ) &
   replica_pids+=($!)
-done
-for i in "${!ports[@]}"; do
-  wait_for_http "http://localhost:${ports[$i]}/api/aws-platform/health" 300 "${replica_pids[$i]}"
+  wait_for_ready "$port" "$!"
 done
 echo
 echo "Replicas ready: $(printf 'http://localhost:%s ' "${ports[@]}")(one database, one cache)"
