@@ -12,7 +12,11 @@ import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-
 import express from 'express';
 import Router from 'express-promise-router';
 
-/** Where the catalog serves the ingestion status, under `/api/catalog`. */
+/**
+ * Where the catalog serves the ingestion status, under `/api/catalog`.
+ *
+ * @public
+ */
 export const INGESTION_STATUS_PATH = '/aws-platform/ingestion-status';
 
 /**
