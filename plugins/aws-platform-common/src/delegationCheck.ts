@@ -1,6 +1,10 @@
 import { normalizeDnsName } from './dnsName';
 
-/** The outcome of comparing a parent's NS record with the child's servers. */
+/**
+ * The outcome of comparing a parent's NS record with the child's servers.
+ *
+ * @public
+ */
 export interface DelegationCheck {
   status: 'in-sync' | 'drift' | 'not-delegated';
   /** Child name servers absent from the parent's record. */
@@ -14,6 +18,8 @@ export interface DelegationCheck {
  * parent has none) with the child's own name servers, ignoring case, order
  * and trailing dots. Without a record every child server counts as missing,
  * which is what an operator would have to add.
+ *
+ * @public
  */
 export function checkDelegation(
   parentRecord: readonly string[] | undefined,

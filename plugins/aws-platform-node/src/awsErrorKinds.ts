@@ -14,7 +14,11 @@ function httpStatus(error: unknown): number | undefined {
     ?.$metadata?.httpStatusCode;
 }
 
-/** The caller's policy does not allow the call. */
+/**
+ * The caller's policy does not allow the call.
+ *
+ * @public
+ */
 export function isAccessDenied(error: unknown): boolean {
   const name = errorName(error);
   return (
@@ -24,7 +28,11 @@ export function isAccessDenied(error: unknown): boolean {
   );
 }
 
-/** The resource named in the call no longer exists (deleted while reading). */
+/**
+ * The resource named in the call no longer exists (deleted while reading).
+ *
+ * @public
+ */
 export function isResourceGone(error: unknown): boolean {
   const name = errorName(error);
   // Route 53 names its own kind of missing resource.
@@ -38,6 +46,8 @@ export function isResourceGone(error: unknown): boolean {
  * actions of routes it has, with an HTML page that the SDK reports as a
  * deserialization `SyntaxError`). A real 5xx of AWS is a modelled error and
  * is not matched.
+ *
+ * @public
  */
 export function isOperationUnavailable(error: unknown): boolean {
   if (errorName(error) === 'UnknownOperationException') return true;

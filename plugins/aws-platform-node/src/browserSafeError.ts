@@ -8,12 +8,20 @@
 /** An AWS error name is an identifier such as `AccessDeniedException`. */
 const ERROR_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,79}$/;
 
-/** The error's name when it is a plain identifier, else `Error`. */
+/**
+ * The error's name when it is a plain identifier, else `Error`.
+ *
+ * @public
+ */
 export function safeErrorName(name: unknown): string {
   return typeof name === 'string' && ERROR_NAME.test(name) ? name : 'Error';
 }
 
-/** An HTTP status code, or undefined for anything else. */
+/**
+ * An HTTP status code, or undefined for anything else.
+ *
+ * @public
+ */
 export function safeHttpStatus(status: unknown): number | undefined {
   return Number.isInteger(status) &&
     Number(status) >= 100 &&
@@ -22,13 +30,21 @@ export function safeHttpStatus(status: unknown): number | undefined {
     : undefined;
 }
 
-/** The parts of an error a browser may see. */
+/**
+ * The parts of an error a browser may see.
+ *
+ * @public
+ */
 export interface BrowserSafeError {
   errorName: string;
   httpStatus?: number;
 }
 
-/** The name and HTTP status of anything thrown, e.g. by the AWS SDK. */
+/**
+ * The name and HTTP status of anything thrown, e.g. by the AWS SDK.
+ *
+ * @public
+ */
 export function browserSafeErrorOf(error: unknown): BrowserSafeError {
   const httpStatus = safeHttpStatus(
     (error as { $metadata?: { httpStatusCode?: unknown } } | undefined)
@@ -40,7 +56,11 @@ export function browserSafeErrorOf(error: unknown): BrowserSafeError {
   };
 }
 
-/** E.g. `AccessDeniedException (HTTP 403) in eks:123456789012:us-east-1`. */
+/**
+ * E.g. `AccessDeniedException (HTTP 403) in eks:123456789012:us-east-1`.
+ *
+ * @public
+ */
 export function browserSafeSummary(
   error: BrowserSafeError,
   scope: string,

@@ -4,6 +4,8 @@ import { mapSettled } from './concurrency';
  * Like Promise.all with bounded concurrency: every call runs, then the first
  * failure (in input order) is thrown. A reader's scope is all or nothing, so
  * a partial result never replaces a complete one.
+ *
+ * @public
  */
 export async function mapAllOrThrow<T, R>(
   items: readonly T[],

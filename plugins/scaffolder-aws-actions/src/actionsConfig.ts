@@ -6,14 +6,22 @@ import {
   readFlightdeckConfig,
 } from './flightdeck/flightdeckConfig';
 
-/** An account the actions may change. */
+/**
+ * An account the actions may change.
+ *
+ * @public
+ */
 export interface AllowedAccount {
   accountId: string;
   name: string;
   production: boolean;
 }
 
-/** The typed `scaffolder.awsPlatform` section. */
+/**
+ * The typed `scaffolder.awsPlatform` section.
+ *
+ * @public
+ */
 export interface ActionsConfig {
   accounts: AllowedAccount[];
   route53?: {
@@ -28,7 +36,11 @@ export interface ActionsConfig {
   flightdeck?: FlightdeckConfig;
 }
 
-/** The typed `scaffolder.awsPlatform.backup` section. */
+/**
+ * The typed `scaffolder.awsPlatform.backup` section.
+ *
+ * @public
+ */
 export interface BackupConfig {
   backupAccountId: string;
   vaultName: string;
@@ -46,7 +58,11 @@ const KEY = 'scaffolder.awsPlatform';
 const VAULT_NAME = /^[a-zA-Z0-9\-_]{2,50}$/;
 const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
-/** Reads the actions' allowlists; mistakes fail the backend's start. */
+/**
+ * Reads the actions' allowlists; mistakes fail the backend's start.
+ *
+ * @public
+ */
 export function readActionsConfig(root: Config): ActionsConfig {
   const config = root.getOptionalConfig(KEY);
   const accounts = (config?.getOptionalConfigArray('accounts') ?? []).map(

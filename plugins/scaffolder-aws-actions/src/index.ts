@@ -9,3 +9,13 @@ export { scaffolderModuleAwsPlatform as default } from './module';
 export { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 export { createBackupPlanAction } from './actions/createBackupPlan';
 export { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
+export { readActionsConfig } from './actionsConfig';
+export type {
+  ActionsConfig,
+  AllowedAccount,
+  BackupConfig,
+} from './actionsConfig';
+export type {
+  FlightdeckClusterConfig,
+  FlightdeckConfig,
+} from './flightdeck/flightdeckConfig';

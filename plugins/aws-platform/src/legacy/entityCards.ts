@@ -1,4 +1,5 @@
 import { createComponentExtension } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { awsPlatformLegacyPlugin } from './plugin';
 
 /*
@@ -12,55 +13,60 @@ import { awsPlatformLegacyPlugin } from './plugin';
  * matching `isAwsAccountEntity`.
  * @public
  */
-export const EntityAwsAccountCard = awsPlatformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountCard',
-    component: {
-      lazy: () =>
-        import('../components/AwsAccountCard').then(m => m.AwsAccountCard),
-    },
-  }),
-);
+export const EntityAwsAccountCard: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountCard',
+      component: {
+        lazy: () =>
+          import('../components/AwsAccountCard').then(m => m.AwsAccountCard),
+      },
+    }),
+  );
 
 /**
  * Version support, Flightdeck, node groups and add-ons of an EKS cluster;
  * for entities matching `isEksClusterEntity`.
  * @public
  */
-export const EntityEksClusterCard = awsPlatformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityEksClusterCard',
-    component: {
-      lazy: () =>
-        import('../components/EksClusterCard').then(m => m.EksClusterCard),
-    },
-  }),
-);
+export const EntityEksClusterCard: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityEksClusterCard',
+      component: {
+        lazy: () =>
+          import('../components/EksClusterCard').then(m => m.EksClusterCard),
+      },
+    }),
+  );
 
 /**
  * Name servers and delegation of a Route 53 hosted zone; for entities
  * matching `isDnsZoneEntity`.
  * @public
  */
-export const EntityDnsZoneCard = awsPlatformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDnsZoneCard',
-    component: {
-      lazy: () => import('../components/DnsZoneCard').then(m => m.DnsZoneCard),
-    },
-  }),
-);
+export const EntityDnsZoneCard: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDnsZoneCard',
+      component: {
+        lazy: () =>
+          import('../components/DnsZoneCard').then(m => m.DnsZoneCard),
+      },
+    }),
+  );
 
 /**
  * An AWS Backup vault (lock, retention, recovery points) or plan (rules,
  * copies, selections); for entities matching `isBackupEntity`.
  * @public
  */
-export const EntityAwsBackupCard = awsPlatformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsBackupCard',
-    component: {
-      lazy: () => import('../components/BackupCard').then(m => m.BackupCard),
-    },
-  }),
-);
+export const EntityAwsBackupCard: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsBackupCard',
+      component: {
+        lazy: () => import('../components/BackupCard').then(m => m.BackupCard),
+      },
+    }),
+  );

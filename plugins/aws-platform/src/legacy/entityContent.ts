@@ -1,4 +1,5 @@
 import { createComponentExtension } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { awsPlatformLegacyPlugin } from './plugin';
 
 /**
@@ -7,12 +8,15 @@ import { awsPlatformLegacyPlugin } from './plugin';
  * is first opened.
  * @public
  */
-export const EntityAwsAccountMapContent = awsPlatformLegacyPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountMapContent',
-    component: {
-      lazy: () =>
-        import('../components/AccountMap').then(m => m.EntityAccountMapContent),
-    },
-  }),
-);
+export const EntityAwsAccountMapContent: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountMapContent',
+      component: {
+        lazy: () =>
+          import('../components/AccountMap').then(
+            m => m.EntityAccountMapContent,
+          ),
+      },
+    }),
+  );

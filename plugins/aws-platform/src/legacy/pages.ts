@@ -1,4 +1,5 @@
 import { createRoutableExtension } from '@backstage/core-plugin-api';
+import type { JSX } from 'react';
 import { awsPlatformLegacyPlugin } from './plugin';
 import {
   legacyAccountMapRouteRef,
@@ -16,36 +17,40 @@ import {
  * it at `/aws-platform` in `<FlatRoutes>`.
  * @public
  */
-export const AwsPlatformPage = awsPlatformLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'AwsPlatformPage',
-    mountPoint: legacyRootRouteRef,
-    component: () => import('./LegacyPages').then(m => m.LegacyAccountsPage),
-  }),
-);
+export const AwsPlatformPage: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsPlatformPage',
+      mountPoint: legacyRootRouteRef,
+      component: () => import('./LegacyPages').then(m => m.LegacyAccountsPage),
+    }),
+  );
 
 /**
  * The account map page of a legacy app: the whole organization drawn by
  * organizational unit. Mount it at `/aws-platform/map`.
  * @public
  */
-export const AwsAccountMapPage = awsPlatformLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'AwsAccountMapPage',
-    mountPoint: legacyAccountMapRouteRef,
-    component: () => import('./LegacyPages').then(m => m.LegacyAccountMapPage),
-  }),
-);
+export const AwsAccountMapPage: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsAccountMapPage',
+      mountPoint: legacyAccountMapRouteRef,
+      component: () =>
+        import('./LegacyPages').then(m => m.LegacyAccountMapPage),
+    }),
+  );
 
 /**
  * The ownership review page of a legacy app. Mount it at
  * `/aws-platform/ownership`; the accounts page links to it once mounted.
  * @public
  */
-export const AwsOwnershipPage = awsPlatformLegacyPlugin.provide(
-  createRoutableExtension({
-    name: 'AwsOwnershipPage',
-    mountPoint: legacyOwnershipRouteRef,
-    component: () => import('./LegacyPages').then(m => m.LegacyOwnershipPage),
-  }),
-);
+export const AwsOwnershipPage: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsOwnershipPage',
+      mountPoint: legacyOwnershipRouteRef,
+      component: () => import('./LegacyPages').then(m => m.LegacyOwnershipPage),
+    }),
+  );

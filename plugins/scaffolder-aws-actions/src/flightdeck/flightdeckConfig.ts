@@ -3,7 +3,11 @@ import { InputError } from '@backstage/errors';
 import { normalizeDomainName } from '../lib/dnsNames';
 import { isRegionName } from '../lib/regions';
 
-/** The typed `scaffolder.awsPlatform.flightdeck` section. */
+/**
+ * The typed `scaffolder.awsPlatform.flightdeck` section.
+ *
+ * @public
+ */
 export interface FlightdeckConfig {
   /** The Operations account: ECR repositories and the CI push roles. */
   operationsAccountId: string;
@@ -23,7 +27,11 @@ export interface FlightdeckConfig {
   syncTimeoutSeconds: number;
 }
 
-/** A Flightdeck cluster workloads may be set up for, and its stage's ingress. */
+/**
+ * A Flightdeck cluster workloads may be set up for, and its stage's ingress.
+ *
+ * @public
+ */
 export interface FlightdeckClusterConfig {
   name: string;
   accountId: string;
