@@ -250,14 +250,20 @@ test('a guest opens the account map, reads the flows and follows an account', as
     await expect(tile(name)).toBeVisible();
   }
   await expect(tile('Audit')).toHaveAccessibleName(/No owner tag$/);
-  await expect(map.locator('path[data-flow="deploys-to"]')).toHaveCount(2);
+  // At rest, one line per pair of OUs, labelled with its ends; no
+  // account's own lines.
+  await expect(map.locator('path[data-line="rest"]')).toHaveCount(6);
+  await expect(map.locator('path[data-flow]')).toHaveCount(0);
   await expect(
-    map.locator('path[data-flow="ships-cloudtrail-to"]'),
-  ).toHaveCount(4);
-  // Network's delegation to Sandbox drifts: that line is drawn as broken.
+    map.locator('text[data-line-label="rest"]', {
+      hasText: /^2 accounts → Log Archive$/,
+    }),
+  ).toHaveCount(2);
   await expect(
-    map.locator('path[data-flow="delegates-dns-to"][stroke="#d32f2f"]'),
-  ).toHaveCount(1);
+    map.locator('text[data-line-label="rest"]', {
+      hasText: /^Management → 2 accounts$/,
+    }),
+  ).toHaveCount(2);
 
   // The search narrows the map, and clearing it brings everything back.
   await page.getByLabel('Search accounts').fill('prod');
@@ -267,13 +273,20 @@ test('a guest opens the account map, reads the flows and follows an account', as
     page.getByText('9 accounts in 4 organizational units'),
   ).toBeVisible();
 
-  // Hovering Sandbox describes its flows in words and highlights them.
+  // Hovering Sandbox describes its flows in words and draws its own lines:
+  // one to Log Archive, and Network's drifting delegation to it as broken.
   await tile('Sandbox').hover();
   const details = page.getByRole('region', { name: 'Account' });
   await expect(details.getByRole('heading', { name: 'Sandbox' })).toBeVisible();
   await expect(
     details.getByRole('listitem').filter({ hasText: 'Backup copies' }),
   ).toHaveText(/Backup copies to Backup/);
+  await expect(
+    map.locator('path[data-flow="ships-cloudtrail-to"]'),
+  ).toHaveCount(1);
+  await expect(
+    map.locator('path[data-flow="delegates-dns-to"][stroke="#d32f2f"]'),
+  ).toHaveCount(1);
   await page.screenshot({ path: 'docs/images/account-map.png' });
 
   // The keyboard reaches the tiles: from the root OU's header, past its

@@ -100,7 +100,13 @@ export const awsPlatformTranslationRef = createTranslationRef({
         broken:
           'Red: a flow the guide expects that the estate breaks (no backup copy, drifting delegation)',
         aggregated:
-          'Too many accounts to draw a line each: lines join organizational units, with the number of flows.',
+          'At rest, one line joins two organizational units for all their flows of the types shown, labelled with the accounts at each end (grey: several types). Hover, focus or select an account to draw its own flows.',
+      },
+      lines: {
+        accounts_one: '{{count, number}} account',
+        accounts_other: '{{count, number}} accounts',
+        label: '{{from}} → {{to}}',
+        broken: '{{label}} ({{broken, number}} broken)',
       },
       flows: {
         'deploys-baseline': 'Customizations (CfCT)',

@@ -36,6 +36,19 @@ const flowLines = (type?: string) =>
       .querySelectorAll(type ? `path[data-flow="${type}"]` : 'path[data-flow]'),
   );
 
+const restingLines = () =>
+  Array.from(
+    screen
+      .getByTestId('account-map-flows')
+      .querySelectorAll('path[data-line="rest"]'),
+  );
+const lineLabels = () =>
+  Array.from(
+    screen
+      .getByTestId('account-map-flows')
+      .querySelectorAll('text[data-line-label="rest"]'),
+  ).map(label => label.textContent);
+
 describe('AccountMapPage', () => {
   it('shows progress while the catalog answers', async () => {
     await renderInTestApp(<AccountMapPage />, {
@@ -111,24 +124,45 @@ describe('AccountMapPage', () => {
       /Needs attention: No owner tag$/,
     );
 
-    // The guide's flows: Operations deploys to both workload accounts,
-    // four accounts ship CloudTrail to Log Archive; Sandbox's backup copy
-    // and delegation are broken.
-    expect(flowLines('deploys-to')).toHaveLength(2);
-    expect(flowLines('ships-cloudtrail-to')).toHaveLength(4);
+    // At rest, one line per pair of OU boxes, whatever its flow types,
+    // labelled with its ends; the two carrying Sandbox's broken backup copy
+    // and delegation are red. No account's own lines yet.
+    expect(restingLines()).toHaveLength(6);
+    expect(flowLines()).toHaveLength(0);
+    expect(lineLabels().sort()).toEqual(
+      [
+        'Management → 2 accounts',
+        'Management → 2 accounts',
+        '2 accounts → 2 accounts (1 broken)',
+        '2 accounts → 2 accounts (1 broken)',
+        '2 accounts → Log Archive',
+        '2 accounts → Log Archive',
+      ].sort(),
+    );
     expect(
-      flowLines().filter(p => p.getAttribute('stroke') === '#d32f2f'),
+      restingLines().filter(p => p.getAttribute('stroke') === '#d32f2f'),
     ).toHaveLength(2);
-    expect(flowLines('assigns-permission-sets')).toHaveLength(0);
+    expect(restingLines().map(p => p.getAttribute('data-flows'))).toContain(
+      'baseline-flow deploys-to delegates-dns-to',
+    );
+    expect(
+      restingLines().some(p =>
+        p.getAttribute('data-flows')!.includes('assigns-permission-sets'),
+      ),
+    ).toBe(false);
   });
 
   it('shows and hides flow types from the legend', async () => {
     await renderPage(referenceOrganization());
     await screen.findByText('9 accounts in 4 organizational units');
+    const types = () =>
+      restingLines().flatMap(p => p.getAttribute('data-flows')!.split(' '));
+    expect(types()).toContain('deploys-to');
     await userEvent.click(screen.getByLabelText('CI/CD to clusters'));
-    expect(flowLines('deploys-to')).toHaveLength(0);
+    expect(types()).not.toContain('deploys-to');
     await userEvent.click(screen.getByLabelText('Permission sets'));
-    expect(flowLines('assigns-permission-sets')).toHaveLength(5);
+    // Identity (Shared) assigns permission sets to the workload accounts.
+    expect(types()).toContain('assigns-permission-sets');
   });
 
   it('links every account to its entity page', async () => {
@@ -213,10 +247,9 @@ describe('AccountMapPage', () => {
     ).toBeVisible();
     expect(within(box).getByText('221 need attention')).toBeVisible();
     expect(tiles()).toHaveLength(3);
-    // Lines from Shared's accounts end on the collapsed box, with counts.
-    expect(
-      screen.getAllByText('1,000', { selector: 'text' }).length,
-    ).toBeGreaterThan(0);
+    // Lines at rest end on the collapsed box, labelled with its accounts.
+    expect(lineLabels()).toContain('Management → 1,000 accounts');
+    expect(lineLabels()).toContain('1,000 accounts → Backup (143 broken)');
   });
 
   it('opens and closes OUs on demand', async () => {
@@ -228,7 +261,7 @@ describe('AccountMapPage', () => {
     expect(ouToggle('Workloads')).toHaveAttribute('aria-expanded', 'true');
     expect(tiles()).toHaveLength(63);
     expect(
-      screen.getByText(/lines join organizational units/),
+      screen.getByText(/one line joins two organizational units/),
     ).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
@@ -312,11 +345,14 @@ describe('AccountMapPage', () => {
     expect(
       within(details).getByRole('link', { name: 'platform-team' }),
     ).toHaveAttribute('href', '/catalog/default/group/platform-team');
-    // Its own lines are drawn again on top, the others fade.
+    // Its own lines are drawn on top, account to account; the lines at
+    // rest fade and lose their labels.
     const dns = flowLines('delegates-dns-to');
-    expect(dns).toHaveLength(4);
-    expect(dns.filter(p => p.getAttribute('opacity') === '0.85')).toHaveLength(
-      2,
-    );
+    expect(dns).toHaveLength(2);
+    expect(dns.every(p => p.getAttribute('opacity') === '0.85')).toBe(true);
+    expect(
+      restingLines().every(p => p.getAttribute('opacity') === '0.18'),
+    ).toBe(true);
+    expect(lineLabels()).toEqual([]);
   });
 });

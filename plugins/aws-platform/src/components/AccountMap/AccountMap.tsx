@@ -32,9 +32,10 @@ import {
 import { resolveFocus } from './model/mapFocus';
 import { layoutAccountMap } from './model/mapLayout';
 import { buildAccountMapModel, walkGroups } from './model/mapModel';
+import { buildRestingLines } from './model/restingLines';
 import { useElementWidth } from './useElementWidth';
 
-/** More lines than this and the map aggregates them by OU. */
+/** More lines than this for one account and its lines aggregate by OU. */
 export const MAX_DRAWN_EDGES = 150;
 
 const useStyles = makeStyles(theme => ({
@@ -73,9 +74,11 @@ export interface AccountMapProps {
 /**
  * The AWS organization as the guide draws it: OUs as nested boxes, accounts
  * coloured by role with their counts and health badges, and the guide's
- * flows between roles. Everything it shows comes from the pure functions in
- * `./model`; this component holds the user's choices (filters, collapsed
- * OUs, flow types, the selected account) and renders.
+ * flows between roles: at rest one line per pair of OU boxes, and the
+ * hovered, focused or selected account's own lines on top. Everything it
+ * shows comes from the pure functions in `./model`; this component holds
+ * the user's choices (filters, collapsed OUs, flow types, the selected
+ * account) and renders.
  */
 export function AccountMap(props: AccountMapProps) {
   const classes = useStyles();
@@ -143,18 +146,12 @@ export function AccountMap(props: AccountMapProps) {
     (node: string) => nodeRect(layout, node),
     [layout],
   );
-  const flows = useMemo(
+  // At rest: one line per pair of OU boxes, whatever the number of accounts.
+  const edges = useMemo(
     () =>
-      buildFlowEdges({
-        model,
-        visible,
-        types,
-        levels,
-        maxEdges: MAX_DRAWN_EDGES,
-      }),
-    [model, visible, types, levels],
+      routeEdges(buildRestingLines({ model, layout, visible, types }), rectOf),
+    [model, layout, visible, types, rectOf],
   );
-  const edges = useMemo(() => routeEdges(flows.edges, rectOf), [flows, rectOf]);
 
   const active =
     [selected, focus.accountRef].find(
@@ -263,7 +260,7 @@ export function AccountMap(props: AccountMapProps) {
             roles={roles}
             types={types}
             onTypesChange={setTypes}
-            aggregated={flows.level > 0}
+            aggregated={edges.length > 0}
           />
         </Paper>
       </div>

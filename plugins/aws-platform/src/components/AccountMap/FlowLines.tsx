@@ -1,12 +1,64 @@
 import { AccountFlowType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useTheme } from '@material-ui/core/styles';
 import { memo } from 'react';
+import { awsPlatformTranslationRef } from '../../translation';
 import { RoutedEdge } from './model/edgeGeometry';
-import { FLOW_TYPES } from './model/mapFlows';
-import { BROKEN_FLOW_COLOR, FLOW_STYLES } from './palette';
+import { FLOW_TYPES, MapEdge } from './model/mapFlows';
+import { LineEnd, lineEnds, RestingEdge } from './model/restingLines';
+import {
+  BROKEN_FLOW_COLOR,
+  FLOW_STYLES,
+  FlowStyle,
+  MIXED_FLOW_COLOR,
+} from './palette';
 
-const markerId = (prefix: string, type: AccountFlowType | 'broken') =>
-  `${prefix}-arrow-${type}`;
+type Marker = AccountFlowType | 'broken' | 'mixed';
+const markerId = (prefix: string, type: Marker) => `${prefix}-arrow-${type}`;
+
+const isResting = (edge: MapEdge): edge is RestingEdge => 'types' in edge;
+
+/** How a line is drawn: its type's style, or a plain one for several types. */
+function lineStyle(edge: MapEdge): FlowStyle & { marker: Marker } {
+  if (edge.broken > 0) {
+    const mixed = isResting(edge) && edge.types.length > 1;
+    return {
+      color: BROKEN_FLOW_COLOR,
+      dash: mixed ? undefined : FLOW_STYLES[edge.type].dash,
+      marker: 'broken',
+    };
+  }
+  if (isResting(edge) && edge.types.length > 1) {
+    return { color: MIXED_FLOW_COLOR, marker: 'mixed' };
+  }
+  return { ...FLOW_STYLES[edge.type], marker: edge.type };
+}
+
+/** The words of a resting line's label, e.g. "12 accounts → Log Archive". */
+function useLineLabel() {
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const word = (end: LineEnd) =>
+    'title' in end
+      ? end.title
+      : t('accountMap.lines.accounts', { count: end.accounts });
+  return (edge: MapEdge): string => {
+    if (!isResting(edge)) return edge.count.toLocaleString('en-US');
+    const ends = lineEnds(edge);
+    const label = t('accountMap.lines.label', {
+      from: word(ends.from),
+      to: word(ends.to),
+    });
+    return edge.broken > 0
+      ? t('accountMap.lines.broken', { label, broken: edge.broken })
+      : label;
+  };
+}
+
+function markerColor(type: Marker): string {
+  if (type === 'broken') return BROKEN_FLOW_COLOR;
+  if (type === 'mixed') return MIXED_FLOW_COLOR;
+  return FLOW_STYLES[type].color;
+}
 
 /** Stroke width of a line standing for `count` flows. */
 export function strokeWidth(count: number): number {
@@ -14,8 +66,10 @@ export function strokeWidth(count: number): number {
 }
 
 /**
- * The flow lines, in one SVG under the tiles. It is decoration for sighted
- * users (`aria-hidden`): the details panel says the same in words.
+ * The flow lines, in one SVG under the tiles: at rest one line per pair of
+ * OU boxes labelled with its ends, and the active account's own lines on
+ * top. It is decoration for sighted users (`aria-hidden`): the details
+ * panel says the same in words.
  */
 export const FlowLines = memo(function FlowLinesView(props: {
   idPrefix: string;
@@ -26,31 +80,32 @@ export const FlowLines = memo(function FlowLinesView(props: {
   highlighted?: RoutedEdge[];
 }) {
   const theme = useTheme();
+  const labelOf = useLineLabel();
   const dim = Boolean(props.highlighted);
   const line = (routed: RoutedEdge, emphasis: boolean) => {
     const { edge } = routed;
-    const style = FLOW_STYLES[edge.type];
-    const broken = edge.broken > 0;
+    const style = lineStyle(edge);
+    const resting = isResting(edge);
     return (
       <path
         key={`${emphasis ? 'h' : 'b'}-${edge.key}`}
         d={routed.d}
         fill="none"
-        stroke={broken ? BROKEN_FLOW_COLOR : style.color}
+        stroke={style.color}
         strokeWidth={strokeWidth(edge.count) + (emphasis ? 1 : 0)}
         strokeDasharray={style.dash}
         strokeLinecap="round"
         opacity={dim && !emphasis ? 0.18 : 0.85}
-        markerEnd={`url(#${markerId(
-          props.idPrefix,
-          broken ? 'broken' : edge.type,
-        )})`}
-        data-flow={edge.type}
+        markerEnd={`url(#${markerId(props.idPrefix, style.marker)})`}
+        // Account lines carry their flow type; lines at rest their types.
+        {...(resting
+          ? { 'data-line': 'rest', 'data-flows': edge.types.join(' ') }
+          : { 'data-flow': edge.type })}
       />
     );
   };
   const label = (routed: RoutedEdge, emphasis: boolean) =>
-    routed.edge.count > 1 && (!dim || emphasis) ? (
+    (isResting(routed.edge) || routed.edge.count > 1) && (!dim || emphasis) ? (
       <text
         key={`${emphasis ? 'hl' : 'bl'}-${routed.edge.key}`}
         x={routed.label.x}
@@ -63,8 +118,9 @@ export const FlowLines = memo(function FlowLinesView(props: {
         stroke={theme.palette.background.paper}
         strokeWidth={3}
         paintOrder="stroke"
+        data-line-label={isResting(routed.edge) ? 'rest' : undefined}
       >
-        {routed.edge.count.toLocaleString('en-US')}
+        {labelOf(routed.edge)}
       </text>
     ) : null;
 
@@ -77,7 +133,7 @@ export const FlowLines = memo(function FlowLinesView(props: {
       data-testid="account-map-flows"
     >
       <defs>
-        {[...FLOW_TYPES, 'broken' as const].map(type => (
+        {[...FLOW_TYPES, 'broken' as const, 'mixed' as const].map(type => (
           <marker
             key={type}
             id={markerId(props.idPrefix, type)}
@@ -89,12 +145,7 @@ export const FlowLines = memo(function FlowLinesView(props: {
             markerUnits="userSpaceOnUse"
             orient="auto"
           >
-            <path
-              d="M0 0L10 5L0 10z"
-              fill={
-                type === 'broken' ? BROKEN_FLOW_COLOR : FLOW_STYLES[type].color
-              }
-            />
+            <path d="M0 0L10 5L0 10z" fill={markerColor(type)} />
           </marker>
         ))}
       </defs>

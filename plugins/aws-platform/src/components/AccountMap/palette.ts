@@ -44,3 +44,6 @@ export const FLOW_STYLES: Record<AccountFlowType, FlowStyle> = {
 
 /** Colour of a flow the estate breaks (missing backup copy, drifting delegation). */
 export const BROKEN_FLOW_COLOR = '#d32f2f';
+
+/** Colour of a line at rest standing for flows of several types. */
+export const MIXED_FLOW_COLOR = '#546e7a';

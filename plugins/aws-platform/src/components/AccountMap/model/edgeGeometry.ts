@@ -1,24 +1,34 @@
 import { FLOW_TYPES, MapEdge, MapNodeId } from './mapFlows';
 import { MapLayout, Rect } from './mapLayout';
 
+/** A point of the map's plane. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** A line ready to draw: an SVG path and where its count label goes. */
-export interface RoutedEdge {
-  edge: MapEdge;
+export interface RoutedEdge<E extends MapEdge = MapEdge> {
+  edge: E;
   d: string;
-  label: { x: number; y: number };
+  label: Point;
+  /** The quadratic curve of `d`: start, control point, end. */
+  curve: [Point, Point, Point];
 }
 
 // Lines between the same two nodes fan out by this much each.
 const LANE_SPACING = 14;
 
 /**
- * The rectangle a line ends on: a tile, a collapsed OU box, or the tile
- * area of an expanded OU (lines aggregated to an OU stand for its tiles).
+ * The rectangle a line ends on: a tile (`a:`), a whole OU box with its child
+ * OUs (`b:`), or for `g:` a collapsed OU box or the tile area of an expanded
+ * OU (lines aggregated to an OU stand for its tiles).
  */
 export function nodeRect(layout: MapLayout, node: MapNodeId): Rect | undefined {
   if (node.startsWith('a:')) return layout.tileBoxes.get(node.slice(2));
   const box = layout.groupBoxes.get(node.slice(2));
   if (!box) return undefined;
+  if (node.startsWith('b:')) return box;
   return box.collapsed ? box : box.tilesArea ?? box;
 }
 
@@ -27,11 +37,11 @@ export function nodeRect(layout: MapLayout, node: MapNodeId): Rect | undefined {
  * that join the same two nodes get their own lanes, so the flows between
  * Operations and Production stay apart.
  */
-export function routeEdges(
-  edges: readonly MapEdge[],
+export function routeEdges<E extends MapEdge>(
+  edges: readonly E[],
   rectOf: (node: MapNodeId) => Rect | undefined,
-): RoutedEdge[] {
-  const pairs = new Map<string, MapEdge[]>();
+): RoutedEdge<E>[] {
+  const pairs = new Map<string, E[]>();
   for (const edge of edges) {
     const pair = [edge.from, edge.to].sort().join('\u0000');
     const list = pairs.get(pair) ?? [];
@@ -39,7 +49,7 @@ export function routeEdges(
     pairs.set(pair, list);
   }
 
-  const routed: RoutedEdge[] = [];
+  const routed: RoutedEdge<E>[] = [];
   for (const list of pairs.values()) {
     list.sort(
       (a, b) =>
@@ -57,7 +67,12 @@ export function routeEdges(
   return routed;
 }
 
-function curve(edge: MapEdge, a: Rect, b: Rect, lane: number): RoutedEdge {
+function curve<E extends MapEdge>(
+  edge: E,
+  a: Rect,
+  b: Rect,
+  lane: number,
+): RoutedEdge<E> {
   const ax = a.x + a.width / 2;
   const ay = a.y + a.height / 2;
   const bx = b.x + b.width / 2;
@@ -82,6 +97,11 @@ function curve(edge: MapEdge, a: Rect, b: Rect, lane: number): RoutedEdge {
       x: r(0.25 * x1 + 0.5 * cx + 0.25 * x2),
       y: r(0.25 * y1 + 0.5 * cy + 0.25 * y2),
     },
+    curve: [
+      { x: r(x1), y: r(y1) },
+      { x: r(cx), y: r(cy) },
+      { x: r(x2), y: r(y2) },
+    ],
   };
 }
 
