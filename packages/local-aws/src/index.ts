@@ -41,4 +41,15 @@ export type { SeededZone, SeededDelegation } from './seed/dns.ts';
 export type { SeededCluster } from './seed/flightdeckCluster.ts';
 export type { SeededVault, SeededPlan } from './seed/backup.ts';
 export type { SeededRepository } from './seed/ecr.ts';
+export {
+  IDENTITY_CENTER_ASSIGNMENTS,
+  IDENTITY_CENTER_GROUPS,
+  IDENTITY_CENTER_USERS,
+  PERMISSION_SETS,
+} from './seed/identityCenter.ts';
+export type {
+  IdentityCenterAssignment,
+  PermissionSetName,
+  SeededIdentityCenter,
+} from './seed/identityCenter.ts';
 export * from './faults/index.ts';

@@ -14,6 +14,9 @@ const SEEDED_SERVICES = [
   'ssm',
   'backup',
   'ecr',
+  // SSO Admin signs as `sso`; Identity Center's seeding needs both.
+  'sso',
+  'identitystore',
 ];
 
 /**

@@ -28,6 +28,8 @@ import { createPullableRepository } from './ecr.ts';
 import type { SeededRepository } from './ecr.ts';
 import { createFlightdeckCluster } from './flightdeckCluster.ts';
 import { createOidcProvider, GITHUB_OIDC_HOST } from './oidcProviders.ts';
+import { seedIdentityCenter } from './identityCenter.ts';
+import type { SeededIdentityCenter } from './identityCenter.ts';
 import type { SeededCluster } from './flightdeckCluster.ts';
 import {
   createMemberAccount,
@@ -83,6 +85,11 @@ export type ReferenceEstate = {
    * Production and Sandbox (the landing zone's GitHub Actions stack).
    */
   oidcProviders: string[];
+  /**
+   * Identity Center in the Identity account: users, groups, permission
+   * sets and account assignments, with the access review's seeded problems.
+   */
+  identityCenter: SeededIdentityCenter;
   /** The deliberate imperfections, for tests that check they are found. */
   imperfections: {
     accountWithoutOwner: string;
@@ -270,6 +277,15 @@ export async function seedReferenceEstate(
     );
   }
 
+  // After IAM, so every id seeded before stays what it was.
+  log('identity center: users, groups, permission sets and assignments');
+  const identityCenter = await seedIdentityCenter(
+    await sessionOf('identity'),
+    Object.fromEntries(
+      Object.entries(accounts).map(([role, account]) => [role, account.id]),
+    ) as Record<RoleId, string>,
+  );
+
   return {
     orgName,
     rootDomain,
@@ -290,6 +306,7 @@ export async function seedReferenceEstate(
     plans,
     repositories,
     oidcProviders,
+    identityCenter,
     imperfections: {
       accountWithoutOwner: accounts.audit.id,
       driftedDelegation: {
