@@ -118,10 +118,12 @@ test('the shipped permission policy counts the guest as a platform-team member',
         {
           id: 'production',
           permission: {
-            type: 'basic',
+            type: 'resource',
             name: 'aws-platform.production.change',
             attributes: { action: 'update' },
+            resourceType: 'catalog-entity',
           },
+          resourceRef: 'resource:default/account-222222222222',
         },
         {
           id: 'location',

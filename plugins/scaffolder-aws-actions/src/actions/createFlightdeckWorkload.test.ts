@@ -152,13 +152,19 @@ const catalogEntities = [
   entity(
     `acme-sandbox-v1-${SANDBOX}-us-east-1`,
     'kubernetes-cluster',
-    { 'amazonaws.com/account-id': SANDBOX, 'aws-platform-suite.github.io/region': EAST },
+    {
+      'amazonaws.com/account-id': SANDBOX,
+      'aws-platform-suite.github.io/region': EAST,
+    },
     { cluster: { name: 'acme-sandbox-v1', region: EAST } },
   ),
   entity(
     `acme-production-v1-${PRODUCTION}-us-east-1`,
     'kubernetes-cluster',
-    { 'amazonaws.com/account-id': PRODUCTION, 'aws-platform-suite.github.io/region': EAST },
+    {
+      'amazonaws.com/account-id': PRODUCTION,
+      'aws-platform-suite.github.io/region': EAST,
+    },
     { cluster: { name: 'acme-production-v1', region: EAST } },
   ),
   entity(
@@ -178,7 +184,14 @@ const catalogEntities = [
 let aws: FakeWorkloadAws;
 
 /** The estate as the guide leaves it before any workload: clusters, providers, zones. */
-function setUp(options: { deny?: string[]; withConfig?: ActionsConfig } = {}) {
+function setUp(
+  options: {
+    deny?: string[];
+    /** Entity refs for which every resource permission is denied. */
+    denyRefs?: string[];
+    withConfig?: ActionsConfig;
+  } = {},
+) {
   aws = new FakeWorkloadAws([OPS, SANDBOX, PRODUCTION, OTHER], [EAST]);
   aws.addCluster(SANDBOX, EAST, 'acme-sandbox-v1', SANDBOX_ISSUER);
   aws.addCluster(SANDBOX, EAST, 'acme-sandbox-v2', `${SANDBOX_ISSUER}V2`);
@@ -196,11 +209,16 @@ function setUp(options: { deny?: string[]; withConfig?: ActionsConfig } = {}) {
   aws.addZone(PRODUCTION, 'production.example.com', 'ZPROD');
   const permissions = mockServices.permissions.mock({
     authorize: jest.fn(async requests =>
-      requests.map((request: { permission: { name: string } }) => ({
-        result: options.deny?.includes(request.permission.name)
-          ? AuthorizeResult.DENY
-          : AuthorizeResult.ALLOW,
-      })),
+      requests.map(
+        (request: { permission: { name: string }; resourceRef?: string }) => ({
+          result:
+            options.deny?.includes(request.permission.name) ||
+            (request.resourceRef &&
+              options.denyRefs?.includes(request.resourceRef))
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
+        }),
+      ),
     ) as any,
   });
   const catalog = catalogServiceMock({ entities: catalogEntities });
@@ -610,6 +628,35 @@ describe('aws-platform:flightdeck:workload:create', () => {
         'aws-platform.flightdeck.workload.create',
         'aws-platform.production.change',
       ],
+    ]);
+  });
+
+  it('asks the production permission for a production stage named by its catalog entity, before any AWS call', async () => {
+    const { action, permissions } = setUp({
+      denyRefs: [`resource:default/account-${PRODUCTION}`],
+    });
+    const byEntity = {
+      ...twoStages,
+      stages: [
+        {
+          ...twoStages.stages[1],
+          account: `resource:default/account-${PRODUCTION}`,
+        },
+      ],
+    };
+    await expect(action.handler(context(byEntity) as any)).rejects.toThrow(
+      new NotAllowedError(
+        `You may not change production or shared accounts (account Production, ${PRODUCTION})`,
+      ),
+    );
+    expect(aws.createClient).not.toHaveBeenCalled();
+    const refs = (permissions.authorize as jest.Mock).mock.calls.flatMap(
+      ([r]) => r.map((x: any) => x.resourceRef).filter(Boolean),
+    );
+    // Operations before the catalog is read, the stage's account after.
+    expect(refs).toEqual([
+      `resource:default/account-${OPS}`,
+      `resource:default/account-${PRODUCTION}`,
     ]);
   });
 

@@ -268,6 +268,14 @@ export function createFlightdeckWorkloadAction(options: {
         catalog,
         credentials,
       });
+      // A stage named by its catalog entity is known only now: its account's
+      // production permission is asked before any AWS call, as the others'.
+      await authorizeChange(
+        permissions,
+        credentials,
+        awsPlatformFlightdeckWorkloadCreatePermission,
+        stages.map(stage => stage.accountInfo),
+      );
       const log = (message: string) => ctx.logger.info(message);
       log(describeWorkload(input.appName, owner, stages));
 
