@@ -1,4 +1,4 @@
-import { awsReads } from './__testUtils__/awsCalls';
+import { awsReads, callsOf } from './__testUtils__/awsCalls';
 import { getJson, guestToken, waitFor } from './__testUtils__/portalClient';
 import { useProductionShape } from './__testUtils__/productionShape';
 import { flushRedis } from './__testUtils__/redisCache';
@@ -6,7 +6,8 @@ import { flushRedis } from './__testUtils__/redisCache';
 // The live status API on two replicas sharing one Redis: a burst spread over
 // both must cost AWS what one read of each resource costs, as on one
 // replica. Each replica reaches moto through its own counting proxy; the
-// ingestion runs once at startup and not again during the test.
+// ingestion runs once at startup and not again during the tests, so its
+// status, kept in the catalog's database, must read the same everywhere.
 
 const shape = useProductionShape({
   auth: {
@@ -105,5 +106,28 @@ describe('the live status API on two replicas sharing Redis', () => {
     });
     expect(failed).toEqual([]);
     expect(burst).toEqual(once);
+  }, 240_000);
+
+  it('answers the same ingestion status on either replica and after the one that ran the refresh restarts', async () => {
+    const token = await guestToken(shape.replicas[0].baseUrl);
+    const status = async (index: number) => {
+      const answer = await getJson(
+        `${shape.replicas[index].baseUrl}/api/aws-platform/ingestion/status`,
+        token,
+      );
+      expect(answer.status).toBe(200);
+      return answer.body as { providers: Array<{ entityCount: number }> };
+    };
+    const [onA, onB] = [await status(0), await status(1)];
+    expect(onA.providers.length).toBe(1);
+    expect(onA.providers[0].entityCount).toBeGreaterThan(0);
+    expect(onB).toEqual(onA);
+
+    const runner = shape.proxies.findIndex(
+      proxy => callsOf(proxy, 'organizations:ListRoots') > 0,
+    );
+    expect(runner).toBeGreaterThanOrEqual(0);
+    await shape.restart(runner);
+    expect(await status(runner)).toEqual(onA);
   }, 240_000);
 });

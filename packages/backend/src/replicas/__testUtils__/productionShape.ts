@@ -11,7 +11,7 @@ import type {
 import { startLoopbackService } from './loopbackService';
 import type { LoopbackService } from './loopbackService';
 import { startReplica } from './replicaProcess';
-import type { ReplicaProcess } from './replicaProcess';
+import type { ReplicaOptions, ReplicaProcess } from './replicaProcess';
 
 /** What {@link useProductionShape} gives a test file once its tests run. */
 export type ProductionShape = {
@@ -22,6 +22,8 @@ export type ProductionShape = {
   proxies: FaultProxy[];
   /** REDIS_URL of the shared cache. */
   redisUrl: string;
+  /** Stops replica `index` (SIGTERM) and starts it again, on the same port. */
+  restart(index: number): Promise<void>;
 };
 
 function freeLoopbackPort(): Promise<number> {
@@ -83,27 +85,31 @@ export function useProductionShape(testConfig: object): ProductionShape {
     running.dir = mkdtempSync(join(tmpdir(), 'replicas-config-'));
     const configFile = join(running.dir, 'app-config.test.yaml');
     writeFileSync(configFile, JSON.stringify(testConfig, null, 2));
+    const options: ReplicaOptions[] = [];
     for (const [index, name] of ['A', 'B'].entries()) {
-      running.replicas.push(
-        await startReplica({
-          name,
-          port: await freeLoopbackPort(),
-          configFiles: ['../../app-config.production.yaml', configFile],
-          env: {
-            ...reference.localAws.env,
-            AWS_ENDPOINT_URL: running.proxies[index].endpoint,
-            ...postgres.env,
-            ...redis.env,
-            NODE_ENV: 'production',
-          },
-        }),
-      );
+      options.push({
+        name,
+        port: await freeLoopbackPort(),
+        configFiles: ['../../app-config.production.yaml', configFile],
+        env: {
+          ...reference.localAws.env,
+          AWS_ENDPOINT_URL: running.proxies[index].endpoint,
+          ...postgres.env,
+          ...redis.env,
+          NODE_ENV: 'production',
+        },
+      });
+      running.replicas.push(await startReplica(options[index]));
     }
     Object.assign(shape, {
       estate: reference.estate,
       replicas: running.replicas,
       proxies: running.proxies,
       redisUrl: redis.env.REDIS_URL,
+      async restart(index: number) {
+        await running.replicas[index].stop();
+        running.replicas[index] = await startReplica(options[index]);
+      },
     });
   }, 300_000);
   afterAll(() => stopAll(running), 60_000);
