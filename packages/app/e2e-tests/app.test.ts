@@ -205,9 +205,9 @@ test('a guest follows an account to its cluster and zone cards and reviews owner
 
   // The search narrows the count (and so the export) like the filters.
   await page.getByLabel('Only flagged').uncheck();
-  await page.getByLabel('Search').fill('audit');
+  await page.getByLabel('Search entities').fill('audit');
   await expect(page.getByText('1 entity, 1 flagged')).toBeVisible();
-  await page.getByLabel('Search').fill('production');
+  await page.getByLabel('Search entities').fill('production');
   await expect(page.getByText('1 entity, 0 flagged')).toBeVisible();
 });
 

@@ -500,7 +500,7 @@ export const awsPlatformTranslationRef = createTranslationRef({
         ou: 'Organizational unit',
         owner: 'Owner',
         flaggedOnly: 'Only flagged',
-        search: 'Search',
+        search: 'Search entities',
         searchPlaceholder: 'Entity, account, owner or OU',
       },
       columns: {

@@ -183,10 +183,10 @@ describe('OwnershipPage', () => {
       screen.getByLabelText('Organizational unit'),
       'All',
     );
-    await user.type(screen.getByLabelText('Search'), 'audit');
+    await user.type(screen.getByLabelText('Search entities'), 'audit');
     expect(screen.getByText('1 entity, 1 flagged')).toBeInTheDocument();
     expect(tableRows().map(cells => cells[0])).toEqual(['Audit']);
-    await user.clear(screen.getByLabelText('Search'));
+    await user.clear(screen.getByLabelText('Search entities'));
 
     await user.click(screen.getByLabelText('Only flagged'));
     expect(screen.getByText('2 entities, 2 flagged')).toBeInTheDocument();
@@ -208,7 +208,7 @@ describe('OwnershipPage', () => {
       screen.getByLabelText('Organizational unit'),
       'Root/Shared',
     );
-    await user.type(screen.getByLabelText('Search'), 'backup-team');
+    await user.type(screen.getByLabelText('Search entities'), 'backup-team');
     await user.click(screen.getByRole('button', { name: 'Export CSV' }));
 
     expect(click).toHaveBeenCalledTimes(1);
