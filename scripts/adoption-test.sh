@@ -8,11 +8,13 @@
 # nine accounts, and checks in Chromium that the AWS Platform page, the
 # account map and an account card render. The legacy-frontend part of the
 # section is applied to a second frontend package of the same app, made from
-# create-app's --legacy template, which the type check covers too.
+# create-app's --legacy template: the type check covers it, and the same
+# browser check runs against it with the backend serving its bundle.
 #
 #   scripts/adoption-test.sh
 #   ADOPTION_KEEP=1 scripts/adoption-test.sh   # keep the app folder afterwards
 #   ADOPTION_REPO_TSC_DONE=1 ...               # the caller ran `yarn tsc` already
+#   ADOPTION_LEGACY_RENDER=0 ...               # legacy frontend: type check only
 #
 # Everything runs on 127.0.0.1 and stops itself; every wait is bounded.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
@@ -69,7 +71,10 @@ start_local_aws() {
   aws_pid=$!
 }
 
+# Starts the app's backend; $1 is an extra config file (the legacy round's).
 start_backend() {
+  local extra=()
+  [ -n "${1:-}" ] && extra=(--config "$1")
   wait_for_file "$work/local-aws.env" 180 "$aws_pid"
   set -a
   # shellcheck disable=SC1091
@@ -77,12 +82,20 @@ start_backend() {
   set +a
   (cd "$app/packages/backend" && setsid yarn start \
     --config ../../app-config.yaml --config ../../app-config.local.yaml \
-    --config ../../app-config.adoption.yaml) >"$work/backend.log" 2>&1 &
+    --config ../../app-config.adoption.yaml "${extra[@]}") >"$work/backend.log" 2>&1 &
   backend_pid=$!
-  if ! wait_for_http "$app_url/.backstage/health/v1/readiness" 300 "$backend_pid"; then
-    tail -40 "$work/backend.log" >&2
-    die "the app's backend did not start"
-  fi
+  # Ready means every plugin started (the readiness check answers 200); the
+  # CLI's watcher outlives a backend whose start failed, so the log is read
+  # for that too.
+  local deadline=$((SECONDS + 300))
+  until curl -sf -o /dev/null --max-time 2 "$app_url/.backstage/health/v1/readiness"; do
+    if grep -q "Backend startup failed" "$work/backend.log" ||
+      ! kill -0 "$backend_pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      grep -v rootHttpRouter "$work/backend.log" | tail -40 >&2
+      die "the app's backend did not start"
+    fi
+    sleep 1
+  done
 }
 
 wait_for_accounts() {
@@ -92,10 +105,20 @@ wait_for_accounts() {
   }
 }
 
+# $1: which frontend the backend serves, new or legacy.
 browser_check() {
-  (cd "$REPO_ROOT/scripts/lib" && ADOPTION_APP_URL="$app_url" ADOPTION_FRONTEND=new \
-    ADOPTION_RESULTS_DIR="$work/playwright" \
+  (cd "$REPO_ROOT/scripts/lib" && ADOPTION_APP_URL="$app_url" ADOPTION_FRONTEND="$1" \
+    ADOPTION_RESULTS_DIR="$work/playwright-$1" \
     yarn playwright test --config adoption.playwright.config.mjs --reporter=list)
+}
+
+# The legacy frontend's round: the backend restarted to serve
+# packages/app-legacy's bundle (app-backend's app.packageName).
+serve_legacy_frontend() {
+  stop_group "$backend_pid"
+  backend_pid=""
+  printf 'app:\n  packageName: app-legacy\n' >"$app/app-config.legacy.yaml"
+  start_backend ../../app-config.legacy.yaml
 }
 
 port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')"
@@ -114,7 +137,13 @@ start_local_aws
 step "Build the app's frontend" yarn --cwd packages/app build
 step "Start the app's backend on the local AWS estate" start_backend
 step "Wait for the nine accounts in the catalog" wait_for_accounts
-step "Browser check in Chromium" browser_check
+step "Browser check in Chromium" browser_check new
+if [ "${ADOPTION_LEGACY_RENDER:-1}" = 1 ]; then
+  step "Build the legacy frontend" yarn --cwd packages/app-legacy build
+  step "Restart the backend serving the legacy frontend" serve_legacy_frontend
+  step "Wait for the nine accounts in the catalog (legacy round)" wait_for_accounts
+  step "Browser check of the legacy frontend" browser_check legacy
+fi
 adoption_save_lockfile "$app"
 
 echo

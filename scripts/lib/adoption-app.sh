@@ -89,7 +89,35 @@ adoption_prepare_app() {
     }
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
   ' "$app/package.json" "$list"
+  adoption_pin_release "$app"
   adoption_seed_lockfile "$app"
+}
+
+# create-app seeds a new app's yarn.lock from a file it downloads from
+# GitHub, which holds the app at versions that work together; without it
+# (no GitHub here) the caret ranges of its templates take the newest
+# versions on the registry, past the release: @backstage/plugin-signals-backend
+# 0.3.21 calls httpRouter.addWebSocketHandler, which backend-defaults 0.18.0
+# (Backstage 1.55.0) does not have, and the backend fails to start. So the
+# app holds every @backstage package of create-app's own version table, the
+# release 1.55.0, at its exact version, through resolutions.
+adoption_pin_release() {
+  local app="$1" unpacked="$1-create-app"
+  mkdir -p "$unpacked"
+  (cd "$unpacked" && npm pack --silent "$ADOPTION_CREATE_APP" >/dev/null &&
+    tar xzf ./*.tgz) || die "could not fetch $ADOPTION_CREATE_APP"
+  node -e '
+    const fs = require("fs");
+    const [file, table] = process.argv.slice(1);
+    const { packageVersions } = require(table);
+    const pkg = JSON.parse(fs.readFileSync(file, "utf8"));
+    for (const [name, version] of Object.entries(packageVersions)) {
+      if (name.startsWith("@backstage/")) pkg.resolutions[name] = version;
+    }
+    fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
+    console.log(`Backstage ${packageVersions.root}: ${Object.keys(packageVersions).length - 1} @backstage packages pinned`);
+  ' "$app/package.json" "$unpacked/package/dist/lib/versions.cjs.js"
+  rm -rf "$unpacked"
 }
 
 # The app's lockfile of the last passing run, by create-app release: with it
