@@ -107,12 +107,63 @@ describe('templates', () => {
     }
   });
 
+  /** Every schema object of a template's parameter pages, nested ones included. */
+  function schemasOf(template: any): any[] {
+    const found: any[] = [];
+    const visit = (node: any) => {
+      if (!node || typeof node !== 'object') return;
+      if (!Array.isArray(node)) found.push(node);
+      Object.entries(node)
+        .filter(([key]) => key !== 'errorMessage')
+        .forEach(([, value]) => visit(value));
+    };
+    visit(template.spec.parameters);
+    return found;
+  }
+
+  it.each(files)('%s uses no deprecated enumNames', file => {
+    const schemas = schemasOf(readTemplate(file));
+    expect(schemas.filter(s => 'enumNames' in s)).toEqual([]);
+    for (const choices of schemas.filter(s => Array.isArray(s.oneOf))) {
+      for (const choice of choices.oneOf.filter((c: any) => 'const' in c)) {
+        expect(choice.title).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it.each(files)('%s explains every pattern in words', file => {
+    const patterned = schemasOf(readTemplate(file)).filter(s => s.pattern);
+    expect(patterned.length).toBeGreaterThan(0);
+    for (const schema of patterned) {
+      expect(schema.errorMessage?.pattern).toEqual(expect.any(String));
+      expect(schema.errorMessage.pattern).not.toContain(schema.pattern);
+    }
+  });
+
+  it.each(files)(
+    '%s keeps its placeholders: no angle brackets in help or output texts',
+    file => {
+      // The scaffolder renders descriptions and output texts as markdown,
+      // which drops <name> as an unknown HTML tag.
+      const template = readTemplate(file);
+      const texts = [
+        ...schemasOf(template).flatMap(s => [s.description, s['ui:help']]),
+        ...(template.spec.output?.text ?? []).map((t: any) => t.content),
+        template.metadata.description,
+      ].filter((text): text is string => typeof text === 'string');
+      expect(texts.length).toBeGreaterThan(0);
+      expect(texts.filter(text => /<[a-z]/i.test(text))).toEqual([]);
+    },
+  );
+
   it('offers only valid schedule presets in backup-plan', () => {
     const template = readTemplate('backup-plan/template.yaml');
     const page = template.spec.parameters.find(
       (p: any) => p.properties?.schedule,
     );
-    const presets: string[] = page.properties.schedule.enum;
+    const presets: string[] = page.properties.schedule.oneOf.map(
+      (choice: { const: string }) => choice.const,
+    );
     expect(presets).toContain(page.properties.schedule.default);
     for (const preset of presets.filter(p => p !== 'custom')) {
       expect(validateScheduleExpression(preset)).toBe(preset);
