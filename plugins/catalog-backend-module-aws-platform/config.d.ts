@@ -66,6 +66,26 @@ interface AwsPlatformProviderConfig {
   kubernetesRoleName?: string;
   /** How often to refresh. Default every 30 minutes, timeout 20 minutes. */
   schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+  /**
+   * Optional ingestion of IAM Identity Center: Identity Store users and
+   * groups as `User` and `Group` entities (with memberships), permission
+   * sets as `Resource` entities of type `aws-permission-set`, and on each
+   * account who can sign in with which permission set. Off by default.
+   */
+  identityCenter?: {
+    /** Default false. */
+    enabled?: boolean;
+    /** The instance's region. Default `us-east-1`. */
+    region?: string;
+    /** The instance (`arn:aws:sso:::instance/ssoins-...`); default the one ListInstances answers with. */
+    instanceArn?: string;
+    /**
+     * The account to read Identity Center from. Default: the account
+     * recognised as Identity (the guide's delegated administrator), else
+     * the management account.
+     */
+    accountId?: string;
+  };
 }
 
 export interface Config {

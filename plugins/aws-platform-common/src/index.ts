@@ -18,3 +18,4 @@ export * from './liveStatus';
 export * from './suiteEntity';
 export * from './dnsName';
 export * from './delegationCheck';
+export * from './identityCenter';

@@ -9,6 +9,10 @@ import {
   isAccountRole,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { RESOURCE_SERVICES, ResourceService } from './ingestion/scopes';
+import {
+  IdentityCenterConfig,
+  readIdentityCenterConfig,
+} from './identityCenter/identityCenterConfig';
 
 /** One organization's section of `catalog.providers.awsPlatform`, typed. */
 export interface IngestionConfig {
@@ -47,6 +51,8 @@ export interface IngestionConfig {
   maxRemovalShare: number;
   /** Role the Kubernetes plugin assumes in a cluster's account, for its annotations. */
   kubernetesRoleName?: string;
+  /** Identity Center ingestion; undefined when not enabled. */
+  identityCenter?: IdentityCenterConfig;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -183,6 +189,10 @@ function readOne(config: Config, key: string, id: string): IngestionConfig {
     ...readRegions(config, key),
     services,
     accountConcurrency,
+    identityCenter: readIdentityCenterConfig(
+      config.getOptionalConfig('identityCenter'),
+      key,
+    ),
     excludeAccountIds: config.getOptionalStringArray('excludeAccountIds') ?? [],
     maxRemovalShare,
     kubernetesRoleName: config.getOptionalString('kubernetesRoleName'),

@@ -12,6 +12,8 @@ import type { HostedZoneRecord } from '../dns/types';
 import { readClusters } from '../eks/readClusters';
 import type { ClusterRecord } from '../eks/types';
 import { readEnabledRegions } from '../regions/readEnabledRegions';
+import { createIdentityCenterReader } from '../identityCenter/createIdentityCenterReader';
+import type { ReadIdentityCenter } from '../identityCenter/identityCenterScope';
 
 /** Reads one scope of each service; the AWS I/O layer behind the ingestion. */
 export interface ResourceReaders {
@@ -27,6 +29,8 @@ export interface ResourceReaders {
    * configured.
    */
   regions?(accountId: string, region: string): Promise<string[]>;
+  /** Identity Center, read when `identityCenter` is enabled in config. */
+  identityCenter?: ReadIdentityCenter;
 }
 
 /** Readers whose clients come from the suite's client factory (role per account). */
@@ -63,5 +67,6 @@ export function createResourceReaders(
         await clientFactory.createClient(EC2Client, { accountId, region }),
       );
     },
+    identityCenter: createIdentityCenterReader(clientFactory),
   };
 }

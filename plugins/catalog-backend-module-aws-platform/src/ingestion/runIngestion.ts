@@ -21,6 +21,11 @@ import { zonesToEntities } from '../dns/dnsEntities';
 import { clustersToEntities } from '../eks/clusterEntities';
 import type { IngestionConfig } from '../ingestionConfig';
 import { distinctEntityRefs } from '../lib/distinctEntityRefs';
+import { withAccountAccess } from '../identityCenter/accountAccess';
+import {
+  isIdentityCenterEntity,
+  readIdentityCenterScope,
+} from '../identityCenter/identityCenterScope';
 import { organizationToEntities } from '../organization/organizationEntities';
 import type { OrganizationSnapshot } from '../organization/types';
 import { resolveAccountRegions } from '../regions/resolveAccountRegions';
@@ -100,6 +105,18 @@ export async function runIngestion(
   );
   const { scopes, settled, failed, failures, regionsRead, regionsUnknown } =
     await readScopes(deps, snapshot);
+  const identity = await readIdentityCenterScope({
+    config: config.identityCenter,
+    read: deps.readers.identityCenter,
+    ctx,
+    managementAccountId: snapshot.managementAccountId,
+    accountIds: snapshot.accounts
+      .filter(account => account.status === 'ACTIVE')
+      .map(account => account.id),
+    concurrency: config.accountConcurrency,
+    defaultOwner: config.defaultOwner,
+  });
+  if ('failure' in identity) failures.push(identity.failure);
 
   // Scopes that read "nothing" from a source that lost the organization
   // mid-run (an endpoint restored empty, credentials that now reach another
@@ -121,11 +138,14 @@ export async function runIngestion(
 
   // Two resources meeting at one entity name must not fail the refresh.
   const { entities: mapped, duplicates } = distinctEntityRefs(
-    mapResources(settled, ctx, {
-      allScopesRead: failed.length === 0 && regionsUnknown.length === 0,
-      config,
-      today: deps.today,
-    }),
+    [
+      ...mapResources(settled, ctx, {
+        allScopesRead: failed.length === 0 && regionsUnknown.length === 0,
+        config,
+        today: deps.today,
+      }),
+      ...('entities' in identity ? identity.entities : []),
+    ],
     organizationEntities,
   );
   failures.push(...duplicates);
@@ -135,7 +155,10 @@ export async function runIngestion(
     resources = await withKeptEntities(
       mapped,
       {
-        scopes: failed.map(o => o.scope.key),
+        scopes: [
+          ...failed.map(o => o.scope.key),
+          ...('failure' in identity ? [identity.failure.scope] : []),
+        ],
         scopePrefixes: regionsUnknown.flatMap(accountId =>
           regionalScopePrefixes(accountId, config.services),
         ),
@@ -158,10 +181,18 @@ export async function runIngestion(
       .map(o => o.scope.accountId),
     ...regionsUnknown,
   ]);
-  const accounts = withAccountSummaries(accountEntities, resources, {
-    backupRead: accountId =>
-      config.services.includes('backup') && !failedBackup.has(accountId),
-  });
+  const summarized = withAccountSummaries(
+    accountEntities,
+    resources.filter(e => !isIdentityCenterEntity(e)),
+    {
+      backupRead: accountId =>
+        config.services.includes('backup') && !failedBackup.has(accountId),
+    },
+  );
+  // Access facts come from this run's permission sets, or the kept ones.
+  const accounts = identity.read
+    ? withAccountAccess(summarized, resources.filter(isIdentityCenterEntity))
+    : summarized;
   // Kept entities were transformed in the run that emitted them.
   const entities = [
     ...(await applyTransformers(
