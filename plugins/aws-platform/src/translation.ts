@@ -101,12 +101,14 @@ export const awsPlatformTranslationRef = createTranslationRef({
           'Red: a flow the guide expects that the estate breaks (no backup copy, drifting delegation)',
         aggregated:
           'At rest, one line joins two organizational units for all their flows of the types shown, labelled with the accounts at each end (grey: several types). Hover, focus or select an account to draw its own flows.',
+        lines: 'Lines between organizational units',
       },
       lines: {
         accounts_one: '{{count, number}} account',
         accounts_other: '{{count, number}} accounts',
         label: '{{from}} → {{to}}',
         broken: '{{label}} ({{broken, number}} broken)',
+        between: '{{from}} to {{to}}: {{label}}',
       },
       flows: {
         'deploys-baseline': 'Customizations (CfCT)',

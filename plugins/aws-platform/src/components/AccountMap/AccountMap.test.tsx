@@ -49,6 +49,10 @@ const lineLabels = () =>
       .querySelectorAll('text[data-line-label="rest"]'),
   ).map(label => label.textContent);
 
+// Several tests type, click and render 60 to 1,000 accounts; on a busy
+// 2-core machine that takes longer than jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('AccountMapPage', () => {
   it('shows progress while the catalog answers', async () => {
     await renderInTestApp(<AccountMapPage />, {
@@ -142,6 +146,16 @@ describe('AccountMapPage', () => {
     expect(
       restingLines().filter(p => p.getAttribute('stroke') === '#d32f2f'),
     ).toHaveLength(2);
+    // The same in words for screen readers.
+    expect(
+      within(
+        screen.getByRole('list', {
+          name: 'Lines between organizational units',
+        }),
+      )
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toContain('Workloads to Security: 2 accounts → Log Archive');
     expect(restingLines().map(p => p.getAttribute('data-flows'))).toContain(
       'baseline-flow deploys-to delegates-dns-to',
     );

@@ -10,6 +10,7 @@ import { makeStyles } from '@material-ui/core/styles';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
 import { AccountDetails } from './AccountDetails';
+import { useLineLabel } from './FlowLines';
 import { MapCanvas } from './MapCanvas';
 import { MapLegend } from './MapLegend';
 import { MapToolbar } from './MapToolbar';
@@ -153,6 +154,19 @@ export function AccountMap(props: AccountMapProps) {
     [model, layout, visible, types, rectOf],
   );
 
+  const lineLabel = useLineLabel();
+  const lineWords = useMemo(() => {
+    const ouTitle = (node: string) =>
+      model.groups.get(node.slice(2))?.title ?? node.slice(2);
+    return edges.map(({ edge }) =>
+      t('accountMap.lines.between', {
+        from: ouTitle(edge.from),
+        to: ouTitle(edge.to),
+        label: lineLabel(edge),
+      }),
+    );
+  }, [edges, model, t, lineLabel]);
+
   const active =
     [selected, focus.accountRef].find(
       ref => ref !== undefined && layout.tileBoxes.has(ref),
@@ -261,6 +275,7 @@ export function AccountMap(props: AccountMapProps) {
             types={types}
             onTypesChange={setTypes}
             aggregated={edges.length > 0}
+            lines={lineWords}
           />
         </Paper>
       </div>

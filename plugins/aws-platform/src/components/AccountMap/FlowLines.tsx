@@ -1,7 +1,7 @@
 import { AccountFlowType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useTheme } from '@material-ui/core/styles';
-import { memo } from 'react';
+import { memo, useCallback } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
 import { RoutedEdge } from './model/edgeGeometry';
 import { FLOW_TYPES, MapEdge } from './model/mapFlows';
@@ -34,24 +34,27 @@ function lineStyle(edge: MapEdge): FlowStyle & { marker: Marker } {
   return { ...FLOW_STYLES[edge.type], marker: edge.type };
 }
 
-/** The words of a resting line's label, e.g. "12 accounts → Log Archive". */
-function useLineLabel() {
+/** The words of a line's label, e.g. "12 accounts → Log Archive" at rest. */
+export function useLineLabel(): (edge: MapEdge) => string {
   const { t } = useTranslationRef(awsPlatformTranslationRef);
-  const word = (end: LineEnd) =>
-    'title' in end
-      ? end.title
-      : t('accountMap.lines.accounts', { count: end.accounts });
-  return (edge: MapEdge): string => {
-    if (!isResting(edge)) return edge.count.toLocaleString('en-US');
-    const ends = lineEnds(edge);
-    const label = t('accountMap.lines.label', {
-      from: word(ends.from),
-      to: word(ends.to),
-    });
-    return edge.broken > 0
-      ? t('accountMap.lines.broken', { label, broken: edge.broken })
-      : label;
-  };
+  return useCallback(
+    (edge: MapEdge): string => {
+      if (!isResting(edge)) return edge.count.toLocaleString('en-US');
+      const word = (end: LineEnd) =>
+        'title' in end
+          ? end.title
+          : t('accountMap.lines.accounts', { count: end.accounts });
+      const ends = lineEnds(edge);
+      const label = t('accountMap.lines.label', {
+        from: word(ends.from),
+        to: word(ends.to),
+      });
+      return edge.broken > 0
+        ? t('accountMap.lines.broken', { label, broken: edge.broken })
+        : label;
+    },
+    [t],
+  );
 }
 
 function markerColor(type: Marker): string {

@@ -38,6 +38,14 @@ const useStyles = makeStyles(theme => ({
     gap: 6,
     fontSize: '0.8rem',
   },
+  hidden: {
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
   note: {
     display: 'flex',
     alignItems: 'center',
@@ -75,6 +83,8 @@ export function MapLegend(props: {
   types: ReadonlySet<AccountFlowType>;
   onTypesChange(types: ReadonlySet<AccountFlowType>): void;
   aggregated: boolean;
+  /** The lines at rest in words, for screen readers (the lines are decoration). */
+  lines?: string[];
 }) {
   const classes = useStyles();
   const { t } = useTranslationRef(awsPlatformTranslationRef);
@@ -140,6 +150,18 @@ export function MapLegend(props: {
         <p className={classes.note} role="status">
           {t('accountMap.legend.aggregated')}
         </p>
+      )}
+      {props.lines && props.lines.length > 0 && (
+        <ul
+          className={classes.hidden}
+          aria-label={t('accountMap.legend.lines')}
+        >
+          {props.lines.map((line, i) => (
+            // The same words can describe two lines between like-named OUs.
+            // eslint-disable-next-line react/no-array-index-key
+            <li key={i}>{line}</li>
+          ))}
+        </ul>
       )}
     </section>
   );
