@@ -108,3 +108,55 @@ describe('createCatalogMemory', () => {
     await expect(memory.lastAppliedRun()).rejects.toThrow('ECONNREFUSED');
   });
 });
+
+describe('createCatalogMemory with several organizations', () => {
+  // Two sections of catalog.providers.awsPlatform side by side: each
+  // provider's memory holds its own entities only, so one organization's
+  // run neither counts the other's entities as removed nor keeps them.
+  const withProvider = (entity: Entity, id: string): Entity => ({
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        'aws-platform-suite.github.io/provider-id': id,
+      },
+    },
+  });
+  const prodCluster = withProvider(ours, 'prod');
+  const acquiredCluster = withProvider(
+    cluster('acquired-cluster', suite(OTHER_ORG)),
+    'acquired',
+  );
+  // Emitted by 0.1, before the provider-id annotation: the default section's.
+  const legacyCluster = cluster('legacy-cluster', suite(OTHER_ORG));
+  const entities = [prodCluster, acquiredCluster, legacyCluster];
+  const memoryOfProvider = (id: string) =>
+    createCatalogMemory(
+      catalogServiceMock({ entities }),
+      mockServices.auth(),
+      id,
+    );
+
+  it('gives each provider its own last applied run', async () => {
+    const refsOf = async (id: string) =>
+      [...(await memoryOfProvider(id).lastAppliedRun()).refs].sort();
+    expect(await refsOf('prod')).toEqual([
+      'resource:default/acme-production-v1',
+    ]);
+    expect(await refsOf('acquired')).toEqual([
+      'resource:default/acquired-cluster',
+    ]);
+    expect(await refsOf('default')).toEqual([
+      'resource:default/legacy-cluster',
+    ]);
+  });
+
+  it('reads back only its own entities of a failed scope', async () => {
+    const kept = await memoryOfProvider('acquired').entitiesOfScopes(
+      [SCOPE],
+      OTHER_ORG,
+    );
+    expect(kept.map(e => e.metadata.name)).toEqual(['acquired-cluster']);
+  });
+});

@@ -85,7 +85,8 @@ async function startCatalog(
     // Users get the condition; services (the test's wait) see everything.
     authorizeConditional: async (requests, options) =>
       requests.map(() =>
-        condition && options?.credentials.principal.type === 'user'
+        condition &&
+        (options?.credentials.principal as { type?: string }).type === 'user'
           ? {
               result: AuthorizeResult.CONDITIONAL,
               pluginId: 'catalog',
