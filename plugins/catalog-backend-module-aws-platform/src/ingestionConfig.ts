@@ -118,7 +118,11 @@ export function readIngestionConfig(root: Config): IngestionConfig | undefined {
   );
 }
 
-function readOne(config: Config, key: string, id: string): IngestionConfig {
+/** `roleOwners` and `roleOverrides` of one section, checked. */
+function readRoles(
+  config: Config,
+  key: string,
+): Pick<IngestionConfig, 'roleOwners' | 'roleOverrides'> {
   const roleOwners: Partial<Record<AccountRole, string>> = {};
   const owners = config.getOptionalConfig('roleOwners');
   for (const role of owners?.keys() ?? []) {
@@ -140,6 +144,11 @@ function readOne(config: Config, key: string, id: string): IngestionConfig {
       `${key}.roleOverrides[${i}].role`,
     );
   }
+  return { roleOwners, roleOverrides };
+}
+
+function readOne(config: Config, key: string, id: string): IngestionConfig {
+  const { roleOwners, roleOverrides } = readRoles(config, key);
   const concurrency = config.getOptionalNumber('concurrency') ?? 4;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32) {
     throw new InputError(
