@@ -108,7 +108,7 @@ postgres_main() {
     shift 2
   done
   trap stop_postgres EXIT
-  trap 'exit 0' TERM INT
+  trap 'exit 0' TERM INT HUP
   start_postgres "$port"
   if [ -n "$env_out" ]; then
     (umask 077 && postgres_env >"$env_out.tmp") && mv "$env_out.tmp" "$env_out"

@@ -84,7 +84,7 @@ redis_main() {
     shift 2
   done
   trap stop_redis EXIT
-  trap 'exit 0' TERM INT
+  trap 'exit 0' TERM INT HUP
   start_redis "$port"
   if [ -n "$env_out" ]; then
     (umask 077 && printf 'REDIS_URL=%s\n' "$REDIS_URL" >"$env_out.tmp") && mv "$env_out.tmp" "$env_out"

@@ -46,12 +46,24 @@ type Running = {
   dir?: string;
 };
 
+/** Stops everything, each stage even when an earlier one failed. */
 async function stopAll(running: Running) {
-  await Promise.all(running.replicas.map(replica => replica.stop()));
-  await Promise.all(running.proxies.map(proxy => proxy.close()));
-  await Promise.all(running.services.map(service => service.stop()));
-  await running.localAws?.stop();
+  const stages = [
+    () => running.replicas.map(replica => replica.stop()),
+    () => running.proxies.map(proxy => proxy.close()),
+    () => running.services.map(service => service.stop()),
+    () => [running.localAws?.stop()],
+  ];
+  const failures: unknown[] = [];
+  for (const stage of stages) {
+    for (const result of await Promise.allSettled(stage())) {
+      if (result.status === 'rejected') failures.push(result.reason);
+    }
+  }
   if (running.dir) rmSync(running.dir, { recursive: true, force: true });
+  if (failures.length > 0) {
+    throw new AggregateError(failures, 'stopping the production shape failed');
+  }
 }
 
 /**
