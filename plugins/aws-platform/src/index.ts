@@ -12,7 +12,11 @@
  */
 
 export { awsPlatformPlugin as default } from './plugin';
-export { awsPlatformPage, awsOwnershipPage } from './plugin';
+export {
+  awsAccessReviewPage,
+  awsPlatformPage,
+  awsOwnershipPage,
+} from './plugin';
 export {
   awsAccountEntityCard,
   backupEntityCard,
@@ -28,6 +32,7 @@ export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
 export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';
 export {
+  accessReviewRouteRef,
   accountMapRouteRef,
   accountsRouteRef,
   ownershipRouteRef,

@@ -3,6 +3,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
+import VpnKeyIcon from '@material-ui/icons/VpnKey';
 import CloudIcon from '@material-ui/icons/Cloud';
 import { awsPlatformApi } from './api';
 import {
@@ -17,6 +18,7 @@ import {
   awsAccountsSubPage,
 } from './extensions/accountMap';
 import {
+  accessReviewRouteRef,
   accountMapRouteRef,
   accountsRouteRef,
   ownershipRouteRef,
@@ -56,6 +58,24 @@ export const awsOwnershipPage = PageBlueprint.make({
 });
 
 /**
+ * The access review (`page:aws-platform/access`), at `/aws-platform/access`
+ * with an item in the sidebar beside the ownership review: who can sign in
+ * to each account with which IAM Identity Center permission set.
+ * @public
+ */
+export const awsAccessReviewPage = PageBlueprint.make({
+  name: 'access',
+  params: {
+    path: '/aws-platform/access',
+    title: 'Access',
+    icon: <VpnKeyIcon fontSize="inherit" />,
+    routeRef: accessReviewRouteRef,
+    loader: () =>
+      import('./components/AccessReview').then(m => <m.AccessReviewPage />),
+  },
+});
+
+/**
  * The AWS Platform frontend plugin (new frontend system).
  * @public
  */
@@ -69,6 +89,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     awsAccountMapSubPage,
     awsAccountMapEntityContent,
     awsOwnershipPage,
+    awsAccessReviewPage,
     awsAccountEntityCard,
     eksClusterEntityCard,
     dnsZoneEntityCard,
@@ -79,5 +100,6 @@ export const awsPlatformPlugin = createFrontendPlugin({
     accounts: accountsRouteRef,
     accountMap: accountMapRouteRef,
     ownership: ownershipRouteRef,
+    accessReview: accessReviewRouteRef,
   },
 });

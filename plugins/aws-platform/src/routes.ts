@@ -23,3 +23,9 @@ export const accountMapRouteRef = createRouteRef();
  * @public
  */
 export const ownershipRouteRef = createRouteRef();
+
+/**
+ * Route of the access review page (IAM Identity Center).
+ * @public
+ */
+export const accessReviewRouteRef = createRouteRef();

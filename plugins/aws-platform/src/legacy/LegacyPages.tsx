@@ -1,3 +1,4 @@
+import { AccessReviewPage } from '../components/AccessReview';
 import { AccountMapPage } from '../components/AccountMap';
 import { AwsAccountsPage } from '../components/AwsAccountsPage';
 import { OwnershipPage } from '../components/OwnershipPage';
@@ -31,6 +32,15 @@ export function LegacyOwnershipPage() {
   return (
     <LegacyPageShell>
       <OwnershipPage />
+    </LegacyPageShell>
+  );
+}
+
+/** The access review in the legacy page frame. */
+export function LegacyAccessReviewPage() {
+  return (
+    <LegacyPageShell>
+      <AccessReviewPage />
     </LegacyPageShell>
   );
 }

@@ -8,7 +8,12 @@
  */
 
 export { awsPlatformLegacyPlugin } from './plugin';
-export { AwsAccountMapPage, AwsOwnershipPage, AwsPlatformPage } from './pages';
+export {
+  AwsAccessReviewPage,
+  AwsAccountMapPage,
+  AwsOwnershipPage,
+  AwsPlatformPage,
+} from './pages';
 export {
   EntityAwsAccountCard,
   EntityAwsBackupCard,

@@ -2,6 +2,7 @@ import { createRoutableExtension } from '@backstage/core-plugin-api';
 import type { JSX } from 'react';
 import { awsPlatformLegacyPlugin } from './plugin';
 import {
+  legacyAccessReviewRouteRef,
   legacyAccountMapRouteRef,
   legacyOwnershipRouteRef,
   legacyRootRouteRef,
@@ -52,5 +53,20 @@ export const AwsOwnershipPage: () => JSX.Element =
       name: 'AwsOwnershipPage',
       mountPoint: legacyOwnershipRouteRef,
       component: () => import('./LegacyPages').then(m => m.LegacyOwnershipPage),
+    }),
+  );
+
+/**
+ * The access review page of a legacy app (IAM Identity Center access per
+ * account). Mount it at `/aws-platform/access`.
+ * @public
+ */
+export const AwsAccessReviewPage: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsAccessReviewPage',
+      mountPoint: legacyAccessReviewRouteRef,
+      component: () =>
+        import('./LegacyPages').then(m => m.LegacyAccessReviewPage),
     }),
   );

@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { awsPlatformApiRef, AwsPlatformClient } from '../api';
 import {
+  legacyAccessReviewRouteRef,
   legacyAccountMapRouteRef,
   legacyOwnershipRouteRef,
   legacyRootRouteRef,
@@ -32,5 +33,6 @@ export const awsPlatformLegacyPlugin = createPlugin({
     root: legacyRootRouteRef,
     accountMap: legacyAccountMapRouteRef,
     ownership: legacyOwnershipRouteRef,
+    accessReview: legacyAccessReviewRouteRef,
   },
 });

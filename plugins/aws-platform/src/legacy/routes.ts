@@ -1,5 +1,10 @@
 import { convertLegacyRouteRef } from '@backstage/core-compat-api';
-import { accountMapRouteRef, ownershipRouteRef, rootRouteRef } from '../routes';
+import {
+  accessReviewRouteRef,
+  accountMapRouteRef,
+  ownershipRouteRef,
+  rootRouteRef,
+} from '../routes';
 
 /*
  * The legacy plugin mounts its pages on the new system's route refs, made
@@ -17,3 +22,7 @@ export const legacyAccountMapRouteRef =
 
 /** `ownershipRouteRef` as a legacy route ref: the ownership review. */
 export const legacyOwnershipRouteRef = convertLegacyRouteRef(ownershipRouteRef);
+
+/** `accessReviewRouteRef` as a legacy route ref: the access review. */
+export const legacyAccessReviewRouteRef =
+  convertLegacyRouteRef(accessReviewRouteRef);

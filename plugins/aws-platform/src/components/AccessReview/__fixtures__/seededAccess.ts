@@ -46,14 +46,20 @@ const ASSIGNMENTS: Array<[Role, string, string]> = [
   ['sandbox', 'user:default/erin.contractor', 'DeveloperAccess'],
 ];
 
+const LOCATION = {
+  'backstage.io/managed-by-location': 'aws-platform:organization/o-seeded',
+  'backstage.io/managed-by-origin-location':
+    'aws-platform:organization/o-seeded',
+};
+
 const accountId = (role: Role) => String(100000000000 + ROLES.indexOf(role));
 
 function account(role: Role): Entity {
   const entries = ASSIGNMENTS.filter(([r]) => r === role).map(
-    ([, principal, permissionSet]) => ({
+    ([, principal, setName]) => ({
       principal,
       principalType: principal.startsWith('user:') ? 'USER' : 'GROUP',
-      permissionSet,
+      permissionSet: setName,
     }),
   );
   return {
@@ -64,6 +70,7 @@ function account(role: Role): Entity {
       title: role,
       labels: { 'aws-platform-suite.github.io/account-role': role },
       annotations: {
+        ...LOCATION,
         'amazonaws.com/account-id': accountId(role),
         'aws-platform-suite.github.io/account-access': JSON.stringify(entries),
       },
@@ -87,6 +94,7 @@ function permissionSet(name: string): Entity {
       name: `permission-set-${name.toLowerCase()}`,
       title: name,
       annotations: {
+        ...LOCATION,
         'aws-platform-suite.github.io/provisioned-account-ids':
           assignments.length > 0 ? accountId('identity') : '',
         'aws-platform-suite.github.io/permission-set-assignments':

@@ -1,0 +1,1 @@
+export { AccessReviewPage } from './AccessReviewPage';
