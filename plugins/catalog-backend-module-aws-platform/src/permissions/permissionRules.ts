@@ -1,9 +1,12 @@
 import type { Entity } from '@backstage/catalog-model';
+import type { EntitiesSearchFilter } from '@backstage/plugin-catalog-node';
 import { catalogEntityPermissionResourceRef } from '@backstage/plugin-catalog-node/alpha';
 import {
   createConditionFactory,
   createPermissionRule,
 } from '@backstage/plugin-permission-node';
+import type { PermissionRule } from '@backstage/plugin-permission-node';
+import type { AccountRole } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   ACCOUNT_ROLE_IDS,
   ANNOTATION_AWS_ACCOUNT_ID,
@@ -26,7 +29,12 @@ function oneOf(value: string | undefined, values: readonly string[]): boolean {
  * leave out look-alikes registered from catalog files.
  * @public
  */
-export const hasAwsAccountRole = createPermissionRule({
+export const hasAwsAccountRole: PermissionRule<
+  Entity,
+  EntitiesSearchFilter,
+  'catalog-entity',
+  { roles: AccountRole[] }
+> = createPermissionRule({
   name: 'HAS_AWS_ACCOUNT_ROLE',
   description:
     'Allow AWS account entities whose role in the AWS Platform Guide is one of the given roles',
