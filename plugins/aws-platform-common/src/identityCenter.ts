@@ -72,7 +72,8 @@ export function parseJsonListAnnotation<T>(value: string | undefined): T[] {
   try {
     const parsed: unknown = JSON.parse(value);
     return Array.isArray(parsed) ? (parsed as T[]) : [];
-  } catch {
-    return [];
+  } catch (error) {
+    if (error instanceof SyntaxError) return [];
+    throw error;
   }
 }
