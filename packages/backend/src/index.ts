@@ -20,12 +20,16 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@aws-platform-suite/backstage-plugin-aws-platform-backend'));
+backend.add(
+  import('@aws-platform-suite/backstage-plugin-aws-platform-backend'),
+);
 
 // Scaffolder, with the suite's AWS actions.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
-  import('@aws-platform-suite/backstage-plugin-scaffolder-backend-module-aws-platform'),
+  import(
+    '@aws-platform-suite/backstage-plugin-scaffolder-backend-module-aws-platform'
+  ),
 );
 
 // Kubernetes, which finds the EKS clusters in the catalog.

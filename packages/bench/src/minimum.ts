@@ -9,10 +9,7 @@
  * benchmark's IAM user lives there), so reading the organization and the
  * management account's own resources needs no AssumeRole.
  */
-import {
-  AWS_PAGE_MAXIMA as MAX,
-  pages,
-} from './awsPageMaxima.ts';
+import { AWS_PAGE_MAXIMA as MAX, pages } from './awsPageMaxima.ts';
 import { selectionsOfPlan } from './estateShape.ts';
 import type { AccountShape, EstateShape } from './estateShape.ts';
 import type { Implementation } from './runners/protocol.ts';
@@ -118,7 +115,11 @@ function route53(account: AccountShape, counts: CallCounts) {
   const zones = account.zoneRecords.length;
   add(counts, 'route53:ListHostedZones', pages(zones, MAX.hostedZones));
   for (const records of account.zoneRecords) {
-    add(counts, 'route53:ListResourceRecordSets', pages(records, MAX.recordSets));
+    add(
+      counts,
+      'route53:ListResourceRecordSets',
+      pages(records, MAX.recordSets),
+    );
   }
   add(
     counts,

@@ -11,6 +11,16 @@ export { createBackupPlanAction } from './actions/createBackupPlan';
 export { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
 export { readActionsConfig } from './actionsConfig';
 export type {
+  BackupPlanInput,
+  BackupPlanOutput,
+  DelegatedSubdomainInput,
+  DelegatedSubdomainOutput,
+  FlightdeckWorkloadInput,
+  FlightdeckWorkloadOutput,
+  FlightdeckWorkloadStageInput,
+  FlightdeckWorkloadStageOutput,
+} from './actions/actionTypes';
+export type {
   ActionsConfig,
   AllowedAccount,
   BackupConfig,

@@ -42,7 +42,9 @@ describe('filterEntities', () => {
     expect(
       filterEntities(
         [account, ou],
-        ['metadata.annotations.aws-platform-suite.github.io/ou-path=root/workloads'],
+        [
+          'metadata.annotations.aws-platform-suite.github.io/ou-path=root/workloads',
+        ],
       ),
     ).toEqual([account]);
     expect(

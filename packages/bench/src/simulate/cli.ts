@@ -367,7 +367,7 @@ async function main(args: SimulateArgs): Promise<number> {
       })),
     ),
     '',
-    'Minimum: derived from the estate (minimum.ts): AWS\'s largest pages, each',
+    "Minimum: derived from the estate (minimum.ts): AWS's largest pages, each",
     'item described once, one AssumeRole per member account. The model, like',
     'the suite, also assumes a role in the management account (one over).',
     '',

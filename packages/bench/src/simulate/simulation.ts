@@ -43,7 +43,14 @@ export function clientLimitsOf(
     ...overrides,
   };
   // What DefaultAwsClientFactory uses for a service missing from the table.
-  for (const id of ['Organizations', 'Route 53', 'EKS', 'SSM', 'Backup', 'EC2']) {
+  for (const id of [
+    'Organizations',
+    'Route 53',
+    'EKS',
+    'SSM',
+    'Backup',
+    'EC2',
+  ]) {
     limits[id] ??= FALLBACK_RATE_LIMIT;
   }
   return limits;

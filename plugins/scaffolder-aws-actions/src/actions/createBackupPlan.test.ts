@@ -995,7 +995,10 @@ describe('aws-platform:backup:plan:create', () => {
     it.each([
       [{ owner: 'someone' }, "tags may not set 'owner'"],
       [{ Owner: 'someone' }, "tags may not set 'Owner'"],
-      [{ 'aws-platform-suite.github.io/lineage': 'x' }, "'aws-platform-suite.github.io/lineage'"],
+      [
+        { 'aws-platform-suite.github.io/lineage': 'x' },
+        "'aws-platform-suite.github.io/lineage'",
+      ],
       [{ 'AWS-Platform.io/managed-by': 'x' }, 'aws-platform-suite.github.io/'],
       [{ 'aws:backup': 'x' }, "'aws:backup'"],
     ])(

@@ -1,7 +1,11 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type { BackupPlanInput, BackupPlanOutput } from './actionTypes';
 import type { JsonValue } from '@backstage/types';
 import { awsPlatformBackupPlanCreatePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
@@ -44,7 +48,7 @@ export function createBackupPlanAction(options: {
   clientFactory: AwsClientFactory;
   catalog: CatalogService;
   permissions: PermissionsService;
-}) {
+}): TemplateAction<BackupPlanInput, BackupPlanOutput, 'v2'> {
   const { config, clientFactory, catalog, permissions } = options;
   return createTemplateAction({
     id: 'aws-platform:backup:plan:create',

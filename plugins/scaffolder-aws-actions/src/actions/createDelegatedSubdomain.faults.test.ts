@@ -115,7 +115,8 @@ async function stateOf(domainName: string, taskId: string) {
         sorted(nameServers).join(),
     tagged:
       tags.owner === PAYMENTS &&
-      tags['aws-platform-suite.github.io/managed-by'] === 'backstage-aws-platform' &&
+      tags['aws-platform-suite.github.io/managed-by'] ===
+        'backstage-aws-platform' &&
       tags['aws-platform-suite.github.io/task-id'] === taskId,
     zoneId: zones[0]?.Id?.replace('/hostedzone/', ''),
   };

@@ -4,7 +4,12 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ActionContext,
   createTemplateAction,
+  type TemplateAction,
 } from '@backstage/plugin-scaffolder-node';
+import type {
+  DelegatedSubdomainInput,
+  DelegatedSubdomainOutput,
+} from './actionTypes';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig } from '../actionsConfig';
 import { getNameServers } from '../route53/route53Zones';
@@ -40,7 +45,7 @@ export function createDelegatedSubdomainAction(options: {
   clientFactory: AwsClientFactory;
   catalog: CatalogService;
   permissions: PermissionsService;
-}) {
+}): TemplateAction<DelegatedSubdomainInput, DelegatedSubdomainOutput, 'v2'> {
   const { config, clientFactory, catalog, permissions } = options;
   return createTemplateAction({
     id: SUBDOMAIN_ACTION,

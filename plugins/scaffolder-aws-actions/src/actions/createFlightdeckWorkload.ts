@@ -1,7 +1,14 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  createTemplateAction,
+  type TemplateAction,
+} from '@backstage/plugin-scaffolder-node';
+import type {
+  FlightdeckWorkloadInput,
+  FlightdeckWorkloadOutput,
+} from './actionTypes';
 import { awsPlatformFlightdeckWorkloadCreatePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig, AllowedAccount } from '../actionsConfig';
@@ -50,7 +57,7 @@ export function createFlightdeckWorkloadAction(options: {
   clientFactory: AwsClientFactory;
   catalog: CatalogService;
   permissions: PermissionsService;
-}) {
+}): TemplateAction<FlightdeckWorkloadInput, FlightdeckWorkloadOutput, 'v2'> {
   const { config, clientFactory, catalog, permissions } = options;
   return createTemplateAction({
     id: 'aws-platform:flightdeck:workload:create',

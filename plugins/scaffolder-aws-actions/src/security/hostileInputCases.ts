@@ -115,7 +115,10 @@ export function subdomainCases(options: {
         { Owner: 'x' },
         { ' owner': 'x' },
         { 'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform' },
-        { 'aws-platform-suite.github.io/lineage': 'route53-subdomain-create-0000' },
+        {
+          'aws-platform-suite.github.io/lineage':
+            'route53-subdomain-create-0000',
+        },
         { 'AWS-Platform.io/created-by': 'user:default/admin' },
         { 'aws:cloudformation:stack-name': 'x' },
         { ['k'.repeat(129)]: 'x' },
@@ -266,7 +269,10 @@ export function backupPlanCases(options: {
         { owner: 'group:default/someone-else' },
         { Owner: 'x' },
         { 'aws-platform-suite.github.io/managed-by': 'backstage-aws-platform' },
-        { 'aws-platform-suite.github.io/lineage': 'backup-plan-create-000000000000' },
+        {
+          'aws-platform-suite.github.io/lineage':
+            'backup-plan-create-000000000000',
+        },
         { 'AWS-Platform.io/created-by': 'user:default/admin' },
         { 'aws:cloudformation:stack-name': 'x' },
         { ['k'.repeat(129)]: 'x' },
