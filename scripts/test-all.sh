@@ -10,11 +10,14 @@ source "$REPO_ROOT/scripts/lib/processes.sh"
 ensure_toolchain
 require_moto
 require_chromium
+require_postgres
+require_redis
 cd "$REPO_ROOT"
 mkdir -p "$TOOLS_DIR"
 
-echo "==> Type check, lint and formatting"
+echo "==> Type check, API reports, lint and formatting"
 yarn tsc
+yarn test:api-reports
 yarn backstage-cli repo lint
 yarn prettier --check .
 
@@ -23,6 +26,8 @@ jest_report="$TOOLS_DIR/jest-report.json"
 CI=true yarn backstage-cli repo test --json --outputFile="$jest_report"
 
 echo "==> Browser tests against the portal on the seeded local estate"
+# The portal's SQLite persists between starts; the browser tests start anew.
+rm -rf "$TOOLS_DIR/portal-db"
 portal_log="$TOOLS_DIR/portal.log"
 setsid "$REPO_ROOT/scripts/start-portal.sh" > "$portal_log" 2>&1 &
 portal_pid=$!
