@@ -125,7 +125,7 @@ port="$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", 
 app_url="http://127.0.0.1:$port"
 
 step "Type check of the repository (declarations for the packages)" repo_type_check
-step "Build and pack the published packages" adoption_pack "$work/tarballs" "$work/tarballs.txt"
+step "Build and pack the published packages (pack-packages.sh)" adoption_pack "$work/tarballs" "$work/tarballs.txt"
 step "Create the app with $ADOPTION_CREATE_APP in $app" adoption_create_app "$app"
 adoption_prepare_app "$app" "$work/tarballs.txt"
 adoption_test_config "$app/app-config.adoption.yaml" "$port"

@@ -10,34 +10,19 @@
 # repository's yarn.lock, and its own version table says release 1.55.0.
 ADOPTION_CREATE_APP="@backstage/create-app@0.9.2"
 
-# The published packages, as folder:name.
-ADOPTION_PACKAGES=(
-  aws-platform-common:@aws-platform-suite/backstage-plugin-aws-platform-common
-  aws-platform-node:@aws-platform-suite/backstage-plugin-aws-platform-node
-  catalog-backend-module-aws-platform:@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform
-  aws-platform-backend:@aws-platform-suite/backstage-plugin-aws-platform-backend
-  scaffolder-aws-actions:@aws-platform-suite/backstage-plugin-scaffolder-backend-module-aws-platform
-  aws-platform:@aws-platform-suite/backstage-plugin-aws-platform
-)
-
-# Builds the published packages and packs them into $1/*.tgz; writes the
-# list `<name> <tarball>` to $2. The repository's type check must have
-# written dist-types (the packages' declarations come from it).
+# Packs the published packages into $1 with scripts/lib/pack-packages.sh
+# (build, then `yarn pack`); writes the list `<name> <tarball>` to $2. The
+# caller has run the repository's type check, which writes the declarations
+# the builds bundle.
 adoption_pack() {
-  local out="$1" list="$2" entry names=()
-  for entry in "${ADOPTION_PACKAGES[@]}"; do
-    (cd "$REPO_ROOT/plugins/${entry%%:*}" && yarn backstage-cli package build) ||
-      die "could not build ${entry#*:}"
-    names+=("${entry#*:}")
-  done
-  # build-workspace copies each package as `yarn pack` would publish it
-  # (publishConfig, dist entry points, compiled config schema) without
-  # touching the package.json files of the work tree.
-  local stage="$out/dist-workspace"
-  mkdir -p "$stage"
-  (cd "$REPO_ROOT" && yarn backstage-cli build-workspace "$stage" "${names[@]}") >/dev/null ||
-    die "backstage-cli build-workspace failed"
-  node "$REPO_ROOT/scripts/lib/adoption-pack.mjs" "$stage" "$out" >"$list"
+  local out="$1" list="$2" tarball
+  PACK_SKIP_TSC=1 "$REPO_ROOT/scripts/lib/pack-packages.sh" "$out" >"$out.paths" ||
+    die "packing the published packages failed"
+  : >"$list"
+  while read -r tarball; do
+    echo "$(tar xzOf "$tarball" package/package.json | node -p 'JSON.parse(require("fs").readFileSync(0)).name') $tarball" >>"$list"
+  done <"$out.paths"
+  [ -s "$list" ] || die "pack-packages.sh packed nothing"
   cat "$list"
 }
 
