@@ -39,3 +39,39 @@ serve_until() {
   done
 }
 
+# The `serve` command of a loopback service script, for tests and scripts:
+# `serve [--port N] [--env-out FILE] [--parent PID] [--max-seconds N]`.
+# START gets the port (0: a free one) and must set the service's port in
+# LOOPBACK_SERVICE_PORT; STOP runs on exit; ENV prints the connection settings,
+# written to FILE (mode 600) once the service is ready. Prints
+# "<name> ready at 127.0.0.1:<port>", then serves until the parent exits or
+# the time is up (serve_until).
+serve_main() {
+  local name="$1" start="$2" stop="$3" env="$4"
+  shift 4
+  set -euo pipefail
+  [ "${1:-}" = serve ] || {
+    echo "usage: $0 serve [--port N] [--env-out FILE] [--parent PID] [--max-seconds N]" >&2
+    exit 2
+  }
+  shift
+  local port=0 env_out="" parent="" max_seconds=""
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --port) port="$2" ;;
+      --env-out) env_out="$2" ;;
+      --parent) parent="$2" ;;
+      --max-seconds) max_seconds="$2" ;;
+      *) echo "unknown flag: $1" >&2 && exit 2 ;;
+    esac
+    shift 2
+  done
+  trap "$stop" EXIT
+  trap 'exit 0' TERM INT HUP
+  "$start" "$port"
+  if [ -n "$env_out" ]; then
+    (umask 077 && "$env" >"$env_out.tmp") && mv "$env_out.tmp" "$env_out"
+  fi
+  echo "$name ready at 127.0.0.1:$LOOPBACK_SERVICE_PORT"
+  serve_until "$parent" "$max_seconds"
+}

@@ -90,31 +90,12 @@ postgres_env() {
 }
 
 postgres_main() {
-  set -euo pipefail
-  [ "${1:-}" = serve ] || {
-    echo "usage: $0 serve [--port N] [--env-out FILE] [--parent PID] [--max-seconds N]" >&2
-    exit 2
-  }
-  shift
-  local port=0 env_out="" parent="" max_seconds=""
-  while [ $# -gt 0 ]; do
-    case "$1" in
-      --port) port="$2" ;;
-      --env-out) env_out="$2" ;;
-      --parent) parent="$2" ;;
-      --max-seconds) max_seconds="$2" ;;
-      *) echo "unknown flag: $1" >&2 && exit 2 ;;
-    esac
-    shift 2
-  done
-  trap stop_postgres EXIT
-  trap 'exit 0' TERM INT HUP
-  start_postgres "$port"
-  if [ -n "$env_out" ]; then
-    (umask 077 && postgres_env >"$env_out.tmp") && mv "$env_out.tmp" "$env_out"
-  fi
-  echo "postgres ready at 127.0.0.1:$POSTGRES_PORT"
-  serve_until "$parent" "$max_seconds"
+  serve_main postgres start_postgres_service stop_postgres postgres_env "$@"
+}
+
+start_postgres_service() {
+  start_postgres "$1"
+  LOOPBACK_SERVICE_PORT="$POSTGRES_PORT"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then

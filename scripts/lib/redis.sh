@@ -66,31 +66,16 @@ stop_redis() {
 }
 
 redis_main() {
-  set -euo pipefail
-  [ "${1:-}" = serve ] || {
-    echo "usage: $0 serve [--port N] [--env-out FILE] [--parent PID] [--max-seconds N]" >&2
-    exit 2
-  }
-  shift
-  local port=0 env_out="" parent="" max_seconds=""
-  while [ $# -gt 0 ]; do
-    case "$1" in
-      --port) port="$2" ;;
-      --env-out) env_out="$2" ;;
-      --parent) parent="$2" ;;
-      --max-seconds) max_seconds="$2" ;;
-      *) echo "unknown flag: $1" >&2 && exit 2 ;;
-    esac
-    shift 2
-  done
-  trap stop_redis EXIT
-  trap 'exit 0' TERM INT HUP
-  start_redis "$port"
-  if [ -n "$env_out" ]; then
-    (umask 077 && printf 'REDIS_URL=%s\n' "$REDIS_URL" >"$env_out.tmp") && mv "$env_out.tmp" "$env_out"
-  fi
-  echo "redis ready at 127.0.0.1:${REDIS_URL##*:}"
-  serve_until "$parent" "$max_seconds"
+  serve_main redis start_redis_service stop_redis redis_env "$@"
+}
+
+start_redis_service() {
+  start_redis "$1"
+  LOOPBACK_SERVICE_PORT="${REDIS_URL##*:}"
+}
+
+redis_env() {
+  printf 'REDIS_URL=%s\n' "$REDIS_URL"
 }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
