@@ -42,4 +42,7 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" yarn playwright test --reporter=list,j
 stop_group "$portal_pid"
 trap - EXIT
 
+echo "==> Adoption test: the README's install steps in a fresh app outside the repository"
+ADOPTION_REPO_TSC_DONE=1 "$REPO_ROOT/scripts/adoption-test.sh"
+
 node "$REPO_ROOT/scripts/lib/summarize-tests.mjs" "$jest_report" "$e2e_report"
