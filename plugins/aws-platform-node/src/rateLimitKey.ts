@@ -1,3 +1,5 @@
+const GLOBAL_SERVICES = new Set(['Route 53', 'Organizations', 'IAM', 'STS']);
+
 /**
  * AWS throttles a regional API per account and region, a global one (Route
  * 53, Organizations, IAM) per account, so a regional client shares its
@@ -13,5 +15,3 @@ export function rateLimitKey(
     ? `${accountKey}:${service}`
     : `${accountKey}:${region}:${service}`;
 }
-
-const GLOBAL_SERVICES = new Set(['Route 53', 'Organizations', 'IAM', 'STS']);
