@@ -15,17 +15,20 @@ require_redis
 cd "$REPO_ROOT"
 mkdir -p "$TOOLS_DIR"
 
-echo "==> Type check, API reports, lint and formatting"
+# Each stage says when it starts, so a slow CI run shows where its time went.
+stage() { echo "==> $1 (at ${SECONDS}s)"; }
+
+stage "Type check, API reports, lint and formatting"
 yarn tsc
 yarn test:api-reports
 yarn backstage-cli repo lint
 yarn prettier --check .
 
-echo "==> Unit and emulator-backed tests"
+stage "Unit and emulator-backed tests"
 jest_report="$TOOLS_DIR/jest-report.json"
 CI=true yarn backstage-cli repo test --json --outputFile="$jest_report"
 
-echo "==> Browser tests against the portal on the seeded local estate"
+stage "Browser tests against the portal on the seeded local estate"
 # The portal's SQLite persists between starts; the browser tests start anew.
 rm -rf "$TOOLS_DIR/portal-db"
 portal_log="$TOOLS_DIR/portal.log"
@@ -42,7 +45,8 @@ PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" yarn playwright test --reporter=list,j
 stop_group "$portal_pid"
 trap - EXIT
 
-echo "==> Adoption test: the README's install steps in a fresh app outside the repository"
+stage "Adoption test: the README's install steps in a fresh app outside the repository"
 ADOPTION_REPO_TSC_DONE=1 "$REPO_ROOT/scripts/adoption-test.sh"
 
 node "$REPO_ROOT/scripts/lib/summarize-tests.mjs" "$jest_report" "$e2e_report"
+stage "Done"
