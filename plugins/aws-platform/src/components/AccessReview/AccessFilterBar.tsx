@@ -1,14 +1,17 @@
-import Checkbox from '@material-ui/core/Checkbox';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
+import { Checkbox, Flex, SearchField } from '@backstage/ui';
+import { useMemo } from 'react';
+import { AccessFilterSelect } from './AccessFilterSelect';
+import {
+  ACCESS_SELECT_FIELDS,
+  accessFilterOptions,
+} from './accessFilterOptions';
 import { ACCESS_TEXT } from './accessText';
-import { ACCESS_FLAGS } from './model/accessFlags';
-import { AccessFilters, accessOptionsOf, AccessRow } from './model/accessRows';
+import { AccessFilters, AccessRow } from './model/accessRows';
 
-type SelectField = 'account' | 'principal' | 'permissionSet' | 'flag';
-
-/** The review's search box, its selects and "only flagged". */
+/**
+ * The review's filters, in `@backstage/ui`: the search box, a select per
+ * account, principal, permission set and flag, and "only flagged".
+ */
 export function AccessFilterBar(props: {
   rows: AccessRow[];
   filters: AccessFilters;
@@ -16,86 +19,38 @@ export function AccessFilterBar(props: {
 }) {
   const { rows, filters, onChange } = props;
   const text = ACCESS_TEXT.filters;
-  const accountTitles = new Map(
-    rows.map(row => [row.accountRef, row.accountTitle]),
-  );
-  const options: Record<SelectField, Array<[string, string]>> = {
-    account: accessOptionsOf(rows, 'accountRef').map(ref => [
-      ref,
-      accountTitles.get(ref) ?? ref,
-    ]),
-    principal: accessOptionsOf(rows, 'principal').map(p => [p, p]),
-    permissionSet: accessOptionsOf(rows, 'permissionSet').map(p => [p, p]),
-    flag: ACCESS_FLAGS.map(flag => [flag, ACCESS_TEXT.flags[flag]]),
-  };
-
-  const select = (field: SelectField, label: string) => (
-    <Grid item xs={12} sm={6} md={2}>
-      <TextField
-        select
-        fullWidth
-        variant="outlined"
-        size="small"
-        label={label}
-        value={filters[field]}
-        onChange={event =>
-          onChange({ ...filters, [field]: event.target.value })
-        }
-        SelectProps={{ native: true }}
-        InputLabelProps={{ shrink: true }}
-        id={`aws-platform-access-${field}`}
-      >
-        <option value="">{text.all}</option>
-        {options[field].map(([value, optionLabel]) => (
-          <option key={value} value={value}>
-            {optionLabel}
-          </option>
-        ))}
-      </TextField>
-    </Grid>
-  );
+  const options = useMemo(() => accessFilterOptions(rows), [rows]);
 
   return (
-    <Grid
-      container
-      spacing={2}
-      alignItems="center"
+    <Flex
       role="group"
       aria-label={text.label}
-      style={{ marginBottom: 8 }}
+      gap="3"
+      align="end"
+      mb="3"
+      style={{ flexWrap: 'wrap' }}
     >
-      <Grid item xs={12} md={2}>
-        <TextField
-          fullWidth
-          variant="outlined"
-          size="small"
-          type="search"
-          label={text.search}
-          value={filters.search}
-          onChange={event =>
-            onChange({ ...filters, search: event.target.value })
-          }
-          InputLabelProps={{ shrink: true }}
-          id="aws-platform-access-search"
+      <SearchField
+        label={text.search}
+        size="small"
+        value={filters.search}
+        onChange={search => onChange({ ...filters, search })}
+      />
+      {ACCESS_SELECT_FIELDS.map(field => (
+        <AccessFilterSelect
+          key={field}
+          label={text[field]}
+          options={options[field]}
+          value={filters[field]}
+          onChange={value => onChange({ ...filters, [field]: value })}
         />
-      </Grid>
-      {select('account', text.account)}
-      {select('principal', text.principal)}
-      {select('permissionSet', text.permissionSet)}
-      {select('flag', text.flag)}
-      <Grid item>
-        <FormControlLabel
-          control={
-            <Checkbox
-              checked={filters.onlyFlagged}
-              onChange={event =>
-                onChange({ ...filters, onlyFlagged: event.target.checked })
-              }
-            />
-          }
-          label={text.onlyFlagged}
-        />
-      </Grid>
-    </Grid>
+      ))}
+      <Checkbox
+        isSelected={filters.onlyFlagged}
+        onChange={onlyFlagged => onChange({ ...filters, onlyFlagged })}
+      >
+        {text.onlyFlagged}
+      </Checkbox>
+    </Flex>
   );
 }

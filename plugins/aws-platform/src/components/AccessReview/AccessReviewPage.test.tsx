@@ -2,11 +2,17 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { Entity } from '@backstage/catalog-model';
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SEEDED_PROBLEMS, seededAccess } from './__fixtures__/seededAccess';
 import { AccessReviewPage } from './AccessReviewPage';
 import { loadAccessEntities } from './loadAccessReview';
+import { downloadCsv } from '../OwnershipPage/csv';
+
+jest.mock('../OwnershipPage/csv', () => ({
+  ...jest.requireActual('../OwnershipPage/csv'),
+  downloadCsv: jest.fn(),
+}));
 
 const mountedRoutes = { '/catalog/:namespace/:kind/:name': entityRouteRef };
 const entities = [
@@ -45,19 +51,24 @@ describe('loadAccessEntities', () => {
 });
 
 describe('AccessReviewPage', () => {
-  it('shows the assignments, flags the seeded problems, and filters', async () => {
-    const catalogApi = catalogApiMock({ entities });
+  const render = () =>
     renderInTestApp(<AccessReviewPage />, {
       mountedRoutes,
-      apis: [catalogApi],
+      apis: [catalogApiMock({ entities })],
     });
+
+  it('shows the assignments, flags the seeded problems, and filters', async () => {
+    render();
     expect(
       await screen.findByText(`12 assignments, ${SEEDED_PROBLEMS} flagged`),
     ).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent(
+      `12 assignments, ${SEEDED_PROBLEMS} flagged`,
+    );
+    const table = screen.getByRole('grid');
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 12);
     expect(
-      screen.getAllByText('Administrator access in production', {
-        selector: '.MuiChip-label',
-      }),
+      within(table).getAllByText('Administrator access in production'),
     ).toHaveLength(1);
     await userEvent.click(screen.getByLabelText('Only flagged'));
     expect(
@@ -65,15 +76,50 @@ describe('AccessReviewPage', () => {
         `${SEEDED_PROBLEMS} assignments, ${SEEDED_PROBLEMS} flagged`,
       ),
     ).toBeInTheDocument();
-    await userEvent.selectOptions(
-      screen.getByLabelText('Flag'),
-      'provisioned-nowhere',
-    );
+    await chooseFilter('Flag', 'Permission set provisioned nowhere');
     expect(
       await screen.findByText('1 assignments, 1 flagged'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText('BillingAccess', { selector: 'td' }),
+      within(table).getByRole('gridcell', { name: 'BillingAccess' }),
     ).toBeInTheDocument();
+    expect(within(table).getAllByRole('row')).toHaveLength(1 + 1);
+  });
+
+  it('searches, and exports exactly the rows shown', async () => {
+    render();
+    await screen.findByText(`12 assignments, ${SEEDED_PROBLEMS} flagged`);
+    await userEvent.type(screen.getByLabelText('Search'), 'erin');
+    expect(
+      await screen.findByText('1 assignments, 1 flagged'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(downloadCsv).toHaveBeenCalledTimes(1);
+    const [fileName, csv] = jest.mocked(downloadCsv).mock.calls[0];
+    expect(fileName).toBe('aws-access-review.csv');
+    expect(csv.trim().split('\r\n')).toEqual([
+      'Account,Account id,Role,Group or user,Principal type,Permission set,Members,Flags',
+      expect.stringMatching(
+        /^sandbox,\d{12},sandbox,user:default\/erin\.contractor,USER,DeveloperAccess,,direct-user$/,
+      ),
+    ]);
+  });
+
+  it('says so when no row matches, and disables the export', async () => {
+    render();
+    await screen.findByText(`12 assignments, ${SEEDED_PROBLEMS} flagged`);
+    await userEvent.type(screen.getByLabelText('Search'), 'no such thing');
+    expect(
+      await screen.findByText('No assignment matches these filters.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled();
   });
 });
+
+/** Opens the select filter labelled `label` and picks `option`. */
+async function chooseFilter(label: string, option: string) {
+  await userEvent.click(
+    screen.getByRole('button', { name: new RegExp(label) }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}

@@ -1,40 +1,26 @@
-import { Content, ContentHeader, Table } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
-import Button from '@material-ui/core/Button';
-import GetAppIcon from '@material-ui/icons/GetApp';
+import { Container, Flex, Text } from '@backstage/ui';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { downloadCsv, toCsv } from '../OwnershipPage/csv';
 import { AsyncState } from '../shared/AsyncState';
+import { AccessExportButton } from './AccessExportButton';
 import { AccessFilterBar } from './AccessFilterBar';
-import { accessColumns } from './accessColumns';
+import { AccessTable } from './AccessTable';
 import { ACCESS_TEXT } from './accessText';
 import { loadAccessReview } from './loadAccessReview';
 import {
-  accessCsvCells,
   AccessFilters,
-  AccessRow,
   filterAccessRows,
   NO_ACCESS_FILTERS,
 } from './model/accessRows';
-
-const CSV_HEADER = [
-  ACCESS_TEXT.columns.account,
-  ACCESS_TEXT.columns.accountId,
-  ACCESS_TEXT.columns.role,
-  ACCESS_TEXT.columns.principal,
-  ACCESS_TEXT.columns.principalType,
-  ACCESS_TEXT.columns.permissionSet,
-  ACCESS_TEXT.columns.members,
-  ACCESS_TEXT.columns.flags,
-];
 
 /**
  * The access review: groups and users × accounts × IAM Identity Center
  * permission sets, from the catalog (read in pages), flagged where the
  * platform team must act (see `model/accessFlags`); filters and a CSV export
- * of exactly the rows shown.
+ * of exactly the rows shown. Drawn with `@backstage/ui`; the loading, error
+ * and empty states are the plugin's shared ones.
  * @public
  */
 export function AccessReviewPage() {
@@ -52,26 +38,16 @@ export function AccessReviewPage() {
   const flagged = visible.filter(row => row.flags.length > 0).length;
 
   return (
-    <Content>
-      <ContentHeader
-        title={ACCESS_TEXT.title}
-        description={ACCESS_TEXT.subtitle}
-      >
-        <Button
-          variant="outlined"
-          color="primary"
-          startIcon={<GetAppIcon />}
-          onClick={() =>
-            downloadCsv(
-              'aws-access-review.csv',
-              toCsv(CSV_HEADER, accessCsvCells(visible)),
-            )
-          }
-          disabled={!visible.length}
-        >
-          {ACCESS_TEXT.export}
-        </Button>
-      </ContentHeader>
+    <Container pt="4">
+      <Flex justify="between" align="start" gap="4" mb="4">
+        <Flex direction="column" gap="1">
+          <Text as="h2" variant="title-small">
+            {ACCESS_TEXT.title}
+          </Text>
+          <Text color="secondary">{ACCESS_TEXT.subtitle}</Text>
+        </Flex>
+        <AccessExportButton rows={visible} />
+      </Flex>
       <AsyncState
         loading={loading}
         error={error}
@@ -86,20 +62,22 @@ export function AccessReviewPage() {
               filters={filters}
               onChange={setFilters}
             />
-            <Table<AccessRow>
-              title={ACCESS_TEXT.summary(visible.length, flagged)}
-              options={{
-                paging: visible.length > 50,
-                pageSize: 50,
-                search: false,
-                padding: 'dense',
-              }}
-              columns={accessColumns}
-              data={visible}
+            <Text
+              as="p"
+              role="status"
+              weight="bold"
+              style={{ marginBottom: 8 }}
+            >
+              {ACCESS_TEXT.summary(visible.length, flagged)}
+            </Text>
+            <AccessTable
+              rows={rows ?? []}
+              filters={filters}
+              visibleCount={visible.length}
             />
           </>
         )}
       </AsyncState>
-    </Content>
+    </Container>
   );
 }

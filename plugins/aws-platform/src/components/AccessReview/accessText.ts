@@ -11,6 +11,7 @@ export const ACCESS_TEXT = {
   empty:
     'No account lists its access. Enable catalog.providers.awsPlatform.identityCenter to ingest IAM Identity Center.',
   export: 'Export CSV',
+  noMatch: 'No assignment matches these filters.',
   summary: (count: number, flagged: number) =>
     `${count} assignments, ${flagged} flagged`,
   columns: {
