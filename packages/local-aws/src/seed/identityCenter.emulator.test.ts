@@ -26,7 +26,7 @@ import {
 import type { SeededIdentityCenter } from './identityCenter.ts';
 
 // Identity Center alone, in one account, with made-up account ids: the
-// reference estate's own seeding is covered by referenceEstate.test.ts.
+// reference estate's own seeding is covered by referenceEstate.emulator.test.ts.
 const ACCOUNT_IDS: Record<RoleId, string> = {
   management: '123456789012',
   'log-archive': '100000000001',
