@@ -1,4 +1,5 @@
 import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import { HumanDuration } from '@backstage/types';
 
 /** One organization's ingestion: a section of `catalog.providers.awsPlatform`. */
 interface AwsPlatformProviderConfig {
@@ -85,6 +86,32 @@ interface AwsPlatformProviderConfig {
      * the management account.
      */
     accountId?: string;
+  };
+  /**
+   * Re-read what changed when AWS says so: CloudTrail management events
+   * (Route 53, EKS, AWS Backup, Organizations) that an EventBridge rule
+   * sends to an SQS queue, published on an events topic by
+   * `@backstage/plugin-events-backend-module-aws-sqs`. A change to a zone,
+   * cluster or backup re-reads that scope alone; a change to the
+   * organization starts the full refresh early. Off by default; the
+   * README's "Events" section has the rule, the queue and the IAM policy.
+   */
+  events?: {
+    /** Default false. */
+    enabled?: boolean;
+    /**
+     * The events topic, the same as the aws-sqs module's
+     * `events.modules.awsSqs.awsSqsConsumingEventPublisher.topics` key.
+     * Letters, digits, and `-`, `_` or `:` between them. Default
+     * `aws-platform-cloudtrail`.
+     */
+    topic?: string;
+    /**
+     * How long the changes to one scope are gathered before it is read
+     * again, so that a burst costs one read. Default 5 seconds, at most
+     * 10 minutes.
+     */
+    coalesceWindow?: HumanDuration | string;
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   LoggerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
 import type {
   EntityProvider,
   EntityProviderConnection,
@@ -52,6 +53,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     AwsPlatformEntityTransformer
   >;
   #connection?: EntityProviderConnection;
+  #refreshing?: Promise<void>;
 
   constructor(options: {
     config: IngestionConfig;
@@ -95,6 +97,42 @@ export class AwsPlatformEntityProvider implements EntityProvider {
    * outlives the schedule's timeout.
    */
   async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
+    const run = this.#refresh(options);
+    this.#refreshing = run;
+    try {
+      await run;
+    } finally {
+      if (this.#refreshing === run) this.#refreshing = undefined;
+    }
+  }
+
+  /** The refresh running on this replica now, if one is (see src/events). */
+  refreshInProgress(): Promise<void> | undefined {
+    return this.#refreshing;
+  }
+
+  /**
+   * Applies a `delta` mutation of the provider's own entities: those re-read
+   * on events (src/events), under the provider's id and location key.
+   */
+  async applyDelta(added: Entity[], removedRefs: string[]): Promise<void> {
+    if (!this.#connection) {
+      throw new Error(
+        `${this.#identity.providerName} is not connected to the catalog`,
+      );
+    }
+    const { id, locationKey } = this.#identity;
+    await this.#connection.applyMutation({
+      type: 'delta',
+      added: added.map(entity => ({
+        entity: withProviderId(entity, id),
+        locationKey,
+      })),
+      removed: removedRefs.map(entityRef => ({ entityRef, locationKey })),
+    });
+  }
+
+  async #refresh(options: { abortSignal?: AbortSignal }): Promise<void> {
     if (!this.#connection) {
       throw new Error(
         `${this.#identity.providerName} is not connected to the catalog`,

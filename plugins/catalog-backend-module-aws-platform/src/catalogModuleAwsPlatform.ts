@@ -6,6 +6,7 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   awsClientFactoryServiceRef,
   AwsPlatformEntityTransformer,
@@ -20,6 +21,8 @@ import { readIngestionConfigs } from './ingestionConfig';
 import { DatabaseIngestionStatusStore } from './status/DatabaseIngestionStatusStore';
 import { createStatusRouter } from './status/statusRouter';
 import { awsPlatformCatalogPermissionRules } from './permissions/permissionRules';
+import { createEventCatalog } from './events/eventCatalog';
+import { subscribeToCloudTrailEvents } from './events/subscribeToCloudTrailEvents';
 
 /**
  * Catalog module of the AWS Platform suite: ingests each AWS organization
@@ -27,6 +30,8 @@ import { awsPlatformCatalogPermissionRules } from './permissions/permissionRules
  * accounts (Route 53 zones, EKS clusters, AWS Backup vaults and plans), and
  * serves the last outcome of each organization's provider, kept in the
  * catalog's database, at `GET /api/catalog/aws-platform/ingestion-status`.
+ * With `events.enabled`, each provider also subscribes to CloudTrail events
+ * (the events service's topic) and re-reads only what they say changed.
  *
  * @public
  */
@@ -57,6 +62,8 @@ export const catalogModuleAwsPlatform = createBackendModule({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         clientFactory: awsClientFactoryServiceRef,
+        events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { catalog, config, logger, scheduler, clientFactory } = deps;
@@ -82,24 +89,40 @@ export const catalogModuleAwsPlatform = createBackendModule({
           return;
         }
         for (const ingestion of ingestions) {
-          catalog.addEntityProvider(
-            new AwsPlatformEntityProvider({
-              config: ingestion,
-              clientFactory,
-              readers: createResourceReaders(clientFactory),
-              memory: createCatalogMemory(
-                deps.catalogService,
-                deps.auth,
-                ingestion.id,
-              ),
-              logger,
-              taskRunner: scheduler.createScheduledTaskRunner(
-                ingestion.schedule,
-              ),
-              statusStore,
-              transformers,
-            }),
+          const readers = createResourceReaders(clientFactory);
+          const memory = createCatalogMemory(
+            deps.catalogService,
+            deps.auth,
+            ingestion.id,
           );
+          const provider = new AwsPlatformEntityProvider({
+            config: ingestion,
+            clientFactory,
+            readers,
+            memory,
+            logger,
+            taskRunner: scheduler.createScheduledTaskRunner(ingestion.schedule),
+            statusStore,
+            transformers,
+          });
+          catalog.addEntityProvider(provider);
+          await subscribeToCloudTrailEvents({
+            config: ingestion,
+            events: deps.events,
+            scheduler,
+            lifecycle: deps.lifecycle,
+            provider,
+            readers,
+            memory,
+            catalog: createEventCatalog(
+              deps.catalogService,
+              deps.auth,
+              ingestion.id,
+            ),
+            statusStore,
+            transformers,
+            logger,
+          });
         }
       },
     });

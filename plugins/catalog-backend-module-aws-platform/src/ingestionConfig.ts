@@ -13,6 +13,7 @@ import {
   IdentityCenterConfig,
   readIdentityCenterConfig,
 } from './identityCenter/identityCenterConfig';
+import { EventsConfig, readEventsConfig } from './events/eventsConfig';
 
 /** One organization's section of `catalog.providers.awsPlatform`, typed. */
 export interface IngestionConfig {
@@ -53,6 +54,8 @@ export interface IngestionConfig {
   kubernetesRoleName?: string;
   /** Identity Center ingestion; undefined when not enabled. */
   identityCenter?: IdentityCenterConfig;
+  /** CloudTrail events that re-read what changed; undefined when not enabled. */
+  events?: EventsConfig;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
@@ -202,6 +205,7 @@ function readOne(config: Config, key: string, id: string): IngestionConfig {
       config.getOptionalConfig('identityCenter'),
       key,
     ),
+    events: readEventsConfig(config.getOptionalConfig('events'), key),
     excludeAccountIds: config.getOptionalStringArray('excludeAccountIds') ?? [],
     maxRemovalShare,
     kubernetesRoleName: config.getOptionalString('kubernetesRoleName'),

@@ -1,0 +1,174 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
+import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
+import { memoryStatusStore } from '../__testUtils__/memoryStatusStore';
+import { runIngestion } from '../ingestion/runIngestion';
+import {
+  eksCreateCluster,
+  organizationsMoveAccount,
+  route53ChangeARecord,
+} from './__fixtures__/cloudTrailEvents';
+import {
+  cluster,
+  eventEstate,
+  MANAGEMENT,
+  PRODUCTION,
+  REGION,
+} from './__fixtures__/eventEstate';
+import { estateReaders } from './__testUtils__/estateReaders';
+import { MemoryCatalog } from './__testUtils__/memoryCatalog';
+import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
+import { ScopeRefresher } from './ScopeRefresher';
+
+const config = testIngestionConfig({ regions: [REGION] });
+
+/** A documented event, as if made in `accountId` and `region`. */
+function madeIn(
+  event: Record<string, unknown>,
+  accountId: string,
+  region: string,
+): Record<string, unknown> {
+  const detail = event.detail as Record<string, unknown>;
+  return {
+    ...event,
+    account: accountId,
+    region,
+    detail: { ...detail, recipientAccountId: accountId, awsRegion: region },
+  };
+}
+
+async function setUp(options: { refreshing?: Promise<void> } = {}) {
+  const data = eventEstate();
+  const catalog = new MemoryCatalog();
+  const run = await runIngestion({
+    config,
+    readOrganization: async () => organizationSnapshot,
+    readers: estateReaders(data).readers,
+    memory: catalog,
+    today: new Date(),
+  });
+  catalog.applyFull(run.entities!);
+  const reads = estateReaders(data);
+  const logger = mockServices.logger.mock();
+  const fullRefreshes: string[] = [];
+  let refreshing = options.refreshing;
+  const consumer = new CloudTrailEventConsumer({
+    windowMs: 30,
+    refresher: new ScopeRefresher({
+      config,
+      providerName: 'AwsPlatformEntityProvider',
+      target: catalog,
+      readers: reads.readers,
+      memory: catalog,
+      catalog,
+      statusStore: memoryStatusStore(),
+      transformers: new Map(),
+      logger,
+    }),
+    requestFullRefresh: reason => fullRefreshes.push(reason),
+    refreshInProgress: () => refreshing,
+    logger,
+    settleDelayMs: 20,
+    maxSettleReads: 2,
+  });
+  const publish = (eventPayload: unknown) =>
+    consumer.onEvent({ topic: 'aws-platform-cloudtrail', eventPayload });
+  return {
+    data,
+    catalog,
+    reads,
+    logger,
+    fullRefreshes,
+    consumer,
+    publish,
+    endRefresh: () => {
+      refreshing = undefined;
+    },
+  };
+}
+
+const names = (catalog: MemoryCatalog) =>
+  catalog.all().map(e => e.metadata.title);
+
+describe('CloudTrailEventConsumer', () => {
+  it('reads a scope once for a burst of duplicated and reordered events', async () => {
+    const { data, catalog, reads, consumer, publish } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`].push(
+      cluster(PRODUCTION, 'test'),
+    );
+    const created = madeIn(eksCreateCluster, PRODUCTION, REGION);
+    const record = madeIn(route53ChangeARecord, PRODUCTION, 'us-east-1');
+    for (const event of [created, record, created, created, record]) {
+      await publish(event);
+    }
+    await consumer.idle();
+    expect(reads.calls.filter(c => c.startsWith('eks:'))).toEqual([
+      `eks:${PRODUCTION}:${REGION}`,
+    ]);
+    expect(reads.calls.filter(c => c === `route53:${PRODUCTION}`)).toHaveLength(
+      1,
+    );
+    expect(names(catalog)).toContain('test');
+  });
+
+  it('drops malformed messages with a warning, and asks for nothing for ignored ones', async () => {
+    const { catalog, reads, consumer, publish, logger } = await setUp();
+    const before = catalog.all();
+    await publish('not json');
+    await publish({ 'detail-type': 'AWS API Call via CloudTrail' });
+    await publish(
+      madeIn(
+        {
+          ...eksCreateCluster,
+          detail: {
+            ...(eksCreateCluster.detail as object),
+            eventName: 'ListClusters',
+          },
+        },
+        PRODUCTION,
+        REGION,
+      ),
+    );
+    await consumer.idle();
+    expect(logger.warn).toHaveBeenCalledTimes(2);
+    expect(reads.calls).toEqual([]);
+    expect(catalog.all()).toEqual(before);
+  });
+
+  it('asks for the full refresh for a change to the organization', async () => {
+    const { consumer, publish, fullRefreshes, reads } = await setUp();
+    await publish(madeIn(organizationsMoveAccount, MANAGEMENT, 'us-east-1'));
+    await consumer.idle();
+    expect(fullRefreshes).toEqual(['MoveAccount']);
+    expect(reads.calls).toEqual([]);
+  });
+
+  it('reads a cluster again until its operation ends, a bounded number of times', async () => {
+    const { data, consumer, publish, reads } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
+      cluster(PRODUCTION, 'test', { status: 'CREATING' }),
+    ];
+    await publish(madeIn(eksCreateCluster, PRODUCTION, REGION));
+    await consumer.idle();
+    // The first read and two more: maxSettleReads.
+    expect(reads.calls).toHaveLength(3);
+  });
+
+  it('reads the scopes again once a refresh of this replica that overlapped them ends', async () => {
+    let end!: () => void;
+    const refreshing = new Promise<void>(resolve => {
+      end = resolve;
+    });
+    const { consumer, publish, reads, endRefresh } = await setUp({
+      refreshing,
+    });
+    await publish(madeIn(eksCreateCluster, PRODUCTION, REGION));
+    await consumer.idle();
+    expect(reads.calls).toHaveLength(1);
+    endRefresh();
+    end();
+    await new Promise(resolve => setTimeout(resolve, 10));
+    await consumer.idle();
+    expect(reads.calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,274 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
+import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
+import { memoryStatusStore } from '../__testUtils__/memoryStatusStore';
+import { runIngestion } from '../ingestion/runIngestion';
+import {
+  AUDIT,
+  AUDIT_NAME_SERVERS,
+  cluster,
+  EstateData,
+  eventEstate,
+  MANAGEMENT,
+  PRODUCTION,
+  REGION,
+  vault,
+  zone,
+} from './__fixtures__/eventEstate';
+import { estateReaders } from './__testUtils__/estateReaders';
+import { MemoryCatalog } from './__testUtils__/memoryCatalog';
+import type { OrganizationChange, ScopeChange } from './eventChange';
+import { ScopeRefresher } from './ScopeRefresher';
+
+const config = testIngestionConfig({ regions: [REGION] });
+const today = new Date();
+
+const refKey = (e: Entity) =>
+  `resource:default/${e.metadata.name}`.toLowerCase();
+
+/** What a full refresh of `data` emits: what the catalog must hold after a delta. */
+async function fullRefresh(data: EstateData): Promise<Entity[]> {
+  const run = await runIngestion({
+    config,
+    readOrganization: async () => organizationSnapshot,
+    readers: estateReaders(data).readers,
+    memory: new MemoryCatalog(),
+    today,
+  });
+  return [...run.entities!].sort((a, b) => refKey(a).localeCompare(refKey(b)));
+}
+
+async function setUp(options: { transformers?: Map<any, any> } = {}) {
+  const data = eventEstate();
+  const catalog = new MemoryCatalog();
+  catalog.applyFull(await fullRefresh(data));
+  const reads = estateReaders(data);
+  const statusStore = memoryStatusStore();
+  await statusStore.record({
+    provider: 'AwsPlatformEntityProvider',
+    lastRunAt: '2026-01-01T00:00:00.000Z',
+    outcome: 'ok',
+    durationMs: 1,
+    entityCount: catalog.all().length,
+    failures: [],
+  });
+  const refresher = new ScopeRefresher({
+    config,
+    providerName: 'AwsPlatformEntityProvider',
+    target: catalog,
+    readers: reads.readers,
+    memory: catalog,
+    catalog,
+    statusStore,
+    transformers: options.transformers ?? new Map(),
+    logger: mockServices.logger.mock(),
+  });
+  return { data, catalog, reads, statusStore, refresher };
+}
+
+function route53(accountId: string, delegation: boolean): ScopeChange {
+  return {
+    kind: 'scope',
+    key: `route53:${accountId}`,
+    service: 'route53',
+    accountId,
+    delegation,
+  };
+}
+
+function regional(
+  service: 'eks' | 'backup',
+  accountId: string,
+  region = REGION,
+): ScopeChange {
+  return {
+    kind: 'scope',
+    key: `${service}:${accountId}:${region}`,
+    service,
+    accountId,
+    region,
+    delegation: false,
+  };
+}
+
+const byName = (entities: Entity[], title: string) =>
+  entities.find(e => e.metadata.title === title);
+
+describe('ScopeRefresher', () => {
+  it('applies a cluster created and one deleted as a full refresh would, reading one scope', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
+      cluster(PRODUCTION, 'acme-production-v2', { version: '1.34' }),
+    ];
+    const outcome = await refresher.refresh([regional('eks', PRODUCTION)]);
+    expect(reads.calls).toEqual([`eks:${PRODUCTION}:${REGION}`]);
+    expect(outcome).toMatchObject({ added: 1, removed: 1, failures: [] });
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+    expect(catalog.deltas).toHaveLength(1);
+  });
+
+  it('applies a backup vault deleted, and the account summary with it', async () => {
+    const { data, catalog, refresher } = await setUp();
+    data.backup[`backup:${PRODUCTION}:${REGION}`] = {
+      vaults: [vault(PRODUCTION, 'other-vault')],
+      plans: [],
+    };
+    await refresher.refresh([regional('backup', PRODUCTION)]);
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+  });
+
+  it('judges the zones below a repaired delegation again, reading the accounts below only', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    const before = byName(catalog.all(), 'audit.example.com');
+    expect(
+      before?.metadata.annotations?.[
+        'aws-platform-suite.github.io/delegation-status'
+      ],
+    ).toBe('drift');
+    data.zones[`route53:${MANAGEMENT}`][0].delegations[1].nameServers = [
+      ...AUDIT_NAME_SERVERS,
+    ];
+    await refresher.refresh([route53(MANAGEMENT, true)]);
+    expect(reads.calls.sort()).toEqual(
+      [
+        `route53:${MANAGEMENT}`,
+        `route53:${AUDIT}`,
+        `route53:${PRODUCTION}`,
+      ].sort(),
+    );
+    const after = catalog.all();
+    expect(
+      byName(after, 'audit.example.com')?.metadata.annotations?.[
+        'aws-platform-suite.github.io/delegation-status'
+      ],
+    ).toBe('in-sync');
+    expect(after).toEqual(await fullRefresh(data));
+  });
+
+  it('judges a new zone against its parent in another account', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    data.zones[`route53:${AUDIT}`].push(
+      zone('ZDEV', 'dev.example.com', ['ns-5.awsdns-05.com']),
+    );
+    await refresher.refresh([route53(AUDIT, true)]);
+    expect(reads.calls).toEqual([`route53:${AUDIT}`, `route53:${MANAGEMENT}`]);
+    const created = byName(catalog.all(), 'dev.example.com');
+    expect(created?.spec?.zone).toMatchObject({
+      delegation: { parentZoneName: 'example.com', status: 'not-delegated' },
+    });
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+  });
+
+  it('reads the accounts above a zone whose records changed, not those below or beside', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    data.zones[`route53:${PRODUCTION}`][0].recordCount = 7;
+    await refresher.refresh([route53(PRODUCTION, false)]);
+    expect(reads.calls).toEqual([
+      `route53:${PRODUCTION}`,
+      `route53:${MANAGEMENT}`,
+    ]);
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+  });
+
+  it('changes nothing for a scope whose read fails, and says so in the status', async () => {
+    const { data, catalog, reads, refresher, statusStore } = await setUp();
+    const before = catalog.all();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [];
+    reads.failing.set(
+      `eks:${PRODUCTION}:${REGION}`,
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+      }),
+    );
+    const outcome = await refresher.refresh([regional('eks', PRODUCTION)]);
+    expect(outcome.failures).toEqual([
+      expect.objectContaining({
+        scope: `eks:${PRODUCTION}:${REGION}`,
+        errorName: 'ThrottlingException',
+      }),
+    ]);
+    expect(catalog.all()).toEqual(before);
+    expect(catalog.deltas).toEqual([]);
+    expect((await statusStore.list())[0]).toMatchObject({
+      outcome: 'partial',
+      failures: [{ scope: `eks:${PRODUCTION}:${REGION}` }],
+    });
+  });
+
+  it('changes nothing for a zone whose neighbours cannot be read', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    const before = catalog.all();
+    data.zones[`route53:${AUDIT}`] = [];
+    reads.failing.set(`route53:${MANAGEMENT}`, new Error('socket hang up'));
+    const outcome = await refresher.refresh([route53(AUDIT, true)]);
+    expect(outcome.failures.map(f => f.scope)).toEqual([`route53:${AUDIT}`]);
+    expect(catalog.all()).toEqual(before);
+  });
+
+  it('leaves out a fresh entity whose name someone else holds', async () => {
+    const { data, catalog, refresher } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`].push(
+      cluster(PRODUCTION, 'taken'),
+    );
+    const name = `taken-${PRODUCTION}-${REGION}`;
+    catalog.foreign.set(`resource:default/${name}`, {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: { name },
+      spec: { type: 'service', owner: 'someone' },
+    });
+    const outcome = await refresher.refresh([regional('eks', PRODUCTION)]);
+    expect(outcome.failures).toEqual([
+      expect.objectContaining({ errorName: 'DuplicateEntityName' }),
+    ]);
+    expect(catalog.all().map(e => e.metadata.name)).not.toContain(name);
+  });
+
+  it('reads nothing outside what the refresh reads', async () => {
+    const { reads, refresher } = await setUp();
+    await refresher.refresh([
+      regional('eks', PRODUCTION, 'eu-west-1'), // not a configured region
+      regional('eks', '333333333333'), // suspended
+      regional('eks', '999999999999'), // not in the organization
+    ]);
+    expect(reads.calls).toEqual([]);
+  });
+
+  it('asks for the full refresh for the organization, or when the catalog cannot map a change', async () => {
+    const moved: OrganizationChange = {
+      kind: 'organization',
+      accountId: MANAGEMENT,
+      eventName: 'MoveAccount',
+    };
+    const { refresher } = await setUp();
+    expect(await refresher.refresh([moved])).toMatchObject({
+      fullRefresh: 'MoveAccount',
+    });
+    expect(
+      await refresher.refresh([{ ...moved, accountId: '999999999999' }]),
+    ).not.toHaveProperty('fullRefresh');
+
+    const empty = await setUp();
+    empty.catalog.applyFull([]);
+    expect(
+      await empty.refresher.refresh([regional('eks', PRODUCTION)]),
+    ).toMatchObject({ fullRefresh: expect.stringMatching(/no account/) });
+
+    const transformed = await setUp({
+      transformers: new Map([['aws-account', async (e: Entity) => e]]),
+    });
+    expect(
+      await transformed.refresher.refresh([regional('eks', PRODUCTION)]),
+    ).toMatchObject({ fullRefresh: expect.stringMatching(/transformer/) });
+  });
+
+  it('returns an EKS scope with an operation under way, to be read again', async () => {
+    const { data, refresher } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
+      cluster(PRODUCTION, 'acme-production-v2', { status: 'CREATING' }),
+    ];
+    const change = regional('eks', PRODUCTION);
+    expect((await refresher.refresh([change])).unsettled).toEqual([change]);
+  });
+});

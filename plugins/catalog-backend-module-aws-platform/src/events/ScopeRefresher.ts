@@ -1,0 +1,286 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  AwsEntityType,
+  IngestionScopeFailure,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  AwsPlatformEntityTransformer,
+  describeAwsError,
+  IngestionStatusStore,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { applyTransformers } from '../ingestion/applyTransformers';
+import type { CatalogMemory } from '../ingestion/catalogMemory';
+import type { ResourceReaders } from '../ingestion/resourceReaders';
+import { regionalScopePrefixes, ScopeOutcome } from '../ingestion/scopes';
+import type { IngestionConfig } from '../ingestionConfig';
+import { accountsWithDelta } from './accountSummaryDelta';
+import { readDelegationNeighbourhood } from './delegationNeighbourhood';
+import type { EventCatalog } from './eventCatalog';
+import type { OrganizationChange, ScopeChange } from './eventChange';
+import {
+  EventOrganization,
+  organizationOfAccounts,
+  whyNotRead,
+} from './eventOrganization';
+import {
+  isUnsettled,
+  mapChangedScopes,
+  readChangedScopes,
+} from './readChangedScopes';
+import { recordEventFailures } from './recordEventFailures';
+import { refOf, ScopeDelta, scopeDelta } from './scopeDelta';
+
+/** Where a delta goes: the provider's connection to the catalog. */
+export interface DeltaTarget {
+  /** Applies a `delta` mutation of the provider's own entities. */
+  applyDelta(added: Entity[], removedRefs: string[]): Promise<void>;
+}
+
+/** What a batch of scope changes came to. */
+export interface ScopeRefreshOutcome {
+  /** Set when the organization must be refreshed in full instead: why. */
+  fullRefresh?: string;
+  /** EKS scopes with an operation under way, to read again later. */
+  unsettled: ScopeChange[];
+  /** Entities added or updated, and removed. */
+  added: number;
+  removed: number;
+  failures: IngestionScopeFailure[];
+}
+
+/** The scopes read for one batch. */
+interface ChangedReads {
+  /** The changed scopes read successfully, with their neighbourhood. */
+  changed: ScopeOutcome<unknown>[];
+  /** Route 53 scopes read only to judge the changed zones' delegation. */
+  neighbours: ScopeOutcome<unknown>[];
+  failed: ScopeOutcome<unknown>[];
+  isEmitted(entity: Entity): boolean;
+}
+
+/** What a {@link ScopeRefresher} needs; each part is the refresh's own. */
+export interface ScopeRefresherOptions {
+  config: IngestionConfig;
+  providerName: string;
+  target: DeltaTarget;
+  readers: ResourceReaders;
+  memory: CatalogMemory;
+  catalog: EventCatalog;
+  statusStore: IngestionStatusStore;
+  transformers: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
+  logger: LoggerService;
+}
+
+/**
+ * Re-reads the scopes that events say changed, with the refresh's readers,
+ * bound and mapping, and applies what changed as one `delta` mutation: the
+ * scopes' entities as read now, the removal of those that are gone, and
+ * the summaries of the accounts concerned. A scope whose read fails
+ * changes nothing (the status says so).
+ */
+export class ScopeRefresher {
+  readonly #o: ScopeRefresherOptions;
+
+  constructor(options: ScopeRefresherOptions) {
+    this.#o = options;
+  }
+
+  /**
+   * Applies one batch. Changes to the organization ask for the full refresh
+   * (when their account is in this provider's organization); so does a
+   * batch that the catalog cannot map, since it holds no organization of
+   * this provider yet.
+   */
+  async refresh(
+    changes: ReadonlyArray<ScopeChange | OrganizationChange>,
+  ): Promise<ScopeRefreshOutcome> {
+    const none = { unsettled: [], added: 0, removed: 0, failures: [] };
+    const organization = await this.#organization();
+    if ('unknown' in organization) {
+      return { ...none, fullRefresh: organization.unknown };
+    }
+    const fullRefresh = this.#organizationChanges(changes, organization);
+    const readable = changes.filter(
+      (change): change is ScopeChange =>
+        change.kind === 'scope' && this.#isRead(change, organization),
+    );
+    if (readable.length === 0) {
+      return { ...none, ...(fullRefresh && { fullRefresh }) };
+    }
+    const reads = await this.#read(readable, organization);
+    const failures: IngestionScopeFailure[] = reads.failed.map(o => ({
+      scope: o.scope.key,
+      ...describeAwsError(!o.ok && o.error),
+    }));
+    let delta: ScopeDelta = { added: [], removedRefs: [], duplicates: [] };
+    try {
+      delta = await this.#apply(reads, organization);
+    } catch (error) {
+      // Nothing was applied: the changed scopes stay as the catalog holds them.
+      failures.push(
+        ...reads.changed.map(o => ({
+          scope: o.scope.key,
+          ...describeAwsError(error),
+        })),
+      );
+    }
+    failures.push(...delta.duplicates);
+    await this.#report(failures);
+    return {
+      ...(fullRefresh && { fullRefresh }),
+      unsettled: readable.filter(change =>
+        reads.changed.some(o => o.scope.key === change.key && isUnsettled(o)),
+      ),
+      added: delta.added.length,
+      removed: delta.removedRefs.length,
+      failures,
+    };
+  }
+
+  /** The calls that changed this organization, named; undefined if none. */
+  #organizationChanges(
+    changes: ReadonlyArray<ScopeChange | OrganizationChange>,
+    organization: EventOrganization,
+  ): string | undefined {
+    const names = new Set(
+      changes.flatMap(change =>
+        change.kind === 'organization' &&
+        organization.accounts.has(change.accountId)
+          ? [change.eventName]
+          : [],
+      ),
+    );
+    return names.size > 0 ? [...names].join(', ') : undefined;
+  }
+
+  #isRead(change: ScopeChange, organization: EventOrganization): boolean {
+    const why = whyNotRead(change, organization, this.#o.config);
+    if (why) {
+      this.#o.logger.debug(`Not reading ${change.key} on an event: ${why}`);
+    }
+    return !why;
+  }
+
+  /** The organization as the catalog holds it, or why it cannot be used. */
+  async #organization(): Promise<EventOrganization | { unknown: string }> {
+    // The catalog's account entities are what the transformer made of
+    // them; resources must be mapped with what the refresh had before.
+    if (this.#o.transformers.has('aws-account')) {
+      return { unknown: 'an aws-account transformer is set' };
+    }
+    try {
+      return organizationOfAccounts(
+        await this.#o.catalog.accounts(),
+        this.#o.config.ownerTagKey,
+      );
+    } catch (error) {
+      return { unknown: `the catalog could not list the accounts: ${error}` };
+    }
+  }
+
+  /** Reads the changed scopes, then the zones around changed delegations. */
+  async #read(
+    changes: ScopeChange[],
+    organization: EventOrganization,
+  ): Promise<ChangedReads> {
+    const first = await readChangedScopes(
+      this.#o.readers,
+      changes,
+      this.#o.config,
+    );
+    const dns = await readDelegationNeighbourhood({
+      changes,
+      outcomes: first,
+      organization,
+      config: this.#o.config,
+      readers: this.#o.readers,
+      catalog: this.#o.catalog,
+    });
+    const failed = first.filter(
+      o => !o.ok || dns.failedScopes.has(o.scope.key),
+    );
+    const changed = first.filter(o => !failed.includes(o));
+    return {
+      changed,
+      neighbours: dns.neighbours,
+      failed: failed.map(
+        (o): ScopeOutcome<unknown> =>
+          o.ok ? { scope: o.scope, ok: false, error: dns.error } : o,
+      ),
+      isEmitted: dns.isEmitted,
+    };
+  }
+
+  /** Maps what was read, and applies it with the accounts' summaries. */
+  async #apply(
+    reads: ChangedReads,
+    organization: EventOrganization,
+  ): Promise<ScopeDelta> {
+    const mapped = mapChangedScopes(
+      [...reads.changed, ...reads.neighbours],
+      organization.ctx,
+      { config: this.#o.config, today: new Date() },
+    ).filter(reads.isEmitted);
+    const fresh = await applyTransformers(mapped, this.#o.transformers);
+    const affected = new Set([
+      ...reads.changed.map(o => o.scope.accountId),
+      ...fresh.map(
+        e => e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '',
+      ),
+    ]);
+    const held = await this.#o.memory.entitiesOfScopes(
+      [],
+      organization.ctx.organizationId,
+      [...affected].flatMap(id => [
+        `route53:${id}`,
+        ...regionalScopePrefixes(id, this.#o.config.services),
+      ]),
+    );
+    const heldRefs = new Set(held.map(refOf));
+    const others = await this.#o.catalog.entitiesByRefs(
+      fresh
+        .filter(e => !heldRefs.has(refOf(e)))
+        .map(e => stringifyEntityRef(e)),
+    );
+    const delta = scopeDelta({
+      replacedScopes: new Set(reads.changed.map(o => o.scope.key)),
+      fresh,
+      held,
+      others,
+    });
+    const accounts = accountsWithDelta({
+      affected,
+      accounts: organization.accounts,
+      held,
+      added: delta.added,
+      removedRefs: delta.removedRefs,
+      backupServiceRead: this.#o.config.services.includes('backup'),
+    });
+    if (delta.added.length + delta.removedRefs.length > 0) {
+      await this.#o.target.applyDelta(
+        [...delta.added, ...accounts],
+        delta.removedRefs,
+      );
+    }
+    return delta;
+  }
+
+  async #report(failures: IngestionScopeFailure[]): Promise<void> {
+    for (const failure of failures) {
+      this.#o.logger.error(
+        `Re-reading ${failure.scope} on an event: ${failure.errorName}: ${failure.message}. What the catalog holds of it stays until it is read.`,
+      );
+    }
+    await recordEventFailures(
+      this.#o.statusStore,
+      this.#o.providerName,
+      failures,
+    ).catch(error =>
+      this.#o.logger.warn(
+        `Could not record the failures in the status: ${error}`,
+      ),
+    );
+  }
+}

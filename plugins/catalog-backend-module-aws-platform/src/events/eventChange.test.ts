@@ -1,0 +1,195 @@
+import {
+  backupCreateBackupPlan,
+  backupDeleteBackupVault,
+  backupStartBackupJob,
+  eksCreateCluster,
+  eksDeleteClusterDenied,
+  eksDescribeCluster,
+  eksUpdateClusterVersion,
+  EXAMPLE_ACCOUNT_ID,
+  organizationsCreateAccount,
+  organizationsCreateAccountResult,
+  organizationsCreateOu,
+  organizationsMoveAccount,
+  organizationsTagAccount,
+  route53ChangeARecord,
+  route53ChangeNsRecord,
+  route53ChangeTags,
+  route53CreateHostedZone,
+  route53TagHealthCheck,
+  s3PutBucketPolicy,
+  viaEventBridge,
+} from './__fixtures__/cloudTrailEvents';
+import { parseCloudTrailEvent } from './cloudTrailEvent';
+import { changeOfEvent, EventMapping } from './eventChange';
+
+function mapped(payload: unknown): EventMapping {
+  const parsed = parseCloudTrailEvent(payload);
+  if (!parsed.ok) throw new Error(`not parsed: ${parsed.reason}`);
+  return changeOfEvent(parsed.event);
+}
+
+const account = EXAMPLE_ACCOUNT_ID;
+
+describe('changeOfEvent', () => {
+  it('maps Route 53 calls to the account scope, judging delegations again when a zone or an NS record changes', () => {
+    expect(mapped(route53ChangeARecord)).toEqual({
+      change: {
+        kind: 'scope',
+        key: `route53:${account}`,
+        service: 'route53',
+        accountId: account,
+        delegation: false,
+      },
+    });
+    for (const event of [route53ChangeNsRecord, route53CreateHostedZone]) {
+      expect(mapped(event)).toMatchObject({
+        change: { key: `route53:${account}`, delegation: true },
+      });
+    }
+    expect(mapped(route53ChangeTags)).toMatchObject({
+      change: { key: `route53:${account}`, delegation: false },
+    });
+    expect(mapped(route53TagHealthCheck)).toHaveProperty('ignored');
+  });
+
+  it('judges delegations again when a record batch cannot be read', () => {
+    const detail = {
+      ...(route53ChangeARecord.detail as object),
+      requestParameters: { hostedZoneId: 'Z1PA6795UKMFR9' },
+    };
+    expect(mapped(viaEventBridge(detail))).toMatchObject({
+      change: { delegation: true },
+    });
+  });
+
+  it('maps EKS and Backup calls to their account and region', () => {
+    for (const event of [eksCreateCluster, eksUpdateClusterVersion]) {
+      expect(mapped(event)).toEqual({
+        change: {
+          kind: 'scope',
+          key: `eks:${account}:us-west-2`,
+          service: 'eks',
+          accountId: account,
+          region: 'us-west-2',
+          delegation: false,
+        },
+      });
+    }
+    for (const event of [backupCreateBackupPlan, backupDeleteBackupVault]) {
+      expect(mapped(event)).toMatchObject({
+        change: { key: `backup:${account}:us-east-1`, service: 'backup' },
+      });
+    }
+  });
+
+  it('maps changes to accounts, tags and OUs to the organization', () => {
+    for (const event of [
+      organizationsMoveAccount,
+      organizationsTagAccount,
+      organizationsCreateOu,
+      organizationsCreateAccountResult,
+    ]) {
+      expect(mapped(event)).toMatchObject({
+        change: { kind: 'organization', accountId: account },
+      });
+    }
+  });
+
+  it('asks for nothing for calls that change no entity, failed calls and other services', () => {
+    for (const event of [
+      eksDescribeCluster,
+      eksDeleteClusterDenied,
+      backupStartBackupJob,
+      organizationsCreateAccount,
+      s3PutBucketPolicy,
+    ]) {
+      expect(mapped(event)).toEqual({ ignored: expect.any(String) });
+    }
+    expect(mapped(eksDeleteClusterDenied)).toEqual({
+      ignored: 'the call failed (AccessDeniedException)',
+    });
+  });
+
+  it('asks for nothing when an account creation failed', () => {
+    const detail = organizationsCreateAccountResult.detail as {
+      serviceEventDetails: { createAccountStatus: object };
+    };
+    const failed = viaEventBridge(
+      {
+        ...detail,
+        serviceEventDetails: {
+          createAccountStatus: {
+            ...detail.serviceEventDetails.createAccountStatus,
+            state: 'FAILED',
+            failureReason: 'EMAIL_ALREADY_EXISTS',
+          },
+        },
+      },
+      { detailType: 'AWS Service Event via CloudTrail' },
+    );
+    expect(mapped(failed)).toEqual({
+      ignored: 'account creation ended FAILED',
+    });
+  });
+});
+
+describe('parseCloudTrailEvent', () => {
+  it('reads the account and region of the record, and the body as text too', () => {
+    const parsed = parseCloudTrailEvent(JSON.stringify(eksCreateCluster));
+    expect(parsed).toMatchObject({
+      ok: true,
+      event: {
+        eventSource: 'eks.amazonaws.com',
+        eventName: 'CreateCluster',
+        accountId: account,
+        region: 'us-west-2',
+      },
+    });
+  });
+
+  it.each([
+    ['text that is not JSON', '{"detail-type": '],
+    ['a JSON array', []],
+    ['null', null],
+    [
+      'another detail type',
+      {
+        ...eksCreateCluster,
+        'detail-type': 'EC2 Instance State-change Notification',
+      },
+    ],
+    ['no detail', { ...eksCreateCluster, detail: 'x' }],
+    [
+      'no event name',
+      { ...eksCreateCluster, detail: { eventSource: 'eks.amazonaws.com' } },
+    ],
+    [
+      'an account id that is not one',
+      {
+        ...eksCreateCluster,
+        account: '12',
+        detail: {
+          ...(eksCreateCluster.detail as object),
+          recipientAccountId: undefined,
+        },
+      },
+    ],
+    [
+      'a region that is not one',
+      {
+        ...eksCreateCluster,
+        region: '../../etc',
+        detail: {
+          ...(eksCreateCluster.detail as object),
+          awsRegion: undefined,
+        },
+      },
+    ],
+  ])('refuses %s with a reason, without throwing', (_, payload) => {
+    const parsed = parseCloudTrailEvent(payload);
+    expect(parsed).toEqual(
+      expect.objectContaining({ ok: false, reason: expect.any(String) }),
+    );
+  });
+});

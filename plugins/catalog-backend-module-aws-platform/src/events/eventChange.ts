@@ -1,0 +1,197 @@
+import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+
+/** The services whose scopes an event re-reads on its own. */
+export type EventScopeService = 'route53' | 'eks' | 'backup';
+
+/** A scope to re-read because of an event, as the ingestion names scopes. */
+export interface ScopeChange {
+  kind: 'scope';
+  /** e.g. `route53:715451680876`, `eks:715451680876:us-east-1`. */
+  key: string;
+  service: EventScopeService;
+  accountId: string;
+  /** For EKS and Backup. */
+  region?: string;
+  /**
+   * Route 53 only: the change can alter a delegation across accounts (a
+   * zone created or deleted, an NS record changed), so the zones above and
+   * below the account's zones are judged again.
+   */
+  delegation: boolean;
+}
+
+/** A change to the organization itself: accounts, tags, OUs, administrators. */
+export interface OrganizationChange {
+  kind: 'organization';
+  /** The account the call was made in (the management account or a delegated administrator). */
+  accountId: string;
+  eventName: string;
+}
+
+/** What one event asks for, or why it asks for nothing. */
+export type EventMapping =
+  | { change: ScopeChange | OrganizationChange }
+  | { ignored: string };
+
+/** Route 53 calls that change what a zone entity shows. */
+const ROUTE53_CALLS: ReadonlySet<string> = new Set([
+  'CreateHostedZone',
+  'DeleteHostedZone',
+  'ChangeResourceRecordSets',
+  'ChangeTagsForResource',
+]);
+
+/** EKS calls that change a cluster entity: the cluster, its tags, node groups and add-ons. */
+const EKS_CALLS: ReadonlySet<string> = new Set([
+  'CreateCluster',
+  'DeleteCluster',
+  'UpdateClusterVersion',
+  'UpdateClusterConfig',
+  'TagResource',
+  'UntagResource',
+  'CreateNodegroup',
+  'DeleteNodegroup',
+  'UpdateNodegroupConfig',
+  'UpdateNodegroupVersion',
+  'CreateAddon',
+  'DeleteAddon',
+  'UpdateAddon',
+]);
+
+/** AWS Backup calls that change a vault or plan entity. */
+const BACKUP_CALLS: ReadonlySet<string> = new Set([
+  'CreateBackupPlan',
+  'UpdateBackupPlan',
+  'DeleteBackupPlan',
+  'CreateBackupSelection',
+  'DeleteBackupSelection',
+  'CreateBackupVault',
+  'DeleteBackupVault',
+  'TagResource',
+  'UntagResource',
+]);
+
+/**
+ * Organizations calls that change accounts, OUs, tags or the evidence of
+ * roles. `CreateAccount` itself is not one: the account exists once its
+ * `CreateAccountResult` service event says so.
+ */
+const ORGANIZATIONS_CALLS: ReadonlySet<string> = new Set([
+  'TagResource',
+  'UntagResource',
+  'MoveAccount',
+  'CloseAccount',
+  'RemoveAccountFromOrganization',
+  'LeaveOrganization',
+  'CreateOrganizationalUnit',
+  'UpdateOrganizationalUnit',
+  'DeleteOrganizationalUnit',
+  'RegisterDelegatedAdministrator',
+  'DeregisterDelegatedAdministrator',
+]);
+
+/**
+ * The smallest part of the catalog an event can have changed: a scope of
+ * one account (and region), or the organization. Pure; events of other
+ * services, calls that change nothing the catalog shows, and failed calls
+ * ask for nothing, with the reason.
+ */
+export function changeOfEvent(event: CloudTrailChangeEvent): EventMapping {
+  if (event.errorCode) {
+    return { ignored: `the call failed (${event.errorCode})` };
+  }
+  switch (event.eventSource) {
+    case 'route53.amazonaws.com':
+      return route53Change(event);
+    case 'eks.amazonaws.com':
+      return regionalChange(event, 'eks', EKS_CALLS);
+    case 'backup.amazonaws.com':
+      return regionalChange(event, 'backup', BACKUP_CALLS);
+    case 'organizations.amazonaws.com':
+      return organizationsChange(event);
+    default:
+      return { ignored: `${event.eventSource} is not read from events` };
+  }
+}
+
+function route53Change(event: CloudTrailChangeEvent): EventMapping {
+  if (!ROUTE53_CALLS.has(event.eventName)) {
+    return { ignored: `route53 ${event.eventName} changes no zone entity` };
+  }
+  if (
+    event.eventName === 'ChangeTagsForResource' &&
+    event.requestParameters.resourceType !== undefined &&
+    event.requestParameters.resourceType !== 'hostedzone'
+  ) {
+    return { ignored: 'route53 tags of something else than a hosted zone' };
+  }
+  return {
+    change: {
+      kind: 'scope',
+      key: `route53:${event.accountId}`,
+      service: 'route53',
+      accountId: event.accountId,
+      delegation: changesDelegation(event),
+    },
+  };
+}
+
+/**
+ * Whether a Route 53 call can change a delegation: a zone created or
+ * deleted, or a record batch with an NS record in it (or one that cannot be
+ * read, to be safe).
+ */
+function changesDelegation(event: CloudTrailChangeEvent): boolean {
+  if (event.eventName === 'ChangeTagsForResource') return false;
+  if (event.eventName !== 'ChangeResourceRecordSets') return true;
+  const batch = event.requestParameters.changeBatch;
+  const changes = isRecord(batch) ? batch.changes : undefined;
+  if (!Array.isArray(changes)) return true;
+  return changes.some(change => {
+    const set = isRecord(change) ? change.resourceRecordSet : undefined;
+    return !isRecord(set) || set.type === 'NS';
+  });
+}
+
+function regionalChange(
+  event: CloudTrailChangeEvent,
+  service: 'eks' | 'backup',
+  calls: ReadonlySet<string>,
+): EventMapping {
+  if (!calls.has(event.eventName)) {
+    return { ignored: `${service} ${event.eventName} changes no entity` };
+  }
+  return {
+    change: {
+      kind: 'scope',
+      key: `${service}:${event.accountId}:${event.region}`,
+      service,
+      accountId: event.accountId,
+      region: event.region,
+      delegation: false,
+    },
+  };
+}
+
+function organizationsChange(event: CloudTrailChangeEvent): EventMapping {
+  const organization: EventMapping = {
+    change: {
+      kind: 'organization',
+      accountId: event.accountId,
+      eventName: event.eventName,
+    },
+  };
+  if (event.eventName === 'CreateAccountResult') {
+    const status = event.serviceEventDetails.createAccountStatus;
+    const state = isRecord(status) ? status.state : undefined;
+    return state === 'SUCCEEDED'
+      ? organization
+      : { ignored: `account creation ended ${String(state ?? 'unknown')}` };
+  }
+  if (event.detailType !== 'AWS API Call via CloudTrail') {
+    return { ignored: `organizations service event ${event.eventName}` };
+  }
+  return ORGANIZATIONS_CALLS.has(event.eventName)
+    ? organization
+    : { ignored: `organizations ${event.eventName} changes no entity` };
+}

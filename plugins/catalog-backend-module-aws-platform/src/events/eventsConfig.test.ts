@@ -1,0 +1,83 @@
+import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import type { JsonValue } from '@backstage/types';
+import { readIngestionConfigs } from '../ingestionConfig';
+
+function eventsOf(events: JsonValue | undefined) {
+  return readIngestionConfigs(
+    new ConfigReader({
+      catalog: {
+        providers: {
+          awsPlatform: { defaultOwner: 'group:default/platform', events },
+        },
+      },
+    }),
+  )[0].events;
+}
+
+describe('events config', () => {
+  it('is off unless enabled', () => {
+    expect(eventsOf(undefined)).toBeUndefined();
+    expect(eventsOf({ topic: 'x' })).toBeUndefined();
+    expect(eventsOf({ enabled: false })).toBeUndefined();
+  });
+
+  it('has a topic and a coalescing window of 5 seconds by default', () => {
+    expect(eventsOf({ enabled: true })).toEqual({
+      topic: 'aws-platform-cloudtrail',
+      coalesceWindowMs: 5_000,
+    });
+  });
+
+  it('reads the topic and the window as a string or an object', () => {
+    expect(
+      eventsOf({ enabled: true, topic: 'cloudtrail', coalesceWindow: '2s' }),
+    ).toEqual({ topic: 'cloudtrail', coalesceWindowMs: 2_000 });
+    expect(
+      eventsOf({ enabled: true, coalesceWindow: { milliseconds: 500 } }),
+    ).toEqual({ topic: 'aws-platform-cloudtrail', coalesceWindowMs: 500 });
+  });
+
+  it('is read per organization', () => {
+    const configs = readIngestionConfigs(
+      new ConfigReader({
+        catalog: {
+          providers: {
+            awsPlatform: {
+              prod: {
+                defaultOwner: 'group:default/platform',
+                events: { enabled: true, topic: 'prod-trail' },
+              },
+              acquired: { defaultOwner: 'group:default/platform' },
+            },
+          },
+        },
+      }),
+    );
+    expect(configs.map(c => [c.id, c.events?.topic])).toEqual([
+      ['prod', 'prod-trail'],
+      ['acquired', undefined],
+    ]);
+  });
+
+  it.each([
+    [
+      { enabled: true, topic: 'aws.cloudtrail' },
+      /events\.topic: 'aws\.cloudtrail'/,
+    ],
+    [{ enabled: true, topic: 'aws platform' }, /events\.topic: 'aws platform'/],
+    [
+      { enabled: true, coalesceWindow: 'soon' },
+      /events\.coalesceWindow is not a duration/,
+    ],
+    [{ enabled: true, coalesceWindow: '1h' }, /from 0 to 10 minutes/],
+    [
+      { enabled: true, coalesceWindow: { seconds: -1 } },
+      /from 0 to 10 minutes/,
+    ],
+  ])('refuses %j with an InputError naming the key', (events, message) => {
+    const read = () => eventsOf(events);
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(message);
+  });
+});
