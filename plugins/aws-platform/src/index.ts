@@ -19,6 +19,7 @@ export {
 } from './plugin';
 export {
   awsAccountEntityCard,
+  awsServiceEntityCard,
   backupEntityCard,
   dnsZoneEntityCard,
   eksClusterEntityCard,

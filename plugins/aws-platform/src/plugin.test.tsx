@@ -12,6 +12,7 @@ import {
   productionPlan,
   productionVault,
   sandboxZone,
+  storefrontComponent,
   suiteEntities,
 } from './__fixtures__/entities';
 import { liveApiMock } from './api/__fixtures__/liveAnswers';
@@ -23,6 +24,7 @@ const CARD_TITLES = [
   'Route 53 hosted zone',
   'AWS Backup vault',
   'AWS Backup plan',
+  'Where it runs in AWS',
 ];
 
 function renderEntityPage(entity: Entity) {
@@ -33,6 +35,7 @@ function renderEntityPage(entity: Entity) {
       awsPlatformPlugin.getExtension('entity-card:aws-platform/eks-cluster'),
       awsPlatformPlugin.getExtension('entity-card:aws-platform/dns-zone'),
       awsPlatformPlugin.getExtension('entity-card:aws-platform/backup'),
+      awsPlatformPlugin.getExtension('entity-card:aws-platform/service'),
     ],
     apis: [
       catalogApiMock({ entities: [...suiteEntities, platformTeam] }),
@@ -58,6 +61,11 @@ describe('awsPlatformPlugin entity cards', () => {
     ['a zone', sandboxZone, 'Route 53 hosted zone'],
     ['a vault', productionVault, 'AWS Backup vault'],
     ['a plan', productionPlan, 'AWS Backup plan'],
+    [
+      'a service depending on them',
+      storefrontComponent,
+      'Where it runs in AWS',
+    ],
   ])('shows only the card that fits %s', async (_, entity, title) => {
     renderEntityPage(entity);
     expect(

@@ -8,6 +8,7 @@ import CloudIcon from '@material-ui/icons/Cloud';
 import { awsPlatformApi } from './api';
 import {
   awsAccountEntityCard,
+  awsServiceEntityCard,
   backupEntityCard,
   dnsZoneEntityCard,
   eksClusterEntityCard,
@@ -94,6 +95,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     eksClusterEntityCard,
     dnsZoneEntityCard,
     backupEntityCard,
+    awsServiceEntityCard,
   ],
   routes: {
     root: rootRouteRef,

@@ -544,6 +544,53 @@ export const productionPlan: Entity = {
   ],
 };
 
+/**
+ * A service as the New Flightdeck workload template writes it
+ * (templates/flightdeck-workload/skeleton/catalog-info.yaml): staging in
+ * Sandbox, production in Production, each with its account, cluster and
+ * zone in `dependsOn`, and a link to its host per stage.
+ */
+export const storefrontComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'storefront',
+    namespace: 'default',
+    annotations: {
+      'amazonaws.com/account-id': PRODUCTION,
+      'aws-platform-suite.github.io/region': 'us-east-1',
+    },
+    links: [
+      { url: 'https://storefront.sandbox.example.com', title: 'Staging' },
+      { url: 'https://storefront.production.example.com', title: 'Production' },
+    ],
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'experimental',
+    owner: 'group:default/app-developers',
+    dependsOn: [
+      ref(`account-${SANDBOX}`),
+      ref(`acme-sandbox-v1-${SANDBOX}-us-east-1`),
+      ref('sandbox-example-com-3fbf91bb'),
+      ref(`account-${PRODUCTION}`),
+      ref(`acme-production-v1-${PRODUCTION}-us-east-1`),
+      ref('production-example-com-11521a6f'),
+    ],
+  },
+  relations: [
+    { type: 'ownedBy', targetRef: 'group:default/app-developers' },
+    ...[
+      `account-${PRODUCTION}`,
+      `account-${SANDBOX}`,
+      `acme-production-v1-${PRODUCTION}-us-east-1`,
+      `acme-sandbox-v1-${SANDBOX}-us-east-1`,
+      'production-example-com-11521a6f',
+      'sandbox-example-com-3fbf91bb',
+    ].map(name => ({ type: 'dependsOn', targetRef: ref(name) })),
+  ],
+};
+
 export const platformTeam: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',

@@ -5,6 +5,8 @@ import {
   isDnsZoneEntity,
   isEksClusterEntity,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+// The predicate only: the card itself loads on first use.
+import { isAwsServiceEntity } from '../components/AwsServiceCard/serviceDependencies';
 
 /*
  * Entity cards attach to the catalog's entity overview
@@ -68,5 +70,22 @@ export const backupEntityCard = EntityCardBlueprint.make({
     filter: isBackupEntity,
     loader: () =>
       import('../components/BackupCard').then(m => <m.BackupCard />),
+  },
+});
+
+/**
+ * `entity-card:aws-platform/service`: where a service runs in AWS, per
+ * stage (account and id, EKS cluster and its support, hosts and their
+ * zone's delegation, backups) and its owner; on components that depend on
+ * the suite's entities (`isAwsServiceEntity`).
+ * @public
+ */
+export const awsServiceEntityCard = EntityCardBlueprint.make({
+  name: 'service',
+  params: {
+    type: 'content',
+    filter: isAwsServiceEntity,
+    loader: () =>
+      import('../components/AwsServiceCard').then(m => <m.AwsServiceCard />),
   },
 });

@@ -70,3 +70,21 @@ export const EntityAwsBackupCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Where a service runs in AWS, per stage: account and id, EKS cluster and
+ * its support, hosts and their zone's delegation, backups, and its owner;
+ * for components matching `isAwsServiceEntity` (they depend on the suite's
+ * accounts, clusters or zones).
+ * @public
+ */
+export const EntityAwsServiceCard: () => JSX.Element | null =
+  awsPlatformLegacyPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsServiceCard',
+      component: {
+        lazy: () =>
+          import('../components/AwsServiceCard').then(m => m.AwsServiceCard),
+      },
+    }),
+  );

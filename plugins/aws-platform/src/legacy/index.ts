@@ -17,11 +17,12 @@ export {
 export {
   EntityAwsAccountCard,
   EntityAwsBackupCard,
+  EntityAwsServiceCard,
   EntityDnsZoneCard,
   EntityEksClusterCard,
 } from './entityCards';
 export { EntityAwsAccountMapContent } from './entityContent';
-export { isAwsAccountMapEntity } from './predicates';
+export { isAwsAccountMapEntity, isAwsServiceEntity } from './predicates';
 export {
   isAwsAccountEntity,
   isAwsOrganizationalUnitEntity,

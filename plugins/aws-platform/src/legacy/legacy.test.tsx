@@ -24,12 +24,14 @@ import {
   productionPlan,
   productionVault,
   sandboxZone,
+  storefrontComponent,
   suiteEntities,
 } from '../__fixtures__/entities';
 import { liveApiMock } from '../api/__fixtures__/liveAnswers';
 import {
   accountMapTab,
   awsEntityCards,
+  awsServiceCard,
   routes,
   sidebarItems,
 } from './__testUtils__/legacyApp';
@@ -156,6 +158,36 @@ describe('the legacy entity cards in an EntitySwitch', () => {
     };
     const { container } = await renderLegacyApp(
       <EntityProvider entity={storefront}>{awsEntityCards}</EntityProvider>,
+    );
+    expect(container).toBeEmptyDOMElement();
+  });
+});
+
+describe('the legacy service card in an EntitySwitch', () => {
+  it('shows where a service runs in AWS, per stage', async () => {
+    await renderLegacyApp(
+      <EntityProvider entity={storefrontComponent}>
+        {awsServiceCard}
+      </EntityProvider>,
+    );
+    expect(
+      await screen.findByText('Where it runs in AWS', undefined, FIRST_RENDER),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('region', { name: 'Staging stage' }),
+    ).toHaveTextContent('Not backed up');
+    expect(
+      screen.getByRole('region', { name: 'Production stage' }),
+    ).toHaveTextContent('Backed up daily, copied to the Backup account');
+  });
+
+  it('is not chosen for a component without resource dependencies', async () => {
+    const { container } = await renderLegacyApp(
+      <EntityProvider
+        entity={{ ...storefrontComponent, spec: {}, relations: [] }}
+      >
+        {awsServiceCard}
+      </EntityProvider>,
     );
     expect(container).toBeEmptyDOMElement();
   });

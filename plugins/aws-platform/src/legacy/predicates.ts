@@ -4,6 +4,8 @@ import {
   isAwsOrganizationalUnitEntity,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
+export { isAwsServiceEntity } from '../components/AwsServiceCard/serviceDependencies';
+
 /**
  * Whether an entity gets the account map tab: an AWS account or an
  * organizational unit, as the new system's

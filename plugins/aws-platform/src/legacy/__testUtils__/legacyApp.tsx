@@ -16,10 +16,12 @@ import {
   EntityAwsAccountCard,
   EntityAwsAccountMapContent,
   EntityAwsBackupCard,
+  EntityAwsServiceCard,
   EntityDnsZoneCard,
   EntityEksClusterCard,
   isAwsAccountEntity,
   isAwsAccountMapEntity,
+  isAwsServiceEntity,
   isBackupEntity,
   isDnsZoneEntity,
   isEksClusterEntity,
@@ -60,6 +62,18 @@ export const awsEntityCards = (
     </EntitySwitch.Case>
     <EntitySwitch.Case if={isBackupEntity}>
       <EntityAwsBackupCard />
+    </EntitySwitch.Case>
+  </EntitySwitch>
+);
+
+/**
+ * The AWS card of services (EntityPage.tsx, in the component page's
+ * overview grid, e.g. above the relations graph).
+ */
+export const awsServiceCard = (
+  <EntitySwitch>
+    <EntitySwitch.Case if={isAwsServiceEntity}>
+      <EntityAwsServiceCard />
     </EntitySwitch.Case>
   </EntitySwitch>
 );

@@ -1,0 +1,1 @@
+export { AwsServiceCard } from './AwsServiceCard';
