@@ -206,6 +206,7 @@ describe("the portal's catalog rules", () => {
         'group:default/platform-team',
         'group:default/app-developers',
         'component:default/aws-platform-suite',
+        'component:default/storefront',
         'template:default/aws-delegated-subdomain',
         'template:default/aws-backup-plan',
         'template:default/aws-flightdeck-workload',
