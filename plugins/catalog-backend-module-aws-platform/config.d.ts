@@ -43,7 +43,11 @@ interface AwsPlatformProviderConfig {
    * cannot be read keeps its regional entities of the last good run.
    */
   regions?: string[];
-  /** Services read in every account: `route53`, `eks`, `backup`. Default all. */
+  /**
+   * Services read in every account: `route53`, `eks`, `backup`, `ecr`.
+   * Default all. `ecr` emits no entities: its repositories' policies say
+   * which account others pull images from (the Operations account's role).
+   */
   services?: string[];
   /**
    * Accounts whose resources are read at once. Default 16: each account

@@ -31,6 +31,12 @@ export const AWS_PAGE_MAXIMA = {
    * MaxResults 1 to 1,000.
    */
   backup: 1000,
+  /**
+   * ECR's DescribeRepositories takes maxResults 1 to 1,000 (the ECR API
+   * reference; not in §f, which predates the suite's ECR read).
+   * GetRepositoryPolicy is one call per repository.
+   */
+  ecrRepositories: 1000,
 } as const;
 
 /**

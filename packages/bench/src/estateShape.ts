@@ -19,6 +19,8 @@ export type AccountShape = {
   plans: number;
   /** Backup selections over all plans, spread evenly (selectionsOfPlan). */
   selections: number;
+  /** ECR repositories (in the first region), each read with its policy. */
+  repositories: number;
 };
 
 export type EstateShape = {
@@ -52,6 +54,7 @@ function emptyAccount(id: string): AccountShape {
     vaults: 0,
     plans: 0,
     selections: 0,
+    repositories: 0,
   };
 }
 
@@ -90,6 +93,8 @@ export function estateShape(
       vaults: withVaults ? 1 : 0,
       plans: withPlans ? 1 : 0,
       selections: 0,
+      // seedLargeEstate creates no ECR repository.
+      repositories: 0,
     };
   });
   const count = (ou: string) =>

@@ -10,6 +10,7 @@ const account = (id: string, extra: Partial<AccountShape> = {}) => ({
   vaults: 0,
   plans: 0,
   selections: 0,
+  repositories: 0,
   ...extra,
 });
 
@@ -73,8 +74,10 @@ describe('minimumCalls', () => {
       'backup:ListTags': 5,
       'backup:GetBackupPlan': 2,
       'backup:ListBackupSelections': 2,
+      // One call finds that an account holds no repository.
+      'ecr:DescribeRepositories': 5,
     });
-    expect(total(calls)).toBe(67);
+    expect(total(calls)).toBe(72);
   });
 
   it('adds region discovery, empty regions and credential renewals', () => {
@@ -86,16 +89,17 @@ describe('minimumCalls', () => {
     });
     // One DescribeRegions per account.
     expect(calls['ec2:DescribeRegions']).toBe(5);
-    // Two empty regions per account: one ListClusters, ListBackupVaults and
-    // ListBackupPlans each.
+    // Two empty regions per account: one ListClusters, ListBackupVaults,
+    // ListBackupPlans and DescribeRepositories each.
     expect(calls['eks:ListClusters']).toBe(15);
     expect(calls['backup:ListBackupVaults']).toBe(15);
     expect(calls['backup:ListBackupPlans']).toBe(15);
+    expect(calls['ecr:DescribeRepositories']).toBe(15);
     // Nothing else is regional in an empty region.
     expect(calls['eks:DescribeCluster']).toBe(1);
     // A second credential lifetime: every member account again.
     expect(calls['sts:AssumeRole']).toBe(8);
-    expect(total(calls)).toBe(67 + 5 + 30 + 4);
+    expect(total(calls)).toBe(72 + 5 + 40 + 4);
   });
 
   it('takes whole pages of the documented maxima', () => {
@@ -116,6 +120,7 @@ describe('minimumCalls', () => {
           vaults: 1,
           plans: 1,
           selections: 2001,
+          repositories: 1001,
         }),
         ...Array.from({ length: 45 }, (_, i) => account(`a${i}`)),
       ],
@@ -142,6 +147,9 @@ describe('minimumCalls', () => {
     expect(calls['ssm:GetParametersByPath']).toBe(2);
     expect(calls['backup:ListBackupSelections']).toBe(3);
     expect(calls['backup:GetBackupSelection']).toBe(2001);
+    // 1,001 repositories in 2 pages of 1,000, and each one's policy.
+    expect(calls['ecr:DescribeRepositories']).toBe(2 + 45);
+    expect(calls['ecr:GetRepositoryPolicy']).toBe(1001);
     expect(calls['sts:AssumeRole']).toBe(45);
     expect(minimumCalls('roadie-org', big)).toEqual({
       'organizations:ListAccounts': 3,

@@ -165,6 +165,19 @@ function backup(account: AccountShape, counts: CallCounts) {
   }
 }
 
+/**
+ * Repositories, then each one's policy (DescribeRepositories does not
+ * carry it): the suite reads ECR only for which account others pull from.
+ */
+function ecr(account: AccountShape, counts: CallCounts) {
+  add(
+    counts,
+    'ecr:DescribeRepositories',
+    pages(account.repositories, MAX.ecrRepositories),
+  );
+  add(counts, 'ecr:GetRepositoryPolicy', account.repositories);
+}
+
 const emptyIn = (account: AccountShape): AccountShape => ({
   ...account,
   zoneRecords: [],
@@ -173,6 +186,7 @@ const emptyIn = (account: AccountShape): AccountShape => ({
   vaults: 0,
   plans: 0,
   selections: 0,
+  repositories: 0,
 });
 
 /** A regional read in every region: the account's resources in the first. */
@@ -204,11 +218,11 @@ function organizationFacts(
   delegatedAdministrators(shape, counts);
 }
 
-/** Every account's Route 53, and EKS and Backup in every region read. */
+/** Every account's Route 53, and EKS, Backup and ECR in every region read. */
 function resourceFacts(
   shape: EstateShape,
   options: MinimumOptions,
-  services: { route53: boolean; backup: boolean },
+  services: { route53: boolean; backup: boolean; ecr: boolean },
   counts: CallCounts,
 ) {
   memberCredentials(shape, options, counts);
@@ -218,6 +232,7 @@ function resourceFacts(
     inEveryRegion(account, options, inRegion => {
       clustersInDepth(inRegion, counts);
       if (services.backup) backup(inRegion, counts);
+      if (services.ecr) ecr(inRegion, counts);
     });
   }
 }
@@ -238,14 +253,24 @@ export function minimumCalls(
   switch (impl) {
     case 'suite':
       organizationFacts(shape, options, counts);
-      resourceFacts(shape, options, { route53: true, backup: true }, counts);
+      resourceFacts(
+        shape,
+        options,
+        { route53: true, backup: true, ecr: true },
+        counts,
+      );
       break;
     case 'suite-org':
       organizationFacts(shape, options, counts);
       break;
     case 'suite-eks':
       // Given the organization: the clusters, in depth, of every account.
-      resourceFacts(shape, options, { route53: false, backup: false }, counts);
+      resourceFacts(
+        shape,
+        options,
+        { route53: false, backup: false, ecr: false },
+        counts,
+      );
       break;
     case 'roadie-org':
       accountList(shape, counts);

@@ -48,6 +48,11 @@ export const AWS_LIKE_LIMITS: Record<string, BucketLimit> = {
     burst: 20,
     source: 'assumed: per account and region',
   },
+  ecr: {
+    ratePerSecond: 10,
+    burst: 20,
+    source: 'assumed: per account and region',
+  },
   ssm: {
     ratePerSecond: 40,
     burst: 40,

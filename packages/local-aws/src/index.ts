@@ -28,6 +28,8 @@ export type {
 export { seedLargeEstate } from './seed/largeEstate.ts';
 export { seedConventionEstate } from './seed/conventionEstate.ts';
 export type { ConventionEstate } from './seed/conventionEstate.ts';
+export { seedHoldingsEstate } from './seed/holdingsEstate.ts';
+export type { HoldingsEstate } from './seed/holdingsEstate.ts';
 export { startReferenceEstate } from './referenceEstateServer.ts';
 export { useReferenceEstate } from './useReferenceEstate.ts';
 export type { LocalEstate } from './useReferenceEstate.ts';

@@ -95,7 +95,8 @@ export type OwnerSource = 'tag' | 'role' | 'default' | 'account';
 
 /**
  * Where the account role came from, strongest first: `config`, `tag`,
- * `management`, `landing-zone`, `delegated-admin`, `ou`, `name` or `default`.
+ * `management`, `landing-zone`, `delegated-admin`, `holdings` (what the
+ * account holds), `ou`, `name` or `default`.
  * @public
  */
 export const ANNOTATION_ROLE_SOURCE = `${AWS_PLATFORM_PREFIX}/role-source`;

@@ -161,6 +161,8 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'landing-zone': "(named by Control Tower's landing zone)",
         'delegated-admin':
           '(the delegated administrator of the services this role runs)',
+        holdings:
+          '(from what it holds: zones it delegates, vaults others copy into, repositories others pull from)',
         ou: '(from the name of its organizational unit)',
         name: '(guessed from the account name)',
         default: '(default: no tag or config named a role)',

@@ -38,6 +38,7 @@ function setUp() {
       route53: async () => [],
       eks: async () => [],
       backup: async () => ({ vaults: [], plans: [] }),
+      ecr: async () => [],
     },
     memory: {
       entitiesOfScopes: async () => [],

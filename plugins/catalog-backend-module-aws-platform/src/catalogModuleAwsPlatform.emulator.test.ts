@@ -304,6 +304,7 @@ describe('catalog ingestion of the reference organization', () => {
       route53: guarded(realReaders.route53),
       eks: guarded(realReaders.eks),
       backup: guarded(realReaders.backup),
+      ecr: guarded(realReaders.ecr),
       regions: guarded(realReaders.regions!),
     };
     const statusStore = memoryStatusStore();

@@ -200,7 +200,7 @@ function isKnownScope(scope: string): boolean {
   return (
     ['organization', 'catalog', 'removal-guard'].includes(scope) ||
     /^route53:\d{12}$/.test(scope) ||
-    /^(eks|backup):\d{12}:[a-z]{2}-[a-z]+-\d$/.test(scope)
+    /^(eks|backup|ecr):\d{12}:[a-z]{2}-[a-z]+-\d$/.test(scope)
   );
 }
 
@@ -454,7 +454,7 @@ describe('catalog ingestion under faults', () => {
     expect(status).toMatchObject({ outcome: 'ok', failures: [] });
   });
 
-  it("keeps a denied account's entities and reports its three scopes", async () => {
+  it("keeps a denied account's entities and reports its four scopes", async () => {
     const production = estate.accounts.production.id;
     let status: IngestionProviderStatus;
     try {
@@ -473,6 +473,7 @@ describe('catalog ingestion under faults', () => {
     expect(status.failures.map(f => f.scope).sort()).toEqual(
       [
         `backup:${production}:us-east-1`,
+        `ecr:${production}:us-east-1`,
         `eks:${production}:us-east-1`,
         `route53:${production}`,
       ].sort(),

@@ -21,7 +21,7 @@ describe('readIngestionConfig', () => {
       roleOwners: {},
       roleOverrides: {},
       concurrency: 4,
-      services: ['route53', 'eks', 'backup'],
+      services: ['route53', 'eks', 'backup', 'ecr'],
       accountConcurrency: 16,
       excludeAccountIds: [],
       maxRemovalShare: 0.25,
@@ -95,7 +95,7 @@ describe('readIngestionConfig', () => {
       readIngestionConfig(
         withProvider({ defaultOwner: 'x', services: ['s3'] }),
       ),
-    ).toThrow("services[0]: 's3' is not one of route53, eks, backup");
+    ).toThrow("services[0]: 's3' is not one of route53, eks, backup, ecr");
     expect(() =>
       readIngestionConfig(
         withProvider({ defaultOwner: 'x', maxRemovalShare: 2 }),

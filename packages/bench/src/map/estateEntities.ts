@@ -37,6 +37,7 @@ export async function estateEntities(
       eks: async accountId => estate.clusters.get(accountId) ?? [],
       backup: async accountId =>
         estate.backup.get(accountId) ?? { vaults: [], plans: [] },
+      ecr: async () => [],
     },
     memory: {
       entitiesOfScopes: async () => [],

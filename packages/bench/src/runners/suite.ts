@@ -23,7 +23,7 @@ import { countByType, describeError, runJob } from './runnerKit.ts';
 import type { Job } from './protocol.ts';
 
 const SERVICES: Record<string, string[]> = {
-  suite: ['route53', 'eks', 'backup'],
+  suite: ['route53', 'eks', 'backup', 'ecr'],
   'suite-eks': ['eks'],
   'suite-org': [],
 };

@@ -21,6 +21,7 @@ export type SimService =
   | 'eks'
   | 'ssm'
   | 'backup'
+  | 'ecr'
   | 'ec2'
   | 'sts';
 
@@ -31,6 +32,7 @@ export const CLIENT_SERVICE_IDS: Record<Exclude<SimService, 'sts'>, string> = {
   eks: 'EKS',
   ssm: 'SSM',
   backup: 'Backup',
+  ecr: 'ECR',
   ec2: 'EC2',
 };
 

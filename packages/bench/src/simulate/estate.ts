@@ -71,6 +71,7 @@ export function organizationShape(spec: OrganizationSpec): EstateShape {
     vaults: 0,
     plans: 0,
     selections: 0,
+    repositories: 0,
   };
   const accounts = Array.from({ length: members }, (_, i): AccountShape => {
     // As seedLargeEstate spreads them: cluster k in account k mod members.
@@ -91,6 +92,9 @@ export function organizationShape(spec: OrganizationSpec): EstateShape {
       vaults: spec.vaultsPerAccount,
       plans: spec.plansPerAccount,
       selections: spec.plansPerAccount * spec.selectionsPerPlan,
+      // ECR is read in every account (one DescribeRepositories finds none);
+      // the Operations account's few repositories are left out.
+      repositories: 0,
     };
   });
   const perOu = (ou: number) =>

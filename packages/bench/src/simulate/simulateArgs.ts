@@ -178,7 +178,7 @@ export function parseSimulateArgs(argv: string[]): SimulateArgs {
     compareAccounts: whole('compare-accounts', 0),
     regions,
     discoverRegions: values['discover-regions'],
-    services: ['route53', 'eks', 'backup'],
+    services: ['route53', 'eks', 'backup', 'ecr'],
     concurrency: whole('concurrency', 1),
     accountConcurrency: whole('account-concurrency', 1),
     clientLimits,

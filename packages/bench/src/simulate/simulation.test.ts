@@ -12,6 +12,7 @@ const account = (id: string, extra: Partial<AccountShape> = {}) => ({
   vaults: 0,
   plans: 0,
   selections: 0,
+  repositories: 0,
   ...extra,
 });
 
@@ -196,7 +197,7 @@ describe('simulate', () => {
           concurrency: 4,
           accountConcurrency: 16,
           regions: ['us-east-1'],
-          services: ['route53', 'eks', 'backup'],
+          services: ['route53', 'eks', 'backup', 'ecr'],
           confirmOrganization: true,
         },
       }),

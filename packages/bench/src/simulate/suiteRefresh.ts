@@ -241,6 +241,21 @@ async function readBackup(
   await settleAll(jobs, 4, job => job());
 }
 
+/** ecr/readRepositories.ts: the repositories, then each policy, 4 at a time. */
+async function readRepositories(
+  aws: AwsModel,
+  account: AccountShape,
+  region: string,
+): Promise<void> {
+  const target = { account: account.id, region };
+  await pagesInSequence(pages(account.repositories, 1000), () =>
+    aws.call('ecr', 'DescribeRepositories', target),
+  );
+  await settleAll(Array.from({ length: account.repositories }), 4, () =>
+    aws.call('ecr', 'GetRepositoryPolicy', target),
+  );
+}
+
 /** An empty account: what the suite reads in a region without resources. */
 function emptyIn(account: AccountShape): AccountShape {
   return {
@@ -251,6 +266,7 @@ function emptyIn(account: AccountShape): AccountShape {
     vaults: 0,
     plans: 0,
     selections: 0,
+    repositories: 0,
   };
 }
 
@@ -320,6 +336,8 @@ export async function simulateRefresh(
         return readClusters(aws, inRegion, scope.region!);
       case 'backup':
         return readBackup(aws, inRegion, scope.region!);
+      case 'ecr':
+        return readRepositories(aws, inRegion, scope.region!);
       default:
         throw new Error(`unknown service ${scope.service satisfies never}`);
     }

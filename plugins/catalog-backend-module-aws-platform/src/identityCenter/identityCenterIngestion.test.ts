@@ -22,6 +22,7 @@ function readers(identityCenter?: ReadIdentityCenter): ResourceReaders {
     route53: async () => [],
     eks: async () => [],
     backup: async () => ({ vaults: [], plans: [] }),
+    ecr: async () => [],
     identityCenter,
   };
 }

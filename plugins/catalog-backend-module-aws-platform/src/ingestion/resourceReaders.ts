@@ -1,5 +1,6 @@
 import { BackupClient } from '@aws-sdk/client-backup';
 import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECRClient } from '@aws-sdk/client-ecr';
 import { EKSClient } from '@aws-sdk/client-eks';
 import { Route53Client } from '@aws-sdk/client-route-53';
 import { SSMClient } from '@aws-sdk/client-ssm';
@@ -9,6 +10,8 @@ import { readBackup } from '../backup/readBackup';
 import type { PlanRecord, VaultRecord } from '../backup/types';
 import { readHostedZones } from '../dns/readHostedZones';
 import type { HostedZoneRecord } from '../dns/types';
+import { readRepositories } from '../ecr/readRepositories';
+import type { RepositoryRecord } from '../ecr/types';
 import { readClusters } from '../eks/readClusters';
 import type { ClusterRecord } from '../eks/types';
 import { readEnabledRegions } from '../regions/readEnabledRegions';
@@ -23,6 +26,11 @@ export interface ResourceReaders {
     accountId: string,
     region: string,
   ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }>;
+  /**
+   * The ECR repositories with their policies: evidence of which account
+   * holds the images others pull (the guide's Operations), no entities.
+   */
+  ecr(accountId: string, region: string): Promise<RepositoryRecord[]>;
   /**
    * The regions the account has enabled, asked in `region` (the
    * organization's, so in its partition). Needed when no regions are
@@ -62,6 +70,12 @@ export function createResourceReaders(
         },
       );
     },
+    async ecr(accountId, region) {
+      return readRepositories(
+        await clientFactory.createClient(ECRClient, { accountId, region }),
+        { accountId, region },
+      );
+    },
     async regions(accountId, region) {
       return readEnabledRegions(
         await clientFactory.createClient(EC2Client, { accountId, region }),
@@ -70,3 +84,10 @@ export function createResourceReaders(
     identityCenter: createIdentityCenterReader(clientFactory),
   };
 }
+
+/** What a scope of each service reads. */
+export type ScopeData = {
+  [S in Exclude<keyof ResourceReaders, 'regions' | 'identityCenter'>]: Awaited<
+    ReturnType<ResourceReaders[S]>
+  >;
+};

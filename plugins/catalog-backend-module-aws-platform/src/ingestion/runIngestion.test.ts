@@ -1,6 +1,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ANNOTATION_AWS_ACCOUNT_ID } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
+import type { OrganizationSnapshot } from '../organization/types';
 import { organizationToEntities } from '../organization/organizationEntities';
 import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
 import { CatalogMemory } from './catalogMemory';
@@ -31,6 +32,10 @@ function readers(
     backup: async (accountId, region) => {
       calls.push(`backup:${accountId}:${region}`);
       return { vaults: [], plans: [] };
+    },
+    ecr: async (accountId, region) => {
+      calls.push(`ecr:${accountId}:${region}`);
+      return [];
     },
     ...overrides,
   };
@@ -479,5 +484,231 @@ describe('runIngestion', () => {
       'route53:123456789012',
       'route53:222222222222',
     ]);
+  });
+
+  describe('roles from what the accounts hold', () => {
+    // Named, placed and tagged like nothing in the guide: only what each
+    // account holds says which is Network, Backup and Operations.
+    const HUB = '100000000001';
+    const KEEP = '100000000002';
+    const FORGE = '100000000003';
+    const SHOP = '100000000004';
+    const account = (id: string, name: string, parentId: string) => ({
+      id,
+      name,
+      email: `${name}@globex.example`,
+      arn: `arn:aws:organizations::100000000000:account/o-globex12345/${id}`,
+      status: 'ACTIVE',
+      parentId,
+      tags: {},
+    });
+    const snapshot: OrganizationSnapshot = {
+      organizationId: 'o-globex12345',
+      organizationArn:
+        'arn:aws:organizations::100000000000:organization/o-globex12345',
+      managementAccountId: '100000000000',
+      organizationalUnits: [
+        { id: 'r-gl01', name: 'Root', arn: 'arn:root', tags: {} },
+        {
+          id: 'ou-gl01-plat',
+          name: 'Platform',
+          arn: 'arn:platform',
+          parentId: 'r-gl01',
+          tags: {},
+        },
+        {
+          id: 'ou-gl01-prod',
+          name: 'Prod',
+          arn: 'arn:prod',
+          parentId: 'r-gl01',
+          tags: {},
+        },
+      ],
+      accounts: [
+        account('100000000000', 'globex-payer', 'r-gl01'),
+        account(HUB, 'globex-hub', 'ou-gl01-plat'),
+        account(KEEP, 'globex-keep', 'ou-gl01-plat'),
+        account(FORGE, 'globex-forge', 'ou-gl01-plat'),
+        account(SHOP, 'globex-shop', 'ou-gl01-prod'),
+      ],
+    };
+    const zone = (name: string, delegations: string[] = []) => ({
+      id: `Z${name.length}`,
+      name,
+      privateZone: false,
+      recordCount: 2,
+      nameServers: [`ns-1.${name}`],
+      delegations: delegations.map(child => ({
+        name: child,
+        nameServers: [`ns-1.${child}`],
+      })),
+      tags: {},
+    });
+    const holdingReaders = (overrides: Partial<ResourceReaders> = {}) =>
+      readers({
+        route53: async accountId =>
+          ({
+            [HUB]: [zone('globex.example', ['shop.globex.example'])],
+            [SHOP]: [zone('shop.globex.example')],
+          }[accountId] ?? []),
+        backup: async (accountId, region) => ({
+          vaults: [],
+          plans:
+            accountId === SHOP
+              ? [
+                  {
+                    id: 'p1',
+                    arn: `arn:aws:backup:${region}:${SHOP}:backup-plan:p1`,
+                    name: 'daily',
+                    region,
+                    accountId,
+                    rules: [
+                      {
+                        name: 'daily',
+                        targetVaultName: 'local',
+                        copyActions: [
+                          {
+                            destinationVaultArn: `arn:aws:backup:${region}:${KEEP}:backup-vault:central`,
+                          },
+                        ],
+                      },
+                    ],
+                    selections: [
+                      { name: 'all', tagConditions: [], resources: ['*'] },
+                    ],
+                    tags: {},
+                  },
+                ]
+              : [],
+        }),
+        ecr: async (accountId, region) =>
+          accountId === FORGE
+            ? [
+                {
+                  name: 'globex/shop',
+                  arn: `arn:aws:ecr:${region}:${FORGE}:repository/globex/shop`,
+                  accountId,
+                  region,
+                  policy: JSON.stringify({
+                    Statement: [
+                      {
+                        Effect: 'Allow',
+                        Principal: { AWS: `arn:aws:iam::${SHOP}:root` },
+                        Action: 'ecr:BatchGetImage',
+                      },
+                    ],
+                  }),
+                },
+              ]
+            : [],
+        ...overrides,
+      });
+    const holdingsConfig = testIngestionConfig({
+      regions: ['us-east-1'],
+      services: ['route53', 'eks', 'backup', 'ecr'],
+    });
+    const ingest = (r: ResourceReaders) =>
+      runIngestion({
+        config: holdingsConfig,
+        readOrganization: async () => snapshot,
+        readers: r,
+        memory: memory(),
+        today: new Date('2026-11-25'),
+      });
+    const accountOf = (run: IngestionRun, id: string) =>
+      run.entities?.find(
+        e =>
+          e.spec?.type === 'aws-account' &&
+          e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] === id,
+      );
+    const roleOf = (run: IngestionRun, id: string) => {
+      const entity = accountOf(run, id);
+      return {
+        role: entity?.metadata.labels?.[
+          'aws-platform-suite.github.io/account-role'
+        ],
+        source:
+          entity?.metadata.annotations?.[
+            'aws-platform-suite.github.io/role-source'
+          ],
+      };
+    };
+
+    it('recognises Network, Backup and Operations, and maps the resources with those roles', async () => {
+      const run = await ingest(holdingReaders());
+      expect(run.failures).toEqual([]);
+      expect(run.scopeCount).toBe(5 * 4);
+      expect(roleOf(run, HUB)).toEqual({ role: 'network', source: 'holdings' });
+      expect(roleOf(run, KEEP)).toEqual({ role: 'backup', source: 'holdings' });
+      expect(roleOf(run, FORGE)).toEqual({
+        role: 'operations',
+        source: 'holdings',
+      });
+      expect(roleOf(run, SHOP)).toEqual({ role: 'production', source: 'ou' });
+      // Backup coverage needs the Backup account: the final roles were used.
+      expect(
+        accountOf(run, SHOP)?.metadata.annotations?.[
+          'aws-platform-suite.github.io/backup-coverage'
+        ],
+      ).toBe('covered');
+    });
+
+    it('takes no evidence from a failed scope, and keeps the other scopes conclusions', async () => {
+      const denied = Object.assign(new Error('not authorized'), {
+        name: 'AccessDeniedException',
+      });
+      const run = await ingest(
+        holdingReaders({
+          route53: async accountId => {
+            if (accountId === HUB) throw denied;
+            return accountId === SHOP ? [zone('shop.globex.example')] : [];
+          },
+          ecr: async () => {
+            throw denied;
+          },
+        }),
+      );
+      expect(run.entities).toBeDefined();
+      expect(run.failures.map(f => f.scope).sort()).toEqual(
+        [
+          `route53:${HUB}`,
+          ...snapshot.accounts.map(a => `ecr:${a.id}:us-east-1`),
+        ].sort(),
+      );
+      expect(roleOf(run, HUB)).toEqual({ role: 'workload', source: 'default' });
+      expect(roleOf(run, FORGE)).toEqual({
+        role: 'workload',
+        source: 'default',
+      });
+      expect(roleOf(run, KEEP)).toEqual({ role: 'backup', source: 'holdings' });
+    });
+
+    it('asks the catalog for no entities of a failed ECR scope: it emits none', async () => {
+      const m = memory();
+      const run = await runIngestion({
+        config: holdingsConfig,
+        readOrganization: async () => snapshot,
+        readers: holdingReaders({
+          ecr: async () => {
+            throw new Error('Rate exceeded');
+          },
+        }),
+        memory: m,
+        today: new Date('2026-11-25'),
+      });
+      expect(m.asked).toEqual([]);
+      expect(run.entities).toBeDefined();
+      // Every Route 53 scope was read: the root zone has no parent in the
+      // organization, which a failed Route 53 scope would make unknown.
+      const root = run.entities?.find(
+        e =>
+          e.spec?.type === 'dns-zone' && e.metadata.title === 'globex.example',
+      );
+      expect(
+        root?.metadata.annotations?.[
+          'aws-platform-suite.github.io/delegation-status'
+        ],
+      ).toBe('no-parent');
+    });
   });
 });

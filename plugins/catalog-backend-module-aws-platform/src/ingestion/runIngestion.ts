@@ -1,21 +1,16 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  AccountRole,
-  ANNOTATION_AWS_ACCOUNT_ID,
   IngestionAccountRegions,
   ANNOTATION_AWS_ARN,
   AwsEntityType,
   AWS_ENTITY_TYPES,
   IngestionScopeFailure,
-  isAccountRole,
-  LABEL_ACCOUNT_ROLE,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   AwsPlatformEntityTransformer,
   describeAwsError,
   mapSettled,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { suiteLocationRef } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { backupToEntities } from '../backup/backupEntities';
 import { zonesToEntities } from '../dns/dnsEntities';
 import { clustersToEntities } from '../eks/clusterEntities';
@@ -26,16 +21,21 @@ import {
   isIdentityCenterEntity,
   readIdentityCenterScope,
 } from '../identityCenter/identityCenterScope';
-import { organizationToEntities } from '../organization/organizationEntities';
 import type { OrganizationSnapshot } from '../organization/types';
 import { resolveAccountRegions } from '../regions/resolveAccountRegions';
-import type { AccountInfo, MappingContext } from '../resources/mappingContext';
+import type { MappingContext } from '../resources/mappingContext';
 import { withAccountSummaries } from './accountSummaries';
 import { applyTransformers } from './applyTransformers';
 import type { CatalogMemory } from './catalogMemory';
+import {
+  holdingsOfRun,
+  mapOrganization,
+  succeeded,
+} from './organizationMapping';
 import { checkRemoval, LastAppliedRun } from './removalGuard';
 import type { ResourceReaders } from './resourceReaders';
 import {
+  emitsEntities,
   listScopes,
   regionalScopePrefixes,
   regionsScopeKey,
@@ -78,12 +78,13 @@ export interface IngestionDependencies {
 }
 
 /**
- * One run: the organization, then every account's Route 53, EKS and Backup
- * scopes with bounded concurrency, mapped to entities. A scope that fails
- * keeps its entities of the last good run (read back from the catalog); a
- * failing organization read, a run that would remove too much or read
- * another organization, or a catalog that cannot say what it holds, applies
- * nothing at all.
+ * One run: the organization, then every account's Route 53, EKS, Backup and
+ * ECR scopes with bounded concurrency, then the accounts' roles (which weigh
+ * what each account holds) and the entities. A scope that fails keeps its
+ * entities of the last good run (read back from the catalog); a failing
+ * organization read, a run that would remove too much or read another
+ * organization, or a catalog that cannot say what it holds, applies nothing
+ * at all.
  */
 export async function runIngestion(
   deps: IngestionDependencies,
@@ -99,48 +100,36 @@ export async function runIngestion(
     );
   }
 
+  const read = await readScopes(deps, snapshot);
+  const { scopes, settled, failures, regionsRead } = read;
+  // The roles are derived once, after the scopes: what an account holds is
+  // evidence of its role, and the resources are mapped with the final roles.
   const { organizationEntities, accountEntities, ctx } = mapOrganization(
     snapshot,
     config,
+    holdingsOfRun(snapshot, settled),
   );
-  const { scopes, settled, failed, failures, regionsRead, regionsUnknown } =
-    await readScopes(deps, snapshot);
-  const identity = await readIdentityCenterScope({
-    config: config.identityCenter,
-    read: deps.readers.identityCenter,
-    ctx,
-    managementAccountId: snapshot.managementAccountId,
-    accountIds: snapshot.accounts
-      .filter(account => account.status === 'ACTIVE')
-      .map(account => account.id),
-    concurrency: config.accountConcurrency,
-    defaultOwner: config.defaultOwner,
-  });
+  const identity = await readIdentity(deps, snapshot, ctx);
   if ('failure' in identity) failures.push(identity.failure);
 
+  const applyNothing = (failure: IngestionScopeFailure) =>
+    nothingApplied([...failures, failure], scopes.length, regionsRead);
   // Scopes that read "nothing" from a source that lost the organization
   // mid-run (an endpoint restored empty, credentials that now reach another
   // organization) look like deleted resources; a small loss would pass the
   // removal guard. So the organization must still answer, as the same one.
-  if (deps.confirmOrganization) {
-    const unconfirmed = await confirmSameOrganization(
-      deps.confirmOrganization,
-      snapshot.organizationId,
-    );
-    if (unconfirmed) {
-      return nothingApplied(
-        [...failures, unconfirmed],
-        scopes.length,
-        regionsRead,
-      );
-    }
-  }
+  const unconfirmed = await confirmSameOrganization(
+    deps.confirmOrganization,
+    snapshot.organizationId,
+  );
+  if (unconfirmed) return applyNothing(unconfirmed);
 
   // Two resources meeting at one entity name must not fail the refresh.
+  const kept = keptScopes(read, identity, config);
   const { entities: mapped, duplicates } = distinctEntityRefs(
     [
       ...mapResources(settled, ctx, {
-        allScopesRead: failed.length === 0 && regionsUnknown.length === 0,
+        allScopesRead: kept.complete,
         config,
         today: deps.today,
       }),
@@ -154,64 +143,24 @@ export async function runIngestion(
   try {
     resources = await withKeptEntities(
       mapped,
-      {
-        scopes: [
-          ...failed.map(o => o.scope.key),
-          ...('failure' in identity ? [identity.failure.scope] : []),
-        ],
-        scopePrefixes: regionsUnknown.flatMap(accountId =>
-          regionalScopePrefixes(accountId, config.services),
-        ),
-      },
+      kept,
       snapshot.organizationId,
       deps.memory,
     );
   } catch (error) {
-    return nothingApplied(
-      [...failures, { scope: 'catalog', ...describeAwsError(error) }],
-      scopes.length,
-      regionsRead,
-    );
+    return applyNothing({ scope: 'catalog', ...describeAwsError(error) });
   }
 
-  // An account whose regions are unknown had none of its backups read.
-  const failedBackup = new Set([
-    ...failed
-      .filter(o => o.scope.service === 'backup')
-      .map(o => o.scope.accountId),
-    ...regionsUnknown,
-  ]);
-  const summarized = withAccountSummaries(
+  const entities = await withAccountFacts(deps, {
+    read,
+    identityRead: identity.read,
+    organizationEntities,
     accountEntities,
-    resources.filter(e => !isIdentityCenterEntity(e)),
-    {
-      backupRead: accountId =>
-        config.services.includes('backup') && !failedBackup.has(accountId),
-    },
-  );
-  // Access facts come from this run's permission sets, or the kept ones.
-  const accounts = identity.read
-    ? withAccountAccess(summarized, resources.filter(isIdentityCenterEntity))
-    : summarized;
-  // Kept entities were transformed in the run that emitted them.
-  const entities = [
-    ...(await applyTransformers(
-      [
-        ...organizationEntities.filter(
-          e => e.spec?.type !== AWS_ENTITY_TYPES.account,
-        ),
-        ...accounts,
-        ...mapped,
-      ],
-      deps.transformers ?? new Map(),
-    )),
-    ...resources.slice(mapped.length),
-  ];
-
+    mapped,
+    resources,
+  });
   const refused = await guardRemoval(deps, snapshot.organizationId, entities);
-  if (refused) {
-    return nothingApplied([...failures, refused], scopes.length, regionsRead);
-  }
+  if (refused) return applyNothing(refused);
   return {
     entities,
     failures,
@@ -222,58 +171,128 @@ export async function runIngestion(
   };
 }
 
+type ScopesRead = Awaited<ReturnType<typeof readScopes>>;
+type IdentityRead = Awaited<ReturnType<typeof readIdentityCenterScope>>;
+
+/** Identity Center, when enabled, with the accounts' final roles. */
+function readIdentity(
+  deps: IngestionDependencies,
+  snapshot: OrganizationSnapshot,
+  ctx: MappingContext,
+): Promise<IdentityRead> {
+  return readIdentityCenterScope({
+    config: deps.config.identityCenter,
+    read: deps.readers.identityCenter,
+    ctx,
+    managementAccountId: snapshot.managementAccountId,
+    accountIds: snapshot.accounts
+      .filter(account => account.status === 'ACTIVE')
+      .map(account => account.id),
+    concurrency: deps.config.accountConcurrency,
+    defaultOwner: deps.config.defaultOwner,
+  });
+}
+
+/**
+ * The scopes whose entities of the last good run are kept: the failed
+ * scopes that emit entities (a failed ECR scope has none), Identity Center's
+ * when it failed, and every regional scope of the accounts whose regions
+ * are unknown. `complete` when there are none.
+ */
+function keptScopes(
+  read: ScopesRead,
+  identity: IdentityRead,
+  config: IngestionConfig,
+): { scopes: string[]; scopePrefixes: string[]; complete: boolean } {
+  const failed = read.failed.filter(o => emitsEntities(o.scope.service));
+  return {
+    scopes: [
+      ...failed.map(o => o.scope.key),
+      ...('failure' in identity ? [identity.failure.scope] : []),
+    ],
+    scopePrefixes: read.regionsUnknown.flatMap(accountId =>
+      regionalScopePrefixes(accountId, config.services),
+    ),
+    complete: failed.length === 0 && read.regionsUnknown.length === 0,
+  };
+}
+
+/**
+ * Every entity of the run: the OUs, the accounts with their summaries (and
+ * access, when Identity Center was read) and this run's resources, through
+ * the adopters' transformers; then the kept entities, which were
+ * transformed in the run that emitted them.
+ */
+async function withAccountFacts(
+  deps: IngestionDependencies,
+  run: {
+    read: ScopesRead;
+    identityRead: boolean;
+    organizationEntities: Entity[];
+    accountEntities: Entity[];
+    mapped: Entity[];
+    resources: Entity[];
+  },
+): Promise<Entity[]> {
+  const { config } = deps;
+  // An account whose regions are unknown had none of its backups read.
+  const failedBackup = new Set([
+    ...run.read.failed
+      .filter(o => o.scope.service === 'backup')
+      .map(o => o.scope.accountId),
+    ...run.read.regionsUnknown,
+  ]);
+  const summarized = withAccountSummaries(
+    run.accountEntities,
+    run.resources.filter(e => !isIdentityCenterEntity(e)),
+    {
+      backupRead: accountId =>
+        config.services.includes('backup') && !failedBackup.has(accountId),
+    },
+  );
+  // Access facts come from this run's permission sets, or the kept ones.
+  const accounts = run.identityRead
+    ? withAccountAccess(
+        summarized,
+        run.resources.filter(isIdentityCenterEntity),
+      )
+    : summarized;
+  return [
+    ...(await applyTransformers(
+      [
+        ...run.organizationEntities.filter(
+          e => e.spec?.type !== AWS_ENTITY_TYPES.account,
+        ),
+        ...accounts,
+        ...run.mapped,
+      ],
+      deps.transformers ?? new Map(),
+    )),
+    ...run.resources.slice(run.mapped.length),
+  ];
+}
+
 /** Backup scopes whose plans' selections could not be read, and why. */
 function partialReadsOf(
   outcomes: ScopeOutcome<unknown>[],
 ): IngestionScopeFailure[] {
-  const partial: IngestionScopeFailure[] = [];
-  for (const outcome of outcomes) {
-    if (!outcome.ok || outcome.scope.service !== 'backup') continue;
-    const { plans } = outcome.data as Awaited<
-      ReturnType<ResourceReaders['backup']>
-    >;
+  return succeeded(outcomes, 'backup').flatMap(({ scope, data }) => {
+    const { plans } = data;
     const unread = plans.filter(plan => plan.selectionsUnread);
-    if (unread.length === 0) continue;
+    if (unread.length === 0) return [];
     const { message, ...error } = unread[0].selectionsUnread!;
-    partial.push({
-      scope: outcome.scope.key,
-      ...error,
-      message: `the selections of ${unread.length} of ${
-        plans.length
-      } plans are unknown (${unread
-        .map(plan => plan.name)
-        .join(', ')}): ${message}`,
-    });
-  }
-  return partial;
-}
-
-/** The organization's entities and what the resource mappers need of them. */
-function mapOrganization(
-  snapshot: OrganizationSnapshot,
-  config: IngestionConfig,
-): {
-  organizationEntities: Entity[];
-  accountEntities: Entity[];
-  ctx: MappingContext;
-} {
-  const locationRef = suiteLocationRef(snapshot.organizationId);
-  const organizationEntities = organizationToEntities(snapshot, {
-    ...config,
-    locationRef,
+    return [
+      {
+        scope: scope.key,
+        ...error,
+        message: `the selections of ${unread.length} of ${
+          plans.length
+        } plans are unknown (${unread
+          .map(plan => plan.name)
+          .join(', ')}): ${message}`,
+      },
+    ];
   });
-  const accountEntities = organizationEntities.filter(
-    e => e.spec?.type === AWS_ENTITY_TYPES.account,
-  );
-  const ctx: MappingContext = {
-    locationRef,
-    organizationId: snapshot.organizationId,
-    ownerTagKey: config.ownerTagKey,
-    accounts: new Map(
-      accountEntities.map(entity => [accountIdOf(entity), accountInfo(entity)]),
-    ),
-  };
-  return { organizationEntities, accountEntities, ctx };
 }
 
 /**
@@ -415,11 +434,15 @@ async function guardRemoval(
   };
 }
 
-/** A failure when the organization no longer answers as the one read first. */
+/**
+ * A failure when the organization no longer answers as the one read first;
+ * none when there is no way to ask.
+ */
 async function confirmSameOrganization(
-  confirm: () => Promise<string>,
+  confirm: (() => Promise<string>) | undefined,
   organizationId: string,
 ): Promise<IngestionScopeFailure | undefined> {
+  if (!confirm) return undefined;
   try {
     const now = await confirm();
     if (now === organizationId) return undefined;
@@ -441,6 +464,8 @@ function readScope(readers: ResourceReaders, scope: Scope): Promise<unknown> {
       return readers.eks(scope.accountId, scope.region!);
     case 'backup':
       return readers.backup(scope.accountId, scope.region!);
+    case 'ecr':
+      return readers.ecr(scope.accountId, scope.region!);
     default:
       throw new Error(`unknown service ${scope.service satisfies never}`);
   }
@@ -451,25 +476,20 @@ function mapResources(
   ctx: MappingContext,
   options: { allScopesRead: boolean; config: IngestionConfig; today: Date },
 ): Entity[] {
-  const ok = (service: Scope['service']) =>
-    outcomes.filter(
-      (o): o is Extract<ScopeOutcome<unknown>, { ok: true }> =>
-        o.ok && o.scope.service === service,
-    );
   return [
     ...zonesToEntities(
-      ok('route53').map(o => ({
-        accountId: o.scope.accountId,
-        zones: o.data as Awaited<ReturnType<ResourceReaders['route53']>>,
+      succeeded(outcomes, 'route53').map(({ scope, data }) => ({
+        accountId: scope.accountId,
+        zones: data,
       })),
       ctx,
       { allScopesRead: options.allScopesRead },
     ),
     ...clustersToEntities(
-      ok('eks').map(o => ({
-        accountId: o.scope.accountId,
-        region: o.scope.region!,
-        clusters: o.data as Awaited<ReturnType<ResourceReaders['eks']>>,
+      succeeded(outcomes, 'eks').map(({ scope, data }) => ({
+        accountId: scope.accountId,
+        region: scope.region!,
+        clusters: data,
       })),
       ctx,
       {
@@ -478,10 +498,10 @@ function mapResources(
       },
     ),
     ...backupToEntities(
-      ok('backup').map(o => ({
-        accountId: o.scope.accountId,
-        region: o.scope.region!,
-        ...(o.data as Awaited<ReturnType<ResourceReaders['backup']>>),
+      succeeded(outcomes, 'backup').map(({ scope, data }) => ({
+        accountId: scope.accountId,
+        region: scope.region!,
+        ...data,
       })),
       ctx,
     ),
@@ -500,20 +520,5 @@ function nothingApplied(
     scopeCount,
     keptCount: 0,
     regionsRead,
-  };
-}
-
-function accountIdOf(entity: Entity): string {
-  return entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
-}
-
-function accountInfo(entity: Entity): AccountInfo {
-  const role = entity.metadata.labels?.[LABEL_ACCOUNT_ROLE];
-  return {
-    id: accountIdOf(entity),
-    name: entity.metadata.title ?? entity.metadata.name,
-    role: (isAccountRole(role) ? role : 'workload') as AccountRole,
-    entityRef: stringifyEntityRef(entity),
-    owner: String(entity.spec?.owner),
   };
 }

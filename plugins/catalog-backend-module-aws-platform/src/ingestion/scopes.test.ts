@@ -79,4 +79,25 @@ describe('regionalScopePrefixes', () => {
     expect(covered('route53:111111111111')).toBe(false);
     expect(covered('eks:1111111111112:us-east-1')).toBe(false);
   });
+
+  it('leaves out ECR, whose scopes emit no entities to keep', () => {
+    expect(
+      regionalScopePrefixes('111111111111', ['route53', 'eks', 'ecr']),
+    ).toEqual(['eks:111111111111:']);
+  });
+});
+
+describe('listScopes with ECR', () => {
+  it('reads ECR in every region of the account, like EKS and Backup', () => {
+    expect(
+      listScopes(
+        [{ accountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] }],
+        ['route53', 'ecr'],
+      ).map(s => s.key),
+    ).toEqual([
+      'route53:111111111111',
+      'ecr:111111111111:us-east-1',
+      'ecr:111111111111:eu-west-1',
+    ]);
+  });
 });

@@ -1,12 +1,23 @@
 /** The AWS services the ingestion reads resources from, per account. */
-export type ResourceService = 'route53' | 'eks' | 'backup';
+export type ResourceService = 'route53' | 'eks' | 'backup' | 'ecr';
 
 /** All of them, in the order they are read. */
 export const RESOURCE_SERVICES: readonly ResourceService[] = [
   'route53',
   'eks',
   'backup',
+  'ecr',
 ];
+
+/**
+ * Whether a service's scopes become entities. ECR is read only as evidence
+ * of the accounts' roles (which account holds the repositories others pull
+ * from): a failed ECR scope has no entities to keep, and leaves every other
+ * scope's conclusions as they are.
+ */
+export function emitsEntities(service: ResourceService): boolean {
+  return service !== 'ecr';
+}
 
 /** One unit of reading: a service in an account (and region, for regional services). */
 export interface Scope {
@@ -29,9 +40,9 @@ export interface AccountScopeRegions {
 }
 
 /**
- * Every scope to read: Route 53 once per account (it is global), EKS and
- * Backup once per account and each of that account's regions. An account
- * with no regions listed gets its Route 53 scope only.
+ * Every scope to read: Route 53 once per account (it is global), EKS,
+ * Backup and ECR once per account and each of that account's regions. An
+ * account with no regions listed gets its Route 53 scope only.
  */
 export function listScopes(
   accounts: readonly AccountScopeRegions[],
@@ -72,6 +83,6 @@ export function regionalScopePrefixes(
   services: readonly ResourceService[],
 ): string[] {
   return services
-    .filter(service => service !== 'route53')
+    .filter(service => service !== 'route53' && emitsEntities(service))
     .map(service => `${service}:${accountId}:`);
 }

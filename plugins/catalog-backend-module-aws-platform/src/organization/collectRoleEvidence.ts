@@ -18,6 +18,11 @@ export interface RoleContext {
   roleOverrides: Record<string, AccountRole>;
   landingZone?: LandingZoneRecord;
   delegatedAdministrators?: DelegatedAdministratorRecord[];
+  /**
+   * What each account holds that points at a role, by account id
+   * (`roleFromHoldings`): only from the scopes read in full this run.
+   */
+  holdings?: ReadonlyMap<string, RoleEvidence[]>;
 }
 
 /** An account and the names of the OUs it sits in, innermost first. */
@@ -27,7 +32,8 @@ export type RoleSubject = Pick<AccountRecord, 'id' | 'name' | 'tags'> & {
 
 /**
  * Every fact that points the account at a role, strongest first. Pure: the
- * facts were read from AWS beforehand, once per organization.
+ * facts were read from AWS beforehand, once per organization (and, for
+ * what the accounts hold, once per scope).
  */
 export function collectRoleEvidence(
   account: RoleSubject,
@@ -39,6 +45,7 @@ export function collectRoleEvidence(
     ...managementEvidence(account, context),
     ...landingZoneEvidence(account, context.landingZone),
     ...delegatedAdminEvidence(account, context.delegatedAdministrators),
+    ...(context.holdings?.get(account.id) ?? []),
     ...ouEvidence(account),
     ...nameEvidence(account),
   ];

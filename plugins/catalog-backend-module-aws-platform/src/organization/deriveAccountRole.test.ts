@@ -139,6 +139,81 @@ describe('deriveAccountRole', () => {
       ).toMatchObject({ role: 'workload', source: 'default' });
     });
 
+    describe('what the account holds', () => {
+      const holds = (
+        role: 'network' | 'backup' | 'operations',
+        detail = 'what it holds',
+      ) => ({
+        ...context,
+        holdings: new Map([
+          ['333333333333', [{ role, source: 'holdings' as const, detail }]],
+        ]),
+      });
+
+      it.each(['network', 'backup', 'operations'] as const)(
+        'takes holdings as %s, over the OU and the name',
+        role => {
+          expect(
+            deriveAccountRole(
+              member('globex-prod-use1', { ouNamesInnermostFirst: ['Prod'] }),
+              holds(role),
+            ),
+          ).toMatchObject({
+            role,
+            source: 'holdings',
+            confidence: 'medium',
+            conflicts: [
+              expect.objectContaining({ source: 'ou', role: 'production' }),
+              expect.objectContaining({ source: 'name', role: 'production' }),
+            ],
+          });
+        },
+      );
+
+      it('yields to delegated administration, and is shown when it disagrees', () => {
+        expect(
+          deriveAccountRole(member('globex-core-7'), {
+            ...holds('network', 'public root zone globex.example delegates'),
+            delegatedAdministrators: [
+              {
+                accountId: '333333333333',
+                servicePrincipals: ['ssm.amazonaws.com'],
+              },
+            ],
+          }),
+        ).toMatchObject({
+          role: 'operations',
+          source: 'delegated-admin',
+          conflicts: [
+            {
+              role: 'network',
+              source: 'holdings',
+              detail: 'public root zone globex.example delegates',
+            },
+          ],
+        });
+      });
+
+      it('is high when delegated administration agrees', () => {
+        expect(
+          deriveAccountRole(member('globex-core-7'), {
+            ...holds('backup'),
+            delegatedAdministrators: [
+              {
+                accountId: '333333333333',
+                servicePrincipals: ['backup.amazonaws.com'],
+              },
+            ],
+          }),
+        ).toMatchObject({
+          role: 'backup',
+          source: 'delegated-admin',
+          confidence: 'high',
+          conflicts: [],
+        });
+      });
+    });
+
     it.each([
       [['Prod', 'Workloads'], 'production'],
       [['Production'], 'production'],

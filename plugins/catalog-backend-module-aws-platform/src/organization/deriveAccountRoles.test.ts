@@ -1,4 +1,5 @@
 import { deriveAccountRoles } from './deriveAccountRoles';
+import type { RoleEvidence } from './roleEvidence';
 
 const context = {
   managementAccountId: '100000000000',
@@ -58,6 +59,44 @@ describe('deriveAccountRoles', () => {
       alsoClaimedBy: ['400000000000'],
     });
     expect(roles.get('400000000000')?.alsoClaimedBy).toEqual(['300000000000']);
+  });
+
+  it('reports two accounts that both hold what Network holds, never picks one', () => {
+    const evidence = (id: string): [string, RoleEvidence[]] => [
+      id,
+      [
+        {
+          role: 'network',
+          source: 'holdings',
+          detail: 'public root zone delegates',
+        },
+      ],
+    ];
+    const roles = deriveAccountRoles(
+      ['300000000000', '400000000000'].map(id => ({
+        id,
+        name: `globex-core-${id[0]}`,
+        tags: {},
+        parentId: 'ou-infra',
+      })),
+      units,
+      {
+        ...context,
+        holdings: new Map([evidence('300000000000'), evidence('400000000000')]),
+      },
+    );
+    expect(roles.get('300000000000')).toMatchObject({
+      role: 'network',
+      source: 'holdings',
+      confidence: 'low',
+      alsoClaimedBy: ['400000000000'],
+    });
+    expect(roles.get('400000000000')).toMatchObject({
+      role: 'network',
+      source: 'holdings',
+      confidence: 'low',
+      alsoClaimedBy: ['300000000000'],
+    });
   });
 
   it('lets many accounts be production: it is no singleton', () => {

@@ -25,6 +25,7 @@ import { scopedEntityName, slugify } from '../lib/entityName';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
 import { deriveAccountRoles } from './deriveAccountRoles';
 import { roleAnnotations } from './roleAnnotations';
+import type { RoleEvidence } from './roleEvidence';
 import {
   AccountRecord,
   OrganizationSnapshot,
@@ -37,6 +38,11 @@ export interface OrganizationTransformOptions extends OwnerSettings {
   roleOverrides: Record<string, AccountRole>;
   /** `backstage.io/managed-by-location` of every emitted entity. */
   locationRef: string;
+  /**
+   * Role evidence from what each account was read to hold this run, by
+   * account id (`roleFromHoldings`); none when the resources are not read.
+   */
+  holdings?: ReadonlyMap<string, RoleEvidence[]>;
 }
 
 /**
@@ -120,6 +126,7 @@ export function organizationToEntities(
       roleOverrides: options.roleOverrides,
       landingZone: snapshot.landingZone,
       delegatedAdministrators: snapshot.delegatedAdministrators,
+      holdings: options.holdings,
     },
   );
 

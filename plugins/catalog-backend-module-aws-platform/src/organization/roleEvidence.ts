@@ -10,6 +10,7 @@ export const ROLE_SOURCES = [
   'management',
   'landing-zone',
   'delegated-admin',
+  'holdings',
   'ou',
   'name',
   'default',
@@ -30,14 +31,15 @@ export interface RoleEvidence {
 }
 
 // Facts a person or AWS itself set for this purpose are high; facts that
-// only suggest the role (services administered, folder and account names)
-// are medium or low.
+// only suggest the role (services administered, what the account holds,
+// folder and account names) are medium or low.
 const CONFIDENCE_BY_SOURCE: Record<RoleSource, RoleConfidence> = {
   config: 'high',
   tag: 'high',
   management: 'high',
   'landing-zone': 'high',
   'delegated-admin': 'medium',
+  holdings: 'medium',
   ou: 'medium',
   name: 'low',
   default: 'low',

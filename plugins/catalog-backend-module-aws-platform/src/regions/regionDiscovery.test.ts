@@ -30,6 +30,10 @@ function readers(
       calls.push(`backup:${accountId}:${region}`);
       return { vaults: [], plans: [] };
     },
+    ecr: async (accountId, region) => {
+      calls.push(`ecr:${accountId}:${region}`);
+      return [];
+    },
     regions: async (accountId, askedIn) => {
       calls.push(`regions:${accountId}@${askedIn}`);
       const regions = enabled[accountId];

@@ -160,6 +160,10 @@ describe('AwsAccountCard', () => {
       '(the delegated administrator of the services this role runs)',
     ],
     ['landing-zone', "(named by Control Tower's landing zone)"],
+    [
+      'holdings',
+      '(from what it holds: zones it delegates, vaults others copy into, repositories others pull from)',
+    ],
     ['ou', '(from the name of its organizational unit)'],
   ])('says the role came from %s evidence', async (source, text) => {
     renderCard(

@@ -48,6 +48,7 @@ const ROLE_SOURCES = [
   'management',
   'landing-zone',
   'delegated-admin',
+  'holdings',
   'ou',
   'name',
   'default',
