@@ -5,6 +5,7 @@ import { memoryStatusStore } from '../__testUtils__/memoryStatusStore';
 import { runIngestion } from '../ingestion/runIngestion';
 import {
   eksCreateCluster,
+  madeIn,
   organizationsMoveAccount,
   route53ChangeARecord,
 } from './__fixtures__/cloudTrailEvents';
@@ -21,21 +22,6 @@ import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
 import { ScopeRefresher } from './ScopeRefresher';
 
 const config = testIngestionConfig({ regions: [REGION] });
-
-/** A documented event, as if made in `accountId` and `region`. */
-function madeIn(
-  event: Record<string, unknown>,
-  accountId: string,
-  region: string,
-): Record<string, unknown> {
-  const detail = event.detail as Record<string, unknown>;
-  return {
-    ...event,
-    account: accountId,
-    region,
-    detail: { ...detail, recipientAccountId: accountId, awsRegion: region },
-  };
-}
 
 async function setUp(options: { refreshing?: Promise<void> } = {}) {
   const data = eventEstate();

@@ -44,6 +44,29 @@ export function viaEventBridge(
   };
 }
 
+/**
+ * A documented event as if made in another account and region, with some
+ * of its record's fields replaced (e.g. the request's names).
+ */
+export function madeIn(
+  event: Record<string, unknown>,
+  accountId: string,
+  region: string,
+  detail: Detail = {},
+): Record<string, unknown> {
+  return {
+    ...event,
+    account: accountId,
+    region,
+    detail: {
+      ...(event.detail as Detail),
+      recipientAccountId: accountId,
+      awsRegion: region,
+      ...detail,
+    },
+  };
+}
+
 const common = (
   eventSource: string,
   eventName: string,
