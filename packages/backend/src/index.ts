@@ -24,6 +24,12 @@ backend.add(
   import('@aws-platform-suite/backstage-plugin-aws-platform-backend'),
 );
 
+// Events: the suite's catalog module re-reads what CloudTrail events say
+// changed (catalog.providers.awsPlatform.events), read from an SQS queue by
+// the aws-sqs module (events.modules.awsSqs; nothing is polled without it).
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
+
 // Scaffolder, with the suite's AWS actions.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(
