@@ -45,7 +45,7 @@ test('a developer reads where a service runs in AWS on its page, above the relat
       sections.map(section => section.getAttribute('aria-label')),
     ),
   ).toEqual(['Staging stage', 'Production stage']);
-  await expect(card.getByText('Owner: Application developers')).toBeVisible();
+  await expect(card.getByText('Owner: app-developers')).toBeVisible();
 
   // Staging: the Sandbox account with its id, a cluster past EKS support,
   // the host in the Sandbox zone, whose delegation drifts, and no backup.

@@ -195,7 +195,9 @@ describe("the portal's catalog rules", () => {
     }
   }, 30_000);
 
-  it("still loads the config locations' users, groups and templates", async () => {
+  // The teams come from Identity Center (the suite's provider, not run
+  // here); examples/org.yaml holds the guest user only.
+  it("still loads the config locations' users and templates", async () => {
     const entities = await waitFor(
       () => catalogEntities(backend.server),
       all => all.some(e => e.metadata.name === 'aws-flightdeck-workload'),
@@ -203,8 +205,6 @@ describe("the portal's catalog rules", () => {
     expect(entities.map(e => stringifyEntityRef(e))).toEqual(
       expect.arrayContaining([
         'user:default/guest',
-        'group:default/platform-team',
-        'group:default/app-developers',
         'component:default/aws-platform-suite',
         'component:default/storefront',
         'template:default/aws-delegated-subdomain',

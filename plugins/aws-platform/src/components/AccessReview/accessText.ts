@@ -13,7 +13,7 @@ export const ACCESS_TEXT = {
   export: 'Export CSV',
   noMatch: 'No assignment matches these filters.',
   summary: (count: number, flagged: number) =>
-    `${count} assignments, ${flagged} flagged`,
+    `${count} ${count === 1 ? 'assignment' : 'assignments'}, ${flagged} flagged`,
   columns: {
     account: 'Account',
     accountId: 'Account id',
