@@ -113,6 +113,9 @@ describe('CloudTrail events through SQS', () => {
               },
             },
             events: {
+              // As the portal's app-config: the queue hands each message to
+              // one replica, the bus is not needed.
+              useEventBus: 'never',
               modules: {
                 awsSqs: {
                   awsSqsConsumingEventPublisher: {
