@@ -1,15 +1,12 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
-  AccountRole,
-  ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_ORGANIZATION_ID,
-  isAccountRole,
-  LABEL_ACCOUNT_ROLE,
   LABEL_ACCOUNT_STATUS,
   suiteLocationRef,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { IngestionConfig } from '../ingestionConfig';
-import type { AccountInfo, MappingContext } from '../resources/mappingContext';
+import { accountIdOf, accountInfo } from '../resources/accountInfo';
+import type { MappingContext } from '../resources/mappingContext';
 import type { ScopeChange } from './eventChange';
 
 /**
@@ -85,21 +82,4 @@ export function whyNotRead(
     return `${change.region} is not a configured region`;
   }
   return undefined;
-}
-
-/** The account id of an account entity. */
-export function accountIdOf(entity: Entity): string {
-  return entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
-}
-
-// As the refresh reads an account entity into a mapping context.
-function accountInfo(entity: Entity): AccountInfo {
-  const role = entity.metadata.labels?.[LABEL_ACCOUNT_ROLE];
-  return {
-    id: accountIdOf(entity),
-    name: entity.metadata.title ?? entity.metadata.name,
-    role: (isAccountRole(role) ? role : 'workload') as AccountRole,
-    entityRef: stringifyEntityRef(entity),
-    owner: String(entity.spec?.owner),
-  };
 }

@@ -1,18 +1,15 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import {
-  AccountRole,
-  ANNOTATION_AWS_ACCOUNT_ID,
   AWS_ENTITY_TYPES,
-  isAccountRole,
-  LABEL_ACCOUNT_ROLE,
   suiteLocationRef,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { IngestionConfig } from '../ingestionConfig';
+import { accountIdOf, accountInfo } from '../resources/accountInfo';
 import { organizationToEntities } from '../organization/organizationEntities';
 import { roleFromHoldings } from '../organization/roleFromHoldings';
 import type { RoleEvidence } from '../organization/roleEvidence';
 import type { OrganizationSnapshot } from '../organization/types';
-import type { AccountInfo, MappingContext } from '../resources/mappingContext';
+import type { MappingContext } from '../resources/mappingContext';
 import type { ScopeData } from './resourceReaders';
 import type { Scope, ScopeOutcome } from './scopes';
 
@@ -94,19 +91,4 @@ export function succeeded<S extends keyof ScopeData>(
       ? [{ scope: outcome.scope, data: outcome.data as ScopeData[S] }]
       : [],
   );
-}
-
-function accountIdOf(entity: Entity): string {
-  return entity.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '';
-}
-
-function accountInfo(entity: Entity): AccountInfo {
-  const role = entity.metadata.labels?.[LABEL_ACCOUNT_ROLE];
-  return {
-    id: accountIdOf(entity),
-    name: entity.metadata.title ?? entity.metadata.name,
-    role: (isAccountRole(role) ? role : 'workload') as AccountRole,
-    entityRef: stringifyEntityRef(entity),
-    owner: String(entity.spec?.owner),
-  };
 }
