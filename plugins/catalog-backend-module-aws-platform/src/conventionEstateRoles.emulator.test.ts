@@ -1,14 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { seedConventionEstate } from '@internal/local-aws';
 import {
-  ConventionEstate,
-  LocalAws,
-  seedConventionEstate,
-  startLocalAws,
-} from '@internal/local-aws';
-import request from 'supertest';
-import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
+  resourcesOfType,
+  startEstateCatalog,
+  useSeededEstate,
+} from './__testUtils__/estateCatalog';
 
 // Ingests, through the real catalog backend, an organization named after a
 // company's own conventions (packages/local-aws seed/conventionEstate.ts):
@@ -16,69 +11,20 @@ import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
 // has no roleOverrides. Every guide role must still be recognised.
 jest.setTimeout(240_000);
 
-let localAws: LocalAws;
-let estate: ConventionEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedConventionEstate({ endpoint: localAws.endpoint });
-  Object.assign(process.env, localAws.env);
-}, 120_000);
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-}, 30_000);
-
-type Server = Parameters<typeof request>[0];
-
-// Entities appear as the catalog stitches them: wait for all of them.
-async function accountEntities(
-  server: Server,
-  count: number,
-): Promise<Entity[]> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const response = await request(server)
-      .get('/api/catalog/entities/by-query')
-      .query({ filter: 'kind=resource,spec.type=aws-account', limit: 200 });
-    const items: Entity[] = response.body.items ?? [];
-    if (items.length >= count || Date.now() > deadline) return items;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
+const estateOf = useSeededEstate(seedConventionEstate);
 
 describe('catalog ingestion of an organization named after its own conventions', () => {
   it('recognises every guide role with no roleOverrides, and says from what', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleAwsPlatform,
-        mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
-            },
-            catalog: {
-              providers: {
-                awsPlatform: {
-                  defaultOwner: 'group:default/platform-team',
-                  // Roles are read from the organization alone; one cheap
-                  // service keeps the run short.
-                  regions: ['us-east-1'],
-                  services: ['route53'],
-                },
-              },
-            },
-          },
-        }),
-      ],
+    const estate = estateOf();
+    const server = await startEstateCatalog({
+      // Roles are read from the organization alone; one cheap service
+      // keeps the run short.
+      regions: ['us-east-1'],
+      services: ['route53'],
     });
 
     const accountCount = Object.keys(estate.accounts).length + 1; // + management
-    const accounts = await accountEntities(server, accountCount);
+    const accounts = await resourcesOfType(server, 'aws-account', accountCount);
     expect(accounts).toHaveLength(accountCount);
     const roleOf = (id: string) => {
       const entity = accounts.find(

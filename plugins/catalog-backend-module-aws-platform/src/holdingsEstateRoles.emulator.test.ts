@@ -1,14 +1,9 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { seedHoldingsEstate } from '@internal/local-aws';
 import {
-  HoldingsEstate,
-  LocalAws,
-  seedHoldingsEstate,
-  startLocalAws,
-} from '@internal/local-aws';
-import request from 'supertest';
-import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
+  resourcesOfType,
+  startEstateCatalog,
+  useSeededEstate,
+} from './__testUtils__/estateCatalog';
 
 // Ingests, through the real catalog backend, an organization whose Network,
 // Backup and Operations accounts have no role tag, no role word in their
@@ -17,69 +12,19 @@ import { catalogModuleAwsPlatform } from './catalogModuleAwsPlatform';
 // holds, read on the emulator, can say which is which.
 jest.setTimeout(240_000);
 
-let localAws: LocalAws;
-let estate: HoldingsEstate;
-const savedEnv = { ...process.env };
-
-beforeAll(async () => {
-  localAws = await startLocalAws();
-  await localAws.reset();
-  estate = await seedHoldingsEstate({ endpoint: localAws.endpoint });
-  Object.assign(process.env, localAws.env);
-}, 120_000);
-
-afterAll(async () => {
-  process.env = savedEnv;
-  await localAws?.stop();
-}, 30_000);
-
-type Server = Parameters<typeof request>[0];
-
-// Entities appear as the catalog stitches them: wait for all of them.
-async function entitiesOf(
-  server: Server,
-  type: string,
-  count: number,
-): Promise<Entity[]> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const response = await request(server)
-      .get('/api/catalog/entities/by-query')
-      .query({ filter: `kind=resource,spec.type=${type}`, limit: 200 });
-    const items: Entity[] = response.body.items ?? [];
-    if (items.length >= count || Date.now() > deadline) return items;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
+const estateOf = useSeededEstate(seedHoldingsEstate);
 
 describe('catalog ingestion of an organization known only by what its accounts hold', () => {
   it('recognises Network, Backup and Operations from holdings, says so, and maps backups with those roles', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleAwsPlatform,
-        mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
-            },
-            catalog: {
-              providers: {
-                awsPlatform: {
-                  defaultOwner: 'group:default/platform-team',
-                  regions: [estate.region],
-                  // Clusters hold no role evidence; the rest is read.
-                  services: ['route53', 'backup', 'ecr'],
-                },
-              },
-            },
-          },
-        }),
-      ],
+    const estate = estateOf();
+    const server = await startEstateCatalog({
+      regions: [estate.region],
+      // Clusters hold no role evidence; the rest is read.
+      services: ['route53', 'backup', 'ecr'],
     });
 
     const accountCount = Object.keys(estate.accounts).length + 1; // + management
-    const accounts = await entitiesOf(server, 'aws-account', accountCount);
+    const accounts = await resourcesOfType(server, 'aws-account', accountCount);
     expect(accounts).toHaveLength(accountCount);
     const accountNamed = (name: string) =>
       accounts.find(
