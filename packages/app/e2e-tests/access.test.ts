@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'fs';
+import { readFileSync } from 'node:fs';
 import { signInAsGuest } from './portal';
 
 // The access review on the seeded estate: the portal ingests IAM Identity
@@ -19,7 +19,9 @@ test('the platform team reviews who can get into each account, and exports what 
     .getByRole('link', { name: 'Access' })
     .click();
   await expect(page).toHaveURL(/\/aws-platform\/access$/);
-  const summary = page.getByRole('status').filter({ hasText: / assignments?, / });
+  const summary = page
+    .getByRole('status')
+    .filter({ hasText: / assignments?, / });
   await expect(async () => {
     await page.reload();
     await expect(summary).toHaveText('12 assignments, 4 flagged', {
@@ -28,7 +30,8 @@ test('the platform team reviews who can get into each account, and exports what 
   }).toPass({ timeout: 120_000 });
 
   const table = page.getByRole('grid');
-  const row = (text: string) => table.getByRole('row').filter({ hasText: text });
+  const row = (text: string) =>
+    table.getByRole('row').filter({ hasText: text });
   await expect(row('aws-production-admins')).toContainText(
     'Administrator access in production',
   );

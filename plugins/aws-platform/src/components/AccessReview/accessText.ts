@@ -13,7 +13,9 @@ export const ACCESS_TEXT = {
   export: 'Export CSV',
   noMatch: 'No assignment matches these filters.',
   summary: (count: number, flagged: number) =>
-    `${count} ${count === 1 ? 'assignment' : 'assignments'}, ${flagged} flagged`,
+    `${count} ${
+      count === 1 ? 'assignment' : 'assignments'
+    }, ${flagged} flagged`,
   columns: {
     account: 'Account',
     accountId: 'Account id',
