@@ -1,38 +1,26 @@
 import type {
   LifecycleService,
-  LoggerService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import type { EventsService } from '@backstage/plugin-events-node';
-import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import type {
-  AwsPlatformEntityTransformer,
-  IngestionStatusStore,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import type { CatalogMemory } from '../ingestion/catalogMemory';
-import type { ResourceReaders } from '../ingestion/resourceReaders';
-import type { IngestionConfig } from '../ingestionConfig';
 import { providerIdentity } from '../providerIdentity';
 import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
-import type { EventCatalog } from './eventCatalog';
 import { RefreshTrigger } from './RefreshTrigger';
-import { DeltaTarget, ScopeRefresher } from './ScopeRefresher';
+import {
+  DeltaTarget,
+  ScopeRefresher,
+  ScopeRefresherOptions,
+} from './ScopeRefresher';
 
 /** What the event path of one organization's provider is made of. */
-export interface CloudTrailEventsOptions {
-  config: IngestionConfig;
+export interface CloudTrailEventsOptions
+  extends Omit<ScopeRefresherOptions, 'providerName' | 'target'> {
   events: EventsService;
   scheduler: Pick<SchedulerService, 'triggerTask'>;
   lifecycle: Pick<LifecycleService, 'addShutdownHook'>;
   provider: DeltaTarget & {
     refreshInProgress(): Promise<void> | undefined;
   };
-  readers: ResourceReaders;
-  memory: CatalogMemory;
-  catalog: EventCatalog;
-  statusStore: IngestionStatusStore;
-  transformers: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
-  logger: LoggerService;
 }
 
 /**
