@@ -1,6 +1,4 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import {
   ANNOTATION_ACCOUNT_ACCESS,
   ANNOTATION_AWS_ACCOUNT_ID,
@@ -10,7 +8,7 @@ import {
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useReferenceEstate } from '@internal/local-aws';
 import request from 'supertest';
-import { catalogModuleAwsPlatform } from '../catalogModuleAwsPlatform';
+import { startEstateCatalog } from '../__testUtils__/estateCatalog';
 
 // The real catalog backend with Identity Center ingestion enabled, against
 // moto seeded with the reference estate (packages/local-aws): the Identity
@@ -50,27 +48,9 @@ const relationTargets = (entity: Entity | undefined, type: string) =>
 
 describe('Identity Center ingestion of the reference estate', () => {
   it('emits users, groups, permission sets and each account’s access', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        catalogPlugin,
-        catalogModuleAwsPlatform,
-        mockServices.rootConfig.factory({
-          data: {
-            aws: {
-              accountDefaults: { roleName: 'OrganizationAccountAccessRole' },
-            },
-            catalog: {
-              providers: {
-                awsPlatform: {
-                  defaultOwner: 'group:default/platform-team',
-                  regions: ['us-east-1'],
-                  identityCenter: { enabled: true, region: 'us-east-1' },
-                },
-              },
-            },
-          },
-        }),
-      ],
+    const server = await startEstateCatalog({
+      regions: ['us-east-1'],
+      identityCenter: { enabled: true, region: 'us-east-1' },
     });
 
     const groups = await waitFor(
