@@ -49,7 +49,7 @@ describe('AwsAccessReviewPage in a legacy app', () => {
       await screen.findByRole('option', { name: 'BillingAccess' }),
     );
     expect(
-      await screen.findByText('1 assignments, 1 flagged'),
+      await screen.findByText('1 assignment, 1 flagged'),
     ).toBeInTheDocument();
     expect(
       within(screen.getByRole('grid')).getByText(

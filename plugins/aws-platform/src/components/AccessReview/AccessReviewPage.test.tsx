@@ -78,7 +78,7 @@ describe('AccessReviewPage', () => {
     ).toBeInTheDocument();
     await chooseFilter('Flag', 'Permission set provisioned nowhere');
     expect(
-      await screen.findByText('1 assignments, 1 flagged'),
+      await screen.findByText('1 assignment, 1 flagged'),
     ).toBeInTheDocument();
     expect(
       within(table).getByRole('gridcell', { name: 'BillingAccess' }),
@@ -91,7 +91,7 @@ describe('AccessReviewPage', () => {
     await screen.findByText(`12 assignments, ${SEEDED_PROBLEMS} flagged`);
     await userEvent.type(screen.getByLabelText('Search'), 'erin');
     expect(
-      await screen.findByText('1 assignments, 1 flagged'),
+      await screen.findByText('1 assignment, 1 flagged'),
     ).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
     expect(downloadCsv).toHaveBeenCalledTimes(1);
