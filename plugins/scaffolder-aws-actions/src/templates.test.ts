@@ -10,8 +10,8 @@ import {
   ANNOTATION_AWS_ACCOUNT_ID,
   ANNOTATION_AWS_REGION,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
 import { createBackupPlanAction } from './actions/createBackupPlan';
@@ -257,12 +257,17 @@ describe('templates', () => {
       ).toEqual(Object.keys(staging).sort());
     });
 
+    // One folder for every render's workspace, removed after the tests
+    // (Backstage leaves mock folders behind when CI is set).
+    const workspaces = createMockDirectory();
+    afterAll(() => workspaces.remove());
+
     /** Runs the real fetch:template on one of the template's folders. */
     async function render(stepId: string, values: Record<string, unknown>) {
       expect(Object.keys(values).sort()).toEqual(
         Object.keys(stepOf(stepId).input.values).sort(),
       );
-      const workspace = createMockDirectory();
+      const workspace = { path: mkdtempSync(join(workspaces.path, 'render-')) };
       const fetchTemplate = createFetchTemplateAction({
         reader: mockServices.urlReader.mock(),
         // Only used for remote skeletons; these are next to the template.

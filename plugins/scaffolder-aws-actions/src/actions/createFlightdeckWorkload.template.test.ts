@@ -5,8 +5,8 @@ import {
 import { createFetchTemplateAction } from '@backstage/plugin-scaffolder-backend';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject } from '@backstage/types';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import yaml from 'yaml';
 
@@ -40,8 +40,13 @@ const stage = (name: string, accountId: string) => ({
   deployBranches: ['main'],
 });
 
+// One folder for every render's workspace, removed after the tests
+// (Backstage leaves mock folders behind when CI is set).
+const workspaces = createMockDirectory();
+afterAll(() => workspaces.remove());
+
 async function renderCatalogInfo(values: Record<string, unknown>) {
-  const workspace = createMockDirectory();
+  const workspace = { path: mkdtempSync(join(workspaces.path, 'render-')) };
   const fetchTemplate = createFetchTemplateAction({
     reader: mockServices.urlReader.mock(),
     integrations: {} as any, // only for remote skeletons
