@@ -174,6 +174,35 @@ describe('readClusters', () => {
     });
   });
 
+  it('reads only the clusters an event named, each with its own Flightdeck path', async () => {
+    ssm
+      .on(GetParametersByPathCommand, { Path: '/flightdeck/acme-staging-v2' })
+      .resolves({
+        Parameters: [{ Name: '/flightdeck/acme-staging-v2/node_role_arn' }],
+      });
+    const clusters = await readClusters(new EKSClient({}), new SSMClient({}), {
+      names: ['acme-staging-v2'],
+    });
+
+    expect(clusters.map(c => [c.name, c.flightdeck?.detected])).toEqual([
+      ['acme-staging-v2', true],
+    ]);
+    expect(eks).toHaveReceivedCommandTimes(ListClustersCommand, 0);
+    expect(eks).toHaveReceivedCommandTimes(DescribeClusterCommand, 1);
+    expect(ssm).toHaveReceivedCommandTimes(GetParametersByPathCommand, 1);
+  });
+
+  it('leaves out a named cluster that is gone', async () => {
+    eks
+      .on(DescribeClusterCommand, { name: 'deleted' })
+      .rejects(awsError('ResourceNotFoundException', 404));
+    await expect(
+      readClusters(new EKSClient({}), new SSMClient({}), {
+        names: ['deleted'],
+      }),
+    ).resolves.toEqual([]);
+  });
+
   it('makes no SSM call when the region has no clusters', async () => {
     eks.on(ListClustersCommand).resolves({ clusters: [] });
     await expect(read()).resolves.toEqual([]);

@@ -31,11 +31,19 @@ const EKS_PAGE_SIZE = 100;
 /** SSM's largest page for GetParametersByPath. */
 const SSM_PAGE_SIZE = 10;
 const DEFAULT_CONCURRENCY = 4;
+/** Where Flightdeck writes its parameters (guide b.5). */
+const PREFIX = '/flightdeck/';
 
 /** Options of {@link readClusters}. */
 export interface ReadClustersOptions {
   /** EKS calls in flight at once (the SSM read runs beside them). */
   concurrency?: number;
+  /**
+   * Only these clusters, as an event named them: no ListClusters, and each
+   * one's Flightdeck parameters under its own path. One that is gone is
+   * left out.
+   */
+  names?: readonly string[];
 }
 
 /**
@@ -58,14 +66,20 @@ export async function readClusters(
   options: ReadClustersOptions = {},
 ): Promise<ClusterRecord[]> {
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-  const names = await collectPages(
-    paginateListClusters({ client: eks, pageSize: EKS_PAGE_SIZE }, {}),
-    page => page.clusters,
-  );
+  const names =
+    options.names ??
+    (await collectPages(
+      paginateListClusters({ client: eks, pageSize: EKS_PAGE_SIZE }, {}),
+      page => page.clusters,
+    ));
   if (names.length === 0) return [];
 
   const [markers, shells] = await Promise.all([
-    readFlightdeckMarkers(ssm),
+    readFlightdeckMarkers(
+      ssm,
+      options.names ? names.map(name => `${PREFIX}${name}`) : [PREFIX],
+      concurrency,
+    ),
     settleAll(names, concurrency, name => readClusterShell(eks, name)),
   ]);
   const present = shells.filter((s): s is ClusterShell => s !== undefined);
@@ -215,20 +229,26 @@ async function describeAddon(
 }
 
 /**
- * One paged GetParametersByPath for the whole account and region, names only.
- * Undefined when SSM is denied: the marker is then unknown, not false.
+ * One paged GetParametersByPath per path (the whole account and region's
+ * `/flightdeck/`, or each named cluster's), names only. Undefined when SSM
+ * is denied: the marker is then unknown, not false.
  */
 async function readFlightdeckMarkers(
   ssm: SSMClient,
+  paths: readonly string[],
+  concurrency: number,
 ): Promise<Map<string, FlightdeckMarker> | undefined> {
   try {
-    const parameters = await collectPages(
-      paginateGetParametersByPath(
-        { client: ssm, pageSize: SSM_PAGE_SIZE },
-        { Path: '/flightdeck/', Recursive: true, WithDecryption: false },
+    const pages = await settleAll(paths, concurrency, path =>
+      collectPages(
+        paginateGetParametersByPath(
+          { client: ssm, pageSize: SSM_PAGE_SIZE },
+          { Path: path, Recursive: true, WithDecryption: false },
+        ),
+        page => page.Parameters,
       ),
-      page => page.Parameters,
     );
+    const parameters = pages.flat();
     return flightdeckMarkers(
       parameters.flatMap(parameter => (parameter.Name ? [parameter.Name] : [])),
     );

@@ -88,8 +88,9 @@ describe('CloudTrailEventConsumer', () => {
       await publish(event);
     }
     await consumer.idle();
+    // Once, and only the cluster the events named.
     expect(reads.calls.filter(c => c.startsWith('eks:'))).toEqual([
-      `eks:${PRODUCTION}:${REGION}`,
+      `eks:${PRODUCTION}:${REGION} test`,
     ]);
     expect(reads.calls.filter(c => c === `route53:${PRODUCTION}`)).toHaveLength(
       1,

@@ -47,6 +47,7 @@ export class CloudTrailEventConsumer {
           ? {
               ...later,
               delegation: earlier.delegation || later.delegation,
+              clusters: clustersOfBoth(earlier.clusters, later.clusters),
               settleReads: Math.min(
                 earlier.settleReads ?? 0,
                 later.settleReads ?? 0,
@@ -126,4 +127,12 @@ export class CloudTrailEventConsumer {
       );
     }
   }
+}
+
+/** Both changes' clusters; undefined (the whole scope) if either named none. */
+function clustersOfBoth(
+  earlier: readonly string[] | undefined,
+  later: readonly string[] | undefined,
+): readonly string[] | undefined {
+  return earlier && later ? [...new Set([...earlier, ...later])] : undefined;
 }

@@ -108,6 +108,43 @@ describe('ScopeRefresher', () => {
     expect(catalog.deltas).toHaveLength(1);
   });
 
+  it("reads only the clusters an event named, and keeps the scope's others as held", async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    const held = byName(catalog.all(), 'acme-production-v1');
+    // v1 was upgraded too, but no event named it: it stays as held until
+    // its own event or the next full refresh.
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
+      cluster(PRODUCTION, 'acme-production-v1', { version: '1.34' }),
+      cluster(PRODUCTION, 'acme-production-v2'),
+    ];
+    const named = {
+      ...regional('eks', PRODUCTION),
+      clusters: ['acme-production-v2'],
+    };
+    const outcome = await refresher.refresh([named]);
+
+    expect(reads.calls).toEqual([
+      `eks:${PRODUCTION}:${REGION} acme-production-v2`,
+    ]);
+    expect(outcome).toMatchObject({ added: 1, removed: 0, failures: [] });
+    expect(byName(catalog.all(), 'acme-production-v1')).toEqual(held);
+    expect(byName(catalog.all(), 'acme-production-v2')).toBeDefined();
+  });
+
+  it('removes a named cluster that is gone, and only that one', async () => {
+    const { data, catalog, refresher } = await setUp();
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
+      cluster(PRODUCTION, 'acme-production-v2'),
+    ];
+    await refresher.refresh([regional('eks', PRODUCTION)]);
+    data.clusters[`eks:${PRODUCTION}:${REGION}`] = [];
+    const outcome = await refresher.refresh([
+      { ...regional('eks', PRODUCTION), clusters: ['acme-production-v2'] },
+    ]);
+    expect(outcome).toMatchObject({ added: 0, removed: 1 });
+    expect(byName(catalog.all(), 'acme-production-v2')).toBeUndefined();
+  });
+
   it('applies a backup vault deleted, and the account summary with it', async () => {
     const { data, catalog, refresher } = await setUp();
     data.backup[`backup:${PRODUCTION}:${REGION}`] = {

@@ -30,7 +30,7 @@ import {
   readChangedScopes,
 } from './readChangedScopes';
 import { recordEventFailures } from './recordEventFailures';
-import { refOf, ScopeDelta, scopeDelta } from './scopeDelta';
+import { refOf, replacedByReads, ScopeDelta, scopeDelta } from './scopeDelta';
 
 /** Where a delta goes: the provider's connection to the catalog. */
 export interface DeltaTarget {
@@ -245,7 +245,7 @@ export class ScopeRefresher {
         .map(e => stringifyEntityRef(e)),
     );
     const delta = scopeDelta({
-      replacedScopes: new Set(reads.changed.map(o => o.scope.key)),
+      isReplaced: replacedByReads(reads.changed.map(o => o.scope)),
       fresh,
       held,
       others,

@@ -190,10 +190,17 @@ describe('CloudTrail events through SQS', () => {
     expect(titles(after)).toEqual(
       [...titles(before), 'kubernetes-cluster events-test'].sort(),
     );
-    // Only the cluster's scope was read: no Organizations call, no other service.
+    // Only the cluster the event named was read: no Organizations call, no
+    // other service, no ListClusters and no other cluster of the account.
     expect(
       calls.filter(c => !c.startsWith('eks ') && !c.startsWith('ssm ')),
     ).toEqual([]);
+    expect(calls.filter(c => c.startsWith('eks '))).toEqual([
+      'eks GET /clusters/events-test',
+      'eks GET /clusters/events-test/node-groups',
+    ]);
+    // The issue's goal: at most 5 AWS calls per change.
+    expect(calls.length).toBeLessThanOrEqual(5);
     // eslint-disable-next-line no-console
     console.log(
       `AWS calls for one EKS change: ${calls.length}: ${calls.join(', ')}`,

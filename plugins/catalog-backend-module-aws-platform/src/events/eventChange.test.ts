@@ -7,6 +7,7 @@ import {
   eksDescribeCluster,
   eksUpdateClusterVersion,
   EXAMPLE_ACCOUNT_ID,
+  madeIn,
   organizationsCreateAccount,
   organizationsCreateAccountResult,
   organizationsCreateOu,
@@ -73,6 +74,7 @@ describe('changeOfEvent', () => {
           accountId: account,
           region: 'us-west-2',
           delegation: false,
+          clusters: ['test'],
         },
       });
     }
@@ -81,6 +83,42 @@ describe('changeOfEvent', () => {
         change: { key: `backup:${account}:us-east-1`, service: 'backup' },
       });
     }
+  });
+
+  it.each([
+    ['CreateNodegroup', { clusterName: 'shop', nodegroupName: 'ng' }, 'shop'],
+    ['UpdateClusterConfig', { name: 'shop' }, 'shop'],
+    [
+      'TagResource',
+      { resourceArn: `arn:aws:eks:us-west-2:${account}:cluster/shop` },
+      'shop',
+    ],
+    [
+      'UntagResource',
+      {
+        resourceArn: `arn:aws:eks:us-west-2:${account}:nodegroup/shop/ng/0ac1`,
+      },
+      'shop',
+    ],
+  ])('names the cluster that %s changed', (eventName, parameters, cluster) => {
+    const event = madeIn(eksUpdateClusterVersion, account, 'us-west-2', {
+      eventName,
+      requestParameters: parameters,
+    });
+    expect(mapped(event)).toMatchObject({ change: { clusters: [cluster] } });
+  });
+
+  it.each([
+    ['no name', {}],
+    ['a name EKS would refuse', { name: '../shop' }],
+    ['an ARN of another service', { resourceArn: 'arn:aws:iam::1:role/x' }],
+  ])('reads the whole EKS scope when the request has %s', (_, parameters) => {
+    const event = madeIn(eksUpdateClusterVersion, account, 'us-west-2', {
+      requestParameters: parameters,
+    });
+    const change = mapped(event);
+    expect(change).toMatchObject({ change: { service: 'eks' } });
+    expect(change).not.toHaveProperty('change.clusters');
   });
 
   it('maps changes to accounts, tags and OUs to the organization', () => {

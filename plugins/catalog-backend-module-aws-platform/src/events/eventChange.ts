@@ -1,4 +1,5 @@
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+import { clusterNamed } from './eksClusterNamed';
 
 /** The services whose scopes an event re-reads on its own. */
 export type EventScopeService = 'route53' | 'eks' | 'backup';
@@ -12,6 +13,11 @@ export interface ScopeChange {
   accountId: string;
   /** For EKS and Backup. */
   region?: string;
+  /**
+   * EKS only: the clusters the events named. Only these are read again;
+   * absent when an event named none, and then the whole scope is read.
+   */
+  clusters?: readonly string[];
   /**
    * Route 53 only: the change can alter a delegation across accounts (a
    * zone created or deleted, an NS record changed), so the zones above and
@@ -161,6 +167,7 @@ function regionalChange(
   if (!calls.has(event.eventName)) {
     return { ignored: `${service} ${event.eventName} changes no entity` };
   }
+  const cluster = service === 'eks' ? clusterNamed(event) : undefined;
   return {
     change: {
       kind: 'scope',
@@ -169,6 +176,7 @@ function regionalChange(
       accountId: event.accountId,
       region: event.region,
       delegation: false,
+      ...(cluster && { clusters: [cluster] }),
     },
   };
 }

@@ -10,6 +10,9 @@ import type { ResourceReaders } from '../ingestion/resourceReaders';
 import type { Scope, ScopeOutcome } from '../ingestion/scopes';
 import type { MappingContext } from '../resources/mappingContext';
 
+/** A scope to read again; EKS's may name the only clusters to read. */
+type ChangedScope = Scope & { clusters?: readonly string[] };
+
 type Read<K extends 'route53' | 'eks' | 'backup'> = Awaited<
   ReturnType<ResourceReaders[K]>
 >;
@@ -21,7 +24,7 @@ type Read<K extends 'route53' | 'eks' | 'backup'> = Awaited<
  */
 export async function readChangedScopes(
   readers: ResourceReaders,
-  scopes: readonly Scope[],
+  scopes: readonly ChangedScope[],
   config: Pick<IngestionConfig, 'accountConcurrency'>,
 ): Promise<ScopeOutcome<unknown>[]> {
   const outcomes = await mapSettled(
@@ -36,10 +39,13 @@ export async function readChangedScopes(
   );
 }
 
-function readScope(readers: ResourceReaders, scope: Scope): Promise<unknown> {
+function readScope(
+  readers: ResourceReaders,
+  scope: ChangedScope,
+): Promise<unknown> {
   if (scope.service === 'route53') return readers.route53(scope.accountId);
   if (scope.service === 'eks')
-    return readers.eks(scope.accountId, scope.region!);
+    return readers.eks(scope.accountId, scope.region!, scope.clusters);
   if (scope.service === 'backup') {
     return readers.backup(scope.accountId, scope.region!);
   }

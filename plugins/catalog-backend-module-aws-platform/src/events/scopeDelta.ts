@@ -20,13 +20,13 @@ export interface ScopeDelta {
  * (and, for Route 53, zones of other scopes whose delegation was judged
  * again); `held` the provider's entities in the catalog of the accounts
  * concerned; `others` what the catalog holds under fresh refs that `held`
- * does not (someone else's entity). Only the entities of `replacedScopes`
- * (the changed scopes read in full) can be removed. A fresh entity whose
+ * does not (someone else's entity). Only the entities that `isReplaced`
+ * (those of the changed scopes, or of the clusters read) can be removed. A fresh entity whose
  * ref the catalog holds for another scope, or for someone else, is left
  * out and reported, as a full refresh does (the first holder wins).
  */
 export function scopeDelta(input: {
-  replacedScopes: ReadonlySet<string>;
+  isReplaced(entity: Entity): boolean;
   fresh: readonly Entity[];
   held: readonly Entity[];
   others: readonly Entity[];
@@ -53,13 +53,32 @@ export function scopeDelta(input: {
     added.push(entity);
   }
   const removedRefs = input.held
-    .filter(
-      entity =>
-        input.replacedScopes.has(scopeOf(entity)) &&
-        !addedRefs.has(refOf(entity)),
-    )
+    .filter(entity => input.isReplaced(entity) && !addedRefs.has(refOf(entity)))
     .map(entity => stringifyEntityRef(entity));
   return { added, removedRefs, duplicates };
+}
+
+/**
+ * Which held entities the changed scopes' reads replace: every entity of a
+ * scope read in full, and of an EKS scope read for some clusters only,
+ * those clusters' entities.
+ */
+export function replacedByReads(
+  scopes: ReadonlyArray<{ key: string; clusters?: readonly string[] }>,
+): (entity: Entity) => boolean {
+  const read = new Map(scopes.map(scope => [scope.key, scope.clusters]));
+  return entity => {
+    const scope = scopeOf(entity);
+    if (!read.has(scope)) return false;
+    const clusters = read.get(scope);
+    return !clusters || clusters.includes(clusterNameOf(entity) ?? '');
+  };
+}
+
+/** The cluster name of an EKS entity's ARN (`…:cluster/<name>`). */
+function clusterNameOf(entity: Entity): string | undefined {
+  const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN] ?? '';
+  return /:cluster\/([^/]+)$/.exec(arn)?.[1];
 }
 
 /** The catalog compares refs case-insensitively. */

@@ -21,7 +21,12 @@ import type { ReadIdentityCenter } from '../identityCenter/identityCenterScope';
 /** Reads one scope of each service; the AWS I/O layer behind the ingestion. */
 export interface ResourceReaders {
   route53(accountId: string): Promise<HostedZoneRecord[]>;
-  eks(accountId: string, region: string): Promise<ClusterRecord[]>;
+  /** Every cluster of the account and region, or only `names` (an event's). */
+  eks(
+    accountId: string,
+    region: string,
+    names?: readonly string[],
+  ): Promise<ClusterRecord[]>;
   backup(
     accountId: string,
     region: string,
@@ -54,12 +59,12 @@ export function createResourceReaders(
         }),
       );
     },
-    async eks(accountId, region) {
+    async eks(accountId, region, names) {
       const [eks, ssm] = await Promise.all([
         clientFactory.createClient(EKSClient, { accountId, region }),
         clientFactory.createClient(SSMClient, { accountId, region }),
       ]);
-      return readClusters(eks, ssm);
+      return readClusters(eks, ssm, { names });
     },
     async backup(accountId, region) {
       return readBackup(

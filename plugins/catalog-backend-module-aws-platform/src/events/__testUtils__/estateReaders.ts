@@ -31,10 +31,13 @@ export function estateReaders(data: EstateData): EstateReaders {
         () => data.zones[`route53:${accountId}`],
         [],
       ),
-    eks: (accountId: string, region: string) =>
+    eks: (accountId: string, region: string, names?: readonly string[]) =>
       read(
-        `eks:${accountId}:${region}`,
-        () => data.clusters[`eks:${accountId}:${region}`],
+        `eks:${accountId}:${region}${names ? ` ${names.join(',')}` : ''}`,
+        () =>
+          data.clusters[`eks:${accountId}:${region}`]?.filter(
+            c => !names || names.includes(c.name),
+          ),
         [],
       ),
     backup: (accountId: string, region: string) =>
