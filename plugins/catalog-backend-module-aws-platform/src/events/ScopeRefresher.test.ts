@@ -39,7 +39,9 @@ async function fullRefresh(data: EstateData): Promise<Entity[]> {
   return [...run.entities!].sort((a, b) => refKey(a).localeCompare(refKey(b)));
 }
 
-async function setUp(options: { transformers?: Map<any, any> } = {}) {
+async function setUp(
+  options: { transformers?: Map<any, any>; config?: typeof config } = {},
+) {
   const data = eventEstate();
   const catalog = new MemoryCatalog();
   catalog.applyFull(await fullRefresh(data));
@@ -54,7 +56,7 @@ async function setUp(options: { transformers?: Map<any, any> } = {}) {
     failures: [],
   });
   const refresher = new ScopeRefresher({
-    config,
+    config: options.config ?? config,
     providerName: 'AwsPlatformEntityProvider',
     target: catalog,
     readers: reads.readers,
@@ -298,6 +300,38 @@ describe('ScopeRefresher', () => {
     expect(
       await transformed.refresher.refresh([regional('eks', PRODUCTION)]),
     ).toMatchObject({ fullRefresh: expect.stringMatching(/transformer/) });
+  });
+
+  it('asks for the full refresh for ECR policies and Identity Center only when the provider reads them', async () => {
+    const policy: OrganizationChange = {
+      kind: 'organization',
+      accountId: PRODUCTION,
+      eventName: 'SetRepositoryPolicy',
+      reads: 'ecr',
+    };
+    const assignment: OrganizationChange = {
+      kind: 'organization',
+      accountId: MANAGEMENT,
+      eventName: 'CreateAccountAssignment',
+      reads: 'identityCenter',
+    };
+    // The test config reads no ECR and no Identity Center.
+    const { refresher } = await setUp();
+    expect(await refresher.refresh([policy, assignment])).not.toHaveProperty(
+      'fullRefresh',
+    );
+    const withEcr = await setUp({
+      config: { ...config, services: [...config.services, 'ecr'] },
+    });
+    expect(await withEcr.refresher.refresh([policy, assignment])).toMatchObject(
+      { fullRefresh: 'SetRepositoryPolicy' },
+    );
+    const withIdentityCenter = await setUp({
+      config: { ...config, identityCenter: { region: 'us-east-1' } },
+    });
+    expect(
+      await withIdentityCenter.refresher.refresh([assignment]),
+    ).toMatchObject({ fullRefresh: 'CreateAccountAssignment' });
   });
 
   it('returns an EKS scope with an operation under way, to be read again', async () => {

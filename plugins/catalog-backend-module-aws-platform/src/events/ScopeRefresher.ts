@@ -147,12 +147,21 @@ export class ScopeRefresher {
     const names = new Set(
       changes.flatMap(change =>
         change.kind === 'organization' &&
-        organization.accounts.has(change.accountId)
+        organization.accounts.has(change.accountId) &&
+        this.#reads(change)
           ? [change.eventName]
           : [],
       ),
     );
     return names.size > 0 ? [...names].join(', ') : undefined;
+  }
+
+  /** Whether the refresh reads what the change is about (ECR, Identity Center). */
+  #reads(change: OrganizationChange): boolean {
+    const { services, identityCenter } = this.#o.config;
+    if (change.reads === 'ecr') return services.includes('ecr');
+    if (change.reads === 'identityCenter') return identityCenter !== undefined;
+    return true;
   }
 
   #isRead(change: ScopeChange, organization: EventOrganization): boolean {

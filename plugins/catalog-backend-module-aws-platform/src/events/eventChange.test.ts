@@ -121,6 +121,38 @@ describe('changeOfEvent', () => {
     expect(change).not.toHaveProperty('change.clusters');
   });
 
+  it.each([
+    ['ecr.amazonaws.com', 'SetRepositoryPolicy', 'ecr'],
+    ['ecr.amazonaws.com', 'DeleteRepository', 'ecr'],
+    ['sso.amazonaws.com', 'CreateAccountAssignment', 'identityCenter'],
+    ['identitystore.amazonaws.com', 'CreateGroupMembership', 'identityCenter'],
+  ])(
+    'asks the full refresh for %s %s, as evidence it reads',
+    (source, eventName, reads) => {
+      const event = madeIn(eksUpdateClusterVersion, account, 'us-east-1', {
+        eventSource: source,
+        eventName,
+        requestParameters: {},
+      });
+      expect(mapped(event)).toEqual({
+        change: { kind: 'organization', accountId: account, eventName, reads },
+      });
+    },
+  );
+
+  it.each([
+    ['ecr.amazonaws.com', 'CreateRepository'],
+    ['ecr.amazonaws.com', 'PutImage'],
+    ['sso.amazonaws.com', 'ProvisionPermissionSet'],
+    ['identitystore.amazonaws.com', 'ListUsers'],
+  ])('asks nothing for %s %s', (source, eventName) => {
+    const event = madeIn(eksUpdateClusterVersion, account, 'us-east-1', {
+      eventSource: source,
+      eventName,
+    });
+    expect(mapped(event)).toHaveProperty('ignored');
+  });
+
   it('maps changes to accounts, tags and OUs to the organization', () => {
     for (const event of [
       organizationsMoveAccount,

@@ -1,5 +1,14 @@
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
 import { clusterNamed } from './eksClusterNamed';
+import {
+  BACKUP_CALLS,
+  ECR_CALLS,
+  EKS_CALLS,
+  IDENTITY_CENTER_CALLS,
+  IDENTITY_STORE_CALLS,
+  ORGANIZATIONS_CALLS,
+  ROUTE53_CALLS,
+} from './eventCalls';
 
 /** The services whose scopes an event re-reads on its own. */
 export type EventScopeService = 'route53' | 'eks' | 'backup';
@@ -26,75 +35,27 @@ export interface ScopeChange {
   delegation: boolean;
 }
 
-/** A change to the organization itself: accounts, tags, OUs, administrators. */
+/**
+ * A change only the full refresh reads again: to the organization itself
+ * (accounts, tags, OUs, administrators), to the evidence of roles that is
+ * judged across accounts (ECR policies), or to Identity Center.
+ */
 export interface OrganizationChange {
   kind: 'organization';
   /** The account the call was made in (the management account or a delegated administrator). */
   accountId: string;
   eventName: string;
+  /**
+   * The part of the refresh the change is about, when it is not the
+   * organization: the refresh is asked for only if the provider reads it.
+   */
+  reads?: 'ecr' | 'identityCenter';
 }
 
 /** What one event asks for, or why it asks for nothing. */
 export type EventMapping =
   | { change: ScopeChange | OrganizationChange }
   | { ignored: string };
-
-/** Route 53 calls that change what a zone entity shows. */
-const ROUTE53_CALLS: ReadonlySet<string> = new Set([
-  'CreateHostedZone',
-  'DeleteHostedZone',
-  'ChangeResourceRecordSets',
-  'ChangeTagsForResource',
-]);
-
-/** EKS calls that change a cluster entity: the cluster, its tags, node groups and add-ons. */
-const EKS_CALLS: ReadonlySet<string> = new Set([
-  'CreateCluster',
-  'DeleteCluster',
-  'UpdateClusterVersion',
-  'UpdateClusterConfig',
-  'TagResource',
-  'UntagResource',
-  'CreateNodegroup',
-  'DeleteNodegroup',
-  'UpdateNodegroupConfig',
-  'UpdateNodegroupVersion',
-  'CreateAddon',
-  'DeleteAddon',
-  'UpdateAddon',
-]);
-
-/** AWS Backup calls that change a vault or plan entity. */
-const BACKUP_CALLS: ReadonlySet<string> = new Set([
-  'CreateBackupPlan',
-  'UpdateBackupPlan',
-  'DeleteBackupPlan',
-  'CreateBackupSelection',
-  'DeleteBackupSelection',
-  'CreateBackupVault',
-  'DeleteBackupVault',
-  'TagResource',
-  'UntagResource',
-]);
-
-/**
- * Organizations calls that change accounts, OUs, tags or the evidence of
- * roles. `CreateAccount` itself is not one: the account exists once its
- * `CreateAccountResult` service event says so.
- */
-const ORGANIZATIONS_CALLS: ReadonlySet<string> = new Set([
-  'TagResource',
-  'UntagResource',
-  'MoveAccount',
-  'CloseAccount',
-  'RemoveAccountFromOrganization',
-  'LeaveOrganization',
-  'CreateOrganizationalUnit',
-  'UpdateOrganizationalUnit',
-  'DeleteOrganizationalUnit',
-  'RegisterDelegatedAdministrator',
-  'DeregisterDelegatedAdministrator',
-]);
 
 /**
  * The smallest part of the catalog an event can have changed: a scope of
@@ -115,6 +76,12 @@ export function changeOfEvent(event: CloudTrailChangeEvent): EventMapping {
       return regionalChange(event, 'backup', BACKUP_CALLS);
     case 'organizations.amazonaws.com':
       return organizationsChange(event);
+    case 'ecr.amazonaws.com':
+      return evidenceChange(event, 'ecr', ECR_CALLS);
+    case 'sso.amazonaws.com':
+      return evidenceChange(event, 'identityCenter', IDENTITY_CENTER_CALLS);
+    case 'identitystore.amazonaws.com':
+      return evidenceChange(event, 'identityCenter', IDENTITY_STORE_CALLS);
     default:
       return { ignored: `${event.eventSource} is not read from events` };
   }
@@ -202,4 +169,25 @@ function organizationsChange(event: CloudTrailChangeEvent): EventMapping {
   return ORGANIZATIONS_CALLS.has(event.eventName)
     ? organization
     : { ignored: `organizations ${event.eventName} changes no entity` };
+}
+
+/** A change the full refresh reads: ECR policies or Identity Center. */
+function evidenceChange(
+  event: CloudTrailChangeEvent,
+  reads: 'ecr' | 'identityCenter',
+  calls: ReadonlySet<string>,
+): EventMapping {
+  if (!calls.has(event.eventName)) {
+    return {
+      ignored: `${event.eventSource} ${event.eventName} changes nothing read`,
+    };
+  }
+  return {
+    change: {
+      kind: 'organization',
+      accountId: event.accountId,
+      eventName: event.eventName,
+      reads,
+    },
+  };
 }
