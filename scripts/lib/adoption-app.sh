@@ -54,8 +54,10 @@ adoption_create_app() {
 # resolutions catch the packages they depend on), and native addons nothing
 # here runs are not compiled (keytar needs libsecret's headers to build and
 # is optional to @backstage/cli; tree-sitter belongs to the API docs' Swagger
-# UI, which uses its WebAssembly build in the browser; cpu-features is
-# optional to ssh2). better-sqlite3 is provided by adoption_sqlite_addon.
+# UI, which uses its WebAssembly build in the browser; cpu-features and
+# ssh2's crypto binding are optional to ssh2, which falls back to
+# JavaScript; @scarf/scarf only reports installs). better-sqlite3 is
+# provided by adoption_sqlite_addon.
 adoption_prepare_app() {
   local app="$1" list="$2"
   node -e '
@@ -69,7 +71,8 @@ adoption_prepare_app() {
     }
     pkg.dependenciesMeta = pkg.dependenciesMeta ?? {};
     for (const name of ["keytar", "tree-sitter", "tree-sitter-json",
-      "@tree-sitter-grammars/tree-sitter-yaml", "cpu-features", "better-sqlite3"]) {
+      "@tree-sitter-grammars/tree-sitter-yaml", "cpu-features", "ssh2",
+      "@scarf/scarf", "better-sqlite3"]) {
       pkg.dependenciesMeta[name] = { built: false };
     }
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
