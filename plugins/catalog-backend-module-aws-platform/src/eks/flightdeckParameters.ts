@@ -1,6 +1,7 @@
 import type { FlightdeckMarker } from './types';
 
-const PREFIX = '/flightdeck/';
+/** Where Flightdeck writes its parameters (guide b.5). */
+export const FLIGHTDECK_PREFIX = '/flightdeck/';
 
 /**
  * Flightdeck's `aws/cluster` module writes these two parameters per cluster
@@ -18,8 +19,8 @@ export function flightdeckMarkers(
 ): Map<string, FlightdeckMarker> {
   const markers = new Map<string, FlightdeckMarker>();
   for (const name of parameterNames) {
-    if (!name.startsWith(PREFIX)) continue;
-    const [cluster, ...rest] = name.slice(PREFIX.length).split('/');
+    if (!name.startsWith(FLIGHTDECK_PREFIX)) continue;
+    const [cluster, ...rest] = name.slice(FLIGHTDECK_PREFIX.length).split('/');
     if (!cluster || rest.length === 0) continue;
     const marker = markers.get(cluster) ?? { detected: false, parameters: [] };
     marker.parameters.push(name);

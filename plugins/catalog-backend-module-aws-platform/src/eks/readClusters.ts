@@ -18,7 +18,7 @@ import {
   isOperationUnavailable,
   isResourceGone,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { flightdeckMarkers } from './flightdeckParameters';
+import { FLIGHTDECK_PREFIX, flightdeckMarkers } from './flightdeckParameters';
 import type {
   AddonRecord,
   ClusterRecord,
@@ -31,8 +31,6 @@ const EKS_PAGE_SIZE = 100;
 /** SSM's largest page for GetParametersByPath. */
 const SSM_PAGE_SIZE = 10;
 const DEFAULT_CONCURRENCY = 4;
-/** Where Flightdeck writes its parameters (guide b.5). */
-const PREFIX = '/flightdeck/';
 
 /** Options of {@link readClusters}. */
 export interface ReadClustersOptions {
@@ -77,7 +75,9 @@ export async function readClusters(
   const [markers, shells] = await Promise.all([
     readFlightdeckMarkers(
       ssm,
-      options.names ? names.map(name => `${PREFIX}${name}`) : [PREFIX],
+      options.names
+        ? names.map(name => `${FLIGHTDECK_PREFIX}${name}`)
+        : [FLIGHTDECK_PREFIX],
       concurrency,
     ),
     settleAll(names, concurrency, name => readClusterShell(eks, name)),
