@@ -5,10 +5,21 @@
 # prints the URL. Ctrl-C stops everything, the emulator included.
 #
 #   scripts/start-portal.sh            # development servers (watch mode)
+#   scripts/start-portal.sh --built    # the frontend built once, served by the backend
 #   LOCAL_AWS_PORT=5000 scripts/start-portal.sh
+#
+# --built is what the browser tests run against: a production bundle loads in
+# a third of the time of the development server's, and nothing recompiles.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/toolchain.sh"
 source "$REPO_ROOT/scripts/lib/prerequisites.sh"
 source "$REPO_ROOT/scripts/lib/processes.sh"
+
+built=false
+case "${1:-}" in
+  --built) built=true ;;
+  "") ;;
+  *) die "unknown option $1 (the only one is --built)" ;;
+esac
 
 ensure_toolchain
 require_moto
@@ -37,13 +48,23 @@ source "$env_file"
 set +a
 echo "==> Local AWS at $AWS_ENDPOINT_URL"
 
-echo "==> Starting the backend and the frontend"
-BROWSER=none setsid yarn start &
+if $built; then
+  echo "==> Building the frontend"
+  yarn workspace app build >/dev/null
+  echo "==> Starting the backend, which serves the built frontend"
+  # The app-backend plugin serves packages/app/dist at the backend's address.
+  portal_url="http://localhost:7007"
+  APP_CONFIG_app_baseUrl="$portal_url" setsid yarn workspace backend start &
+else
+  echo "==> Starting the backend and the frontend"
+  portal_url="http://localhost:3000"
+  BROWSER=none setsid yarn start &
+fi
 portal_pid=$!
 wait_for_http "http://localhost:7007/api/aws-platform/health" 300 "$portal_pid"
-wait_for_http "http://localhost:3000" 300 "$portal_pid"
+wait_for_http "$portal_url" 300 "$portal_pid"
 echo
-echo "Portal ready at http://localhost:3000 (sign in as guest; the AWS accounts are under 'AWS Platform')"
+echo "Portal ready at $portal_url (sign in as guest; the AWS accounts are under 'AWS Platform')"
 echo
 
 wait "$portal_pid"

@@ -33,18 +33,22 @@ CI=true yarn backstage-cli repo test --maxWorkers=3 --json --outputFile="$jest_r
 
 stage "Browser tests against the portal on the seeded local estate"
 # The portal's SQLite persists between starts; the browser tests start anew.
+# They run against the built frontend the backend serves (start-portal.sh
+# --built): its pages load in a third of the development server's time.
 rm -rf "$TOOLS_DIR/portal-db"
 portal_log="$TOOLS_DIR/portal.log"
-setsid "$REPO_ROOT/scripts/start-portal.sh" > "$portal_log" 2>&1 &
+portal_url="http://localhost:7007"
+setsid "$REPO_ROOT/scripts/start-portal.sh" --built > "$portal_log" 2>&1 &
 portal_pid=$!
 trap 'stop_group "$portal_pid"' EXIT
-if ! (wait_for_http "http://localhost:7007/api/aws-platform/health" 400 "$portal_pid" &&
-  wait_for_http "http://localhost:3000" 300 "$portal_pid"); then
+if ! (wait_for_http "$portal_url/api/aws-platform/health" 400 "$portal_pid" &&
+  wait_for_http "$portal_url" 300 "$portal_pid"); then
   tail -50 "$portal_log" >&2
   die "the portal did not start; its log is in $portal_log"
 fi
 e2e_report="$TOOLS_DIR/e2e-report.json"
-PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" yarn playwright test --reporter=list,json
+PLAYWRIGHT_URL="$portal_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" \
+  yarn playwright test --reporter=list,json
 stop_group "$portal_pid"
 trap - EXIT
 
