@@ -1,7 +1,7 @@
 import { isMutatingOperation } from '@internal/local-aws';
 import { awsReads } from './__testUtils__/awsCalls';
 import { getJson, guestToken, waitFor } from './__testUtils__/portalClient';
-import { useProductionShape } from './__testUtils__/productionShape';
+import type { ProductionShape } from './__testUtils__/productionShape';
 
 // Scaffolder tasks on two replicas whose task workers both poll the shared
 // database: a task started through replica A is claimed by one of them,
@@ -11,26 +11,8 @@ import { useProductionShape } from './__testUtils__/productionShape';
 // its heartbeat is stale (scaffolder.taskRecovery) and finishes it without
 // creating anything twice.
 
-const STALE_S = 5;
-
-const shape = useProductionShape({
-  auth: {
-    providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-  },
-  catalog: {
-    providers: {
-      awsPlatform: {
-        regions: ['us-east-1'],
-        schedule: { frequency: 'PT30M', timeout: 'PT5M' },
-      },
-    },
-  },
-  // app-config.production.yaml turns recovery on; shorter here.
-  scaffolder: { taskRecovery: { staleTimeout: { seconds: STALE_S } } },
-});
-
 /** Changes (Create*, Change*, Tag*...) over both proxies, by operation. */
-function changes(): Record<string, number> {
+function changes(shape: ProductionShape): Record<string, number> {
   return Object.fromEntries(
     Object.entries(awsReads(shape.proxies)).filter(([key]) =>
       isMutatingOperation(key.split(':')[1]),
@@ -39,18 +21,21 @@ function changes(): Record<string, number> {
 }
 
 /** The changes made since `before` (a `changes()` taken earlier). */
-function changesSince(before: Record<string, number>) {
+function changesSince(shape: ProductionShape, before: Record<string, number>) {
   return Object.fromEntries(
-    Object.entries(changes())
+    Object.entries(changes(shape))
       .map(([key, calls]) => [key, calls - (before[key] ?? 0)] as const)
       .filter(([, calls]) => calls > 0),
   );
 }
 
-const sandbox = () =>
+const sandbox = (shape: ProductionShape) =>
   `resource:default/account-${shape.estate.accounts.sandbox.id}`;
 
-async function bothReplicasReady(token: string): Promise<void> {
+async function bothReplicasReady(
+  shape: ProductionShape,
+  token: string,
+): Promise<void> {
   const [a, b] = shape.replicas.map(replica => replica.baseUrl);
   await waitFor(
     'both replicas know the template, the account and the owner group',
@@ -74,6 +59,7 @@ async function bothReplicasReady(token: string): Promise<void> {
 
 /** Starts the delegated subdomain template through `baseUrl`; its task id. */
 async function startSubdomainTask(
+  shape: ProductionShape,
   baseUrl: string,
   token: string,
   subdomain: string,
@@ -88,7 +74,7 @@ async function startSubdomainTask(
       templateRef: 'template:default/aws-delegated-subdomain',
       values: {
         subdomain,
-        account: sandbox(),
+        account: sandbox(shape),
         owner: 'group:default/app-developers',
       },
     }),
@@ -115,18 +101,23 @@ function taskEnd(baseUrl: string, token: string, id: string) {
   );
 }
 
-describe('a scaffolder task on two replicas', () => {
+/**
+ * The scaffolder's tests, on the pair `shape` started; they run last: the
+ * second one kills a replica (and starts it again).
+ */
+export function scaffolderOnReplicas(shape: ProductionShape) {
+  describe('a scaffolder task on two replicas', () => {
   it('started through replica A runs once', async () => {
     const [a, b] = shape.replicas.map(replica => replica.baseUrl);
     const token = await guestToken(a);
-    await bothReplicasReady(token);
-    expect(changes()).toEqual({});
+    await bothReplicasReady(shape, token);
+    expect(changes(shape)).toEqual({});
 
-    const id = await startSubdomainTask(a, token, 'replicas');
+    const id = await startSubdomainTask(shape, a, token, 'replicas');
     expect(await taskEnd(b, token, id)).toBe('completed');
 
     // The zone, its tags and the delegation in the parent zone: once each.
-    expect(changes()).toEqual({
+    expect(changes(shape)).toEqual({
       'route53:CreateHostedZone': 1,
       'route53:ChangeTagsForResource': 1,
       'route53:ChangeResourceRecordSets': 1,
@@ -135,8 +126,8 @@ describe('a scaffolder task on two replicas', () => {
 
   it('killed mid-task, is finished by the other replica, creating nothing twice', async () => {
     const token = await guestToken(shape.replicas[0].baseUrl);
-    await bothReplicasReady(token);
-    const before = changes();
+    await bothReplicasReady(shape, token);
+    const before = changes(shape);
     // The zone's tag write waits 4 s at the proxy, after the zone was
     // created; the replica that made it is killed while it waits.
     const slowTags = {
@@ -154,6 +145,7 @@ describe('a scaffolder task on two replicas', () => {
     );
     try {
       const id = await startSubdomainTask(
+        shape,
         shape.replicas[0].baseUrl,
         token,
         'recovered',
@@ -164,7 +156,7 @@ describe('a scaffolder task on two replicas', () => {
 
       const survivor = shape.replicas[1 - victim!].baseUrl;
       expect(await taskEnd(survivor, token, id)).toBe('completed');
-      const made = changesSince(before);
+      const made = changesSince(shape, before);
       // One zone and one delegation. The held tag write may still have
       // reached AWS after its replica died; the survivor's run converges
       // the tags either way.
@@ -184,3 +176,4 @@ describe('a scaffolder task on two replicas', () => {
     }
   }, 300_000);
 });
+}

@@ -1,6 +1,6 @@
 import { awsReads, callsOf } from './__testUtils__/awsCalls';
 import { getJson, guestToken, waitFor } from './__testUtils__/portalClient';
-import { useProductionShape } from './__testUtils__/productionShape';
+import type { ProductionShape } from './__testUtils__/productionShape';
 import { flushRedis } from './__testUtils__/redisCache';
 
 // The live status API on two replicas sharing one Redis: a burst spread over
@@ -9,20 +9,6 @@ import { flushRedis } from './__testUtils__/redisCache';
 // ingestion runs once at startup and not again during the tests, so its
 // status, kept in the catalog's database, must read the same everywhere.
 
-const shape = useProductionShape({
-  auth: {
-    providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-  },
-  catalog: {
-    providers: {
-      awsPlatform: {
-        regions: ['us-east-1'],
-        schedule: { frequency: 'PT30M', timeout: 'PT5M' },
-      },
-    },
-  },
-  awsPlatform: { liveStatus: { cacheTtl: 'PT60S' } },
-});
 
 /** Which live endpoint serves each ingested entity type. */
 const ENDPOINTS: Record<string, string> = {
@@ -55,7 +41,10 @@ async function livePaths(baseUrl: string, token: string): Promise<string[]> {
 }
 
 /** AWS reads (STS left out) made while `work` runs, by operation. */
-async function readsDuring(work: () => Promise<void>) {
+async function readsDuring(
+  shape: ProductionShape,
+  work: () => Promise<void>,
+) {
   const before = awsReads(shape.proxies);
   await work();
   const after = awsReads(shape.proxies);
@@ -66,7 +55,9 @@ async function readsDuring(work: () => Promise<void>) {
   );
 }
 
-describe('the live status API on two replicas sharing Redis', () => {
+/** The live status API's tests, on the pair `shape` started. */
+export function liveStatusOnReplicas(shape: ProductionShape) {
+  describe('the live status API on two replicas sharing Redis', () => {
   it('reads each resource from AWS once for 500 concurrent requests over both replicas', async () => {
     const [a, b] = shape.replicas.map(replica => replica.baseUrl);
     const token = await guestToken(a);
@@ -85,7 +76,7 @@ describe('the live status API on two replicas sharing Redis', () => {
     // One cold read of each resource, one request at a time.
     await flushRedis(shape.redisUrl);
     const statuses: number[] = [];
-    const once = await readsDuring(async () => {
+    const once = await readsDuring(shape, async () => {
       for (const path of paths) {
         statuses.push((await getJson(`${a}${path}`, token)).status);
       }
@@ -96,7 +87,7 @@ describe('the live status API on two replicas sharing Redis', () => {
     // The same resources, cold again, 500 requests at once over A and B.
     await flushRedis(shape.redisUrl);
     const failed: unknown[] = [];
-    const burst = await readsDuring(async () => {
+    const burst = await readsDuring(shape, async () => {
       const requests = Array.from({ length: 500 }, (_, i) =>
         getJson(`${i % 2 ? b : a}${paths[i % paths.length]}`, token),
       );
@@ -131,3 +122,4 @@ describe('the live status API on two replicas sharing Redis', () => {
     expect(await status(runner)).toEqual(onA);
   }, 240_000);
 });
+}
