@@ -56,8 +56,10 @@ adoption_create_app() {
 # is optional to @backstage/cli; tree-sitter belongs to the API docs' Swagger
 # UI, which uses its WebAssembly build in the browser; cpu-features and
 # ssh2's crypto binding are optional to ssh2, which falls back to
-# JavaScript; @scarf/scarf only reports installs). better-sqlite3 is
-# provided by adoption_sqlite_addon.
+# JavaScript; @scarf/scarf only reports installs; core-js and protobufjs
+# only print messages; esbuild and @swc/core only check the platform binary
+# their optional dependencies already install). better-sqlite3 is provided
+# by adoption_sqlite_addon.
 adoption_prepare_app() {
   local app="$1" list="$2"
   node -e '
@@ -72,7 +74,8 @@ adoption_prepare_app() {
     pkg.dependenciesMeta = pkg.dependenciesMeta ?? {};
     for (const name of ["keytar", "tree-sitter", "tree-sitter-json",
       "@tree-sitter-grammars/tree-sitter-yaml", "cpu-features", "ssh2",
-      "@scarf/scarf", "better-sqlite3"]) {
+      "@scarf/scarf", "core-js", "core-js-pure", "protobufjs", "esbuild",
+      "@swc/core", "better-sqlite3"]) {
       pkg.dependenciesMeta[name] = { built: false };
     }
     fs.writeFileSync(file, JSON.stringify(pkg, null, 2) + "\n");
