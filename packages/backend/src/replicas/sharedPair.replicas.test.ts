@@ -1,11 +1,13 @@
-import { liveStatusOnReplicas } from './liveStatus.suite';
-import { scaffolderOnReplicas } from './scaffolder.suite';
+import { isMutatingOperation } from '@internal/local-aws';
+import { awsReads, callsOf } from './__testUtils__/awsCalls';
+import { getJson, guestToken, waitFor } from './__testUtils__/portalClient';
 import { useProductionShape } from './__testUtils__/productionShape';
+import { flushRedis } from './__testUtils__/redisCache';
 
 // The live status API and the scaffolder on one pair of replicas: starting
 // PostgreSQL, Redis, moto and two backends is most of each suite's cost, so
-// the two share one start. The live status tests only read AWS; the
-// scaffolder's run after them, and the last one kills a replica.
+// the two share one start. The live status tests only read AWS and run
+// first; the scaffolder's last test kills a replica (and starts it again).
 // schedule.replicas.test.ts keeps a pair of its own: it needs a short
 // refresh schedule, which these tests must not have.
 
@@ -30,5 +32,280 @@ const shape = useProductionShape({
   scaffolder: { taskRecovery: { staleTimeout: { seconds: STALE_S } } },
 });
 
-liveStatusOnReplicas(shape);
-scaffolderOnReplicas(shape);
+// The live status API on two replicas sharing one Redis: a burst spread over
+// both must cost AWS what one read of each resource costs, as on one
+// replica. Each replica reaches moto through its own counting proxy; the
+// ingestion runs once at startup and not again during the tests, so its
+// status, kept in the catalog's database, must read the same everywhere.
+
+/** Which live endpoint serves each ingested entity type. */
+const ENDPOINTS: Record<string, string> = {
+  'kubernetes-cluster': 'clusters',
+  'dns-zone': 'zones',
+  'aws-backup-vault': 'backups',
+  'aws-backup-plan': 'backups',
+};
+
+type Entity = {
+  metadata: { namespace: string; name: string };
+  spec: { type: string };
+};
+
+/** The live status path of every ingested cluster, zone, vault and plan. */
+async function livePaths(baseUrl: string, token: string): Promise<string[]> {
+  const { status, body } = await getJson(
+    `${baseUrl}/api/catalog/entities?filter=kind=resource,spec.type=${Object.keys(
+      ENDPOINTS,
+    ).join(',spec.type=')}&fields=metadata.namespace,metadata.name,spec.type`,
+    token,
+  );
+  if (status !== 200) throw new Error(`catalog answered ${status}`);
+  return (body as Entity[]).map(entity => {
+    const ref = `resource:${entity.metadata.namespace}/${entity.metadata.name}`;
+    return `/api/aws-platform/live/${
+      ENDPOINTS[entity.spec.type]
+    }?entityRef=${encodeURIComponent(ref)}`;
+  });
+}
+
+/** AWS reads (STS left out) made while `work` runs, by operation. */
+async function readsDuring(work: () => Promise<void>) {
+  const before = awsReads(shape.proxies);
+  await work();
+  const after = awsReads(shape.proxies);
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([op, calls]) => [op, calls - (before[op] ?? 0)] as const)
+      .filter(([, calls]) => calls > 0),
+  );
+}
+
+describe('the live status API on two replicas sharing Redis', () => {
+  it('reads each resource from AWS once for 500 concurrent requests over both replicas', async () => {
+    const [a, b] = shape.replicas.map(replica => replica.baseUrl);
+    const token = await guestToken(a);
+    const paths = await waitFor(
+      'both replicas serve the ingested clusters, zones, vaults and plans',
+      async () => {
+        const [onA, onB] = [
+          await livePaths(a, token),
+          await livePaths(b, token),
+        ];
+        return onA.length >= 6 && onA.join() === onB.join() ? onA : undefined;
+      },
+      90_000,
+    );
+
+    // One cold read of each resource, one request at a time.
+    await flushRedis(shape.redisUrl);
+    const statuses: number[] = [];
+    const once = await readsDuring(async () => {
+      for (const path of paths) {
+        statuses.push((await getJson(`${a}${path}`, token)).status);
+      }
+    });
+    expect(statuses.every(status => status === 200)).toBe(true);
+    expect(Object.keys(once).length).toBeGreaterThan(0);
+
+    // The same resources, cold again, 500 requests at once over A and B.
+    await flushRedis(shape.redisUrl);
+    const failed: unknown[] = [];
+    const burst = await readsDuring(async () => {
+      const requests = Array.from({ length: 500 }, (_, i) =>
+        getJson(`${i % 2 ? b : a}${paths[i % paths.length]}`, token),
+      );
+      for (const answer of await Promise.all(requests)) {
+        if (answer.status !== 200) failed.push(answer);
+      }
+    });
+    expect(failed).toEqual([]);
+    expect(burst).toEqual(once);
+  }, 240_000);
+
+  it('answers the same ingestion status on either replica and after the one that ran the refresh restarts', async () => {
+    const token = await guestToken(shape.replicas[0].baseUrl);
+    const status = async (index: number) => {
+      const answer = await getJson(
+        `${shape.replicas[index].baseUrl}/api/aws-platform/ingestion/status`,
+        token,
+      );
+      expect(answer.status).toBe(200);
+      return answer.body as { providers: Array<{ entityCount: number }> };
+    };
+    const [onA, onB] = [await status(0), await status(1)];
+    expect(onA.providers.length).toBe(1);
+    expect(onA.providers[0].entityCount).toBeGreaterThan(0);
+    expect(onB).toEqual(onA);
+
+    const runner = shape.proxies.findIndex(
+      proxy => callsOf(proxy, 'organizations:ListRoots') > 0,
+    );
+    expect(runner).toBeGreaterThanOrEqual(0);
+    await shape.restart(runner);
+    expect(await status(runner)).toEqual(onA);
+  }, 240_000);
+});
+
+// Scaffolder tasks on two replicas whose task workers both poll the shared
+// database: a task started through replica A is claimed by one of them,
+// and the AWS changes it makes reach moto once (each replica through its
+// own counting proxy, so a second execution on either would show). A
+// replica killed mid-task leaves it to the other, which takes it up once
+// its heartbeat is stale (scaffolder.taskRecovery) and finishes it without
+// creating anything twice.
+
+/** Changes (Create*, Change*, Tag*...) over both proxies, by operation. */
+function changes(): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(awsReads(shape.proxies)).filter(([key]) =>
+      isMutatingOperation(key.split(':')[1]),
+    ),
+  );
+}
+
+/** The changes made since `before` (a `changes()` taken earlier). */
+function changesSince(before: Record<string, number>) {
+  return Object.fromEntries(
+    Object.entries(changes())
+      .map(([key, calls]) => [key, calls - (before[key] ?? 0)] as const)
+      .filter(([, calls]) => calls > 0),
+  );
+}
+
+const sandbox = () =>
+  `resource:default/account-${shape.estate.accounts.sandbox.id}`;
+
+async function bothReplicasReady(token: string): Promise<void> {
+  const [a, b] = shape.replicas.map(replica => replica.baseUrl);
+  await waitFor(
+    'both replicas know the template, the account and the owner group',
+    async () => {
+      const found = await Promise.all(
+        [
+          'template/default/aws-delegated-subdomain',
+          `resource/default/account-${shape.estate.accounts.sandbox.id}`,
+          'group/default/app-developers',
+        ].flatMap(path =>
+          [a, b].map(base =>
+            getJson(`${base}/api/catalog/entities/by-name/${path}`, token),
+          ),
+        ),
+      );
+      return found.every(answer => answer.status === 200) ? true : undefined;
+    },
+    120_000,
+  );
+}
+
+/** Starts the delegated subdomain template through `baseUrl`; its task id. */
+async function startSubdomainTask(
+  baseUrl: string,
+  token: string,
+  subdomain: string,
+): Promise<string> {
+  const created = await fetch(`${baseUrl}/api/scaffolder/v2/tasks`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({
+      templateRef: 'template:default/aws-delegated-subdomain',
+      values: {
+        subdomain,
+        account: sandbox(),
+        owner: 'group:default/app-developers',
+      },
+    }),
+  });
+  expect(created.status).toBe(201);
+  return ((await created.json()) as { id: string }).id;
+}
+
+/** The task's final status, read through `baseUrl`. */
+function taskEnd(baseUrl: string, token: string, id: string) {
+  return waitFor(
+    `task ${id} ends (read through ${baseUrl})`,
+    async () => {
+      const { body } = await getJson(
+        `${baseUrl}/api/scaffolder/v2/tasks/${id}`,
+        token,
+      );
+      const { status } = body as { status: string };
+      return ['completed', 'failed', 'cancelled'].includes(status)
+        ? status
+        : undefined;
+    },
+    120_000,
+  );
+}
+
+describe('a scaffolder task on two replicas', () => {
+  it('started through replica A runs once', async () => {
+    const [a, b] = shape.replicas.map(replica => replica.baseUrl);
+    const token = await guestToken(a);
+    await bothReplicasReady(token);
+    expect(changes()).toEqual({});
+
+    const id = await startSubdomainTask(a, token, 'replicas');
+    expect(await taskEnd(b, token, id)).toBe('completed');
+
+    // The zone, its tags and the delegation in the parent zone: once each.
+    expect(changes()).toEqual({
+      'route53:CreateHostedZone': 1,
+      'route53:ChangeTagsForResource': 1,
+      'route53:ChangeResourceRecordSets': 1,
+    });
+  }, 300_000);
+
+  it('killed mid-task, is finished by the other replica, creating nothing twice', async () => {
+    const token = await guestToken(shape.replicas[0].baseUrl);
+    await bothReplicasReady(token);
+    const before = changes();
+    // The zone's tag write waits 4 s at the proxy, after the zone was
+    // created; the replica that made it is killed while it waits.
+    const slowTags = {
+      name: 'slow-tags',
+      match: { service: 'route53', operation: 'ChangeTagsForResource' },
+      fault: { kind: 'latency' as const, ms: 4_000 },
+      times: 1,
+    };
+    shape.proxies.forEach(proxy => proxy.setRules([slowTags]));
+    let victim: number | undefined;
+    const unsubscribe = shape.proxies.map((proxy, index) =>
+      proxy.onFault(() => {
+        victim ??= index;
+      }),
+    );
+    try {
+      const id = await startSubdomainTask(
+        shape.replicas[0].baseUrl,
+        token,
+        'recovered',
+      );
+      await waitFor('the tag write is held', async () => victim, 60_000);
+      await shape.replicas[victim!].kill();
+      shape.proxies.forEach(proxy => proxy.setRules([]));
+
+      const survivor = shape.replicas[1 - victim!].baseUrl;
+      expect(await taskEnd(survivor, token, id)).toBe('completed');
+      const made = changesSince(before);
+      // One zone and one delegation. The held tag write may still have
+      // reached AWS after its replica died; the survivor's run converges
+      // the tags either way.
+      expect(made['route53:CreateHostedZone']).toBe(1);
+      expect(made['route53:ChangeResourceRecordSets']).toBe(1);
+      expect(made['route53:ChangeTagsForResource']).toBeLessThanOrEqual(2);
+      const { body } = await getJson(
+        `${survivor}/api/scaffolder/v2/tasks/${id}/events`,
+        token,
+      );
+      const types = (body as Array<{ type: string }>).map(e => e.type);
+      expect(types).toContain('recovered');
+    } finally {
+      unsubscribe.forEach(stop => stop());
+      shape.proxies.forEach(proxy => proxy.setRules([]));
+      if (victim !== undefined) await shape.restart(victim);
+    }
+  }, 300_000);
+});
