@@ -1,6 +1,7 @@
 /**
  * Shared model of the AWS Platform suite: entity types, annotation keys, the
- * guide's account roles and the flows between them, DTOs and permissions.
+ * guide's account roles and the flows between them, DTOs and permissions, and
+ * the pure models of the ownership and access reviews.
  *
  * @packageDocumentation
  */
@@ -19,3 +20,4 @@ export * from './suiteEntity';
 export * from './dnsName';
 export * from './delegationCheck';
 export * from './identityCenter';
+export * from './review';

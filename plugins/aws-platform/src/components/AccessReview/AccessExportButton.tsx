@@ -1,8 +1,9 @@
 import { Button } from '@backstage/ui';
 import GetAppIcon from '@material-ui/icons/GetApp';
+import { AccessRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { downloadCsv, toCsv } from '../OwnershipPage/csv';
 import { ACCESS_TEXT } from './accessText';
-import { accessCsvCells, AccessRow } from './model/accessRows';
+import { accessCsvCells } from './model/accessRows';
 
 const CSV_HEADER = [
   ACCESS_TEXT.columns.account,

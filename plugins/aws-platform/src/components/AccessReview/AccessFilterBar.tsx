@@ -1,4 +1,5 @@
 import { Checkbox, Flex, SearchField } from '@backstage/ui';
+import { AccessRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useMemo } from 'react';
 import { AccessFilterSelect } from './AccessFilterSelect';
 import {
@@ -6,7 +7,7 @@ import {
   accessFilterOptions,
 } from './accessFilterOptions';
 import { ACCESS_TEXT } from './accessText';
-import { AccessFilters, AccessRow } from './model/accessRows';
+import { AccessFilters } from './model/accessRows';
 
 /**
  * The review's filters, in `@backstage/ui`: the search box, a select per

@@ -18,7 +18,7 @@ import {
 /**
  * The access review: groups and users × accounts × IAM Identity Center
  * permission sets, from the catalog (read in pages), flagged where the
- * platform team must act (see `model/accessFlags`); filters and a CSV export
+ * platform team must act (see `accessFlags` in the common package); filters and a CSV export
  * of exactly the rows shown. Drawn with `@backstage/ui`; the loading, error
  * and empty states are the plugin's shared ones.
  * @public

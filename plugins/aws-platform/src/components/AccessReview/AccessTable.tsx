@@ -1,7 +1,8 @@
 import { Table, Text, useTable } from '@backstage/ui';
+import { AccessRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { accessColumns } from './accessColumns';
 import { ACCESS_TEXT } from './accessText';
-import { AccessFilters, AccessRow, filterAccessRows } from './model/accessRows';
+import { AccessFilters, filterAccessRows } from './model/accessRows';
 import { sortAccessRows } from './sortAccessRows';
 
 /** Rows per page; fewer rows than this show no pagination. */

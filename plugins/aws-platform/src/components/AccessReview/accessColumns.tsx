@@ -1,7 +1,7 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Badge, Cell, CellText, ColumnConfig, Flex } from '@backstage/ui';
+import { AccessRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { ACCESS_TEXT } from './accessText';
-import { AccessRow } from './model/accessRows';
 import { AccessColumnId } from './sortAccessRows';
 
 const text = ACCESS_TEXT.columns;

@@ -1,6 +1,9 @@
+import {
+  ACCESS_FLAGS,
+  AccessRow,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { ACCESS_TEXT } from './accessText';
-import { ACCESS_FLAGS } from './model/accessFlags';
-import { accessOptionsOf, AccessRow } from './model/accessRows';
+import { accessOptionsOf } from './model/accessRows';
 
 /** The filters chosen from a list (the search box and "only flagged" are not). */
 export type AccessSelectField =

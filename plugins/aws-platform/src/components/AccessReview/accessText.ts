@@ -1,4 +1,4 @@
-import type { AccessFlag } from './model/accessFlags';
+import type { AccessFlag } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /**
  * The access review's words. English only for now: they are not yet in

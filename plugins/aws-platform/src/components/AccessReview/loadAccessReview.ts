@@ -5,12 +5,14 @@ import {
 } from '@backstage/catalog-model';
 import type { CatalogApi } from '@backstage/plugin-catalog-react';
 import {
+  AccessEntities,
+  AccessRow,
   AWS_ENTITY_TYPES,
   AWS_PERMISSION_SET_TYPE,
   isSuiteEntity,
   isSuiteLocationRef,
+  toAccessRows,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { AccessEntities, AccessRow, toAccessRows } from './model/accessRows';
 
 /** Entities asked for per catalog request. */
 export const ACCESS_PAGE_SIZE = 500;

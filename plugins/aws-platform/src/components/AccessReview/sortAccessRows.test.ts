@@ -1,5 +1,5 @@
+import { toAccessRows } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { seededAccess } from './__fixtures__/seededAccess';
-import { toAccessRows } from './model/accessRows';
 import { sortAccessRows } from './sortAccessRows';
 
 const rows = toAccessRows(seededAccess);

@@ -1,5 +1,5 @@
 import type { SortDescriptor } from '@backstage/ui';
-import { AccessRow } from './model/accessRows';
+import { AccessRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /** What each column of the review sorts by; the keys are the columns' ids. */
 export const ACCESS_SORT_VALUES = {

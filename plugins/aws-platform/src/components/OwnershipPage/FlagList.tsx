@@ -1,8 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
+import {
+  FlagSeverity,
+  OwnershipFlag,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
-import { FlagSeverity, OwnershipFlag } from './model/ownershipFlags';
 import { OwnershipText } from './useOwnershipText';
 
 const useStyles = makeStyles(theme => ({

@@ -3,8 +3,9 @@ import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
+import { OwnershipRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
-import { optionsOf, OwnershipFilters, OwnershipRow } from './ownershipRows';
+import { optionsOf, OwnershipFilters } from './ownershipRows';
 import { OwnershipText } from './useOwnershipText';
 
 type SelectField = 'type' | 'role' | 'ouPath' | 'owner';

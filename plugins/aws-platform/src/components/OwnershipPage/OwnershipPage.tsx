@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { OwnershipRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import Button from '@material-ui/core/Button';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { useMemo, useState } from 'react';
@@ -20,7 +21,6 @@ import {
   filterOwnershipRows,
   NO_FILTERS,
   OwnershipFilters,
-  OwnershipRow,
   ownershipCsvCells,
 } from './ownershipRows';
 import { useOwnershipText } from './useOwnershipText';

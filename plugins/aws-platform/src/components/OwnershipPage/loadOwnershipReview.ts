@@ -3,10 +3,12 @@ import type { CatalogApi } from '@backstage/plugin-catalog-react';
 import {
   ANNOTATION_OWNER_SOURCE,
   AWS_ENTITY_TYPES,
+  isGroupSourcePresent,
   isSuiteEntity,
+  ownerRefOf,
+  OwnershipRow,
+  toOwnershipRows,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { isGroupSourcePresent } from './model/ownershipFlags';
-import { ownerRefOf, OwnershipRow, toOwnershipRows } from './ownershipRows';
 
 /** Entities asked for per catalog request. */
 export const REVIEW_PAGE_SIZE = 500;

@@ -1,9 +1,9 @@
 import { TableColumn } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { OwnershipRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
 import { FlagList } from './FlagList';
-import { OwnershipRow } from './ownershipRows';
 import { OwnershipText } from './useOwnershipText';
 
 /** The review table's columns: entity, type, account, role, OU, owner, ownership, flags. */

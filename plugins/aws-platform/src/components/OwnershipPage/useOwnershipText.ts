@@ -1,8 +1,11 @@
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { AWS_ENTITY_TYPES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  AWS_ENTITY_TYPES,
+  OwnershipFlag,
+  OwnershipOrigin,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useMemo } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
-import { OwnershipFlag, OwnershipOrigin } from './model/ownershipFlags';
 
 type EntityType = (typeof AWS_ENTITY_TYPES)[keyof typeof AWS_ENTITY_TYPES];
 const TYPES: readonly string[] = Object.values(AWS_ENTITY_TYPES);

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import type { AccessEntities } from '../model/accessRows';
+import type { AccessEntities } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
 /*
  * The catalog after ingesting the local reference estate's Identity Center

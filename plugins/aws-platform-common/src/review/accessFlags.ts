@@ -4,6 +4,7 @@
  * - `direct-user`: a user assigned directly instead of through a group;
  * - `group-without-members`: access held by a group nobody is in;
  * - `provisioned-nowhere`: a permission set provisioned to no account.
+ * @public
  */
 export type AccessFlag =
   | 'admin-in-production'
@@ -11,7 +12,10 @@ export type AccessFlag =
   | 'group-without-members'
   | 'provisioned-nowhere';
 
-/** Every flag, in the order the page lists them. */
+/**
+ * Every flag, in the order the page lists them.
+ * @public
+ */
 export const ACCESS_FLAGS: readonly AccessFlag[] = [
   'admin-in-production',
   'direct-user',
@@ -22,12 +26,16 @@ export const ACCESS_FLAGS: readonly AccessFlag[] = [
 /**
  * Whether a permission set grants administrator access: AWS's managed
  * `AdministratorAccess`, or a set named as one (`...Admin...`).
+ * @public
  */
 export function isAdministratorSet(name: string): boolean {
   return /admin/i.test(name);
 }
 
-/** The flags of one assignment of a permission set to a principal in an account. */
+/**
+ * The flags of one assignment of a permission set to a principal in an account.
+ * @public
+ */
 export function assignmentFlags(assignment: {
   accountRole: string | undefined;
   permissionSet: string;

@@ -1,11 +1,12 @@
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  ACCOUNTS,
-  reviewEstate,
-  reviewGroups,
+  estateGroups,
+  ownershipEstate,
+  PLATFORM,
   SEEDED_PROBLEMS,
-} from '../__fixtures__/reviewEstate';
-import { toOwnershipRows } from '../ownershipRows';
+  TEAM_A,
+  TEAM_B,
+} from './__fixtures__/ownershipEstate';
 import {
   isGroupSourcePresent,
   OwnershipContext,
@@ -13,10 +14,8 @@ import {
   ownershipOrigin,
   topSeverity,
 } from './ownershipFlags';
+import { toOwnershipRows } from './ownershipRows';
 
-const PLATFORM = 'group:default/platform-team';
-const TEAM_A = 'group:default/team-a';
-const TEAM_B = 'group:default/team-b';
 const checked: OwnershipContext = {
   existingOwners: new Set([PLATFORM, TEAM_A, TEAM_B]),
   groupSourcePresent: true,
@@ -190,15 +189,15 @@ describe('isGroupSourcePresent', () => {
 });
 
 describe('an estate where most owners resolve', () => {
-  const entities = reviewEstate();
-  const groups = reviewGroups().map(g => stringifyEntityRef(g));
+  const entities = ownershipEstate;
+  const groups = estateGroups.map(g => stringifyEntityRef(g));
   const rows = toOwnershipRows(entities, {
     existingOwners: new Set(groups),
     groupSourcePresent: isGroupSourcePresent(groups, new Set([PLATFORM])),
   });
 
   it('flags exactly the seeded problems', () => {
-    expect(rows).toHaveLength(6 + ACCOUNTS * 5);
+    expect(rows).toHaveLength(entities.length);
     const flagged = rows.filter(row => row.flags.length > 0);
     expect(flagged).toHaveLength(SEEDED_PROBLEMS.length);
     expect(
@@ -212,7 +211,7 @@ describe('an estate where most owners resolve', () => {
     );
     const inherited = resources.filter(row => row.origin === 'inherited');
     // Every resource but the three tagged ones (cluster, zone, vault).
-    expect(inherited).toHaveLength(ACCOUNTS * 4 - 3);
+    expect(inherited).toHaveLength(resources.length - 3);
   });
 
   it('flags no unknown owner when the catalog has no group source', () => {

@@ -1,7 +1,5 @@
-import {
-  AWS_ENTITY_TYPES,
-  OwnerSource,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import { OwnerSource } from '../annotations';
+import { AWS_ENTITY_TYPES } from '../entityTypes';
 
 /**
  * Something about an entity's ownership that someone must act on:
@@ -16,23 +14,33 @@ import {
  *   account's owner.
  * - `owner-contradicts-account`: a resource whose own `owner` tag names
  *   another owner than its account's tag or role config claims.
+ * @public
  */
 export type OwnershipFlagKind =
   | 'owner-not-found'
   | 'account-not-tagged'
   | 'owner-contradicts-account';
 
-/** How urgent a flag is; `high` first. */
+/**
+ * How urgent a flag is; `high` first.
+ * @public
+ */
 export type FlagSeverity = 'high' | 'medium' | 'low';
 
-/** Severities, most urgent first. */
+/**
+ * Severities, most urgent first.
+ * @public
+ */
 export const FLAG_SEVERITIES: readonly FlagSeverity[] = [
   'high',
   'medium',
   'low',
 ];
 
-/** One reason to act on an entity's ownership. */
+/**
+ * One reason to act on an entity's ownership.
+ * @public
+ */
 export interface OwnershipFlag {
   kind: OwnershipFlagKind;
   severity: FlagSeverity;
@@ -48,6 +56,7 @@ export interface OwnershipFlag {
  * How an entity got its owner, as the review shows it: `tagged` (its own
  * `owner` tag), `inherited` (a zone, cluster, vault or plan that takes its
  * account's owner), `role` or `default` (from config), `unrecorded`.
+ * @public
  */
 export type OwnershipOrigin =
   | 'tagged'
@@ -56,7 +65,10 @@ export type OwnershipOrigin =
   | 'default'
   | 'unrecorded';
 
-/** What the flag rules read of one entity. */
+/**
+ * What the flag rules read of one entity.
+ * @public
+ */
 export interface OwnershipFacts {
   /** `spec.type`. */
   type: string;
@@ -68,7 +80,10 @@ export interface OwnershipFacts {
   account?: { owner: string; ownerSource: string };
 }
 
-/** What the flag rules know of the catalog. */
+/**
+ * What the flag rules know of the catalog.
+ * @public
+ */
 export interface OwnershipContext {
   /** Full refs of the owners the catalog holds. */
   existingOwners: ReadonlySet<string>;
@@ -99,6 +114,7 @@ const isResource = (type: string) =>
  * the configured default owner (as a fresh portal registers it) has no group
  * source; one that also holds the teams from Identity Center, an org file or
  * another provider has.
+ * @public
  */
 export function isGroupSourcePresent(
   groupRefs: Iterable<string>,
@@ -110,7 +126,10 @@ export function isGroupSourcePresent(
   return false;
 }
 
-/** How the entity got its owner. */
+/**
+ * How the entity got its owner.
+ * @public
+ */
 export function ownershipOrigin(facts: OwnershipFacts): OwnershipOrigin {
   if (facts.ownerSource === 'tag') return 'tagged';
   if (isResource(facts.type)) {
@@ -130,6 +149,7 @@ export function ownershipOrigin(facts: OwnershipFacts): OwnershipOrigin {
 /**
  * The flags of one entity, most urgent first; empty when nobody has to act.
  * Pure: the same facts and context give the same flags.
+ * @public
  */
 export function ownershipFlags(
   facts: OwnershipFacts,
@@ -175,7 +195,10 @@ export function ownershipFlags(
   );
 }
 
-/** The most urgent severity among `flags`, or undefined when there is none. */
+/**
+ * The most urgent severity among `flags`, or undefined when there is none.
+ * @public
+ */
 export function topSeverity(
   flags: readonly OwnershipFlag[],
 ): FlagSeverity | undefined {

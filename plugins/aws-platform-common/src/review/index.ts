@@ -1,0 +1,4 @@
+export * from './ownershipFlags';
+export * from './ownershipRows';
+export * from './accessFlags';
+export * from './accessRows';
