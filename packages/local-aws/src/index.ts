@@ -55,3 +55,12 @@ export type {
   SeededIdentityCenter,
 } from './seed/identityCenter.ts';
 export * from './faults/index.ts';
+export { generateEstatePlan } from './seed/generated/generateEstatePlan.ts';
+export { seedGeneratedEstate } from './seed/generated/seedGeneratedEstate.ts';
+export type { GeneratedEstate } from './seed/generated/seedGeneratedEstate.ts';
+export type {
+  GeneratedEstatePlan,
+  PlannedAccount,
+  PlannedEvidence,
+  SeededProblem,
+} from './seed/generated/estatePlanTypes.ts';

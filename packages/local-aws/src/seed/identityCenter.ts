@@ -1,20 +1,7 @@
-import {
-  CreateGroupCommand,
-  CreateGroupMembershipCommand,
-  CreateUserCommand,
-  IdentitystoreClient,
-} from '@aws-sdk/client-identitystore';
-import {
-  CreateAccountAssignmentCommand,
-  CreatePermissionSetCommand,
-  ListInstancesCommand,
-  ProvisionPermissionSetCommand,
-  SSOAdminClient,
-} from '@aws-sdk/client-sso-admin';
-import { clientOptions } from './awsSession.ts';
 import type { AwsSession } from './awsSession.ts';
 import { APP_DEVELOPERS, PLATFORM_TEAM } from './conventions.ts';
 import type { RoleId } from './conventions.ts';
+import { seedIdentityCenterSpec } from './identityCenterSeeder.ts';
 
 /** The permission sets of the guide's examples, plus one never used. */
 export const PERMISSION_SETS = [
@@ -131,30 +118,25 @@ export async function seedIdentityCenter(
   identity: AwsSession,
   accountIds: Record<RoleId, string>,
 ): Promise<SeededIdentityCenter> {
-  const ssoAdmin = new SSOAdminClient(clientOptions(identity));
-  const store = new IdentitystoreClient(clientOptions(identity));
-  const instance = (await ssoAdmin.send(new ListInstancesCommand({})))
-    .Instances?.[0];
-  if (!instance?.InstanceArn || !instance.IdentityStoreId) {
-    throw new Error('ListInstances returned no Identity Center instance');
-  }
-  const instanceArn = instance.InstanceArn;
-  const identityStoreId = instance.IdentityStoreId;
-
-  const { userIds, groupIds } = await seedIdentityStore(store, identityStoreId);
-  const permissionSetArns = await seedAccess(ssoAdmin, instanceArn, {
-    accountIds,
-    userIds,
-    groupIds,
+  const ids = await seedIdentityCenterSpec(identity, {
+    users: IDENTITY_CENTER_USERS,
+    groups: IDENTITY_CENTER_GROUPS,
+    permissionSets: PERMISSION_SETS,
+    assignments: IDENTITY_CENTER_ASSIGNMENTS.map(assignment => ({
+      ...assignment,
+      accountId: accountIds[assignment.account],
+    })),
   });
-
   return {
     accountId: accountIds.identity,
-    instanceArn,
-    identityStoreId,
-    permissionSetArns,
-    userIds,
-    groupIds,
+    instanceArn: ids.instanceArn,
+    identityStoreId: ids.identityStoreId,
+    permissionSetArns: ids.permissionSetArns as Record<
+      PermissionSetName,
+      string
+    >,
+    userIds: ids.userIds,
+    groupIds: ids.groupIds,
     assignments: IDENTITY_CENTER_ASSIGNMENTS,
     imperfections: {
       administratorInProduction: {
@@ -166,108 +148,4 @@ export async function seedIdentityCenter(
       permissionSetProvisionedNowhere: 'BillingAccess',
     },
   };
-}
-
-/** Users, groups and memberships in the Identity Store. */
-async function seedIdentityStore(
-  store: IdentitystoreClient,
-  identityStoreId: string,
-): Promise<{
-  userIds: Record<string, string>;
-  groupIds: Record<string, string>;
-}> {
-  const userIds: Record<string, string> = {};
-  for (const [userName, displayName] of Object.entries(IDENTITY_CENTER_USERS)) {
-    const [givenName, familyName] = displayName.split(' ');
-    const out = await store.send(
-      new CreateUserCommand({
-        IdentityStoreId: identityStoreId,
-        UserName: userName,
-        DisplayName: displayName,
-        Name: { GivenName: givenName, FamilyName: familyName },
-        Emails: [
-          { Value: `${userName}@example.com`, Type: 'work', Primary: true },
-        ],
-      }),
-    );
-    userIds[userName] = out.UserId!;
-  }
-
-  const groupIds: Record<string, string> = {};
-  for (const [displayName, members] of Object.entries(IDENTITY_CENTER_GROUPS)) {
-    const out = await store.send(
-      new CreateGroupCommand({
-        IdentityStoreId: identityStoreId,
-        DisplayName: displayName,
-      }),
-    );
-    groupIds[displayName] = out.GroupId!;
-    for (const member of members) {
-      await store.send(
-        new CreateGroupMembershipCommand({
-          IdentityStoreId: identityStoreId,
-          GroupId: out.GroupId!,
-          MemberId: { UserId: userIds[member] },
-        }),
-      );
-    }
-  }
-
-  return { userIds, groupIds };
-}
-
-/** Permission sets, account assignments, and provisioning of the sets used. */
-async function seedAccess(
-  ssoAdmin: SSOAdminClient,
-  instanceArn: string,
-  ids: {
-    accountIds: Record<RoleId, string>;
-    userIds: Record<string, string>;
-    groupIds: Record<string, string>;
-  },
-): Promise<Record<PermissionSetName, string>> {
-  const { accountIds, userIds, groupIds } = ids;
-  const permissionSetArns = {} as Record<PermissionSetName, string>;
-  for (const name of PERMISSION_SETS) {
-    const out = await ssoAdmin.send(
-      new CreatePermissionSetCommand({
-        InstanceArn: instanceArn,
-        Name: name,
-        Description: `${name} (the guide's permission set)`,
-        SessionDuration: 'PT8H',
-      }),
-    );
-    permissionSetArns[name] = out.PermissionSet!.PermissionSetArn!;
-  }
-
-  for (const assignment of IDENTITY_CENTER_ASSIGNMENTS) {
-    await ssoAdmin.send(
-      new CreateAccountAssignmentCommand({
-        InstanceArn: instanceArn,
-        TargetId: accountIds[assignment.account],
-        TargetType: 'AWS_ACCOUNT',
-        PermissionSetArn: permissionSetArns[assignment.permissionSet],
-        PrincipalType: assignment.principalType,
-        PrincipalId:
-          assignment.principalType === 'GROUP'
-            ? groupIds[assignment.principal]
-            : userIds[assignment.principal],
-      }),
-    );
-  }
-  // AWS provisions a set when it is first assigned; moto does not.
-  const assigned = new Set(
-    IDENTITY_CENTER_ASSIGNMENTS.map(a => a.permissionSet),
-  );
-  for (const name of PERMISSION_SETS.filter(n => assigned.has(n))) {
-    await ssoAdmin.send(
-      new ProvisionPermissionSetCommand({
-        InstanceArn: instanceArn,
-        PermissionSetArn: permissionSetArns[name],
-        TargetType: 'ALL_PROVISIONED_ACCOUNTS',
-      }),
-    );
-  }
-
-  return permissionSetArns;
 }

@@ -1,0 +1,158 @@
+import {
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  EnableAWSServiceAccessCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-organizations';
+import {
+  assumeAccount,
+  clientOptions,
+  MANAGEMENT_CREDENTIALS,
+} from '../awsSession.ts';
+import type { AwsSession } from '../awsSession.ts';
+import { accountEmail, OWNER_TAG, toTagList } from '../conventions.ts';
+import { seedIdentityCenterSpec } from '../identityCenterSeeder.ts';
+import type { GeneratedEstatePlan, PlannedAccount } from './estatePlanTypes.ts';
+import { generateEstatePlan } from './generateEstatePlan.ts';
+import { seedHoldings } from './seedHoldings.ts';
+
+/** What {@link seedGeneratedEstate} created. */
+export type GeneratedEstate = {
+  plan: GeneratedEstatePlan;
+  organizationId: string;
+  managementAccountId: string;
+  /** Account ids by account name. */
+  accounts: Record<string, string>;
+};
+
+/**
+ * Seeds the estate {@link generateEstatePlan} makes of `seed` into a freshly
+ * reset moto: the organization, its nested OUs and accounts with their
+ * owner tags (no role tags), the delegated administrators, what the
+ * accounts hold, and Identity Center in the Identity account.
+ */
+export async function seedGeneratedEstate(options: {
+  endpoint: string;
+  seed: number;
+}): Promise<GeneratedEstate> {
+  const plan = generateEstatePlan(options.seed);
+  const management: AwsSession = {
+    endpoint: options.endpoint,
+    region: plan.regions[0],
+    credentials: MANAGEMENT_CREDENTIALS,
+  };
+  const org = new OrganizationsClient(clientOptions(management));
+  const created = await org.send(
+    new CreateOrganizationCommand({ FeatureSet: 'ALL' }),
+  );
+  const managementAccountId = created.Organization?.MasterAccountId;
+  const rootId = (await org.send(new ListRootsCommand({}))).Roots?.[0]?.Id;
+  if (!created.Organization?.Id || !managementAccountId || !rootId) {
+    throw new Error('CreateOrganization returned no organization');
+  }
+  await org.send(
+    new TagResourceCommand({
+      ResourceId: managementAccountId,
+      Tags: toTagList({ [OWNER_TAG]: plan.platformGroup }),
+    }),
+  );
+  const ous = await createOus(org, rootId, plan.ouPaths);
+  const accounts: Record<string, string> = {};
+  // Sequential on purpose: creation order fixes moto's seeded ids.
+  for (const account of plan.accounts) {
+    accounts[account.name] = await createAccount(org, account, {
+      rootId,
+      ouId: ous[account.ouPath],
+      rootDomain: plan.rootDomain,
+    });
+  }
+  for (const { account, service } of plan.delegations) {
+    await org.send(
+      new EnableAWSServiceAccessCommand({ ServicePrincipal: service }),
+    );
+    await org.send(
+      new RegisterDelegatedAdministratorCommand({
+        AccountId: accounts[account],
+        ServicePrincipal: service,
+      }),
+    );
+  }
+  await seedHoldings(management, plan, accounts);
+  await seedIdentity(management, plan, accounts);
+  return {
+    plan,
+    organizationId: created.Organization.Id,
+    managementAccountId,
+    accounts,
+  };
+}
+
+async function createOus(
+  org: OrganizationsClient,
+  rootId: string,
+  paths: string[],
+): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const path of paths) {
+    const parts = path.split('/');
+    const parent = parts.slice(0, -1).join('/');
+    const out = await org.send(
+      new CreateOrganizationalUnitCommand({
+        ParentId: parent ? ids[parent] : rootId,
+        Name: parts[parts.length - 1],
+      }),
+    );
+    if (!out.OrganizationalUnit?.Id) throw new Error(`OU ${path} not created`);
+    ids[path] = out.OrganizationalUnit.Id;
+  }
+  return ids;
+}
+
+// moto creates accounts at once (SUCCEEDED in the first answer).
+async function createAccount(
+  org: OrganizationsClient,
+  account: PlannedAccount,
+  where: { rootId: string; ouId: string; rootDomain: string },
+): Promise<string> {
+  const out = await org.send(
+    new CreateAccountCommand({
+      AccountName: account.name,
+      Email: accountEmail(account.name, where.rootDomain),
+      Tags: account.owner ? toTagList({ [OWNER_TAG]: account.owner }) : [],
+    }),
+  );
+  const id = out.CreateAccountStatus?.AccountId;
+  if (!id) throw new Error(`account ${account.name} not created`);
+  await org.send(
+    new MoveAccountCommand({
+      AccountId: id,
+      SourceParentId: where.rootId,
+      DestinationParentId: where.ouId,
+    }),
+  );
+  return id;
+}
+
+async function seedIdentity(
+  management: AwsSession,
+  plan: GeneratedEstatePlan,
+  accounts: Record<string, string>,
+): Promise<void> {
+  const identity = plan.accounts.find(account => account.role === 'identity')!;
+  const session = await assumeAccount(management, accounts[identity.name]);
+  const { users, groups, permissionSets, assignments } = plan.identityCenter;
+  await seedIdentityCenterSpec(session, {
+    users,
+    groups,
+    permissionSets,
+    assignments: assignments.map(assignment => ({
+      ...assignment,
+      accountId: accounts[assignment.account],
+    })),
+  });
+}
