@@ -24,6 +24,21 @@ export interface AwsPlatformEntityTransformersExtensionPoint {
     type: AwsEntityType,
     transformer: AwsPlatformEntityTransformer,
   ): void;
+  /**
+   * Sets the transformer of the `User` entities read from Identity Center's
+   * Identity Store, e.g. to name users after the sign-in resolver's
+   * convention. A user it renames is renamed in its groups' `members` and in
+   * the permission set assignments (and so in each account's access); a
+   * user it drops keeps its references, for another source of the catalog
+   * may hold a user of that name.
+   */
+  setUserTransformer(transformer: AwsPlatformEntityTransformer): void;
+  /**
+   * Sets the transformer of the `Group` entities read from the Identity
+   * Store; renames and drops are followed as for users (`memberOf` of the
+   * users, the assignments).
+   */
+  setGroupTransformer(transformer: AwsPlatformEntityTransformer): void;
 }
 
 /**

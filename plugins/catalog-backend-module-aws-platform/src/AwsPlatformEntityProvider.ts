@@ -8,11 +8,8 @@ import type {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import type {
-  AwsClientFactory,
-  AwsPlatformEntityTransformer,
-} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { EntityTransformers } from './ingestion/applyTransformers';
 import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
@@ -48,10 +45,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #statusStore: IngestionStatusStore;
-  readonly #transformers: ReadonlyMap<
-    AwsEntityType,
-    AwsPlatformEntityTransformer
-  >;
+  readonly #transformers: EntityTransformers;
   #connection?: EntityProviderConnection;
   #refreshing?: Promise<void>;
 
@@ -64,7 +58,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     taskRunner: SchedulerServiceTaskRunner;
     statusStore: IngestionStatusStore;
     /** Adopters' transformers by entity type, read at every run. */
-    transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
+    transformers?: EntityTransformers;
   }) {
     this.#config = options.config;
     this.#identity = providerIdentity(options.config.id);

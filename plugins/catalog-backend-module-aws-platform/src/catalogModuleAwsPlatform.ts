@@ -12,7 +12,7 @@ import {
   AwsPlatformEntityTransformer,
   awsPlatformEntityTransformersExtensionPoint,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import type { AwsEntityType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { TransformerKey } from './ingestion/applyTransformers';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
 import { createResourceReaders } from './ingestion/resourceReaders';
@@ -39,14 +39,23 @@ export const catalogModuleAwsPlatform = createBackendModule({
   pluginId: 'catalog',
   moduleId: 'aws-platform',
   register(env) {
-    const transformers = new Map<AwsEntityType, AwsPlatformEntityTransformer>();
+    const transformers = new Map<
+      TransformerKey,
+      AwsPlatformEntityTransformer
+    >();
+    const setOnce = (
+      key: TransformerKey,
+      transformer: AwsPlatformEntityTransformer,
+    ) => {
+      if (transformers.has(key)) {
+        throw new Error(`A transformer for ${key} entities is already set`);
+      }
+      transformers.set(key, transformer);
+    };
     env.registerExtensionPoint(awsPlatformEntityTransformersExtensionPoint, {
-      setTransformer(type, transformer) {
-        if (transformers.has(type)) {
-          throw new Error(`A transformer for ${type} entities is already set`);
-        }
-        transformers.set(type, transformer);
-      },
+      setTransformer: setOnce,
+      setUserTransformer: transformer => setOnce('user', transformer),
+      setGroupTransformer: transformer => setOnce('group', transformer),
     });
     env.registerInit({
       deps: {

@@ -2,15 +2,16 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
-  AwsEntityType,
   IngestionScopeFailure,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
-  AwsPlatformEntityTransformer,
   describeAwsError,
   IngestionStatusStore,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import { applyTransformers } from '../ingestion/applyTransformers';
+import {
+  applyTransformers,
+  EntityTransformers,
+} from '../ingestion/applyTransformers';
 import type { CatalogMemory } from '../ingestion/catalogMemory';
 import type { ResourceReaders } from '../ingestion/resourceReaders';
 import { regionalScopePrefixes, ScopeOutcome } from '../ingestion/scopes';
@@ -69,7 +70,7 @@ export interface ScopeRefresherOptions {
   memory: CatalogMemory;
   catalog: EventCatalog;
   statusStore: IngestionStatusStore;
-  transformers: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
+  transformers: EntityTransformers;
   logger: LoggerService;
 }
 

@@ -9,6 +9,8 @@ import type { MappingContext } from '../resources/mappingContext';
 import type { IdentityCenterConfig } from './identityCenterConfig';
 import { identityCenterToEntities } from './identityCenterEntities';
 import type { IdentityCenterSnapshot } from './types';
+import { transformPrincipals } from './transformPrincipals';
+import type { EntityTransformers } from '../ingestion/applyTransformers';
 
 /** Reads Identity Center; see readIdentityCenter. */
 export type ReadIdentityCenter = (options: {
@@ -39,6 +41,8 @@ export async function readIdentityCenterScope(options: {
   accountIds: string[];
   concurrency: number;
   defaultOwner: string;
+  /** Adopters' user and group transformers (others are ignored here). */
+  transformers?: EntityTransformers;
 }): Promise<IdentityCenterOutcome> {
   const { config, read, ctx } = options;
   if (!config || !read) return { read: false };
@@ -58,9 +62,12 @@ export async function readIdentityCenterScope(options: {
     });
     return {
       read: true,
-      entities: identityCenterToEntities(snapshot, ctx, {
-        defaultOwner: options.defaultOwner,
-      }),
+      entities: await transformPrincipals(
+        identityCenterToEntities(snapshot, ctx, {
+          defaultOwner: options.defaultOwner,
+        }),
+        options.transformers ?? new Map(),
+      ),
     };
   } catch (error) {
     return {

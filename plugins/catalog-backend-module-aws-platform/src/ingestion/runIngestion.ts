@@ -2,12 +2,10 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   IngestionAccountRegions,
   ANNOTATION_AWS_ARN,
-  AwsEntityType,
   AWS_ENTITY_TYPES,
   IngestionScopeFailure,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
-  AwsPlatformEntityTransformer,
   describeAwsError,
   mapSettled,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
@@ -25,7 +23,7 @@ import type { OrganizationSnapshot } from '../organization/types';
 import { resolveAccountRegions } from '../regions/resolveAccountRegions';
 import type { MappingContext } from '../resources/mappingContext';
 import { withAccountSummaries } from './accountSummaries';
-import { applyTransformers } from './applyTransformers';
+import { applyTransformers, EntityTransformers } from './applyTransformers';
 import type { CatalogMemory } from './catalogMemory';
 import {
   holdingsOfRun,
@@ -69,7 +67,7 @@ export interface IngestionDependencies {
   memory: CatalogMemory;
   today: Date;
   /** Adopters' transformers, by entity type. */
-  transformers?: ReadonlyMap<AwsEntityType, AwsPlatformEntityTransformer>;
+  transformers?: EntityTransformers;
   /**
    * The organization's id, read again once every scope is read. Without it
    * the run is not confirmed.
@@ -190,6 +188,7 @@ function readIdentity(
       .map(account => account.id),
     concurrency: deps.config.accountConcurrency,
     defaultOwner: deps.config.defaultOwner,
+    transformers: deps.transformers,
   });
 }
 
