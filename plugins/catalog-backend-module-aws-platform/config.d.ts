@@ -19,6 +19,19 @@ interface AwsPlatformProviderConfig {
      * the move is done.
      */
     allowChangeFrom?: string;
+    /**
+     * Read the Control Tower landing zone (ListLandingZones, GetLandingZone
+     * as the organization reader): its manifest names the Log Archive and
+     * Audit accounts, the strongest role evidence after tags. Needs
+     * `controltower:ListLandingZones` and `controltower:GetLandingZone`;
+     * without them the roles rest on other evidence.
+     */
+    controlTower?: {
+      /** Default false. */
+      enabled?: boolean;
+      /** The landing zone's home region; default `organization.region`. */
+      region?: string;
+    };
   };
   /**
    * Owner of entities that name no owner in their tag and whose role

@@ -11,16 +11,23 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
+import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
+import {
+  GetLandingZoneCommand,
+  ListLandingZonesCommand,
+} from './organization/controlTower/landingZoneCommands';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { testIngestionConfig } from './__fixtures__/ingestionConfig';
 
 // aws-sdk-client-mock stands in for Organizations; the emulator-backed test
 // in catalogModuleAwsPlatform.emulator.test.ts covers the real calls.
 const organizations = mockClient(OrganizationsClient);
+// moto has no Control Tower: the landing zone is mocked too.
+const controlTower = mockClient(ControlTowerClient);
 
 const config = testIngestionConfig({ services: ['route53'] });
 
-function setUp() {
+function setUp(ingestion = config) {
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
@@ -29,10 +36,17 @@ function setUp() {
   const taskRunner = { run: jest.fn() };
   const logger = mockServices.logger.mock();
   logger.child.mockReturnValue(logger);
+  const targets: { client: string; region: string }[] = [];
   const provider = new AwsPlatformEntityProvider({
-    config,
+    config: ingestion,
     clientFactory: {
-      createClient: async () => new OrganizationsClient({}) as any,
+      createClient: async (ClientClass: any, target) => {
+        targets.push({ client: ClientClass.name, region: target.region });
+        return new ClientClass({
+          region: target.region,
+          credentials: async () => ({ accessKeyId: 'a', secretAccessKey: 'b' }),
+        });
+      },
     },
     readers: {
       route53: async () => [],
@@ -48,12 +62,13 @@ function setUp() {
     taskRunner,
     statusStore,
   });
-  return { provider, connection, statusStore, taskRunner, logger };
+  return { provider, connection, statusStore, taskRunner, logger, targets };
 }
 
 describe('AwsPlatformEntityProvider', () => {
   beforeEach(() => {
     organizations.reset();
+    controlTower.reset();
     organizations.on(DescribeOrganizationCommand).resolves({
       Organization: {
         Id: 'o-1',
@@ -156,5 +171,69 @@ describe('AwsPlatformEntityProvider', () => {
     expect(logger.error).toHaveBeenCalledWith(
       expect.stringContaining('User is not authorized'),
     );
+  });
+
+  it('reads the landing zone in its home region when turned on, and takes the Log Archive from it', async () => {
+    organizations.on(ListAccountsForParentCommand).resolves({
+      Accounts: [
+        {
+          Id: '123456789012',
+          Name: 'Management',
+          Email: 'm@example.com',
+          Arn: 'arn:acct',
+          State: 'ACTIVE',
+        },
+        {
+          Id: '222222222222',
+          Name: 'trail',
+          Email: 't@example.com',
+          Arn: 'arn:acct2',
+          State: 'ACTIVE',
+        },
+      ],
+    });
+    controlTower
+      .on(ListLandingZonesCommand)
+      .resolves({ landingZones: [{ arn: 'arn:lz' }] });
+    controlTower.on(GetLandingZoneCommand).resolves({
+      landingZone: {
+        manifest: { centralizedLogging: { accountId: '222222222222' } },
+      },
+    });
+    const { provider, connection, targets } = setUp(
+      testIngestionConfig({
+        services: ['route53'],
+        organization: { region: 'us-east-1', controlTowerRegion: 'eu-west-1' },
+      }),
+    );
+    await provider.connect(connection);
+    await provider.refresh();
+
+    expect(targets).toContainEqual({
+      client: 'ControlTowerClient',
+      region: 'eu-west-1',
+    });
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    const trail =
+      mutation.type === 'full'
+        ? mutation.entities.find(
+            e => e.entity.metadata.name === 'account-222222222222',
+          )?.entity
+        : undefined;
+    expect(trail?.metadata.labels).toMatchObject({
+      'aws-platform-suite.github.io/account-role': 'log-archive',
+    });
+    expect(trail?.metadata.annotations).toMatchObject({
+      'aws-platform-suite.github.io/role-source': 'landing-zone',
+      'aws-platform-suite.github.io/role-confidence': 'high',
+    });
+  });
+
+  it('does not call Control Tower unless turned on', async () => {
+    const { provider, connection, targets } = setUp();
+    await provider.connect(connection);
+    await provider.refresh();
+    expect(targets.map(t => t.client)).not.toContain('ControlTowerClient');
+    expect(controlTower.calls()).toHaveLength(0);
   });
 });

@@ -10,6 +10,8 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { EntityTransformers } from './ingestion/applyTransformers';
+import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
+import { readLandingZone } from './organization/controlTower/readLandingZone';
 import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from './ingestion/catalogMemory';
 import type { ResourceReaders } from './ingestion/resourceReaders';
@@ -144,6 +146,15 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       readOrganization: async () =>
         readOrganization(await organizations(), {
           concurrency: this.#config.concurrency,
+          ...(organization.controlTowerRegion && {
+            readLandingZone: async () =>
+              readLandingZone(
+                await this.#clientFactory.createClient(ControlTowerClient, {
+                  accountId: organization.accountId,
+                  region: organization.controlTowerRegion!,
+                }),
+              ),
+          }),
         }),
       confirmOrganization: async () =>
         readOrganizationId(await organizations()),

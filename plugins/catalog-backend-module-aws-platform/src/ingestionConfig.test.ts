@@ -125,6 +125,22 @@ describe('readIngestionConfig', () => {
       ),
     ).toThrow("allowChangeFrom: '123456789012' is not an AWS organization id");
   });
+
+  it('reads the Control Tower landing zone only when turned on, in its home region', () => {
+    const organizationOf = (organization: object) =>
+      readIngestionConfig(withProvider({ defaultOwner: 'x', organization }))
+        ?.organization;
+    expect(organizationOf({})).not.toHaveProperty('controlTowerRegion');
+    expect(
+      organizationOf({ controlTower: { enabled: false, region: 'eu-west-1' } }),
+    ).not.toHaveProperty('controlTowerRegion');
+    expect(
+      organizationOf({ region: 'us-west-2', controlTower: { enabled: true } }),
+    ).toMatchObject({ controlTowerRegion: 'us-west-2' });
+    expect(
+      organizationOf({ controlTower: { enabled: true, region: 'eu-west-1' } }),
+    ).toMatchObject({ region: 'us-east-1', controlTowerRegion: 'eu-west-1' });
+  });
 });
 
 describe('readIngestionConfigs', () => {

@@ -30,6 +30,11 @@ export interface IngestionConfig {
      * another organization than the last applied one is refused otherwise.
      */
     allowChangeFrom?: string;
+    /**
+     * The region of the Control Tower landing zone to read role evidence
+     * from (its home region); undefined when `controlTower.enabled` is off.
+     */
+    controlTowerRegion?: string;
   };
   defaultOwner: string;
   ownerTagKey: string;
@@ -191,6 +196,7 @@ function readOne(config: Config, key: string, id: string): IngestionConfig {
       accountId: config.getOptionalString('organization.accountId'),
       region: config.getOptionalString('organization.region') ?? 'us-east-1',
       ...readAllowChangeFrom(config, key),
+      ...readControlTower(config),
     },
     defaultOwner: config.getString('defaultOwner'),
     ownerTagKey: config.getOptionalString('ownerTagKey') ?? 'owner',
@@ -266,4 +272,17 @@ function checkRole(value: string, key: string): AccountRole {
     );
   }
   return value;
+}
+
+/** `organization.controlTower`: on, in its home region (default the organization's). */
+function readControlTower(config: Config): { controlTowerRegion?: string } {
+  if (!config.getOptionalBoolean('organization.controlTower.enabled')) {
+    return {};
+  }
+  return {
+    controlTowerRegion:
+      config.getOptionalString('organization.controlTower.region') ??
+      config.getOptionalString('organization.region') ??
+      'us-east-1',
+  };
 }
