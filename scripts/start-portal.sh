@@ -7,6 +7,8 @@
 #   scripts/start-portal.sh            # development servers (watch mode)
 #   scripts/start-portal.sh --built    # the frontend built once, served by the backend
 #   LOCAL_AWS_PORT=5000 scripts/start-portal.sh
+#   LOCAL_AWS_SEED=generated LOCAL_AWS_ESTATE_SEED=3 scripts/start-portal.sh
+#                                       # an estate named unlike the guide
 #
 # --built is what the browser tests run against: a production bundle loads in
 # a third of the time of the development server's, and nothing recompiles.
@@ -37,9 +39,12 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-echo "==> Starting the local AWS estate (moto) and seeding the reference organization"
+seed="${LOCAL_AWS_SEED:-reference}"
+estate_seed=()
+[ "$seed" = generated ] && estate_seed=(--estate-seed "${LOCAL_AWS_ESTATE_SEED:-1}")
+echo "==> Starting the local AWS estate (moto) and seeding the $seed organization"
 setsid node packages/local-aws/src/cli.ts serve \
-  --port "${LOCAL_AWS_PORT:-0}" --seed reference --env-out "$env_file" &
+  --port "${LOCAL_AWS_PORT:-0}" --seed "$seed" "${estate_seed[@]}" --env-out "$env_file" &
 aws_pid=$!
 wait_for_file "$env_file" 120 "$aws_pid"
 set -a

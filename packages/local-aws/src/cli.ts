@@ -7,7 +7,8 @@ import { parseCliArgs, USAGE, UsageError } from './cliArgs.ts';
 import type { LargeEstateFlags, SeedKind } from './cliArgs.ts';
 import { startLocalAws } from './emulator.ts';
 import { resetMoto } from './motoApi.ts';
-import type { LocalAws } from './emulator.ts';
+import { portalConfigEnv } from './seed/generated/portalConfig.ts';
+import { seedGeneratedEstate } from './seed/generated/seedGeneratedEstate.ts';
 import { seedLargeEstate } from './seed/largeEstate.ts';
 import { seedReferenceEstate } from './seed/referenceEstate.ts';
 import { summarizeLargeEstate, summarizeReferenceEstate } from './summary.ts';
@@ -27,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'seed':
       await resetMoto(args.endpoint);
-      console.log(await seed(args.endpoint, args.seed, args.large));
+      console.log((await seed(args.endpoint, args)).summary);
       return 0;
     case 'serve':
       return serve(args);
@@ -36,13 +37,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function serve(args: {
-  port: number;
-  seed: SeedKind;
-  large: LargeEstateFlags;
-  envFile?: string;
-  logFile?: string;
-}): Promise<number> {
+async function serve(
+  args: SeedArgs & { port: number; envFile?: string; logFile?: string },
+): Promise<number> {
   // While moto starts, a signal exits at once; startLocalAws's exit hook
   // then kills the half-started server.
   const abort = (signal: NodeJS.Signals) => {
@@ -76,8 +73,11 @@ async function serve(args: {
   try {
     console.log(`local-aws: moto listening on ${aws.endpoint}`);
     await aws.reset();
-    console.log(await seed(aws.endpoint, args.seed, args.large));
-    if (args.envFile) writeEnvFile(args.envFile, aws);
+    const seeded = await seed(aws.endpoint, args);
+    console.log(seeded.summary);
+    if (args.envFile) {
+      writeEnvFile(args.envFile, { ...aws.env, ...seeded.portalEnv });
+    }
   } catch (error) {
     // A signal stopped moto under the seeder: that is a clean exit.
     if (stopping) return stopped;
@@ -89,28 +89,55 @@ async function serve(args: {
   return stopped;
 }
 
+type SeedArgs = {
+  seed: SeedKind;
+  large: LargeEstateFlags;
+  estateSeed?: number;
+};
+
+/** Seeds the estate; `portalEnv` is config the portal needs on top of app-config.yaml. */
 async function seed(
   endpoint: string,
-  kind: SeedKind,
-  large: LargeEstateFlags,
-): Promise<string> {
+  { seed: kind, large, estateSeed }: SeedArgs,
+): Promise<{ summary: string; portalEnv?: Record<string, string> }> {
   const log = (msg: string) => console.log(`local-aws: ${msg}`);
   const started = Date.now();
   if (kind === 'reference') {
     const estate = await seedReferenceEstate({ endpoint, log });
-    return summarizeReferenceEstate(estate, Date.now() - started);
+    return { summary: summarizeReferenceEstate(estate, Date.now() - started) };
   }
   if (kind === 'large') {
-    return summarizeLargeEstate(
-      await seedLargeEstate({ endpoint, log, ...large }),
-    );
+    return {
+      summary: summarizeLargeEstate(
+        await seedLargeEstate({ endpoint, log, ...large }),
+      ),
+    };
   }
-  return 'reset the emulator; seeded nothing (--seed none)';
+  if (kind === 'generated') {
+    const { plan } = await seedGeneratedEstate({
+      endpoint,
+      seed: estateSeed ?? 1,
+    });
+    return {
+      summary: `local-aws: seeded the estate generated from seed ${
+        plan.seed
+      } (${plan.company}, ${plan.accounts.length + 1} accounts in ${
+        plan.ouPaths.length
+      } OUs, regions ${plan.regions.join(' and ')}) in ${
+        Date.now() - started
+      } ms`,
+      portalEnv: portalConfigEnv(plan),
+    };
+  }
+  return { summary: 'reset the emulator; seeded nothing (--seed none)' };
 }
 
-function writeEnvFile(path: string, aws: LocalAws): void {
-  const lines = Object.entries(aws.env).map(
-    ([key, value]) => `${key}=${value}`,
+// Single-quoted, so that a shell sourcing the file keeps JSON's quotes.
+function writeEnvFile(path: string, env: Record<string, string>): void {
+  const lines = Object.entries(env).map(([key, value]) =>
+    /^[\w.:/@-]*$/.test(value)
+      ? `${key}=${value}`
+      : `${key}='${value.replace(/'/g, `'\\''`)}'`,
   );
   writeFileSync(path, `${lines.join('\n')}\n`);
   console.log(`local-aws: wrote ${lines.length} variables to ${path}`);

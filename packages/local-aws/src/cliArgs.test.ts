@@ -35,6 +35,21 @@ describe('parseCliArgs', () => {
     });
   });
 
+  it('parses a generated estate and its seed, 1 by default', () => {
+    expect(
+      parseCliArgs(['serve', '--seed', 'generated', '--estate-seed', '3']),
+    ).toMatchObject({ seed: 'generated', estateSeed: 3 });
+    expect(
+      parseCliArgs([
+        'seed',
+        '--endpoint',
+        'http://127.0.0.1:5000',
+        '--seed',
+        'generated',
+      ]),
+    ).toMatchObject({ seed: 'generated', estateSeed: 1 });
+  });
+
   it('parses seed and keeps only the origin of a loopback endpoint', () => {
     expect(
       parseCliArgs(['seed', '--endpoint', 'http://localhost:5000/moto-api/']),
@@ -51,7 +66,18 @@ describe('parseCliArgs', () => {
     [['serve', 'extra'], 'positional'],
     [['serve', '--port', 'abc'], '--port must be an integer'],
     [['serve', '--port', '70000'], 'at most 65535'],
-    [['serve', '--seed', 'huge'], '--seed must be reference, large or none'],
+    [
+      ['serve', '--seed', 'huge'],
+      '--seed must be reference, large, generated or none',
+    ],
+    [
+      ['serve', '--estate-seed', '2'],
+      '--estate-seed only applies to --seed generated',
+    ],
+    [
+      ['serve', '--seed', 'generated', '--estate-seed', 'x'],
+      '--estate-seed must be an integer >= 0',
+    ],
     [['serve', '--accounts', '5'], '--accounts only applies to --seed large'],
     [
       ['serve', '--seed', 'large', '--concurrency', '0'],

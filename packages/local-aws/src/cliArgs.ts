@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 /** Which estate to seed; `none` only resets. */
-export type SeedKind = 'reference' | 'large' | 'none';
+export type SeedKind = 'reference' | 'large' | 'generated' | 'none';
 
 /** Sizes and pacing of the large estate (flags given on the command line). */
 export type LargeEstateFlags = {
@@ -19,6 +19,8 @@ export type CliCommand =
       port: number;
       seed: SeedKind;
       large: LargeEstateFlags;
+      /** For `--seed generated`: the seed of generateEstatePlan. */
+      estateSeed?: number;
       envFile?: string;
       logFile?: string;
     }
@@ -27,6 +29,7 @@ export type CliCommand =
       endpoint: string;
       seed: SeedKind;
       large: LargeEstateFlags;
+      estateSeed?: number;
     };
 
 /** Thrown for bad flags; the CLI prints the message and exits 2. */
@@ -34,16 +37,21 @@ export class UsageError extends Error {}
 
 /** The usage text. */
 export const USAGE = `Usage:
-  node packages/local-aws/src/cli.ts serve [--port N] [--seed reference|large|none]
+  node packages/local-aws/src/cli.ts serve [--port N]
+      [--seed reference|large|generated|none] [--estate-seed N]
       [--accounts N] [--zones-per-account N] [--clusters N] [--concurrency N]
       [--env-file PATH | --env-out PATH] [--log-file PATH]
   node packages/local-aws/src/cli.ts seed --endpoint http://127.0.0.1:PORT
-      [--seed reference|large|none] [--accounts N] [--zones-per-account N]
-      [--clusters N] [--concurrency N]
+      [--seed reference|large|generated|none] [--estate-seed N]
+      [--accounts N] [--zones-per-account N] [--clusters N] [--concurrency N]
 
 serve  starts moto on 127.0.0.1 (port 0 = any free port), resets and seeds it,
        prints "local-aws ready at <endpoint>" and runs until SIGINT/SIGTERM.
 seed   resets and seeds an emulator that is already running on loopback.
+
+--seed generated seeds an organization named unlike the guide, made from
+--estate-seed (default 1); the env file then also holds the APP_CONFIG_
+overrides the portal needs for it (regions, Identity Center, owner).
 
 --env-file PATH writes KEY=value lines for SDK clients. Node itself aborts
 ("node: PATH: not found") when a script argument --env-file names a missing
@@ -71,11 +79,18 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.help) return { command: 'help' };
 
   const seed = (values.seed ?? 'reference') as SeedKind;
-  if (!['reference', 'large', 'none'].includes(seed)) {
+  if (!['reference', 'large', 'generated', 'none'].includes(seed)) {
     throw new UsageError(
-      `--seed must be reference, large or none, not "${values.seed}"`,
+      `--seed must be reference, large, generated or none, not "${values.seed}"`,
     );
   }
+  if (seed !== 'generated' && values['estate-seed'] !== undefined) {
+    throw new UsageError('--estate-seed only applies to --seed generated');
+  }
+  const estateSeed =
+    seed === 'generated'
+      ? optionalInt('estate-seed', values['estate-seed'], 0) ?? 1
+      : undefined;
   const givenLarge = LARGE_FLAGS.filter(
     flag => values[flag as keyof typeof values] !== undefined,
   );
@@ -107,6 +122,7 @@ export function parseCliArgs(argv: string[]): CliCommand {
       port,
       seed,
       large,
+      ...(estateSeed !== undefined && { estateSeed }),
       envFile: values['env-file'] ?? values['env-out'],
       logFile: values['log-file'],
     };
@@ -120,7 +136,13 @@ export function parseCliArgs(argv: string[]): CliCommand {
   if (values.endpoint === undefined) {
     throw new UsageError('seed needs --endpoint http://127.0.0.1:PORT');
   }
-  return { command, endpoint: loopbackEndpoint(values.endpoint), seed, large };
+  return {
+    command,
+    endpoint: loopbackEndpoint(values.endpoint),
+    seed,
+    large,
+    ...(estateSeed !== undefined && { estateSeed }),
+  };
 }
 
 function parseFlags(args: string[]) {
@@ -132,6 +154,7 @@ function parseFlags(args: string[]) {
       options: {
         port: { type: 'string' },
         seed: { type: 'string' },
+        'estate-seed': { type: 'string' },
         endpoint: { type: 'string' },
         accounts: { type: 'string' },
         'zones-per-account': { type: 'string' },

@@ -48,7 +48,7 @@ export function generateEstatePlan(seed: number): GeneratedEstatePlan {
   const platform = planPlatformAccounts(context);
   const workloads = planWorkloadAccounts(context);
   const holdings = planHoldings(platform.accounts, workloads);
-  const { zones, problems } = seedOwnershipProblems(workloads, context);
+  const { zones, problems } = planOwnershipProblems(workloads, context);
   const identityCenter = planIdentityCenter(
     context,
     platform.accounts,
@@ -139,7 +139,7 @@ function planHoldings(
  * last app's production account holds a zone tagged with the platform group
  * while the account names the app's team.
  */
-function seedOwnershipProblems(
+function planOwnershipProblems(
   workloads: WorkloadAccounts,
   context: PlanContext,
 ): { zones: PlannedZone[]; problems: SeededProblem[] } {
