@@ -18,17 +18,8 @@ cd "$REPO_ROOT"
 # Its own catalog: the portal's refuses to move to another organization.
 db="$TOOLS_DIR/portal-db-generated"
 rm -rf "$db"
-log="$TOOLS_DIR/screenshots-portal.log"
-portal_url="http://localhost:7007"
 LOCAL_AWS_SEED=generated LOCAL_AWS_ESTATE_SEED="$seed" \
   APP_CONFIG_backend_database_connection_directory="$db" \
-  setsid "$REPO_ROOT/scripts/start-portal.sh" --built > "$log" 2>&1 &
-portal_pid=$!
-trap 'stop_group "$portal_pid"' EXIT
-if ! (wait_for_http "$portal_url/api/aws-platform/health" 400 "$portal_pid" &&
-  wait_for_http "$portal_url" 300 "$portal_pid"); then
-  tail -50 "$log" >&2
-  die "the portal did not start; its log is in $log"
-fi
+  start_built_portal "$TOOLS_DIR/screenshots-portal.log"
 LOCAL_AWS_ESTATE_SEED="$seed" PLAYWRIGHT_URL="$portal_url" \
   yarn playwright test -c playwright.generated.config.ts --reporter=list

@@ -36,3 +36,21 @@ stop_group() {
   done
   kill -KILL -- "-$pid" 2>/dev/null || true
 }
+
+# Starts the built portal (start-portal.sh --built, with the caller's
+# environment) in its own process group, logging to $1; sets portal_pid and
+# portal_url and stops it on exit. Dies with the log's tail if it does not
+# come up.
+start_built_portal() {
+  local log="$1"
+  portal_url="http://localhost:7007"
+  setsid "$REPO_ROOT/scripts/start-portal.sh" --built > "$log" 2>&1 &
+  portal_pid=$!
+  # shellcheck disable=SC2064
+  trap "stop_group $portal_pid" EXIT
+  if ! (wait_for_http "$portal_url/api/aws-platform/health" 400 "$portal_pid" &&
+    wait_for_http "$portal_url" 300 "$portal_pid"); then
+    tail -50 "$log" >&2
+    die "the portal did not start; its log is in $log"
+  fi
+}

@@ -1,6 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
 import { ACCOUNT_ROLES } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
-import { generateEstatePlan } from '../../local-aws/src/seed/generated/generateEstatePlan';
+import { generateEstatePlan } from '@internal/local-aws';
 import { signInAsGuest } from '../e2e-tests/portal';
 
 // The portal on an estate generated from a seed (packages/local-aws
@@ -103,12 +103,12 @@ test('the access review flags exactly the problems seeded in Identity Center', a
   const table = page.getByRole('grid');
   for (const problem of seeded) {
     // People are shown by their display names, groups by theirs.
-    const text =
-      problem.kind === 'direct-user'
-        ? plan.identityCenter.users[problem.principal]
-        : 'principal' in problem
-        ? problem.principal
-        : problem.permissionSet;
+    let text = problem.permissionSet;
+    if (problem.kind === 'direct-user') {
+      text = plan.identityCenter.users[problem.principal];
+    } else if ('principal' in problem) {
+      text = problem.principal;
+    }
     await expect(
       table.getByRole('row').filter({ hasText: text }).first(),
     ).toBeVisible();

@@ -116,7 +116,7 @@ describe('cli', () => {
     const out = await runCli(['serve', '--seed', 'everything']);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain(
-      'local-aws: --seed must be reference, large or none, not "everything"',
+      'local-aws: --seed must be reference, large, generated or none, not "everything"',
     );
     expect(out.stdout).toBe('');
   }, 20_000);

@@ -27,6 +27,14 @@ const controlTower = mockClient(ControlTowerClient);
 
 const config = testIngestionConfig({ services: ['route53'] });
 
+const MANAGEMENT_ACCOUNT = {
+  Id: '123456789012',
+  Name: 'Management',
+  Email: 'm@example.com',
+  Arn: 'arn:acct',
+  State: 'ACTIVE' as const,
+};
+
 function setUp(ingestion = config) {
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
@@ -82,17 +90,9 @@ describe('AwsPlatformEntityProvider', () => {
     organizations
       .on(ListOrganizationalUnitsForParentCommand)
       .resolves({ OrganizationalUnits: [] });
-    organizations.on(ListAccountsForParentCommand).resolves({
-      Accounts: [
-        {
-          Id: '123456789012',
-          Name: 'Management',
-          Email: 'm@example.com',
-          Arn: 'arn:acct',
-          State: 'ACTIVE',
-        },
-      ],
-    });
+    organizations
+      .on(ListAccountsForParentCommand)
+      .resolves({ Accounts: [MANAGEMENT_ACCOUNT] });
     organizations.on(ListTagsForResourceCommand).resolves({ Tags: [] });
     organizations
       .on(ListDelegatedAdministratorsCommand)
@@ -176,13 +176,7 @@ describe('AwsPlatformEntityProvider', () => {
   it('reads the landing zone in its home region when turned on, and takes the Log Archive from it', async () => {
     organizations.on(ListAccountsForParentCommand).resolves({
       Accounts: [
-        {
-          Id: '123456789012',
-          Name: 'Management',
-          Email: 'm@example.com',
-          Arn: 'arn:acct',
-          State: 'ACTIVE',
-        },
+        MANAGEMENT_ACCOUNT,
         {
           Id: '222222222222',
           Name: 'trail',

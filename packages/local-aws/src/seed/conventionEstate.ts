@@ -1,15 +1,13 @@
 import {
-  CreateAccountCommand,
-  CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
   EnableAWSServiceAccessCommand,
   ListRootsCommand,
-  MoveAccountCommand,
   OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import { clientOptions, MANAGEMENT_CREDENTIALS } from './awsSession.ts';
 import { accountEmail, DEFAULT_REGION } from './conventions.ts';
+import { createAccountInOu, createOuTree } from './organizationTree.ts';
 
 /** One OU of the convention estate: its path from the root. */
 type ConventionOu =
@@ -111,15 +109,18 @@ export async function seedConventionEstate(options: {
   if (!created.Organization?.Id || !rootId) {
     throw new Error('CreateOrganization returned no organization');
   }
-  const ous = await createOus(org, rootId);
+  const ous = (await createOuTree(org, rootId, CONVENTION_OUS)) as Record<
+    ConventionOu,
+    string
+  >;
   const accounts: Record<string, string> = {};
   // Sequential on purpose: creation order fixes moto's seeded ids.
   for (const { name, ou } of CONVENTION_ACCOUNTS) {
-    accounts[name] = await createAccountIn(org, {
+    accounts[name] = await createAccountInOu(org, {
       name,
       email: accountEmail(name, options.rootDomain ?? 'globex.example'),
-      from: rootId,
-      to: ous[ou],
+      rootId,
+      ouId: ous[ou],
     });
   }
   await registerDelegations(org, accounts);
@@ -129,49 +130,6 @@ export async function seedConventionEstate(options: {
     accounts,
     ous,
   };
-}
-
-async function createOus(
-  org: OrganizationsClient,
-  rootId: string,
-): Promise<Record<ConventionOu, string>> {
-  const ous = {} as Record<ConventionOu, string>;
-  for (const path of CONVENTION_OUS) {
-    const parts = path.split('/');
-    const parentPath = parts.slice(0, -1).join('/') as ConventionOu;
-    const out = await org.send(
-      new CreateOrganizationalUnitCommand({
-        ParentId: parentPath ? ous[parentPath] : rootId,
-        Name: parts[parts.length - 1],
-      }),
-    );
-    if (!out.OrganizationalUnit?.Id) throw new Error(`OU ${path} not created`);
-    ous[path] = out.OrganizationalUnit.Id;
-  }
-  return ous;
-}
-
-// moto creates accounts at once (SUCCEEDED in the first answer).
-async function createAccountIn(
-  org: OrganizationsClient,
-  request: { name: string; email: string; from: string; to: string },
-): Promise<string> {
-  const out = await org.send(
-    new CreateAccountCommand({
-      AccountName: request.name,
-      Email: request.email,
-    }),
-  );
-  const id = out.CreateAccountStatus?.AccountId;
-  if (!id) throw new Error(`account ${request.name} not created`);
-  await org.send(
-    new MoveAccountCommand({
-      AccountId: id,
-      SourceParentId: request.from,
-      DestinationParentId: request.to,
-    }),
-  );
-  return id;
 }
 
 async function registerDelegations(

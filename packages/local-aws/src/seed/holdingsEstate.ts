@@ -1,9 +1,6 @@
 import {
-  CreateAccountCommand,
-  CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
   ListRootsCommand,
-  MoveAccountCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
 import { accountClients } from './accountClients.ts';
@@ -17,6 +14,7 @@ import { createPlan, createVault, vaultArn } from './backup.ts';
 import { accountEmail, DEFAULT_REGION, PLATFORM_TEAM } from './conventions.ts';
 import { createPublicZone, delegateSubdomain } from './dns.ts';
 import { createPullableRepository } from './ecr.ts';
+import { createAccountInOu, createOuTree } from './organizationTree.ts';
 
 /** The OUs of the holdings estate: one says nothing, two say the stage. */
 type HoldingsOu = 'Platform' | 'Prod' | 'NonProd';
@@ -74,33 +72,16 @@ export async function seedHoldingsEstate(options: {
   if (!created.Organization?.Id || !rootId) {
     throw new Error('CreateOrganization returned no organization');
   }
-  const ous = {} as Record<HoldingsOu, string>;
-  for (const name of ['Platform', 'Prod', 'NonProd'] as const) {
-    const out = await org.send(
-      new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: name }),
-    );
-    if (!out.OrganizationalUnit?.Id) throw new Error(`OU ${name} not created`);
-    ous[name] = out.OrganizationalUnit.Id;
-  }
+  const ous = await createOuTree(org, rootId, ['Platform', 'Prod', 'NonProd']);
   const accounts: Record<string, string> = {};
   // Sequential on purpose: creation order fixes moto's seeded ids.
   for (const { name, ou } of HOLDINGS_ACCOUNTS) {
-    const out = await org.send(
-      new CreateAccountCommand({
-        AccountName: name,
-        Email: accountEmail(name, rootDomain),
-      }),
-    );
-    const id = out.CreateAccountStatus?.AccountId;
-    if (!id) throw new Error(`account ${name} not created`);
-    await org.send(
-      new MoveAccountCommand({
-        AccountId: id,
-        SourceParentId: rootId,
-        DestinationParentId: ous[ou],
-      }),
-    );
-    accounts[name] = id;
+    accounts[name] = await createAccountInOu(org, {
+      name,
+      email: accountEmail(name, rootDomain),
+      rootId,
+      ouId: ous[ou],
+    });
   }
 
   const inAccount = async (name: string) =>

@@ -1,10 +1,7 @@
 import {
-  CreateAccountCommand,
-  CreateOrganizationalUnitCommand,
   CreateOrganizationCommand,
   EnableAWSServiceAccessCommand,
   ListRootsCommand,
-  MoveAccountCommand,
   OrganizationsClient,
   RegisterDelegatedAdministratorCommand,
   TagResourceCommand,
@@ -17,7 +14,8 @@ import {
 import type { AwsSession } from '../awsSession.ts';
 import { accountEmail, OWNER_TAG, toTagList } from '../conventions.ts';
 import { seedIdentityCenterSpec } from '../identityCenterSeeder.ts';
-import type { GeneratedEstatePlan, PlannedAccount } from './estatePlanTypes.ts';
+import { createAccountInOu, createOuTree } from '../organizationTree.ts';
+import type { GeneratedEstatePlan } from './estatePlanTypes.ts';
 import { generateEstatePlan } from './generateEstatePlan.ts';
 import { seedHoldings } from './seedHoldings.ts';
 
@@ -61,14 +59,16 @@ export async function seedGeneratedEstate(options: {
       Tags: toTagList({ [OWNER_TAG]: plan.platformGroup }),
     }),
   );
-  const ous = await createOus(org, rootId, plan.ouPaths);
+  const ous = await createOuTree(org, rootId, plan.ouPaths);
   const accounts: Record<string, string> = {};
   // Sequential on purpose: creation order fixes moto's seeded ids.
   for (const account of plan.accounts) {
-    accounts[account.name] = await createAccount(org, account, {
+    accounts[account.name] = await createAccountInOu(org, {
+      name: account.name,
+      email: accountEmail(account.name, plan.rootDomain),
+      ...(account.owner && { tags: { [OWNER_TAG]: account.owner } }),
       rootId,
       ouId: ous[account.ouPath],
-      rootDomain: plan.rootDomain,
     });
   }
   for (const { account, service } of plan.delegations) {
@@ -90,52 +90,6 @@ export async function seedGeneratedEstate(options: {
     managementAccountId,
     accounts,
   };
-}
-
-async function createOus(
-  org: OrganizationsClient,
-  rootId: string,
-  paths: string[],
-): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  for (const path of paths) {
-    const parts = path.split('/');
-    const parent = parts.slice(0, -1).join('/');
-    const out = await org.send(
-      new CreateOrganizationalUnitCommand({
-        ParentId: parent ? ids[parent] : rootId,
-        Name: parts[parts.length - 1],
-      }),
-    );
-    if (!out.OrganizationalUnit?.Id) throw new Error(`OU ${path} not created`);
-    ids[path] = out.OrganizationalUnit.Id;
-  }
-  return ids;
-}
-
-// moto creates accounts at once (SUCCEEDED in the first answer).
-async function createAccount(
-  org: OrganizationsClient,
-  account: PlannedAccount,
-  where: { rootId: string; ouId: string; rootDomain: string },
-): Promise<string> {
-  const out = await org.send(
-    new CreateAccountCommand({
-      AccountName: account.name,
-      Email: accountEmail(account.name, where.rootDomain),
-      Tags: account.owner ? toTagList({ [OWNER_TAG]: account.owner }) : [],
-    }),
-  );
-  const id = out.CreateAccountStatus?.AccountId;
-  if (!id) throw new Error(`account ${account.name} not created`);
-  await org.send(
-    new MoveAccountCommand({
-      AccountId: id,
-      SourceParentId: where.rootId,
-      DestinationParentId: where.ouId,
-    }),
-  );
-  return id;
 }
 
 async function seedIdentity(
