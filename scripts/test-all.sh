@@ -31,27 +31,32 @@ fi
 yarn test:api-reports
 
 stage "Unit and emulator-backed tests"
+# The database-backed tests run on SQLite and on this PostgreSQL too
+# (TestDatabases reads BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING).
+pg_env="$TOOLS_DIR/jest-postgres.env"
+rm -f "$pg_env"
+setsid "$REPO_ROOT/scripts/lib/postgres.sh" serve --env-out "$pg_env" --parent $$ \
+  > "$TOOLS_DIR/jest-postgres.log" 2>&1 &
+pg_pid=$!
+trap 'stop_group "$pg_pid"' EXIT
+wait_for_file "$pg_env" 60 "$pg_pid"
+# shellcheck disable=SC1090
+source "$pg_env"
+export "BACKSTAGE_TEST_DATABASE_POSTGRES${POSTGRES_MAJOR}_CONNECTION_STRING=postgresql://$POSTGRES_USER:$POSTGRES_PASSWORD@$POSTGRES_HOST:$POSTGRES_PORT/postgres"
 jest_report="$TOOLS_DIR/jest-report.json"
 # Three workers on two cores: the emulator-backed tests spend much of their
 # time waiting (on moto, on schedules, on retry back-off), which a third
 # worker fills; Jest's default (cores - 1) left a fifth of the CPU idle.
 CI=true yarn backstage-cli repo test --maxWorkers=3 --json --outputFile="$jest_report"
+stop_group "$pg_pid"
+trap - EXIT
 
 stage "Browser tests against the portal on the seeded local estate"
 # The portal's SQLite persists between starts; the browser tests start anew.
 # They run against the built frontend the backend serves (start-portal.sh
 # --built): its pages load in a third of the development server's time.
 rm -rf "$TOOLS_DIR/portal-db"
-portal_log="$TOOLS_DIR/portal.log"
-portal_url="http://localhost:7007"
-setsid "$REPO_ROOT/scripts/start-portal.sh" --built > "$portal_log" 2>&1 &
-portal_pid=$!
-trap 'stop_group "$portal_pid"' EXIT
-if ! (wait_for_http "$portal_url/api/aws-platform/health" 400 "$portal_pid" &&
-  wait_for_http "$portal_url" 300 "$portal_pid"); then
-  tail -50 "$portal_log" >&2
-  die "the portal did not start; its log is in $portal_log"
-fi
+start_built_portal "$TOOLS_DIR/portal.log"
 e2e_report="$TOOLS_DIR/e2e-report.json"
 PLAYWRIGHT_URL="$portal_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" \
   yarn playwright test --reporter=list,json

@@ -85,8 +85,14 @@ stop_postgres() {
 }
 
 postgres_env() {
-  printf 'POSTGRES_HOST=%s\nPOSTGRES_PORT=%s\nPOSTGRES_USER=%s\nPOSTGRES_PASSWORD=%s\n' \
-    "$POSTGRES_HOST" "$POSTGRES_PORT" "$POSTGRES_USER" "$POSTGRES_PASSWORD"
+  printf 'POSTGRES_HOST=%s\nPOSTGRES_PORT=%s\nPOSTGRES_USER=%s\nPOSTGRES_PASSWORD=%s\nPOSTGRES_MAJOR=%s\n' \
+    "$POSTGRES_HOST" "$POSTGRES_PORT" "$POSTGRES_USER" "$POSTGRES_PASSWORD" \
+    "$(postgres_major)"
+}
+
+# The server's major version, e.g. 15 (`postgres (PostgreSQL) 15.10`).
+postgres_major() {
+  "$(postgres_bindir)/postgres" --version | sed -E 's/.* ([0-9]+)(\.[0-9]+)*.*/\1/'
 }
 
 postgres_main() {

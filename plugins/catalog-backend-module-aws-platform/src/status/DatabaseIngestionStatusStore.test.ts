@@ -1,16 +1,14 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { mockServices } from '@backstage/backend-test-utils';
+import { suiteTestDatabases } from '../__testUtils__/testDatabases';
 import type { IngestionProviderStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   DatabaseIngestionStatusStore,
   MIGRATIONS_TABLE,
 } from './DatabaseIngestionStatusStore';
 
-// SQLite always; PostgreSQL too when BACKSTAGE_TEST_DATABASE_POSTGRES16_CONNECTION_STRING
-// (or another version's variable) names a server, as on the PostgreSQL CI run.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_16', 'POSTGRES_17', 'POSTGRES_18'],
-  disableDocker: true,
-});
+// SQLite always; PostgreSQL too when a BACKSTAGE_TEST_DATABASE_POSTGRES<major>_
+// CONNECTION_STRING names a server, as scripts/test-all.sh sets it.
+const databases = suiteTestDatabases();
 
 const LEAKED_ACCOUNT = '999988887777';
 

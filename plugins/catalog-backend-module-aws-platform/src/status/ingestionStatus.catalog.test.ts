@@ -8,8 +8,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
-  TestDatabases,
 } from '@backstage/backend-test-utils';
+import { suiteTestDatabases } from '../__testUtils__/testDatabases';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { IngestionProviderStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
@@ -27,10 +27,7 @@ import { catalogModuleAwsPlatform } from '../catalogModuleAwsPlatform';
 // AWS is aws-sdk-client-mock: every organization read is refused with a
 // message that names a role ARN, so each provider's run records a failed
 // status whose failure must reach callers browser-safe.
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_16', 'POSTGRES_17', 'POSTGRES_18'],
-  disableDocker: true,
-});
+const databases = suiteTestDatabases();
 
 const LEAKED_ACCOUNT = '999988887777';
 const organizations = mockClient(OrganizationsClient);
