@@ -64,8 +64,14 @@ async function ingest(estate: GeneratedEstate): Promise<Entity[]> {
       organization: { region: plan.regions[0] },
       defaultOwner: `group:default/${plan.platformGroup}`,
       regions: plan.regions,
-      // Clusters hold no role evidence; the rest is read.
-      services: ['route53', 'backup', 'ecr'],
+      // Only what holds this estate's evidence and problems: zones always
+      // (the contradicting zone), vaults and repositories where a role rests
+      // on them. Clusters hold no role evidence.
+      services: [
+        'route53',
+        ...(plan.holdings.backup ? (['backup'] as const) : []),
+        ...(plan.holdings.operations ? (['ecr'] as const) : []),
+      ],
       identityCenter: { region: plan.regions[0] },
       accountConcurrency: 4,
     }),
