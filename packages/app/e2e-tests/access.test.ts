@@ -19,6 +19,14 @@ test('the platform team reviews who can get into each account, and exports what 
     .getByRole('link', { name: 'Access' })
     .click();
   await expect(page).toHaveURL(/\/aws-platform\/access$/);
+  // One sidebar item is highlighted: Access, not AWS Platform, whose path
+  // holds the access review's.
+  const sidebar = page.getByRole('navigation', { name: 'sidebar nav' });
+  await expect(sidebar.locator('a[aria-current="page"]')).toHaveCount(1);
+  await expect(sidebar.getByRole('link', { name: 'Access' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   const summary = page
     .getByRole('status')
     .filter({ hasText: / assignments?, / });

@@ -223,6 +223,12 @@ test('a guest opens the account map, reads the flows and follows an account', as
     .click();
   await page.getByRole('tab', { name: 'Account map' }).click();
   await expect(page).toHaveURL(/\/aws-platform\/map$/);
+  // The map is a tab of the AWS Platform page: its item stays highlighted.
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .locator('a[aria-current="page"]'),
+  ).toHaveText(['AWS Platform']);
 
   const map = page.getByRole('region', { name: 'Map of the AWS organization' });
   const tile = (name: string) =>

@@ -2,11 +2,11 @@ import {
   Sidebar,
   SidebarDivider,
   SidebarGroup,
-  SidebarItem,
   SidebarScrollWrapper,
   SidebarSpace,
 } from '@backstage/core-components';
 import { NavContentBlueprint } from '@backstage/plugin-app-react';
+import { NavSidebarItem } from './NavSidebarItem';
 import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
@@ -14,8 +14,12 @@ import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 export const SidebarContent = NavContentBlueprint.make({
   params: {
     component: ({ navItems }) => {
+      const hrefs = navItems
+        .clone()
+        .rest()
+        .map(item => item.href);
       const nav = navItems.withComponent(item => (
-        <SidebarItem icon={() => item.icon} to={item.href} text={item.title} />
+        <NavSidebarItem item={item} hrefs={hrefs} />
       ));
 
       return (

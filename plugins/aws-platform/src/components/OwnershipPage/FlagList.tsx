@@ -10,13 +10,20 @@ import { OwnershipText } from './useOwnershipText';
 
 const useStyles = makeStyles(theme => ({
   list: { listStyle: 'none', margin: 0, padding: 0 },
+  // The reason goes under its chip: beside it, a long chip left the reason
+  // a column one letter wide.
   item: {
     display: 'flex',
-    alignItems: 'baseline',
-    gap: theme.spacing(1),
-    marginBottom: 2,
+    flexDirection: 'column',
+    alignItems: 'flex-start',
+    gap: 2,
+    marginBottom: theme.spacing(0.5),
   },
-  reason: { fontSize: '0.8rem', color: theme.palette.text.secondary },
+  reason: {
+    fontSize: '0.8rem',
+    color: theme.palette.text.secondary,
+    overflowWrap: 'normal',
+  },
   high: {
     borderColor: theme.palette.error.main,
     color: theme.palette.error.main,
