@@ -1,13 +1,15 @@
 import {
   CreateOrganizationCommand,
-  EnableAWSServiceAccessCommand,
   ListRootsCommand,
   OrganizationsClient,
-  RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import { clientOptions, MANAGEMENT_CREDENTIALS } from './awsSession.ts';
 import { accountEmail, DEFAULT_REGION } from './conventions.ts';
-import { createAccountInOu, createOuTree } from './organizationTree.ts';
+import {
+  createAccountInOu,
+  createOuTree,
+  registerDelegatedAdministrator,
+} from './organizationTree.ts';
 
 /** One OU of the convention estate: its path from the root. */
 type ConventionOu =
@@ -138,15 +140,7 @@ async function registerDelegations(
 ): Promise<void> {
   for (const { account, services } of DELEGATIONS) {
     for (const service of services) {
-      await org.send(
-        new EnableAWSServiceAccessCommand({ ServicePrincipal: service }),
-      );
-      await org.send(
-        new RegisterDelegatedAdministratorCommand({
-          AccountId: accounts[account],
-          ServicePrincipal: service,
-        }),
-      );
+      await registerDelegatedAdministrator(org, accounts[account], service);
     }
   }
 }

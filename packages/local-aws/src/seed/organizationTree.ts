@@ -1,8 +1,10 @@
 import {
   CreateAccountCommand,
   CreateOrganizationalUnitCommand,
+  EnableAWSServiceAccessCommand,
   MoveAccountCommand,
   OrganizationsClient,
+  RegisterDelegatedAdministratorCommand,
 } from '@aws-sdk/client-organizations';
 import { toTagList } from './conventions.ts';
 
@@ -64,4 +66,24 @@ export async function createAccountInOu(
     }),
   );
   return id;
+}
+
+/**
+ * Makes the account the organization's delegated administrator of the
+ * service, after turning on the service's trusted access.
+ */
+export async function registerDelegatedAdministrator(
+  org: OrganizationsClient,
+  accountId: string,
+  service: string,
+): Promise<void> {
+  await org.send(
+    new EnableAWSServiceAccessCommand({ ServicePrincipal: service }),
+  );
+  await org.send(
+    new RegisterDelegatedAdministratorCommand({
+      AccountId: accountId,
+      ServicePrincipal: service,
+    }),
+  );
 }

@@ -1,9 +1,7 @@
 import {
   CreateOrganizationCommand,
-  EnableAWSServiceAccessCommand,
   ListRootsCommand,
   OrganizationsClient,
-  RegisterDelegatedAdministratorCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
 import {
@@ -14,7 +12,11 @@ import {
 import type { AwsSession } from '../awsSession.ts';
 import { accountEmail, OWNER_TAG, toTagList } from '../conventions.ts';
 import { seedIdentityCenterSpec } from '../identityCenterSeeder.ts';
-import { createAccountInOu, createOuTree } from '../organizationTree.ts';
+import {
+  createAccountInOu,
+  createOuTree,
+  registerDelegatedAdministrator,
+} from '../organizationTree.ts';
 import type { GeneratedEstatePlan } from './estatePlanTypes.ts';
 import { generateEstatePlan } from './generateEstatePlan.ts';
 import { seedHoldings } from './seedHoldings.ts';
@@ -72,15 +74,7 @@ export async function seedGeneratedEstate(options: {
     });
   }
   for (const { account, service } of plan.delegations) {
-    await org.send(
-      new EnableAWSServiceAccessCommand({ ServicePrincipal: service }),
-    );
-    await org.send(
-      new RegisterDelegatedAdministratorCommand({
-        AccountId: accounts[account],
-        ServicePrincipal: service,
-      }),
-    );
+    await registerDelegatedAdministrator(org, accounts[account], service);
   }
   await seedHoldings(management, plan, accounts);
   await seedIdentity(management, plan, accounts);
