@@ -1,3 +1,4 @@
+import { isAccessDenied } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { landingZoneFromManifest } from '../landingZoneManifest';
 import type { LandingZoneRecord } from '../types';
 import type { ControlTowerClient } from './ControlTowerClient';
@@ -31,9 +32,7 @@ export async function readLandingZone(
       ? undefined
       : landingZoneFromManifest(landingZone.manifest);
   } catch (error) {
-    if (error instanceof Error && error.name === 'AccessDeniedException') {
-      return undefined;
-    }
+    if (isAccessDenied(error)) return undefined;
     throw error;
   }
 }
