@@ -107,6 +107,38 @@ describe('templates', () => {
     }
   });
 
+  it.each(files)(
+    '%s ends with a Review step that plans in a task of its own',
+    file => {
+      const template = readTemplate(file);
+      const pages = template.spec.parameters;
+      const review = pages[pages.length - 1];
+      expect(review.title).toBe('Review');
+      expect(review.properties.awsChanges['ui:field']).toBe('AwsChangesReview');
+      expect(review.properties.awsPlanOnly).toMatchObject({
+        type: 'boolean',
+        default: false,
+        'ui:widget': 'hidden',
+      });
+      const awsSteps = template.spec.steps.filter((s: any) =>
+        s.action.startsWith('aws-platform:'),
+      );
+      expect(awsSteps).toHaveLength(1);
+      expect(awsSteps[0].input.planOnly).toBe(
+        '${{ parameters.awsPlanOnly == true }}',
+      );
+      expect(template.spec.output.awsChanges).toBe(
+        `\${{ steps.${awsSteps[0].id}.output.changesByAccount }}`,
+      );
+      // Every other step is skipped by the plan-only run.
+      for (const step of template.spec.steps.filter(
+        (s: any) => !s.action.startsWith('aws-platform:'),
+      )) {
+        expect(step.if).toContain('parameters.awsPlanOnly != true');
+      }
+    },
+  );
+
   /** Every schema object of a template's parameter pages, nested ones included. */
   function schemasOf(template: any): any[] {
     const found: any[] = [];
@@ -197,13 +229,16 @@ describe('templates', () => {
       }
     });
 
-    it('plans until "Apply the changes" is ticked, and publishes only then', () => {
+    it("plans only in the Review step's run, and renders and publishes only on Create", () => {
       expect(stepOf('workload').input.planOnly).toBe(
-        '${{ not parameters.applyChanges }}',
+        '${{ parameters.awsPlanOnly == true }}',
+      );
+      expect(stepOf('skeleton').if).toBe(
+        '${{ parameters.awsPlanOnly != true }}',
       );
       for (const id of ['publish', 'register']) {
         expect(stepOf(id).if).toBe(
-          '${{ parameters.applyChanges and parameters.publish }}',
+          '${{ parameters.publish and parameters.awsPlanOnly != true }}',
         );
       }
     });

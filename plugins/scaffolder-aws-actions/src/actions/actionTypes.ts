@@ -5,6 +5,18 @@
  */
 
 /**
+ * The AWS changes of one account, as the actions' `changesByAccount`
+ * output lists them: planned (imperative) or, after an applied run, the
+ * changes made.
+ * @public
+ */
+export type AccountChanges = {
+  accountId: string;
+  accountName: string;
+  changes: string[];
+};
+
+/**
  * Input of `aws-platform:route53:subdomain:create`.
  * @public
  */
@@ -14,6 +26,7 @@ export type DelegatedSubdomainInput = {
   owner: string;
   tags?: Record<string, string>;
   repairDelegation?: boolean;
+  planOnly?: boolean;
 };
 
 /**
@@ -28,6 +41,8 @@ export type DelegatedSubdomainOutput = {
   consoleUrl: string;
   created: boolean;
   plannedChanges: string[];
+  changesByAccount: AccountChanges[];
+  changeSummary: string;
 };
 
 /**
@@ -49,6 +64,7 @@ export type BackupPlanInput = {
   selectionTagKey?: string;
   selectionTagValue?: string;
   tags?: Record<string, string>;
+  planOnly?: boolean;
 };
 
 /**
@@ -64,6 +80,8 @@ export type BackupPlanOutput = {
   consoleUrl: string;
   created: boolean;
   plannedChanges: string[];
+  changesByAccount: AccountChanges[];
+  changeSummary: string;
 };
 
 /**
@@ -127,4 +145,6 @@ export type FlightdeckWorkloadOutput = {
   consoleUrl: string;
   changed: boolean;
   plannedChanges: string[];
+  changesByAccount: AccountChanges[];
+  changeSummary: string;
 };

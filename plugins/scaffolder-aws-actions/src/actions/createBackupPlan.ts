@@ -32,6 +32,13 @@ import { authorizeChange } from '../lib/authorizeChange';
 import { resolveOwnerGroup } from '../lib/ownerGroup';
 import { resolveAccount } from '../lib/resolveAccount';
 import { examples } from './createBackupPlan.examples';
+import {
+  changeOutputSchemas,
+  planOnlyInput,
+  readPlanOnly,
+  writeChangeOutputs,
+} from '../lib/changeOutputs';
+import { accountNamer } from '../lib/changeSummary';
 
 /**
  * `aws-platform:backup:plan:create`: a backup plan in a workload account
@@ -167,6 +174,7 @@ export function createBackupPlanAction(options: {
             .describe(
               'Up to 10 further tags for the plan, e.g. { cost-center: cc-42 }. They may not set owner nor any aws-platform-suite.github.io/ key: the suite sets those.',
             ),
+        ...planOnlyInput,
       },
       output: {
         planId: z =>
@@ -197,6 +205,7 @@ export function createBackupPlanAction(options: {
             .describe(
               'The AWS changes this run makes (or, in a dry-run, would make)',
             ),
+        ...changeOutputSchemas,
       },
     },
     async handler(ctx) {
@@ -206,6 +215,7 @@ export function createBackupPlanAction(options: {
         ctx.input as RawBackupPlanInput,
         backup.allowedRegions,
       );
+      const planOnly = readPlanOnly(ctx.input.planOnly);
       const credentials = await ctx.getInitiatorCredentials();
       const permission = awsPlatformBackupPlanCreatePermission;
       await authorizeChange(permissions, credentials, permission, []);
@@ -270,14 +280,22 @@ export function createBackupPlanAction(options: {
         'plannedChanges',
         plan.changes.map(c => c.description),
       );
-      if (ctx.isDryRun) {
-        reportDryRun(ctx, desired, plan);
+      // Every write is in the workload account: copies only name the vaults.
+      const changes = plan.changes.map(c => ({
+        accountId: account.accountId,
+        description: c.description,
+      }));
+      const names = accountNamer(config.accounts);
+      if (ctx.isDryRun || planOnly) {
+        writeChangeOutputs(ctx.output, changes, names, 'planned');
+        reportPlanOnly(ctx, desired, plan, ctx.isDryRun);
         return;
       }
 
       // 4. Change AWS, each write checkpointed so a resumed task skips what is done.
       const result = await applyChanges(ctx, plan, clients, desired);
       writeOutputs(ctx.output, desired, result);
+      writeChangeOutputs(ctx.output, changes, names, 'done');
     },
   });
 }
@@ -379,16 +397,18 @@ async function applyChanges(
   };
 }
 
-function reportDryRun(
+function reportPlanOnly(
   ctx: ActionContext,
   desired: DesiredBackupPlan,
   plan: BackupPlanPlan,
+  isDryRun: boolean,
 ) {
   const planned = plan.changes.map(c => c.description);
+  const mode = isDryRun ? 'Dry-run' : 'Plan only';
   ctx.logger.info(
     planned.length
-      ? `Dry-run, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
-      : 'Dry-run, nothing changed. The plan and its selection already exist as requested.',
+      ? `${mode}, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
+      : `${mode}, nothing changed. The plan and its selection already exist as requested.`,
   );
   const later = '(created on the real run)';
   ctx.output('planId', plan.plan?.id ?? later);

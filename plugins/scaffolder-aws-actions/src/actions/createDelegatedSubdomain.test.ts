@@ -285,6 +285,53 @@ describe('aws-platform:route53:subdomain:create', () => {
     ]);
   });
 
+  it("plans only for the template's Review step: the changes by account, none made", async () => {
+    const { action } = setUp();
+    const ctx = context(input({ planOnly: true }));
+    await action.handler(ctx as any);
+
+    expect(mutations()).toBe(0);
+    expect(ctx.output).toHaveBeenCalledWith('changesByAccount', [
+      {
+        accountId: SANDBOX,
+        accountName: 'Sandbox',
+        changes: [
+          `Create public hosted zone staging.example.com in account Sandbox (${SANDBOX})`,
+          expect.stringMatching(/^Tag the staging.example.com zone with owner/),
+        ],
+      },
+      {
+        accountId: NETWORK,
+        accountName: 'Network',
+        changes: [expect.stringMatching(/^Create NS record staging/)],
+      },
+    ]);
+    expect(ctx.output).toHaveBeenCalledWith(
+      'changeSummary',
+      expect.stringMatching(
+        new RegExp(
+          `^\\*\\*Sandbox \\(${SANDBOX}\\)\\*\\*\\n\\n- Create public`,
+        ),
+      ),
+    );
+  });
+
+  it('reports the changes it made in the past tense, by account', async () => {
+    const { action } = setUp();
+    const ctx = context(input());
+    await action.handler(ctx as any);
+
+    const summary = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'changeSummary',
+    )![1];
+    expect(summary).toContain(
+      `**Sandbox (${SANDBOX})**\n\n- Created public hosted zone staging.example.com`,
+    );
+    expect(summary).toContain(
+      `**Network (${NETWORK})**\n\n- Created NS record staging.example.com`,
+    );
+  });
+
   it.each([
     [{ domainName: 'staging.example.org' }, 'not under an allowed parent zone'],
     [{ domainName: 'bad_label.example.com' }, "has the label 'bad_label'"],
@@ -310,6 +357,7 @@ describe('aws-platform:route53:subdomain:create', () => {
       'At most 8 tags',
     ],
     [{ repairDelegation: 'yes' }, 'repairDelegation must be true or false'],
+    [{ planOnly: 'yes' }, 'planOnly must be true or false'],
   ])(
     'refuses %j with an InputError before any AWS call',
     async (change, reason) => {

@@ -26,9 +26,17 @@ import {
   desiredSubdomain,
   planSubdomain,
   SUBDOMAIN_ACTION,
+  subdomainChangeAccount,
   SubdomainPlan,
 } from '../subdomain/subdomainPlan';
 import { examples } from './createDelegatedSubdomain.examples';
+import {
+  changeOutputSchemas,
+  planOnlyInput,
+  readPlanOnly,
+  writeChangeOutputs,
+} from '../lib/changeOutputs';
+import { accountNamer } from '../lib/changeSummary';
 
 /**
  * `aws-platform:route53:subdomain:create`: a public zone for a subdomain in
@@ -93,6 +101,7 @@ export function createDelegatedSubdomainAction(options: {
             .describe(
               "When true, a parent NS record that names other name servers is replaced with the zone's, if the suite made the zone for this same request. Needs aws-platform.route53.delegation.repair. Default false: such a record is a conflict.",
             ),
+        ...planOnlyInput,
       },
       output: {
         zoneId: z =>
@@ -123,6 +132,7 @@ export function createDelegatedSubdomainAction(options: {
             .describe(
               'The AWS changes this run makes (or, in a dry-run, would make)',
             ),
+        ...changeOutputSchemas,
       },
     },
     async handler(ctx) {
@@ -135,6 +145,7 @@ export function createDelegatedSubdomainAction(options: {
       }
       const raw = ctx.input as RawSubdomainInput;
       const input = validateSubdomainInput(raw, route53);
+      const planOnly = readPlanOnly(ctx.input.planOnly);
       const { account, network, ownerGroup } = await authorizeAndResolve(
         { config, catalog, permissions, route53 },
         { raw, input, credentials: await ctx.getInitiatorCredentials() },
@@ -171,8 +182,16 @@ export function createDelegatedSubdomainAction(options: {
       );
       ctx.output('domainName', input.domainName);
       ctx.output('parentZoneId', observed.parentZoneId);
-      if (ctx.isDryRun) {
-        reportDryRun(ctx, plan);
+      const changes = plan.changes.map(change => ({
+        accountId: subdomainChangeAccount(change, accounts),
+        description: change.description,
+      }));
+      const names = accountNamer(config.accounts, {
+        Network: network.accountId,
+      });
+      if (ctx.isDryRun || planOnly) {
+        writeChangeOutputs(ctx.output, changes, names, 'planned');
+        reportPlanOnly(ctx, plan, ctx.isDryRun ? 'Dry-run' : 'Plan only');
         return;
       }
 
@@ -188,6 +207,7 @@ export function createDelegatedSubdomainAction(options: {
           nameServers,
           callerReference === desired.callerReference,
         );
+        writeChangeOutputs(ctx.output, [], names, 'done');
         return;
       }
       // Changes run in a session named after the user who asked; the
@@ -213,6 +233,7 @@ export function createDelegatedSubdomainAction(options: {
         zone.createdNow ||
           plan.zone?.callerReference === desired.callerReference,
       );
+      writeChangeOutputs(ctx.output, changes, names, 'done');
     },
   });
 }
@@ -230,16 +251,17 @@ function reportZone(
   ctx.output('created', created);
 }
 
-/** A dry-run's outputs and log: what would change, nothing changed. */
-function reportDryRun(
+/** A dry-run's or plan-only run's outputs and log: what would change, nothing changed. */
+function reportPlanOnly(
   ctx: Pick<ActionContext<any, any, 'v2'>, 'output' | 'logger'>,
   plan: SubdomainPlan,
+  mode: 'Dry-run' | 'Plan only',
 ) {
   const planned = plan.changes.map(c => c.description);
   ctx.logger.info(
     planned.length
-      ? `Dry-run, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
-      : 'Dry-run, nothing changed. The subdomain exists and is delegated.',
+      ? `${mode}, nothing changed. Planned changes:\n- ${planned.join('\n- ')}`
+      : `${mode}, nothing changed. The subdomain exists and is delegated.`,
   );
   ctx.output('zoneId', plan.zone?.id ?? '(created on the real run)');
   ctx.output('nameServers', plan.zone?.nameServers ?? []);

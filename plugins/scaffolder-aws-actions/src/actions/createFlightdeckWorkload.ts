@@ -12,6 +12,12 @@ import type {
 import { awsPlatformFlightdeckWorkloadCreatePermission } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { ActionsConfig, AllowedAccount } from '../actionsConfig';
+import {
+  changeOutputSchemas,
+  planOnlyInput,
+  writeChangeOutputs,
+} from '../lib/changeOutputs';
+import { accountNamer } from '../lib/changeSummary';
 import { applyWorkloadPlan } from '../flightdeck/applyWorkloadPlan';
 import {
   DesiredWorkload,
@@ -34,7 +40,10 @@ import {
   validateWorkloadInput,
   WorkloadInput,
 } from '../flightdeck/workloadInput';
-import { planWorkload } from '../flightdeck/workloadPlan';
+import {
+  planWorkload,
+  workloadChangeAccount,
+} from '../flightdeck/workloadPlan';
 import { authorizeChange, ChangedAccount } from '../lib/authorizeChange';
 import { resolveOwnerGroup } from '../lib/ownerGroup';
 import { examples } from './createFlightdeckWorkload.examples';
@@ -152,13 +161,7 @@ export function createFlightdeckWorkloadAction(options: {
             .describe(
               'The stages to set up, each in its own workload account, cluster and zone, e.g. staging in Sandbox and production in Production.',
             ),
-        planOnly: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              "When true, the action reads AWS and returns the changes it would make, as in a dry-run, and changes nothing: a template's review run. Default false.",
-            ),
+        ...planOnlyInput,
       },
       output: {
         repositoryName: z =>
@@ -242,6 +245,7 @@ export function createFlightdeckWorkloadAction(options: {
             .describe(
               'The AWS changes this run makes (or, in a dry-run, would make)',
             ),
+        ...changeOutputSchemas,
       },
     },
     async handler(ctx) {
@@ -312,7 +316,15 @@ export function createFlightdeckWorkloadAction(options: {
       const plannedChanges = plan.changes.map(c => c.description);
       ctx.output('plannedChanges', plannedChanges);
       writeOutputs(ctx.output, desired);
+      const changes = plan.changes.map(change => ({
+        accountId: workloadChangeAccount(change),
+        description: change.description,
+      }));
+      const names = accountNamer(config.accounts, {
+        Operations: flightdeck.operationsAccountId,
+      });
       if (ctx.isDryRun || ctx.input.planOnly === true) {
+        writeChangeOutputs(ctx.output, changes, names, 'planned');
         log(
           describeReview(
             ctx.isDryRun ? 'Dry-run' : 'Plan only',
@@ -325,6 +337,7 @@ export function createFlightdeckWorkloadAction(options: {
       if (plan.changes.length === 0) {
         log('Everything the workload needs already exists; nothing to change.');
         ctx.output('changed', false);
+        writeChangeOutputs(ctx.output, [], names, 'done');
         return;
       }
 
@@ -340,6 +353,7 @@ export function createFlightdeckWorkloadAction(options: {
         signal: ctx.signal,
       });
       ctx.output('changed', changed);
+      writeChangeOutputs(ctx.output, changes, names, 'done');
     },
   });
 }

@@ -228,3 +228,10 @@ function planRecord(
     });
   }
 }
+
+/** The account a change writes to. */
+export function workloadChangeAccount(change: WorkloadChange): string {
+  return change.kind === 'createRole'
+    ? change.role.accountId
+    : change.accountId;
+}

@@ -262,3 +262,13 @@ function tagsToWrite(
     ),
   );
 }
+
+/** The account a change writes to: the zone's, or Network for the delegation. */
+export function subdomainChangeAccount(
+  change: SubdomainChange,
+  accounts: { workloadAccountId: string; networkAccountId: string },
+): string {
+  return change.kind === 'createZone' || change.kind === 'tagZone'
+    ? accounts.workloadAccountId
+    : accounts.networkAccountId;
+}
