@@ -1,3 +1,11 @@
+import {
+  BackupClient,
+  CreateBackupPlanCommand,
+  CreateBackupSelectionCommand,
+  GetBackupSelectionCommand,
+  ListBackupSelectionsCommand,
+} from '@aws-sdk/client-backup';
+import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,6 +56,46 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number) {
     });
   });
 }
+
+const SANDBOX = '171870262174';
+
+/** A Backup client acting in `accountId` through `endpoint`, no retries. */
+async function backupIn(endpoint: string, accountId: string) {
+  const options = {
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  };
+  const { Credentials: c } = await new STSClient(options).send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${accountId}:role/OrganizationAccountAccessRole`,
+      RoleSessionName: 'cli-test',
+    }),
+  );
+  return new BackupClient({
+    ...options,
+    credentials: {
+      accessKeyId: c!.AccessKeyId!,
+      secretAccessKey: c!.SecretAccessKey!,
+      sessionToken: c!.SessionToken,
+    },
+  });
+}
+
+const dailyPlan = (name: string) =>
+  new CreateBackupPlanCommand({
+    BackupPlan: {
+      BackupPlanName: name,
+      Rules: [
+        {
+          RuleName: `${name}-rule`,
+          TargetBackupVaultName: 'user-backup-vault',
+          ScheduleExpression: 'cron(0 2 * * ? *)',
+        },
+      ],
+    },
+  });
 
 describe('cli', () => {
   let serve: ChildProcess | undefined;
@@ -110,6 +158,96 @@ describe('cli', () => {
     expect(await isLoopbackPortFree(Number(port))).toBe(true);
     // No MODULE_TYPELESS_PACKAGE_JSON warning (src/package.json sets the type).
     expect(stderr).toBe('');
+  }, 60_000);
+
+  it('serves the emulator front: backup selections work through the env file endpoint, and SIGTERM stops it and moto', async () => {
+    const envFile = join(dir, 'aws.env');
+    serve = spawn(
+      process.execPath,
+      [CLI, 'serve', '--port', '0', '--seed', 'none', '--env-out', envFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>(resolve =>
+      serve!.once('exit', code => resolve(code)),
+    );
+    const motoLine = waitForLine(
+      serve,
+      /^local-aws: moto listening on (http:\/\/127\.0\.0\.1:(\d+))/m,
+      45_000,
+    );
+    const [, endpoint, frontPort] = await waitForLine(
+      serve,
+      /^local-aws ready at (http:\/\/127\.0\.0\.1:(\d+))$/m,
+      45_000,
+    );
+    const [, motoEndpoint, motoPort] = await motoLine;
+    expect(endpoint).not.toBe(motoEndpoint);
+    expect(readFileSync(envFile, 'utf8')).toContain(
+      `AWS_ENDPOINT_URL=${endpoint}\n`,
+    );
+
+    // The round trip moto alone answers with a 500.
+    const backup = await backupIn(endpoint, SANDBOX);
+    const plan = await backup.send(dailyPlan('cli-daily'));
+    const { SelectionId } = await backup.send(
+      new CreateBackupSelectionCommand({
+        BackupPlanId: plan.BackupPlanId,
+        BackupSelection: {
+          SelectionName: 'cli-daily-selection',
+          IamRoleArn: `arn:aws:iam::${SANDBOX}:role/backup-selection-role`,
+        },
+      }),
+    );
+    const listed = await backup.send(
+      new ListBackupSelectionsCommand({ BackupPlanId: plan.BackupPlanId }),
+    );
+    expect(listed.BackupSelectionsList).toEqual([
+      expect.objectContaining({
+        SelectionId,
+        SelectionName: 'cli-daily-selection',
+      }),
+    ]);
+    const got = await backup.send(
+      new GetBackupSelectionCommand({
+        BackupPlanId: plan.BackupPlanId,
+        SelectionId,
+      }),
+    );
+    expect(got.BackupSelection?.SelectionName).toBe('cli-daily-selection');
+
+    // A plan seeded straight into moto keeps moto's answer: its selections
+    // are unknown, not empty.
+    const seeded = await (
+      await backupIn(motoEndpoint, SANDBOX)
+    ).send(dailyPlan('cli-seeded'));
+    await expect(
+      backup.send(
+        new ListBackupSelectionsCommand({ BackupPlanId: seeded.BackupPlanId }),
+      ),
+    ).rejects.toThrow();
+
+    // A reset through the front (moto-api passes through) wipes the
+    // selections too: after it, moto hands out the same plan id again.
+    const reseed = await runCli([
+      'seed',
+      '--endpoint',
+      endpoint,
+      '--seed',
+      'none',
+    ]);
+    expect(reseed).toMatchObject({ code: 0, stderr: '' });
+    const afterReset = await backupIn(endpoint, SANDBOX);
+    const again = await afterReset.send(dailyPlan('cli-daily'));
+    expect(again.BackupPlanId).toBe(plan.BackupPlanId);
+    const listedAgain = await afterReset.send(
+      new ListBackupSelectionsCommand({ BackupPlanId: again.BackupPlanId }),
+    );
+    expect(listedAgain.BackupSelectionsList).toEqual([]);
+
+    serve.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await isLoopbackPortFree(Number(frontPort))).toBe(true);
+    expect(await isLoopbackPortFree(Number(motoPort))).toBe(true);
   }, 60_000);
 
   it('exits 2 with a clear message on a bad flag', async () => {

@@ -6,6 +6,9 @@ import { writeFileSync } from 'node:fs';
 import { parseCliArgs, USAGE, UsageError } from './cliArgs.ts';
 import type { LargeEstateFlags, SeedKind } from './cliArgs.ts';
 import { startLocalAws } from './emulator.ts';
+import type { LocalAws } from './emulator.ts';
+import { serveLocalAws } from './emulatorFront.ts';
+import { isLoopbackPortFree } from './freePort.ts';
 import { resetMoto } from './motoApi.ts';
 import { portalConfigEnv } from './seed/generated/portalConfig.ts';
 import { seedGeneratedEstate } from './seed/generated/seedGeneratedEstate.ts';
@@ -40,53 +43,52 @@ async function main(argv: string[]): Promise<number> {
 async function serve(
   args: SeedArgs & { port: number; envFile?: string; logFile?: string },
 ): Promise<number> {
-  // While moto starts, a signal exits at once; startLocalAws's exit hook
-  // then kills the half-started server.
+  // --port is the served endpoint's, the front's; moto gets a free one.
+  // Checked first: seeding a large estate takes minutes.
+  if (args.port && !(await isLoopbackPortFree(args.port))) {
+    throw new Error(`port ${args.port} on 127.0.0.1 is already in use`);
+  }
+  const aws = await startMoto(args.logFile);
+  const served = serveLocalAws(aws);
+  try {
+    console.log(`local-aws: moto listening on ${aws.endpoint} (for seeding)`);
+    // Seeded straight into moto: the estate is moto's state, not the front's.
+    await aws.reset();
+    const seeded = await seed(aws.endpoint, args);
+    console.log(seeded.summary);
+    const front = await served.startFront(args.port);
+    if (args.envFile) {
+      writeEnvFile(args.envFile, {
+        ...aws.env,
+        AWS_ENDPOINT_URL: front.endpoint,
+        ...seeded.portalEnv,
+      });
+    }
+    console.log(`local-aws ready at ${front.endpoint}`);
+  } catch (error) {
+    // A signal stopped moto under the seeder: that is a clean exit.
+    if (served.stopping()) return served.exitCode;
+    await served.stop();
+    throw error;
+  }
+  return served.exitCode;
+}
+
+// While moto starts, a signal exits at once; startLocalAws's exit hook
+// then kills the half-started server.
+async function startMoto(logFile: string | undefined): Promise<LocalAws> {
   const abort = (signal: NodeJS.Signals) => {
     console.error(`local-aws: ${signal} during startup`);
     process.exit(1);
   };
   process.on('SIGINT', abort);
   process.on('SIGTERM', abort);
-  const aws = await startLocalAws({ port: args.port, logFile: args.logFile });
-  process.off('SIGINT', abort);
-  process.off('SIGTERM', abort);
-
-  // From here on, every way out must stop moto.
-  let stopping = false;
-  const stopped = new Promise<number>(resolve => {
-    // Stay subscribed: a second Ctrl-C must not kill Node and orphan moto.
-    const onSignal = (signal: NodeJS.Signals) => {
-      if (stopping) return;
-      console.log(`local-aws: ${signal}, stopping moto`);
-      stopping = true;
-      aws.stop().then(() => resolve(0));
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    aws.exited.then(reason => {
-      if (stopping) return;
-      console.error(`local-aws: moto ${reason} unexpectedly`);
-      resolve(1);
-    });
-  });
   try {
-    console.log(`local-aws: moto listening on ${aws.endpoint}`);
-    await aws.reset();
-    const seeded = await seed(aws.endpoint, args);
-    console.log(seeded.summary);
-    if (args.envFile) {
-      writeEnvFile(args.envFile, { ...aws.env, ...seeded.portalEnv });
-    }
-  } catch (error) {
-    // A signal stopped moto under the seeder: that is a clean exit.
-    if (stopping) return stopped;
-    stopping = true;
-    await aws.stop();
-    throw error;
+    return await startLocalAws({ logFile });
+  } finally {
+    process.off('SIGINT', abort);
+    process.off('SIGTERM', abort);
   }
-  console.log(`local-aws ready at ${aws.endpoint}`);
-  return stopped;
 }
 
 type SeedArgs = {

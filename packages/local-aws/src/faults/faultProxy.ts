@@ -5,7 +5,8 @@
  * connection. One account's role can be made impossible to assume, and the
  * emulator can be taken offline or swapped (a restart). It counts requests,
  * SDK retries and injected faults per operation. It stops itself when idle
- * or too old, so a crashed test cannot leave it running.
+ * or too old, so a crashed test cannot leave it running (unless told not to,
+ * as `cli.ts serve` does: its front lives as long as the developer's session).
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
@@ -56,6 +57,8 @@ import type { FaultRule } from './faultRules.ts';
 export type FaultProxyOptions = {
   /** The emulator, `http://127.0.0.1:<port>`. */
   target: string;
+  /** Port on 127.0.0.1; 0 or undefined: a free one. */
+  port?: number;
   /** Seed of the fault draws; the same seed and requests give the same faults. */
   seed?: number | string;
   rules?: FaultRule[];
@@ -67,9 +70,12 @@ export type FaultProxyOptions = {
    * keep-alive sockets, and an ingestion run creates dozens of clients.
    */
   maxConnections?: number;
-  /** Stops itself after this long without a request. Default 120 s. */
+  /**
+   * Stops itself after this long without a request. Default 120 s.
+   * `Infinity` (or anything beyond Node's longest timer, 24.8 days): never.
+   */
   idleTimeoutMs?: number;
-  /** Stops itself after this long in any case. Default 30 min. */
+  /** Stops itself after this long in any case. Default 30 min. `Infinity`: never. */
   maxLifetimeMs?: number;
   /**
    * Fill gaps of moto 5.2.1 the suite's actions rely on: AWS Backup's
@@ -80,6 +86,14 @@ export type FaultProxyOptions = {
    * (route53NameServers.ts).
    */
   emulatorGaps?: boolean;
+  /**
+   * With `emulatorGaps`, how selection calls of a plan not created through
+   * the proxy (seeded straight into moto) are answered: `none` (default) as
+   * a plan without selections; `emulator` leaves them to moto, whose 500
+   * makes them unknown, so an estate seeded with selections AWS would hold
+   * is not shown as selecting nothing (`cli.ts serve`).
+   */
+  selectionsOfOtherPlans?: 'none' | 'emulator';
 };
 
 /** Counts of one operation. */
@@ -165,6 +179,8 @@ export async function startFaultProxy(
   const selections = new BackupSelectionStore();
   const callerReferences = new CallerReferences();
   const zoneNameServers = new ZoneNameServers();
+  // Ids of the plans created through the proxy (selectionsOfOtherPlans).
+  const createdPlans = new Set<string>();
   let seed = options.seed ?? 1;
   let plan = new FaultPlan(options.rules ?? [], seed);
   let offline = false;
@@ -338,10 +354,7 @@ export async function startFaultProxy(
       }
       if (repeated) {
         answer = repeated;
-      } else if (
-        options.emulatorGaps &&
-        isBackupSelectionOperation(op.service, op.operation)
-      ) {
+      } else if (answersSelections(op, raw.url)) {
         answer = await selections.handle({
           operation: op.operation,
           method: raw.method,
@@ -369,6 +382,8 @@ export async function startFaultProxy(
     if (op.service === 'sts' && op.operation === 'AssumeRole') {
       learnKey(raw.body, answer.body.toString());
     }
+    rememberPlan(op, answer);
+    if (isMotoReset(raw) && answer.status < 300) forgetEmulatorState();
     if (createsZone && !repeated && answer.status < 300) {
       callerReferences.remember(accountId, raw.body, answer.body.toString());
       zoneNameServers.remember(answer.body.toString());
@@ -476,6 +491,39 @@ export async function startFaultProxy(
     return listed.body.toString();
   }
 
+  /** Whether the selection store answers this request instead of moto. */
+  function answersSelections(op: Operation, url: string): boolean {
+    if (!options.emulatorGaps) return false;
+    if (!isBackupSelectionOperation(op.service, op.operation)) return false;
+    if (options.selectionsOfOtherPlans !== 'emulator') return true;
+    const planId = decodeURIComponent(url.split('?')[0].split('/')[3] ?? '');
+    return createdPlans.has(planId);
+  }
+
+  function rememberPlan(
+    op: Operation,
+    answer: WireResponse | EmulatorResponse,
+  ) {
+    if (op.service !== 'backup' || op.operation !== 'CreateBackupPlan') return;
+    if (answer.status >= 300) return;
+    try {
+      const { BackupPlanId } = JSON.parse(answer.body.toString());
+      if (typeof BackupPlanId === 'string') createdPlans.add(BackupPlanId);
+    } catch {
+      // Not moto's JSON: nothing to remember.
+    }
+  }
+
+  // moto forgot everything, and after its seeded reset it hands out the
+  // same ids again: a new plan must not inherit an old plan's selections,
+  // nor a new zone be refused for an old zone's CallerReference.
+  function forgetEmulatorState() {
+    selections.clear();
+    callerReferences.clear();
+    zoneNameServers.clear();
+    createdPlans.clear();
+  }
+
   function learnKey(requestBody: string, responseBody: string) {
     const issued = assumedRoleKey(requestBody, responseBody);
     if (issued) keyAccounts.set(issued.accessKeyId, issued.accountId);
@@ -548,21 +596,17 @@ export async function startFaultProxy(
   };
   function touch() {
     clearTimeout(timers.idle);
-    timers.idle = setTimeout(
-      () => void close(`idle for ${idleTimeoutMs} ms`),
-      idleTimeoutMs,
+    timers.idle = limitTimer(idleTimeoutMs, () =>
+      close(`idle for ${idleTimeoutMs} ms`),
     );
-    timers.idle.unref();
   }
-  timers.lifetime = setTimeout(
-    () => void close(`running for ${maxLifetimeMs} ms`),
-    maxLifetimeMs,
+  timers.lifetime = limitTimer(maxLifetimeMs, () =>
+    close(`running for ${maxLifetimeMs} ms`),
   );
-  timers.lifetime.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   touch();
   const { port } = server.address() as AddressInfo;
@@ -661,6 +705,25 @@ function loopbackUrl(value: string): URL {
     );
   }
   return url;
+}
+
+// Node fires a timer longer than this at once (TimeoutOverflowWarning).
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** An unref'd timer, or none for a limit of Infinity (or beyond Node's longest). */
+function limitTimer(
+  ms: number,
+  onExpiry: () => unknown,
+): NodeJS.Timeout | undefined {
+  if (!(ms <= MAX_TIMER_MS)) return undefined;
+  const timer = setTimeout(() => void onExpiry(), ms);
+  timer.unref();
+  return timer;
+}
+
+/** moto's `POST /moto-api/reset`, which wipes its state. */
+function isMotoReset(raw: { method: string; url: string }): boolean {
+  return raw.method === 'POST' && raw.url.split('?')[0] === '/moto-api/reset';
 }
 
 function sleep(ms: number): Promise<void> {
