@@ -103,12 +103,28 @@ describe('cli', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'local-aws-cli-'));
   });
-  afterEach(() => {
-    // Only if a test failed midway: never leave a server behind.
-    if (serve && serve.exitCode === null) serve.kill('SIGKILL');
+  afterEach(async () => {
+    // Only if a test failed midway: never leave a server behind. SIGTERM
+    // first, so the CLI stops moto too (SIGKILL would orphan it); bounded.
+    const running = serve;
     serve = undefined;
+    if (running && running.exitCode === null && running.signalCode === null) {
+      const exited = new Promise(resolve => running.once('exit', resolve));
+      running.kill('SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        exited,
+        new Promise(resolve => {
+          timer = setTimeout(resolve, 15_000);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (running.exitCode === null && running.signalCode === null) {
+        running.kill('SIGKILL');
+      }
+    }
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 20_000);
 
   it('serves a seeded estate, writes the env file, and stops on SIGTERM', async () => {
     const envFile = join(dir, 'aws.env');
