@@ -150,6 +150,13 @@ async function task(
 const textOf = (result: { output?: TaskResult['output'] }, title: RegExp) =>
   result.output?.text?.find(t => title.test(t.title))?.content ?? '';
 
+/** The changes of a change summary (one "- " line each, under account headings). */
+const listed = (summary: string) =>
+  summary
+    .split('\n')
+    .filter(line => line.startsWith('- '))
+    .map(line => line.slice(2));
+
 /** The local AWS endpoint scripts/start-portal.sh wrote down. */
 function awsEndpoint(): string {
   const env = readFileSync(join(REPO_ROOT, '.tools/local-aws.env'), 'utf8');
@@ -295,7 +302,7 @@ test('New backup plan: a dry-run plans it, a task makes the plan and its selecti
   ]);
 });
 
-test('New Flightdeck workload: dry-run, review run and applied run on Sandbox and Production', async () => {
+test('New Flightdeck workload: dry-run, Review run and applied run on Sandbox and Production', async () => {
   const name = `e2e${run}`;
   const values = {
     name,
@@ -308,7 +315,6 @@ test('New Flightdeck workload: dry-run, review run and applied run on Sandbox an
     productionAccount: ref.production,
     productionCluster: ref.productionCluster,
     productionZone: ref.productionZone,
-    applyChanges: false,
     renderTerraform: true,
     publish: false,
   };
@@ -326,7 +332,7 @@ test('New Flightdeck workload: dry-run, review run and applied run on Sandbox an
     'flightdeck-workload',
     values,
   );
-  const planned = textOf(plan, /AWS changes/).split('\n\n');
+  const planned = listed(textOf(plan, /AWS changes/));
   expect(planned).toHaveLength(12);
   expect(planned[0]).toBe(
     `Create ECR repository acme/${name} (immutable tags, scan on push) in the Operations account (${OPERATIONS}, us-east-1)`,
@@ -351,21 +357,27 @@ test('New Flightdeck workload: dry-run, review run and applied run on Sandbox an
   ).toContain(`name        = "${name}-staging-pods"`);
   await nothingYet();
 
-  // The review run: a real task that only plans.
-  const review = await task('aws-flightdeck-workload', values);
+  // The Review step's run: a real task that only plans, by account.
+  const review = await task('aws-flightdeck-workload', {
+    ...values,
+    awsPlanOnly: true,
+  });
   expect(review.status, review.log.join('\n')).toBe('completed');
-  expect(textOf(review, /AWS changes to review/).split('\n\n')).toEqual(
-    planned,
-  );
+  const byAccount = (review.output as any).awsChanges;
+  expect(byAccount.map((g: any) => g.accountName)).toEqual([
+    'Operations',
+    'Sandbox',
+    'Production',
+  ]);
+  expect(byAccount.flatMap((g: any) => g.changes)).toEqual(planned);
   await nothingYet();
 
-  // Applied.
-  const applied = await task('aws-flightdeck-workload', {
-    ...values,
-    applyChanges: true,
-  });
+  // Create: applied, and told in the past tense.
+  const applied = await task('aws-flightdeck-workload', values);
   expect(applied.status, applied.log.join('\n')).toBe('completed');
-  expect(textOf(applied, /AWS changes made/).split('\n\n')).toEqual(planned);
+  const made = listed(textOf(applied, /AWS changes made/));
+  expect(made).toHaveLength(12);
+  expect(made[0]).toBe(planned[0].replace(/^Create /, 'Created '));
   const state = await motoState();
   const repository = state.ecr.Repository.find(
     (r: any) => r.name === `acme/${name}` && r.account_id === OPERATIONS,
@@ -411,12 +423,9 @@ test('New Flightdeck workload: dry-run, review run and applied run on Sandbox an
   }
 
   // Again: nothing left to change.
-  const again = await task('aws-flightdeck-workload', {
-    ...values,
-    applyChanges: true,
-  });
+  const again = await task('aws-flightdeck-workload', values);
   expect(again.status, again.log.join('\n')).toBe('completed');
-  expect(textOf(again, /AWS changes \(nothing was changed\)/)).toBe(
-    'None: everything the workload needs already exists.\n',
+  expect(textOf(again, /AWS changes made/)).toBe(
+    'None: everything the workload needs already existed.\n',
   );
 });

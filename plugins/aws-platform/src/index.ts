@@ -29,6 +29,7 @@ export {
   awsAccountMapSubPage,
   awsAccountsSubPage,
 } from './extensions/accountMap';
+export { awsChangesReviewFormField } from './extensions/changesReviewField';
 export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
 export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';

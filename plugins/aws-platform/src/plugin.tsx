@@ -13,6 +13,7 @@ import {
   dnsZoneEntityCard,
   eksClusterEntityCard,
 } from './extensions/entityCards';
+import { awsChangesReviewFormField } from './extensions/changesReviewField';
 import {
   awsAccountMapEntityContent,
   awsAccountMapSubPage,
@@ -96,6 +97,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     dnsZoneEntityCard,
     backupEntityCard,
     awsServiceEntityCard,
+    awsChangesReviewFormField,
   ],
   routes: {
     root: rootRouteRef,

@@ -628,5 +628,19 @@ export const awsPlatformTranslationRef = createTranslationRef({
       noGroupSource:
         'The catalog holds no groups besides the default owner, so owners are not checked against it: add a group source (Identity Center, an org file) to check them.',
     },
+    changesReview: {
+      planning: 'Reading AWS with your permissions to plan the changes…',
+      nothing:
+        'Nothing to change: everything this request needs already exists as asked.',
+      summary_one: '{{count}} change in {{accounts}}',
+      summary_other: '{{count}} changes in {{accounts}}',
+      accounts_one: '{{count}} account',
+      accounts_other: '{{count}} accounts',
+      refusedTitle: 'The changes were refused, nothing was changed',
+      failedTitle: 'The changes could not be planned',
+      planAgain: 'Plan again',
+      noTemplate:
+        'This field plans the changes of the template it is in: use it in a template page of the scaffolder.',
+    },
   },
 });

@@ -11,6 +11,7 @@ export { createBackupPlanAction } from './actions/createBackupPlan';
 export { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
 export { readActionsConfig } from './actionsConfig';
 export type {
+  AccountChanges,
   BackupPlanInput,
   BackupPlanOutput,
   DelegatedSubdomainInput,

@@ -22,6 +22,8 @@ export {
   EntityEksClusterCard,
 } from './entityCards';
 export { EntityAwsAccountMapContent } from './entityContent';
+export { AwsChangesReviewFieldExtension } from './scaffolderFields';
+export type { AwsChangesReviewOptions } from '../components/AwsChangesReview';
 export { isAwsAccountMapEntity, isAwsServiceEntity } from './predicates';
 export {
   isAwsAccountEntity,

@@ -288,7 +288,7 @@ export function createBackupPlanAction(options: {
       const names = accountNamer(config.accounts);
       if (ctx.isDryRun || planOnly) {
         writeChangeOutputs(ctx.output, changes, names, 'planned');
-        reportPlanOnly(ctx, desired, plan, ctx.isDryRun);
+        reportPlanOnly(ctx, desired, plan, ctx.isDryRun === true);
         return;
       }
 

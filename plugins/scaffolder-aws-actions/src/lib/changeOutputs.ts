@@ -53,7 +53,7 @@ export const changeOutputSchemas = {
  * run or a dry-run, `done` after the changes were applied.
  */
 export function writeChangeOutputs(
-  output: (name: string, value: any) => void,
+  output: (name: 'changesByAccount' | 'changeSummary', value: any) => void,
   changes: AccountChange[],
   accountName: (accountId: string) => string,
   tense: 'planned' | 'done',

@@ -1,0 +1,102 @@
+import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
+import {
+  scaffolderApiRef,
+  useTemplateSecrets,
+  type FieldExtensionComponentProps,
+} from '@backstage/plugin-scaffolder-react';
+import { WarningPanel } from '@backstage/core-components';
+import Typography from '@material-ui/core/Typography';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { awsPlatformTranslationRef } from '../../translation';
+import { PlanRun } from './PlanRun';
+import { planRunValues, PLANNING, REFUSED, templateRefOf } from './planRun';
+
+/**
+ * `ui:options` of the `AwsChangesReview` field.
+ * @public
+ */
+export type AwsChangesReviewOptions = {
+  /** The template to plan; by default the one whose page the form is on. */
+  templateRef?: string;
+};
+
+/**
+ * The templates' Review step: runs the template as a task of its own with
+ * `awsPlanOnly` set (its action reads AWS with the user's permissions and
+ * plans, nothing else runs), then shows the changes by account. Its value
+ * sums them up, or says the plan is under way or refused, which
+ * {@link validateAwsChangesReview} turns into a reason Next is refused.
+ */
+export function AwsChangesReview(
+  props: FieldExtensionComponentProps<string, AwsChangesReviewOptions>,
+) {
+  const { onChange, formContext, uiSchema, name } = props;
+  const { t } = useTranslationRef(awsPlatformTranslationRef);
+  const scaffolderApi = useApi(scaffolderApiRef);
+  const { secrets } = useTemplateSecrets();
+  const templateRef = templateRefOf(
+    useParams(),
+    uiSchema?.['ui:options']?.templateRef,
+  );
+  const [attempt, setAttempt] = useState(0);
+  const [run, setRun] = useState<{ taskId?: string; error?: Error }>({});
+  // One run per attempt, also where React runs effects twice (StrictMode).
+  const startedAttempt = useRef<number>();
+
+  useEffect(() => {
+    if (!templateRef || startedAttempt.current === attempt) return;
+    startedAttempt.current = attempt;
+    onChange(PLANNING);
+    setRun({});
+    scaffolderApi
+      .scaffold({
+        templateRef,
+        values: planRunValues(formContext?.formData, name),
+        secrets,
+      })
+      .then(
+        ({ taskId }) => setRun({ taskId }),
+        (error: Error) => {
+          setRun({ error });
+          onChange(REFUSED);
+        },
+      );
+  }, [
+    attempt,
+    templateRef,
+    scaffolderApi,
+    formContext,
+    name,
+    secrets,
+    onChange,
+  ]);
+
+  const planAgain = useCallback(() => setAttempt(n => n + 1), []);
+
+  if (!templateRef) {
+    return (
+      <Typography color="error">{t('changesReview.noTemplate')}</Typography>
+    );
+  }
+  if (run.error) {
+    return (
+      <WarningPanel
+        severity="error"
+        title={t('changesReview.failedTitle')}
+        message={run.error.message}
+      />
+    );
+  }
+  if (!run.taskId) {
+    return <Typography>{t('changesReview.planning')}</Typography>;
+  }
+  return (
+    <PlanRun
+      key={run.taskId}
+      taskId={run.taskId}
+      onSettled={onChange}
+      onPlanAgain={planAgain}
+    />
+  );
+}
