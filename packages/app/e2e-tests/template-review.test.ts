@@ -90,8 +90,9 @@ test('A refused plan says why, and Next stays refused', async ({ page }) => {
     page.getByText(/The changes were refused, nothing was changed/),
   ).toBeVisible({ timeout: 60_000 });
   await page.getByRole('button', { name: 'Review' }).click();
-  await expect(
-    page.getByText(/The changes were refused: go back and change the request/),
-  ).toBeVisible();
+  // The field's own error, under it (the form lists it at the top too).
+  await expect(page.locator('#root_awsChanges__error')).toHaveText(
+    /The changes were refused: go back and change the request/,
+  );
   await expect(page.getByRole('button', { name: 'Create' })).toHaveCount(0);
 });

@@ -108,12 +108,12 @@ describe('templates', () => {
   });
 
   it.each(files)(
-    '%s ends with a Review step that plans in a task of its own',
+    '%s ends with an AWS changes step that plans in a task of its own',
     file => {
       const template = readTemplate(file);
       const pages = template.spec.parameters;
       const review = pages[pages.length - 1];
-      expect(review.title).toBe('Review');
+      expect(review.title).toBe('AWS changes');
       expect(review.properties.awsChanges['ui:field']).toBe('AwsChangesReview');
       expect(review.properties.awsPlanOnly).toMatchObject({
         type: 'boolean',
