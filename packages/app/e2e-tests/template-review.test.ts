@@ -31,7 +31,7 @@ const reviewOf = (page: Page, accountHeading: string) =>
     has: page.getByRole('heading', { name: accountHeading }),
   });
 
-test('New delegated subdomain: Review lists the changes by account, Create makes them', async ({
+test('New delegated subdomain: the AWS changes step lists them by account, Create makes them', async ({
   page,
 }) => {
   await signInAsGuest(page);
