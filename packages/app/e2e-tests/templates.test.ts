@@ -151,7 +151,7 @@ const textOf = (result: { output?: TaskResult['output'] }, title: RegExp) =>
   result.output?.text?.find(t => title.test(t.title))?.content ?? '';
 
 /** The changes of a change summary (one "- " line each, under account headings). */
-const listed = (summary: string) =>
+const changesListed = (summary: string) =>
   summary
     .split('\n')
     .filter(line => line.startsWith('- '))
@@ -332,7 +332,7 @@ test('New Flightdeck workload: dry-run, Review run and applied run on Sandbox an
     'flightdeck-workload',
     values,
   );
-  const planned = listed(textOf(plan, /AWS changes/));
+  const planned = changesListed(textOf(plan, /AWS changes/));
   expect(planned).toHaveLength(12);
   expect(planned[0]).toBe(
     `Create ECR repository acme/${name} (immutable tags, scan on push) in the Operations account (${OPERATIONS}, us-east-1)`,
@@ -375,7 +375,7 @@ test('New Flightdeck workload: dry-run, Review run and applied run on Sandbox an
   // Create: applied, and told in the past tense.
   const applied = await task('aws-flightdeck-workload', values);
   expect(applied.status, applied.log.join('\n')).toBe('completed');
-  const made = listed(textOf(applied, /AWS changes made/));
+  const made = changesListed(textOf(applied, /AWS changes made/));
   expect(made).toHaveLength(12);
   expect(made[0]).toBe(planned[0].replace(/^Create /, 'Created '));
   const state = await motoState();

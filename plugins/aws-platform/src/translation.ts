@@ -41,6 +41,8 @@ export const awsPlatformTranslationRef = createTranslationRef({
     },
     accountMap: {
       title: 'Account map',
+      namePrefix:
+        'Tiles leave out “{{prefix}}”, which every account name starts with',
       subtitle:
         'The organization as the AWS Platform Guide draws it: organizational units, accounts by role and the flows between them',
       empty:

@@ -193,6 +193,30 @@ describe('AccountMapPage', () => {
     ).toBe(false);
   });
 
+  it('leaves out of the tiles the company name every account starts with', async () => {
+    const entities = referenceOrganization().map(entity =>
+      entity.spec?.type === 'aws-account'
+        ? {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              title: `Umbrella ${entity.metadata.title}`,
+            },
+          }
+        : entity,
+    );
+    await renderPage(entities);
+    expect(
+      await screen.findByText(
+        '9 accounts in 4 organizational units. Tiles leave out “Umbrella”, which every account name starts with',
+      ),
+    ).toBeInTheDocument();
+    const logArchive = tile('Umbrella Log Archive');
+    expect(
+      logArchive.querySelector('[title="Umbrella Log Archive"]'),
+    ).toHaveTextContent(/^Log Archive$/);
+  });
+
   it('shows and hides flow types from the legend', async () => {
     await renderPage(referenceOrganization());
     await screen.findByText('9 accounts in 4 organizational units');

@@ -33,6 +33,7 @@ import {
 import { resolveFocus } from './model/mapFocus';
 import { layoutAccountMap } from './model/mapLayout';
 import { buildAccountMapModel, walkGroups } from './model/mapModel';
+import { commonNamePrefix } from './model/namePrefix';
 import { buildRestingLines } from './model/restingLines';
 import { useElementWidth } from './useElementWidth';
 
@@ -225,9 +226,18 @@ export function AccountMap(props: AccountMapProps) {
   const owners = useMemo(() => ownersOf(model), [model]);
   const roles = ACCOUNT_ROLE_IDS.filter(role => model.accountsByRole.has(role));
   const total = model.accounts.size;
-  const status = filtering
-    ? t('accountMap.showing', { visible: visible.size, total })
-    : t('accountMap.summary', { count: total, ous: model.groups.size });
+  const namePrefix = useMemo(
+    () => commonNamePrefix([...model.accounts.values()].map(a => a.title)),
+    [model],
+  );
+  const status = [
+    filtering
+      ? t('accountMap.showing', { visible: visible.size, total })
+      : t('accountMap.summary', { count: total, ous: model.groups.size }),
+    namePrefix && t('accountMap.namePrefix', { prefix: namePrefix.trim() }),
+  ]
+    .filter(Boolean)
+    .join('. ');
   const activeAccount = active ? model.accounts.get(active) : undefined;
 
   return (
@@ -253,6 +263,7 @@ export function AccountMap(props: AccountMapProps) {
             model={model}
             layout={layout}
             summaries={summaries}
+            namePrefix={namePrefix}
             edges={edges}
             highlighted={highlighted}
             activeRef={active}

@@ -107,6 +107,8 @@ export const useTileStyles = makeStyles(theme => ({
 export interface AccountTileText {
   /** Everything a screen reader announces for the tile. */
   label: string;
+  /** The name shown: the account's title without the map's shared prefix. */
+  name: string;
   role: string;
   holds: string;
   /** A title per finding, for the badges' tooltips. */
@@ -130,8 +132,13 @@ export interface AccountTileProps {
   onFocusItem(event: FocusEvent<HTMLElement>): void;
 }
 
-/** The words of an account's tile. */
-export function useTileText(): (account: MapAccount) => AccountTileText {
+/**
+ * The words of an account's tile; `namePrefix` (see commonNamePrefix) is
+ * left out of the name shown, not of what a screen reader hears.
+ */
+export function useTileText(
+  namePrefix: string,
+): (account: MapAccount) => AccountTileText {
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   return (account: MapAccount) => {
     const role = ACCOUNT_ROLES[account.role].title;
@@ -159,6 +166,7 @@ export function useTileText(): (account: MapAccount) => AccountTileText {
       .join('. ');
     return {
       label,
+      name: account.title.slice(namePrefix.length),
       role,
       holds: counts
         ? t('accountMap.tile.holds', counts)
@@ -211,7 +219,7 @@ export const AccountTile = memo(function AccountTileView(
       />
       <span className={classes.line}>
         <span className={classes.title} title={account.title}>
-          {account.title}
+          {text.name}
         </span>
         {account.inactiveStatus && (
           <span className={classes.status}>{account.inactiveStatus}</span>

@@ -42,6 +42,8 @@ export interface MapCanvasProps {
   model: AccountMapModel;
   layout: MapLayout;
   summaries: ReadonlyMap<string, GroupSummary>;
+  /** What every account name starts with, left out of the tiles. */
+  namePrefix: string;
   edges: RoutedEdge[];
   highlighted?: RoutedEdge[];
   activeRef?: string;
@@ -65,7 +67,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const idPrefix = `account-map-${useId().replace(/:/g, '')}`;
   const [current, setCurrent] = useState<string>();
   const tileClasses = useTileStyles();
-  const tileText = useTileText();
+  const tileText = useTileText(props.namePrefix);
   const texts = useMemo(
     () =>
       new Map(

@@ -27,6 +27,19 @@ const groups = [
 function fakeScaffolder(completion: { output?: unknown; error?: unknown }) {
   const api = {
     scaffold: jest.fn(async () => ({ taskId: 'task-1' })),
+    getTemplateParameterSchema: jest.fn(async () => ({
+      title: 'New delegated subdomain',
+      steps: [
+        {
+          title: 'Existing delegation',
+          schema: {
+            properties: {
+              repairDelegation: { title: 'Repair a drifted delegation' },
+            },
+          },
+        },
+      ],
+    })),
     getTask: jest.fn(async () => ({
       id: 'task-1',
       spec: { steps: [] } as any,
@@ -108,7 +121,8 @@ describe('AwsChangesReview', () => {
     const api = fakeScaffolder({
       error: {
         name: 'ConflictError',
-        message: 'Nothing was changed: the zone a.example.com is not ours',
+        message:
+          'Nothing was changed: the zone a.example.com is not ours; repairDelegation cannot help',
       },
     });
     const onChange = renderField(api);
@@ -116,8 +130,11 @@ describe('AwsChangesReview', () => {
     expect(
       await screen.findByText(/The changes were refused, nothing was changed/),
     ).toBeVisible();
+    // The message names the form's field, not the action's input.
     expect(
-      screen.getByText(/the zone a.example.com is not ours/),
+      await screen.findByText(
+        /the zone a.example.com is not ours; “Repair a drifted delegation” cannot help/,
+      ),
     ).toBeInTheDocument();
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(REFUSED));
 

@@ -8,9 +8,17 @@ import { WarningPanel } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
 import { awsPlatformTranslationRef } from '../../translation';
 import { PlanRun } from './PlanRun';
-import { planRunValues, PLANNING, REFUSED, templateRefOf } from './planRun';
+import {
+  fieldTitles,
+  inFormWords,
+  planRunValues,
+  PLANNING,
+  REFUSED,
+  templateRefOf,
+} from './planRun';
 
 /**
  * `ui:options` of the `AwsChangesReview` field.
@@ -73,6 +81,16 @@ export function AwsChangesReview(
   ]);
 
   const planAgain = useCallback(() => setAttempt(n => n + 1), []);
+  // The form's titles for the field names an action's message quotes.
+  const titles = useAsync(async () => {
+    if (!templateRef) return new Map<string, string>();
+    const schema = await scaffolderApi.getTemplateParameterSchema(templateRef);
+    return fieldTitles(schema.steps);
+  }, [scaffolderApi, templateRef]);
+  const inWords = useCallback(
+    (message: string) => inFormWords(message, titles.value ?? new Map()),
+    [titles.value],
+  );
 
   if (!templateRef) {
     return (
@@ -84,7 +102,7 @@ export function AwsChangesReview(
       <WarningPanel
         severity="error"
         title={t('changesReview.failedTitle')}
-        message={run.error.message}
+        message={inWords(run.error.message)}
       />
     );
   }
@@ -97,6 +115,7 @@ export function AwsChangesReview(
       taskId={run.taskId}
       onSettled={onChange}
       onPlanAgain={planAgain}
+      inFormWords={inWords}
     />
   );
 }

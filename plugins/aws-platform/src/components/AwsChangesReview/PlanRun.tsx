@@ -19,8 +19,10 @@ export function PlanRun(props: {
   taskId: string;
   onSettled: (value: string) => void;
   onPlanAgain: () => void;
+  /** An action's message with the form's field titles for its input names. */
+  inFormWords: (message: string) => string;
 }) {
-  const { taskId, onSettled, onPlanAgain } = props;
+  const { taskId, onSettled, onPlanAgain, inFormWords } = props;
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   const stream = useTaskEventStream(taskId);
   const groups = useMemo(
@@ -65,7 +67,7 @@ export function PlanRun(props: {
               ? 'changesReview.refusedTitle'
               : 'changesReview.failedTitle',
           )}
-          message={stream.error?.message}
+          message={stream.error && inFormWords(stream.error.message)}
         />
         <Button variant="outlined" onClick={onPlanAgain}>
           {t('changesReview.planAgain')}

@@ -1,6 +1,8 @@
 import {
   changesOfOutput,
   countChanges,
+  fieldTitles,
+  inFormWords,
   planRunValues,
   PLANNING,
   REFUSED,
@@ -57,5 +59,54 @@ describe('reviewProblem', () => {
     expect(reviewProblem(PLANNING)).toBe('waitForPlan');
     expect(reviewProblem(REFUSED)).toBe('fixRefused');
     expect(reviewProblem('3 changes in 2 accounts')).toBeUndefined();
+  });
+});
+
+describe('inFormWords', () => {
+  const titles = fieldTitles([
+    {
+      schema: {
+        properties: {
+          planName: { title: 'Plan name' },
+          region: { title: 'Region' },
+          deleteAfterDays: { title: 'Delete after (days)' },
+        },
+        dependencies: {
+          schedule: {
+            oneOf: [
+              { properties: { customSchedule: { title: 'Custom schedule' } } },
+            ],
+          },
+        },
+      },
+    },
+    {
+      schema: {
+        properties: {
+          coldStorageAfterDays: { title: 'Move to cold storage after (days)' },
+        },
+      },
+    },
+  ]);
+
+  it("puts the form's titles for the input names an action quotes", () => {
+    expect(
+      inFormWords(
+        'deleteAfterDays (100) must be at least coldStorageAfterDays + 90 (120)',
+        titles,
+      ),
+    ).toBe(
+      '“Delete after (days)” (100) must be at least “Move to cold storage after (days)” + 90 (120)',
+    );
+    expect(
+      inFormWords("customSchedule 'rate(1 minute)' is too often", titles),
+    ).toBe("“Custom schedule” 'rate(1 minute)' is too often");
+  });
+
+  it('leaves plain words alone, and names it does not know', () => {
+    expect(titles.has('region')).toBe(false);
+    expect(
+      inFormWords('region us-east-2 is not allowed; otherName x', titles),
+    ).toBe('region us-east-2 is not allowed; otherName x');
   });
 });

@@ -82,3 +82,42 @@ export function reviewProblem(
   if (value === REFUSED) return 'fixRefused';
   return undefined;
 }
+
+/**
+ * The form's field titles by property name, from the template's parameter
+ * pages (nested `dependencies` included), for the camelCase names only:
+ * those are what the actions' messages quote, and cannot be a plain word.
+ */
+export function fieldTitles(steps: { schema: unknown }[]): Map<string, string> {
+  const titles = new Map<string, string>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    const properties = (node as { properties?: Record<string, unknown> })
+      .properties;
+    for (const [name, field] of Object.entries(properties ?? {})) {
+      const title = (field as { title?: unknown })?.title;
+      if (/[a-z][A-Z]/.test(name) && typeof title === 'string') {
+        titles.set(name, title);
+      }
+    }
+    Object.values(node).forEach(visit);
+  };
+  steps.forEach(step => visit(step.schema));
+  return titles;
+}
+
+/**
+ * An action's message in the form's words: "deleteAfterDays (100) must be
+ * at least coldStorageAfterDays + 90" reads "“Delete after (days)” (100)
+ * must be at least “Move to cold storage after (days)” + 90".
+ */
+export function inFormWords(
+  message: string,
+  titles: Map<string, string>,
+): string {
+  let result = message;
+  for (const [name, title] of titles) {
+    result = result.replace(new RegExp(`\\b${name}\\b`, 'g'), `“${title}”`);
+  }
+  return result;
+}
