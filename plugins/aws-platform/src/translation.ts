@@ -83,8 +83,13 @@ export const awsPlatformTranslationRef = createTranslationRef({
       tile: {
         label: '{{title}}, {{role}} account {{accountId}}, owner {{owner}}',
         holds: 'EKS {{clusters}} · DNS {{zones}} · Vaults {{vaults}}',
-        holdsLabel:
-          '{{clusters}} EKS clusters, {{zones}} DNS zones, {{vaults}} backup vaults',
+        holdsLabel: '{{clusters}}, {{zones}}, {{vaults}}',
+        clusters_one: '{{count, number}} EKS cluster',
+        clusters_other: '{{count, number}} EKS clusters',
+        zones_one: '{{count, number}} DNS zone',
+        zones_other: '{{count, number}} DNS zones',
+        vaults_one: '{{count, number}} backup vault',
+        vaults_other: '{{count, number}} backup vaults',
         notRead: 'Resources not read',
         needsAttention: 'Needs attention: {{findings}}',
       },

@@ -50,6 +50,10 @@ function pickerQuery(filter: Record<string, unknown>) {
 
 const suiteLabels = { [LABEL_SUITE_ENTITY]: 'true' };
 
+const roleLabel = (role: string) => ({
+  'aws-platform-suite.github.io/account-role': role,
+});
+
 function entity(type: string, name: string, labels?: Record<string, string>) {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -80,10 +84,23 @@ describe('the templates’ entity pickers', () => {
         // As the catalog stores them after processing: the suite's entity
         // carries the label, the look-alike registered from a file does not
         // (the processor removes it even when the file sets it).
+        const isAccount = type === 'aws-account';
         const catalog = catalogServiceMock({
           entities: [
-            entity(type, 'the-suites-own', suiteLabels),
-            entity(type, 'a-look-alike'),
+            entity(type, 'the-suites-own', {
+              ...suiteLabels,
+              ...(isAccount ? roleLabel('sandbox') : {}),
+            }),
+            entity(type, 'a-look-alike', isAccount ? roleLabel('sandbox') : {}),
+            // Accounts no template changes are not offered.
+            ...(isAccount
+              ? ['network', 'management', 'audit', 'backup'].map(role =>
+                  entity(type, `the-${role}-account`, {
+                    ...suiteLabels,
+                    ...roleLabel(role),
+                  }),
+                )
+              : []),
           ],
         });
         const { items } = await catalog.getEntities(

@@ -144,7 +144,7 @@ describe('AccountMapPage', () => {
     const sandbox = tile('Sandbox');
     expect(sandbox).toHaveAccessibleName(
       'Sandbox, Sandbox account 888888888888, owner app-developers. ' +
-        '1 EKS clusters, 1 DNS zones, 1 backup vaults. ' +
+        '1 EKS cluster, 1 DNS zone, 1 backup vault. ' +
         'Needs attention: DNS delegation drift, Backup coverage missing, EKS version past support',
     );
     expect(within(sandbox).getByText('EKS 1 · DNS 1 · Vaults 1')).toBeVisible();
@@ -419,5 +419,18 @@ describe('AccountMapPage', () => {
       restingLines().every(p => p.getAttribute('opacity') === '0.18'),
     ).toBe(true);
     expect(lineLabels()).toEqual([]);
+  });
+
+  it('clears the selection on Esc', async () => {
+    await renderPage(referenceOrganization());
+    await screen.findByText('9 accounts in 4 organizational units');
+    await userEvent.hover(tile('Network'));
+    expect(flowLines('delegates-dns-to')).toHaveLength(2);
+
+    fireEvent.keyDown(tile('Network'), { key: 'Escape' });
+    expect(
+      await screen.findByText(/Hover over or focus an account/),
+    ).toBeInTheDocument();
+    expect(flowLines('delegates-dns-to')).toHaveLength(0);
   });
 });

@@ -104,6 +104,7 @@ export function AccountMap(props: AccountMapProps) {
   const [types, setTypes] =
     useState<ReadonlySet<AccountFlowType>>(DEFAULT_FLOW_TYPES);
   const [selected, setSelected] = useState<string>();
+  const clearSelection = useCallback(() => setSelected(undefined), []);
   const [viewportRef, viewportWidth, viewport] =
     useElementWidth<HTMLDivElement>(900);
 
@@ -271,6 +272,7 @@ export function AccountMap(props: AccountMapProps) {
             hrefOf={hrefOf}
             onToggle={onToggle}
             onActivate={setSelected}
+            onDeactivate={clearSelection}
             scrollContainer={viewport}
           />
         </Paper>

@@ -156,8 +156,16 @@ export function useTileText(
         owner: account.ownerName,
       }),
       account.inactiveStatus,
-      counts
-        ? t('accountMap.tile.holdsLabel', counts)
+      account.summary
+        ? t('accountMap.tile.holdsLabel', {
+            clusters: t('accountMap.tile.clusters', {
+              count: account.summary.clusters,
+            }),
+            zones: t('accountMap.tile.zones', { count: account.summary.zones }),
+            vaults: t('accountMap.tile.vaults', {
+              count: account.summary.vaults,
+            }),
+          })
         : t('accountMap.tile.notRead'),
       badges.length > 0 &&
         t('accountMap.tile.needsAttention', { findings: badges.join(', ') }),

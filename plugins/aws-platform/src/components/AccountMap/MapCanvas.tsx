@@ -51,6 +51,8 @@ export interface MapCanvasProps {
   hrefOf(ref: string): string;
   onToggle(groupId: string): void;
   onActivate(ref: string): void;
+  /** Esc: no account is selected any more. */
+  onDeactivate(): void;
   /** The element that scrolls the map; with it, a large map renders only the tiles in view. */
   scrollContainer?: HTMLElement | null;
 }
@@ -186,6 +188,10 @@ export function MapCanvas(props: MapCanvasProps) {
     }
   });
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      props.onDeactivate();
+      return;
+    }
     if (!isNavigationKey(event.key)) return;
     const next = nextFocus(items, stop, event.key);
     event.preventDefault();
