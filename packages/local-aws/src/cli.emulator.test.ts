@@ -33,6 +33,19 @@ function runCli(
   });
 }
 
+/** `cli.ts seed --seed none` at the endpoint: a reset, nothing seeded. */
+async function resetThrough(endpoint: string) {
+  const reseed = await runCli([
+    'seed',
+    '--endpoint',
+    endpoint,
+    '--seed',
+    'none',
+  ]);
+  expect(reseed).toMatchObject({ code: 0, stderr: '' });
+  return reseed;
+}
+
 // Resolves with the first match of `pattern` in the child's stdout.
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number) {
   return new Promise<RegExpMatchArray>((resolve, reject) => {
@@ -159,14 +172,7 @@ describe('cli', () => {
       `AWS_ENDPOINT_URL=${endpoint}\nAWS_ACCESS_KEY_ID=test\nAWS_SECRET_ACCESS_KEY=test\nAWS_REGION=us-east-1\n`,
     );
 
-    const reseed = await runCli([
-      'seed',
-      '--endpoint',
-      endpoint,
-      '--seed',
-      'none',
-    ]);
-    expect(reseed).toMatchObject({ code: 0, stderr: '' });
+    const reseed = await resetThrough(endpoint);
     expect(reseed.stdout).toContain('seeded nothing');
 
     serve.kill('SIGTERM');
@@ -244,14 +250,7 @@ describe('cli', () => {
 
     // A reset through the front (moto-api passes through) wipes the
     // selections too: after it, moto hands out the same plan id again.
-    const reseed = await runCli([
-      'seed',
-      '--endpoint',
-      endpoint,
-      '--seed',
-      'none',
-    ]);
-    expect(reseed).toMatchObject({ code: 0, stderr: '' });
+    await resetThrough(endpoint);
     const afterReset = await backupIn(endpoint, SANDBOX);
     const again = await afterReset.send(dailyPlan('cli-daily'));
     expect(again.BackupPlanId).toBe(plan.BackupPlanId);

@@ -141,4 +141,21 @@ describe('AwsChangesReview', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Plan again' }));
     await waitFor(() => expect(api.scaffold).toHaveBeenCalledTimes(2));
   });
+
+  it('says why the plan could not start and starts it again on request', async () => {
+    const api = fakeScaffolder({ output: { awsChanges: [] } });
+    api.scaffold.mockRejectedValueOnce(
+      new Error('You are not allowed to run this template'),
+    );
+    const onChange = renderField(api);
+
+    expect(
+      await screen.findByText('You are not allowed to run this template'),
+    ).toBeInTheDocument();
+    await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(REFUSED));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Plan again' }));
+    expect(await screen.findByText(/^Nothing to change/)).toBeVisible();
+    expect(api.scaffold).toHaveBeenCalledTimes(2);
+  });
 });

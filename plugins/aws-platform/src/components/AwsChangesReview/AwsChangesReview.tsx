@@ -1,24 +1,18 @@
 import { useApi, useTranslationRef } from '@backstage/frontend-plugin-api';
 import {
   scaffolderApiRef,
-  useTemplateSecrets,
   type FieldExtensionComponentProps,
 } from '@backstage/plugin-scaffolder-react';
 import { WarningPanel } from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import { useParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { awsPlatformTranslationRef } from '../../translation';
 import { PlanRun } from './PlanRun';
-import {
-  fieldTitles,
-  inFormWords,
-  planRunValues,
-  PLANNING,
-  REFUSED,
-  templateRefOf,
-} from './planRun';
+import { fieldTitles, inFormWords, templateRefOf } from './planRun';
+import { usePlanRun } from './usePlanRun';
 
 /**
  * `ui:options` of the `AwsChangesReview` field.
@@ -30,10 +24,10 @@ export type AwsChangesReviewOptions = {
 };
 
 /**
- * The templates' Review step: runs the template as a task of its own with
- * `awsPlanOnly` set (its action reads AWS with the user's permissions and
- * plans, nothing else runs), then shows the changes by account. Its value
- * sums them up, or says the plan is under way or refused, which
+ * The templates' AWS changes step: runs the template as a task of its own
+ * with `awsPlanOnly` set (its action reads AWS with the user's permissions
+ * and plans, nothing else runs), then shows the changes by account. Its
+ * value sums them up, or says the plan is under way or refused, which
  * {@link validateAwsChangesReview} turns into a reason Next is refused.
  */
 export function AwsChangesReview(
@@ -42,45 +36,16 @@ export function AwsChangesReview(
   const { onChange, formContext, uiSchema, name } = props;
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   const scaffolderApi = useApi(scaffolderApiRef);
-  const { secrets } = useTemplateSecrets();
   const templateRef = templateRefOf(
     useParams(),
     uiSchema?.['ui:options']?.templateRef,
   );
-  const [attempt, setAttempt] = useState(0);
-  const [run, setRun] = useState<{ taskId?: string; error?: Error }>({});
-  // One run per attempt, also where React runs effects twice (StrictMode).
-  const startedAttempt = useRef<number>();
-
-  useEffect(() => {
-    if (!templateRef || startedAttempt.current === attempt) return;
-    startedAttempt.current = attempt;
-    onChange(PLANNING);
-    setRun({});
-    scaffolderApi
-      .scaffold({
-        templateRef,
-        values: planRunValues(formContext?.formData, name),
-        secrets,
-      })
-      .then(
-        ({ taskId }) => setRun({ taskId }),
-        (error: Error) => {
-          setRun({ error });
-          onChange(REFUSED);
-        },
-      );
-  }, [
-    attempt,
+  const { run, planAgain } = usePlanRun({
     templateRef,
-    scaffolderApi,
-    formContext,
-    name,
-    secrets,
+    formData: formContext?.formData,
+    fieldName: name,
     onChange,
-  ]);
-
-  const planAgain = useCallback(() => setAttempt(n => n + 1), []);
+  });
   // The form's titles for the field names an action's message quotes.
   const titles = useAsync(async () => {
     if (!templateRef) return new Map<string, string>();
@@ -99,11 +64,16 @@ export function AwsChangesReview(
   }
   if (run.error) {
     return (
-      <WarningPanel
-        severity="error"
-        title={t('changesReview.failedTitle')}
-        message={inWords(run.error.message)}
-      />
+      <>
+        <WarningPanel
+          severity="error"
+          title={t('changesReview.failedTitle')}
+          message={inWords(run.error.message)}
+        />
+        <Button variant="outlined" onClick={planAgain}>
+          {t('changesReview.planAgain')}
+        </Button>
+      </>
     );
   }
   if (!run.taskId) {
