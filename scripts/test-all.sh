@@ -34,6 +34,25 @@ if ! wait "$tsc_pid"; then
 fi
 yarn test:api-reports
 
+# Background work stopped when this script exits, whichever way.
+background=()
+stop_background() { for pid in "${background[@]}"; do stop_group "$pid"; done; }
+trap stop_background EXIT
+
+stage "Adoption test, beside the unit tests: the README's install steps in a fresh app outside the repository"
+# It runs in the background from here (the type check it needs is done):
+# most of its four minutes wait on the registry, the install's link step
+# and the app's backend, which the unit tests' CPU work fills. Its log is
+# printed when it is waited for, after the browser tests.
+# The legacy frontend is type-checked there; rendering it too (another
+# build, a backend restart and a browser check, about 45 s) is left to
+# `ADOPTION_LEGACY_RENDER=1 scripts/adoption-test.sh`.
+adoption_log="$TOOLS_DIR/adoption.log"
+ADOPTION_REPO_TSC_DONE=1 ADOPTION_LEGACY_RENDER="${ADOPTION_LEGACY_RENDER:-0}" \
+  setsid "$REPO_ROOT/scripts/adoption-test.sh" > "$adoption_log" 2>&1 &
+adoption_pid=$!
+background+=("$adoption_pid")
+
 stage "Unit and emulator-backed tests"
 # The database-backed tests run on SQLite and on this PostgreSQL too
 # (TestDatabases reads BACKSTAGE_TEST_DATABASE_POSTGRES<major>_CONNECTION_STRING).
@@ -42,7 +61,7 @@ rm -f "$pg_env"
 setsid "$REPO_ROOT/scripts/lib/postgres.sh" serve --env-out "$pg_env" --parent $$ \
   > "$TOOLS_DIR/jest-postgres.log" 2>&1 &
 pg_pid=$!
-trap 'stop_group "$pg_pid"' EXIT
+background+=("$pg_pid")
 wait_for_file "$pg_env" 60 "$pg_pid"
 # shellcheck disable=SC1090
 source "$pg_env"
@@ -53,7 +72,6 @@ jest_report="$TOOLS_DIR/jest-report.json"
 # worker fills; Jest's default (cores - 1) left a fifth of the CPU idle.
 CI=true yarn backstage-cli repo test --maxWorkers=3 --json --outputFile="$jest_report"
 stop_group "$pg_pid"
-trap - EXIT
 
 stage "Browser tests against the portal on the seeded local estate"
 # The portal's SQLite persists between starts; the browser tests start anew.
@@ -61,18 +79,20 @@ stage "Browser tests against the portal on the seeded local estate"
 # --built): its pages load in a third of the development server's time.
 rm -rf "$TOOLS_DIR/portal-db"
 start_built_portal "$TOOLS_DIR/portal.log"
+# start_built_portal's trap stops the portal; the background work too.
+background+=("$portal_pid")
+trap stop_background EXIT
 e2e_report="$TOOLS_DIR/e2e-report.json"
 PLAYWRIGHT_URL="$portal_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$e2e_report" \
   yarn playwright test --reporter=list,json
 stop_group "$portal_pid"
-trap - EXIT
 
-stage "Adoption test: the README's install steps in a fresh app outside the repository"
-# The legacy frontend is type-checked here; rendering it too (another build,
-# a backend restart and a browser check, about 45 s) is left to
-# `ADOPTION_LEGACY_RENDER=1 scripts/adoption-test.sh`, to keep CI within 20 min.
-ADOPTION_REPO_TSC_DONE=1 ADOPTION_LEGACY_RENDER="${ADOPTION_LEGACY_RENDER:-0}" \
-  "$REPO_ROOT/scripts/adoption-test.sh"
+stage "Adoption test's result"
+adoption_ok=true
+wait "$adoption_pid" || adoption_ok=false
+cat "$adoption_log"
+$adoption_ok || die "the adoption test failed (its log is above)"
+trap - EXIT
 
 node "$REPO_ROOT/scripts/lib/summarize-tests.mjs" "$jest_report" "$e2e_report"
 stage "Done"

@@ -27,3 +27,13 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   expect(response.ok()).toBe(true);
   return (await response.json()).backstageIdentity.token;
 }
+
+/** Opens a template's form with its fields filled (the scaffolder's ?formData=). */
+export async function openTemplate(
+  page: Page,
+  name: string,
+  values: object,
+): Promise<void> {
+  const formData = encodeURIComponent(JSON.stringify(values));
+  await page.goto(`/create/templates/default/${name}?formData=${formData}`);
+}

@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { signInAsGuest } from './portal';
+import { openTemplate, signInAsGuest } from './portal';
 
 // The templates' Review step in the portal, as a person goes through it:
 // the form is filled (its values come in through the scaffolder's own
@@ -11,12 +11,6 @@ import { signInAsGuest } from './portal';
 const SANDBOX = '171870262174';
 const NETWORK = '454948083136';
 const run = Date.now().toString(36);
-
-/** Opens a template's form with its fields filled. */
-async function openTemplate(page: Page, name: string, values: object) {
-  const formData = encodeURIComponent(JSON.stringify(values));
-  await page.goto(`/create/templates/default/${name}?formData=${formData}`);
-}
 
 /** Clicks Next until the Review page shows. */
 async function goToReview(page: Page, pages: number) {

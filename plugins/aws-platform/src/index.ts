@@ -30,6 +30,7 @@ export {
   awsAccountsSubPage,
 } from './extensions/accountMap';
 export { awsChangesReviewFormField } from './extensions/changesReviewField';
+export { awsResourcePickerFormField } from './extensions/resourcePickerField';
 export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
 export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';

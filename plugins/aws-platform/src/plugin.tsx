@@ -14,6 +14,7 @@ import {
   eksClusterEntityCard,
 } from './extensions/entityCards';
 import { awsChangesReviewFormField } from './extensions/changesReviewField';
+import { awsResourcePickerFormField } from './extensions/resourcePickerField';
 import {
   awsAccountMapEntityContent,
   awsAccountMapSubPage,
@@ -98,6 +99,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     backupEntityCard,
     awsServiceEntityCard,
     awsChangesReviewFormField,
+    awsResourcePickerFormField,
   ],
   routes: {
     root: rootRouteRef,

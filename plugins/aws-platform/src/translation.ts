@@ -649,5 +649,10 @@ export const awsPlatformTranslationRef = createTranslationRef({
       noTemplate:
         'This field plans the changes of the template it is in: use it in a template page of the scaffolder.',
     },
+    resourcePicker: {
+      chooseAccountFirst: 'Choose the account first: this lists its resources.',
+      noneToChoose: 'None in the catalog for this choice.',
+      loadFailed: 'The catalog could not be read: {{message}}',
+    },
   },
 });

@@ -22,8 +22,12 @@ export {
   EntityEksClusterCard,
 } from './entityCards';
 export { EntityAwsAccountMapContent } from './entityContent';
-export { AwsChangesReviewFieldExtension } from './scaffolderFields';
+export {
+  AwsChangesReviewFieldExtension,
+  AwsResourcePickerFieldExtension,
+} from './scaffolderFields';
 export type { AwsChangesReviewOptions } from '../components/AwsChangesReview';
+export type { AwsResourcePickerOptions } from '../components/AwsResourcePicker';
 export { isAwsAccountMapEntity, isAwsServiceEntity } from './predicates';
 export {
   isAwsAccountEntity,

@@ -4,6 +4,10 @@ import {
   awsChangesReviewSchema,
   validateAwsChangesReview,
 } from '../components/AwsChangesReview';
+import {
+  AwsResourcePicker,
+  awsResourcePickerSchema,
+} from '../components/AwsResourcePicker';
 import { awsPlatformLegacyPlugin } from './plugin';
 
 /**
@@ -18,5 +22,21 @@ export const AwsChangesReviewFieldExtension = awsPlatformLegacyPlugin.provide(
     component: AwsChangesReview,
     validation: validateAwsChangesReview,
     schema: awsChangesReviewSchema.schema,
+  }),
+);
+
+/**
+ * The `AwsResourcePicker` field of the suite's templates (accounts,
+ * clusters and zones as "Name (id)", a cluster or zone from the account
+ * chosen in another field), for apps on the legacy frontend system: put it
+ * inside `<ScaffolderFieldExtensions>` next to
+ * {@link AwsChangesReviewFieldExtension}.
+ * @public
+ */
+export const AwsResourcePickerFieldExtension = awsPlatformLegacyPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'AwsResourcePicker',
+    component: AwsResourcePicker,
+    schema: awsResourcePickerSchema.schema,
   }),
 );

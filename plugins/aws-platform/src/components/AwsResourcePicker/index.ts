@@ -1,0 +1,3 @@
+export { AwsResourcePicker } from './AwsResourcePicker';
+export type { AwsResourcePickerOptions } from './pickerOptions';
+export { awsResourcePickerSchema } from './fieldSchema';
