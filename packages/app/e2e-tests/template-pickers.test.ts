@@ -60,3 +60,42 @@ test('The workload template’s cluster and zone pickers follow the chosen accou
     'acme-production-v1 (us-east-1)',
   ]);
 });
+
+test('Publishing is not offered where the scaffolder has no GitHub module', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await openTemplate(page, 'aws-flightdeck-workload', {
+    name: 'pickers',
+    owner: 'group:default/app-developers',
+    stagingAccount: `resource:default/account-${SANDBOX}`,
+    stagingCluster: `resource:default/acme-sandbox-v1-${SANDBOX}-us-east-1`,
+    stagingZone: 'resource:default/sandbox-example-com-73e8da0e',
+    productionAccount: `resource:default/account-${PRODUCTION}`,
+    productionCluster: `resource:default/acme-production-v1-${PRODUCTION}-us-east-1`,
+    productionZone: 'resource:default/production-example-com-26680fb7',
+    // Asked for in the link: the field still turns it off.
+    publish: true,
+  });
+  // Each page's first field shows once Next has accepted the one before.
+  for (const field of [
+    'Staging account',
+    'Production account',
+    'Also render the equivalent Terraform',
+  ]) {
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByLabel(field)).toBeVisible();
+  }
+  const publish = page.getByLabel(
+    'Publish the repository and register it in the catalog',
+  );
+  await expect(
+    page.getByText(
+      /^Not offered here: this Backstage has no publish:github action/,
+    ),
+  ).toBeVisible();
+  await expect(publish).toBeDisabled();
+  await expect(publish).not.toBeChecked();
+  // Nor is its repository field, which only publishing asks for.
+  await expect(page.getByText('Repository', { exact: true })).toHaveCount(0);
+});

@@ -31,6 +31,7 @@ export {
 } from './extensions/accountMap';
 export { awsChangesReviewFormField } from './extensions/changesReviewField';
 export { awsResourcePickerFormField } from './extensions/resourcePickerField';
+export { awsOptionalStepFormField } from './extensions/optionalStepField';
 export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
 export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';

@@ -15,6 +15,7 @@ import {
 } from './extensions/entityCards';
 import { awsChangesReviewFormField } from './extensions/changesReviewField';
 import { awsResourcePickerFormField } from './extensions/resourcePickerField';
+import { awsOptionalStepFormField } from './extensions/optionalStepField';
 import {
   awsAccountMapEntityContent,
   awsAccountMapSubPage,
@@ -100,6 +101,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     awsServiceEntityCard,
     awsChangesReviewFormField,
     awsResourcePickerFormField,
+    awsOptionalStepFormField,
   ],
   routes: {
     root: rootRouteRef,

@@ -649,6 +649,11 @@ export const awsPlatformTranslationRef = createTranslationRef({
       noTemplate:
         'This field plans the changes of the template it is in: use it in a template page of the scaffolder.',
     },
+    optionalStep: {
+      unavailable:
+        'Not offered here: this Backstage has no {{actions}} action. The platform team can install the scaffolder module that provides it.',
+      unknown: 'The installed actions could not be read: {{message}}',
+    },
     resourcePicker: {
       chooseAccountFirst: 'Choose the account first: this lists its resources.',
       noneToChoose: 'None in the catalog for this choice.',

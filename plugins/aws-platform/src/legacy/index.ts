@@ -25,9 +25,11 @@ export { EntityAwsAccountMapContent } from './entityContent';
 export {
   AwsChangesReviewFieldExtension,
   AwsResourcePickerFieldExtension,
+  AwsOptionalStepFieldExtension,
 } from './scaffolderFields';
 export type { AwsChangesReviewOptions } from '../components/AwsChangesReview';
 export type { AwsResourcePickerOptions } from '../components/AwsResourcePicker';
+export type { AwsOptionalStepOptions } from '../components/AwsOptionalStep';
 export { isAwsAccountMapEntity, isAwsServiceEntity } from './predicates';
 export {
   isAwsAccountEntity,

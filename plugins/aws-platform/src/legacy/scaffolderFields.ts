@@ -8,6 +8,10 @@ import {
   AwsResourcePicker,
   awsResourcePickerSchema,
 } from '../components/AwsResourcePicker';
+import {
+  AwsOptionalStep,
+  awsOptionalStepSchema,
+} from '../components/AwsOptionalStep';
 import { awsPlatformLegacyPlugin } from './plugin';
 
 /**
@@ -38,5 +42,21 @@ export const AwsResourcePickerFieldExtension = awsPlatformLegacyPlugin.provide(
     name: 'AwsResourcePicker',
     component: AwsResourcePicker,
     schema: awsResourcePickerSchema.schema,
+  }),
+);
+
+/**
+ * The `AwsOptionalStep` field of the suite's templates (a checkbox for an
+ * optional step, offered only where the scaffolder has the actions the step
+ * runs), for apps on the legacy frontend system: put it inside
+ * `<ScaffolderFieldExtensions>` next to
+ * {@link AwsChangesReviewFieldExtension}.
+ * @public
+ */
+export const AwsOptionalStepFieldExtension = awsPlatformLegacyPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'AwsOptionalStep',
+    component: AwsOptionalStep,
+    schema: awsOptionalStepSchema.schema,
   }),
 );
