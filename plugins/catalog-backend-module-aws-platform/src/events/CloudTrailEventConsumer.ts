@@ -2,7 +2,12 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventParams } from '@backstage/plugin-events-node';
 import { ChangeCoalescer } from './ChangeCoalescer';
 import { parseCloudTrailEvent } from './cloudTrailEvent';
-import { changeOfEvent, OrganizationChange, ScopeChange } from './eventChange';
+import {
+  changeOfEvent,
+  delegationOfBoth,
+  OrganizationChange,
+  ScopeChange,
+} from './eventChange';
 import type { ScopeRefresher } from './ScopeRefresher';
 
 /** A change waiting in the coalescer, with how often it was read to see an operation end. */
@@ -46,7 +51,7 @@ export class CloudTrailEventConsumer {
         earlier.kind === 'scope' && later.kind === 'scope'
           ? {
               ...later,
-              delegation: earlier.delegation || later.delegation,
+              ...delegationOfBoth(earlier, later),
               clusters: clustersOfBoth(earlier.clusters, later.clusters),
               settleReads: Math.min(
                 earlier.settleReads ?? 0,

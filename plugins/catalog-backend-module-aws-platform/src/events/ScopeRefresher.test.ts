@@ -69,13 +69,18 @@ async function setUp(
   return { data, catalog, reads, statusStore, refresher };
 }
 
-function route53(accountId: string, delegation: boolean): ScopeChange {
+function route53(
+  accountId: string,
+  delegation: boolean,
+  delegatedNames?: string[],
+): ScopeChange {
   return {
     kind: 'scope',
     key: `route53:${accountId}`,
     service: 'route53',
     accountId,
     delegation,
+    ...(delegatedNames && { delegatedNames }),
   };
 }
 
@@ -183,6 +188,24 @@ describe('ScopeRefresher', () => {
       ],
     ).toBe('in-sync');
     expect(after).toEqual(await fullRefresh(data));
+  });
+
+  it('reads only the account below the NS record the event named, and judges its zone as a full refresh does', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    data.zones[`route53:${MANAGEMENT}`][0].delegations[1].nameServers = [
+      ...AUDIT_NAME_SERVERS,
+    ];
+    await refresher.refresh([route53(MANAGEMENT, true, ['audit.example.com'])]);
+    // Not production, which sits below the same root zone.
+    expect(reads.calls.sort()).toEqual(
+      [`route53:${MANAGEMENT}`, `route53:${AUDIT}`].sort(),
+    );
+    expect(
+      byName(catalog.all(), 'audit.example.com')?.metadata.annotations?.[
+        'aws-platform-suite.github.io/delegation-status'
+      ],
+    ).toBe('in-sync');
+    expect(catalog.all()).toEqual(await fullRefresh(data));
   });
 
   it('judges a new zone against its parent in another account', async () => {

@@ -8,7 +8,7 @@ import type { ScopeOutcome } from '../ingestion/scopes';
 import type { IngestionConfig } from '../ingestionConfig';
 import {
   ChangedAccounts,
-  changedZoneNames,
+  delegatedNamesOf,
   isReEmitted,
   neighbourAccounts,
   ZoneSighting,
@@ -49,16 +49,10 @@ export async function readDelegationNeighbourhood(input: {
     o => o.ok && o.scope.service === 'route53',
   );
   const all = new Set(read.map(o => o.scope.accountId));
-  const changed: ChangedAccounts = {
-    all,
-    // Only accounts read now: the children of an unread one stay as they are.
-    delegation: new Set(
-      input.changes
-        .filter(c => c.service === 'route53' && c.delegation)
-        .map(c => c.accountId)
-        .filter(id => all.has(id)),
-    ),
-  };
+  // Only accounts read now: the children of an unread one stay as they are.
+  const delegations = input.changes.filter(
+    c => c.service === 'route53' && c.delegation && all.has(c.accountId),
+  );
   if (read.length === 0) {
     return { neighbours: [], failedScopes: new Set(), isEmitted: () => true };
   }
@@ -75,6 +69,10 @@ export async function readDelegationNeighbourhood(input: {
     return failAll(error);
   }
   zones.push(...read.flatMap(o => sightingsOf(o)));
+  const changed: ChangedAccounts = {
+    all,
+    delegatedNames: delegatedNamesOf(delegations, zones),
+  };
   const neighbourScopes = neighbourAccounts(changed, zones)
     .map(accountId => ({
       kind: 'scope' as const,
@@ -91,13 +89,12 @@ export async function readDelegationNeighbourhood(input: {
   );
   const failed = neighbours.find(o => !o.ok);
   if (failed && !failed.ok) return failAll(failed.error);
-  const delegationNames = changedZoneNames(changed.delegation, zones);
   return {
     neighbours,
     failedScopes: new Set(),
     isEmitted: entity =>
       entity.spec?.type !== AWS_ENTITY_TYPES.dnsZone ||
-      isReEmitted(sightingOfEntity(entity), changed, delegationNames),
+      isReEmitted(sightingOfEntity(entity), changed),
   };
 }
 

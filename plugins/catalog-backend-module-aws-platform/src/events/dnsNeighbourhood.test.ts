@@ -1,5 +1,6 @@
 import {
-  changedZoneNames,
+  ChangedAccounts,
+  delegatedNamesOf,
   isReEmitted,
   neighbourAccounts,
   ZoneSighting,
@@ -24,13 +25,22 @@ const zones: ZoneSighting[] = [
 ];
 
 describe('the DNS neighbourhood of a change', () => {
-  const only = (id: string) => ({
+  const only = (id: string): ChangedAccounts => ({
     all: new Set([id]),
-    delegation: new Set<string>(),
+    delegatedNames: new Set(),
   });
-  const delegated = (id: string) => ({
+  // A zone created or deleted in the account: its delegations, anywhere.
+  const delegated = (id: string, sightings = zones): ChangedAccounts => ({
     all: new Set([id]),
-    delegation: new Set([id]),
+    delegatedNames: delegatedNamesOf([{ accountId: id }], sightings),
+  });
+  // NS records changed in the account, by name.
+  const nsChanged = (id: string, names: string[]): ChangedAccounts => ({
+    all: new Set([id]),
+    delegatedNames: delegatedNamesOf(
+      [{ accountId: id, delegatedNames: names }],
+      zones,
+    ),
   });
 
   it('reads the accounts above and below a stage zone whose delegation changed, not its siblings', () => {
@@ -59,7 +69,38 @@ describe('the DNS neighbourhood of a change', () => {
         privateZone: false,
       },
     ];
-    expect(neighbourAccounts(delegated(sandbox), created)).toEqual([network]);
+    expect(neighbourAccounts(delegated(sandbox, created), created)).toEqual([
+      network,
+    ]);
+  });
+
+  it('reads only the accounts at or below the NS records a change named', () => {
+    expect(
+      neighbourAccounts(nsChanged(network, ['production.example.com']), zones),
+    ).toEqual([production, team]);
+    expect(
+      neighbourAccounts(
+        nsChanged(network, ['api.production.example.com']),
+        zones,
+      ),
+    ).toEqual([team]);
+    // A name nothing holds yet reads no account below.
+    expect(
+      neighbourAccounts(nsChanged(network, ['new.example.com']), zones),
+    ).toEqual([]);
+  });
+
+  it('judges everywhere below an account changed anywhere, also beside named records', () => {
+    const both = delegatedNamesOf(
+      [
+        { accountId: network, delegatedNames: ['sandbox.example.com'] },
+        { accountId: production },
+      ],
+      zones,
+    );
+    expect([...both].sort()).toEqual(
+      ['production.example.com', 'sandbox.example.com'].sort(),
+    );
   });
 
   it('ignores private zones, which look for parents in their own account', () => {
@@ -70,16 +111,25 @@ describe('the DNS neighbourhood of a change', () => {
 
   it('emits again the changed accounts’ zones and those below a changed delegation, not those above', () => {
     const changed = delegated(production);
-    const names = changedZoneNames(changed.delegation, zones);
-    const emitted = zones.filter(z => isReEmitted(z, changed, names));
+    const emitted = zones.filter(z => isReEmitted(z, changed));
     expect(emitted.map(z => `${z.accountId} ${z.name}`)).toEqual([
       `${production} production.example.com`,
       `${team} api.production.example.com`,
     ]);
     expect(
-      zones
-        .filter(z => isReEmitted(z, only(production), new Set()))
-        .map(z => z.name),
+      zones.filter(z => isReEmitted(z, only(production))).map(z => z.name),
     ).toEqual(['production.example.com']);
+  });
+
+  it('emits again the zone an NS record names, in whichever account holds it', () => {
+    const changed = nsChanged(network, ['production.example.com']);
+    expect(
+      zones
+        .filter(z => z.accountId !== network && isReEmitted(z, changed))
+        .map(z => `${z.accountId} ${z.name}`),
+    ).toEqual([
+      `${production} production.example.com`,
+      `${team} api.production.example.com`,
+    ]);
   });
 });

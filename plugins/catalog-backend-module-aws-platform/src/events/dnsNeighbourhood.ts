@@ -24,12 +24,40 @@ export function changedZoneNames(
   );
 }
 
-/** The changed accounts: all of them, and those whose delegations changed. */
+/** The changed accounts, and where delegations changed. */
 export interface ChangedAccounts {
   /** Accounts whose Route 53 changed in any way. */
   all: ReadonlySet<string>;
-  /** Those where a zone was created or deleted, or an NS record changed. */
-  delegation: ReadonlySet<string>;
+  /**
+   * Names at and below which delegations are judged again: the NS records
+   * an account's events named, or every public zone of an account where a
+   * zone was created or deleted (or a batch could not be read).
+   */
+  delegatedNames: ReadonlySet<string>;
+}
+
+/** One changed account's delegation, as its events told it. */
+export interface DelegationChange {
+  accountId: string;
+  /** The NS record names; absent when the change could be anywhere. */
+  delegatedNames?: readonly string[];
+}
+
+/**
+ * The names at and below which delegations changed: the NS records named,
+ * or the public zones, old and new, of an account changed anywhere.
+ */
+export function delegatedNamesOf(
+  changes: readonly DelegationChange[],
+  zones: readonly ZoneSighting[],
+): Set<string> {
+  const anywhere = new Set(
+    changes.filter(c => !c.delegatedNames).map(c => c.accountId),
+  );
+  return new Set([
+    ...changes.flatMap(c => c.delegatedNames ?? []),
+    ...changedZoneNames(anywhere, zones),
+  ]);
 }
 
 /**
@@ -39,22 +67,19 @@ export interface ChangedAccounts {
  * account holding a public zone above a changed account's public zone is
  * read (a zone is mapped again with its delegation whatever changed).
  * Where a delegation changed, so did its children's: the accounts holding
- * public zones below (or of the same name as, since Route 53 allows that)
- * such a zone are read too. Private zones look for a parent in their own
- * account only. Every zone above a re-emitted zone is then read: above a
- * changed zone, the changed zone itself, or below it.
+ * public zones at or below a delegated name (a zone of the same name is
+ * allowed by Route 53) are read too. A root zone's NS record for one
+ * subdomain so reads the one account below, not every account under the
+ * root. Private zones look for a parent in their own account only.
  */
 export function neighbourAccounts(
   changed: ChangedAccounts,
   zones: readonly ZoneSighting[],
 ): string[] {
   const names = [...changedZoneNames(changed.all, zones)];
-  const delegations = [...changedZoneNames(changed.delegation, zones)];
   const related = (name: string) =>
     names.some(changedName => isStrictlyUnder(changedName, name)) ||
-    delegations.some(
-      changedName => name === changedName || isStrictlyUnder(name, changedName),
-    );
+    isAtOrBelowAny(name, changed.delegatedNames);
   return [
     ...new Set(
       zones
@@ -67,20 +92,22 @@ export function neighbourAccounts(
   ];
 }
 
+function isAtOrBelowAny(name: string, parents: ReadonlySet<string>): boolean {
+  return [...parents].some(
+    parent => name === parent || isStrictlyUnder(name, parent),
+  );
+}
+
 /**
  * Whether a zone read with the changed accounts is emitted again: every
- * zone of a changed account, and the public zones of other accounts below
- * a zone whose delegation changed (their delegation is judged against it).
- * Zones above were read only as parents: what they show did not change.
+ * zone of a changed account, and the public zones of other accounts at or
+ * below a delegated name (their delegation is judged against it). Zones
+ * above were read only as parents: what they show did not change.
  */
 export function isReEmitted(
   zone: ZoneSighting,
   changed: ChangedAccounts,
-  delegationNames: ReadonlySet<string>,
 ): boolean {
   if (changed.all.has(zone.accountId)) return true;
-  return (
-    !zone.privateZone &&
-    [...delegationNames].some(name => isStrictlyUnder(zone.name, name))
-  );
+  return !zone.privateZone && isAtOrBelowAny(zone.name, changed.delegatedNames);
 }

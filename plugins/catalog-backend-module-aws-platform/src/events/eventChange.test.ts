@@ -22,7 +22,7 @@ import {
   viaEventBridge,
 } from './__fixtures__/cloudTrailEvents';
 import { parseCloudTrailEvent } from './cloudTrailEvent';
-import { changeOfEvent, EventMapping } from './eventChange';
+import { changeOfEvent, delegationOfBoth, EventMapping } from './eventChange';
 
 function mapped(payload: unknown): EventMapping {
   const parsed = parseCloudTrailEvent(payload);
@@ -54,6 +54,15 @@ describe('changeOfEvent', () => {
     expect(mapped(route53TagHealthCheck)).toHaveProperty('ignored');
   });
 
+  it('names the NS records a batch changed, and names none for a zone created', () => {
+    expect(mapped(route53ChangeNsRecord)).toMatchObject({
+      change: { delegation: true, delegatedNames: ['dev.example.com'] },
+    });
+    expect(mapped(route53CreateHostedZone)).not.toHaveProperty(
+      'change.delegatedNames',
+    );
+  });
+
   it('judges delegations again when a record batch cannot be read', () => {
     const detail = {
       ...(route53ChangeARecord.detail as object),
@@ -61,6 +70,32 @@ describe('changeOfEvent', () => {
     };
     expect(mapped(viaEventBridge(detail))).toMatchObject({
       change: { delegation: true },
+    });
+  });
+
+  it('joins two events’ delegations: named records add up, a change anywhere wins', () => {
+    const named = (...names: string[]) => ({
+      delegation: true,
+      delegatedNames: names,
+    });
+    const anywhere = { delegation: true };
+    const none = { delegation: false };
+    expect(
+      delegationOfBoth(named('a.example.com'), named('b.example.com')),
+    ).toEqual(named('a.example.com', 'b.example.com'));
+    expect(delegationOfBoth(named('a.example.com'), anywhere)).toEqual({
+      delegation: true,
+      delegatedNames: undefined,
+    });
+    expect(delegationOfBoth(none, named('a.example.com'))).toEqual(
+      named('a.example.com'),
+    );
+    expect(delegationOfBoth(named('a.example.com'), none)).toEqual(
+      named('a.example.com'),
+    );
+    expect(delegationOfBoth(none, none)).toEqual({
+      delegation: false,
+      delegatedNames: undefined,
     });
   });
 

@@ -1,3 +1,4 @@
+import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
 import { clusterNamed } from './eksClusterNamed';
 import {
@@ -33,6 +34,14 @@ export interface ScopeChange {
    * below the account's zones are judged again.
    */
   delegation: boolean;
+  /**
+   * Route 53 only, with `delegation`: the names of the NS records the
+   * events changed (normalized), when every delegating change named its
+   * records. Only the zones at or below these names are judged again;
+   * absent when a zone was created or deleted or a batch could not be read,
+   * and then every zone below the account's zones is.
+   */
+  delegatedNames?: readonly string[];
 }
 
 /**
@@ -104,26 +113,58 @@ function route53Change(event: CloudTrailChangeEvent): EventMapping {
       key: `route53:${event.accountId}`,
       service: 'route53',
       accountId: event.accountId,
-      delegation: changesDelegation(event),
+      ...delegationOf(event),
     },
   };
 }
 
 /**
- * Whether a Route 53 call can change a delegation: a zone created or
- * deleted, or a record batch with an NS record in it (or one that cannot be
- * read, to be safe).
+ * Whether a Route 53 call can change a delegation, and where: a zone
+ * created or deleted (anywhere below the account's zones), a record batch
+ * with NS records in it (at and below their names), or a batch that cannot
+ * be read (anywhere, to be safe).
  */
-function changesDelegation(event: CloudTrailChangeEvent): boolean {
-  if (event.eventName === 'ChangeTagsForResource') return false;
-  if (event.eventName !== 'ChangeResourceRecordSets') return true;
+function delegationOf(
+  event: CloudTrailChangeEvent,
+): Pick<ScopeChange, 'delegation' | 'delegatedNames'> {
+  if (event.eventName === 'ChangeTagsForResource') return { delegation: false };
+  if (event.eventName !== 'ChangeResourceRecordSets') {
+    return { delegation: true };
+  }
   const batch = event.requestParameters.changeBatch;
   const changes = isRecord(batch) ? batch.changes : undefined;
-  if (!Array.isArray(changes)) return true;
-  return changes.some(change => {
+  if (!Array.isArray(changes)) return { delegation: true };
+  const names = new Set<string>();
+  for (const change of changes) {
     const set = isRecord(change) ? change.resourceRecordSet : undefined;
-    return !isRecord(set) || set.type === 'NS';
-  });
+    if (!isRecord(set) || typeof set.name !== 'string') {
+      return { delegation: true };
+    }
+    if (set.type === 'NS') names.add(normalizeDnsName(set.name));
+  }
+  return names.size === 0
+    ? { delegation: false }
+    : { delegation: true, delegatedNames: [...names] };
+}
+
+/**
+ * One scope's delegation change from two events': a change anywhere in the
+ * account wins over named records, which are otherwise joined. The names
+ * are always set (undefined for anywhere), to replace those merged away.
+ */
+export function delegationOfBoth(
+  earlier: Pick<ScopeChange, 'delegation' | 'delegatedNames'>,
+  later: Pick<ScopeChange, 'delegation' | 'delegatedNames'>,
+): Pick<ScopeChange, 'delegation' | 'delegatedNames'> {
+  if (!earlier.delegation || !later.delegation) {
+    const only = earlier.delegation ? earlier : later;
+    return { delegation: only.delegation, delegatedNames: only.delegatedNames };
+  }
+  const both =
+    earlier.delegatedNames && later.delegatedNames
+      ? [...new Set([...earlier.delegatedNames, ...later.delegatedNames])]
+      : undefined;
+  return { delegation: true, delegatedNames: both };
 }
 
 function regionalChange(
