@@ -59,6 +59,8 @@ export type CountingProxy = {
   begin(profile: NetworkProfile): void;
   /** Ends it and returns its counts. */
   end(): OperationCount[];
+  /** Returns the counts so far and starts counting afresh, keeping the profile and its buckets. */
+  take(): OperationCount[];
   close(): Promise<void>;
 };
 
@@ -183,6 +185,11 @@ export async function startCountingProxy(options: {
       profile = next;
       counts = new Map();
       throttle = next.limits ? new Throttle(next.limits, Date.now) : undefined;
+    },
+    take() {
+      const result = [...counts.values()];
+      counts = new Map();
+      return result;
     },
     end() {
       const result = [...counts.values()];

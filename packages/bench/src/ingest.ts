@@ -10,15 +10,10 @@
  * Runs under Node 22's type stripping; the runners are bundled with esbuild
  * first (see buildRunners.ts for why).
  */
-import { execFileSync, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import {
-  CreateAccessKeyCommand,
-  CreateUserCommand,
-  IAMClient,
-} from '@aws-sdk/client-iam';
 import {
   ListTagsForResourceCommand,
   OrganizationsClient,
@@ -26,6 +21,14 @@ import {
 import { seedLargeEstate, startLocalAws } from '@internal/local-aws';
 import type { LocalAws } from '@internal/local-aws';
 import { progressLog, runBenchCli } from './benchCli.ts';
+import {
+  childEnv,
+  createBenchUser,
+  machine,
+  motoVersion,
+  REGION,
+} from './benchEnv.ts';
+import type { Keys } from './benchEnv.ts';
 import { parseBenchArgs, USAGE } from './benchArgs.ts';
 import type { BenchArgs } from './benchArgs.ts';
 import { buildRunners } from './buildRunners.ts';
@@ -46,7 +49,6 @@ import { runnerOf } from './runners/protocol.ts';
 import type { Implementation, Job, RunResult } from './runners/protocol.ts';
 import { AWS_LIKE_LIMITS, withLimitOverrides } from './throttling.ts';
 
-const REGION = 'us-east-1';
 const ROLE_NAME = 'OrganizationAccountAccessRole';
 
 const READS: Record<Implementation, string> = {
@@ -58,8 +60,6 @@ const READS: Record<Implementation, string> = {
   'core-org': 'accounts (no tags)',
   'core-eks': 'EKS, one location per account',
 };
-
-type Keys = { accessKeyId: string; secretAccessKey: string };
 
 async function main(args: BenchArgs): Promise<number> {
   const limits = withLimitOverrides(AWS_LIKE_LIMITS, args.limits);
@@ -328,20 +328,6 @@ async function measure(options: {
   };
 }
 
-/** Only what the SDK needs: no profile, no instance metadata, no proxy settings. */
-function childEnv(endpoint: string, keys: Keys): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    AWS_ENDPOINT_URL: endpoint,
-    AWS_ACCESS_KEY_ID: keys.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-    AWS_REGION: REGION,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    NODE_ENV: 'production',
-  };
-}
-
 function runChild(
   runner: string,
   jobPath: string,
@@ -390,27 +376,6 @@ function runChild(
   });
 }
 
-/** An IAM user in the management account, whose keys every implementation uses. */
-async function createBenchUser(endpoint: string): Promise<Keys> {
-  const iam = new IAMClient({
-    endpoint,
-    region: REGION,
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-    maxAttempts: 1,
-  });
-  await iam.send(new CreateUserCommand({ UserName: 'bench-ingest' }));
-  const { AccessKey } = await iam.send(
-    new CreateAccessKeyCommand({ UserName: 'bench-ingest' }),
-  );
-  if (!AccessKey?.AccessKeyId || !AccessKey.SecretAccessKey) {
-    throw new Error('CreateAccessKey returned no key');
-  }
-  return {
-    accessKeyId: AccessKey.AccessKeyId,
-    secretAccessKey: AccessKey.SecretAccessKey,
-  };
-}
-
 /**
  * moto's own service time, straight to moto (not counted): 100 sequential
  * ListTagsForResource. Taken before and after each mode, to show how much
@@ -430,31 +395,6 @@ async function probe(endpoint: string, keys: Keys, accountId: string) {
   }
   org.destroy();
   return (performance.now() - started) / n;
-}
-
-function motoVersion(): string {
-  try {
-    return execFileSync(
-      'python3',
-      ['-c', 'import moto; print(moto.__version__)'],
-      {
-        encoding: 'utf8',
-      },
-    ).trim();
-  } catch {
-    return '(unknown version)';
-  }
-}
-
-function machine() {
-  const cpus = os.cpus();
-  return {
-    cpu: `${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
-    memoryGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    moto: motoVersion(),
-    os: `${os.type()} ${os.release()}`,
-  };
 }
 
 function printReport(report: {

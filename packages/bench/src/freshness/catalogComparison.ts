@@ -1,0 +1,24 @@
+/**
+ * Whether events lost anything: the event-maintained catalog against the
+ * full refresh that followed it, on the same estate.
+ */
+
+/**
+ * What the event-maintained catalog lacked (lost) or still held (stale)
+ * against the full refresh that followed, leaving out the entities of
+ * changes whose events were dropped: those only the refresh could bring.
+ */
+export function compareWithRefresh(
+  before: { ref: string; title: string }[],
+  after: { ref: string; title: string }[],
+  droppedTitles: ReadonlySet<string>,
+): { lost: string[]; stale: string[] } {
+  const had = new Set(before.map(r => r.ref));
+  const has = new Set(after.map(r => r.ref));
+  return {
+    lost: after
+      .filter(r => !had.has(r.ref) && !droppedTitles.has(r.title))
+      .map(r => r.ref),
+    stale: before.filter(r => !has.has(r.ref)).map(r => r.ref),
+  };
+}
