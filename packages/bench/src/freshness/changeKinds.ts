@@ -144,7 +144,7 @@ async function backupChange(
 ): Promise<MadeChange> {
   const clients = await ctx.clientsOf(account.id);
   const name = `${label}-${account.name}-plan`;
-  await createPlan(clients.backup(ctx.region), {
+  const plan = await createPlan(clients.backup(ctx.region), {
     name,
     accountId: account.id,
     region: ctx.region,
@@ -156,6 +156,8 @@ async function backupChange(
     events: [
       madeIn(backupCreateBackupPlan, account.id, ctx.region, {
         requestParameters: { backupPlan: { backupPlanName: name } },
+        // What AWS answers with, which names the plan to read.
+        responseElements: { backupPlanId: plan.id, backupPlanArn: plan.arn },
       }),
     ],
     // The plan's title names its account and Region.

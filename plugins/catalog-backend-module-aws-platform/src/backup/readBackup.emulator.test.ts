@@ -39,7 +39,10 @@ afterAll(async () => {
   await localAws?.stop();
 });
 
-async function read(accountId: string, region: string): Promise<BackupScope> {
+async function backupClient(
+  accountId: string,
+  region: string,
+): Promise<BackupClient> {
   const client = await clientFactory.createClient(BackupClient, {
     accountId,
     region,
@@ -60,6 +63,11 @@ async function read(accountId: string, region: string): Promise<BackupScope> {
     },
     { step: 'build', name: 'motoBackupListTagsSlash' },
   );
+  return client;
+}
+
+async function read(accountId: string, region: string): Promise<BackupScope> {
+  const client = await backupClient(accountId, region);
   return {
     accountId,
     region,
@@ -158,5 +166,20 @@ describe('readBackup on the reference estate', () => {
     const plan = entities.find(e => e.spec?.type === 'aws-backup-plan')!;
     expect(plan.spec?.owner).toBe('group:default/platform-team');
     expect(plan.spec?.dependsOn).toEqual([vaultRefs[0], vaultRefs[2]]);
+  });
+
+  it('reads one plan by id, as an event names it, and nothing for a deleted one', async () => {
+    const { production } = estate.accounts;
+    const seeded = estate.plans[0];
+    const client = await backupClient(production.id, estate.region);
+    const target = { accountId: production.id, region: estate.region };
+
+    const named = await readBackup(client, target, {
+      plans: [seeded.id, '00000000-0000-0000-0000-000000000000'],
+    });
+
+    expect(named.vaults).toEqual([]);
+    const full = await readBackup(client, target);
+    expect(named.plans).toEqual(full.plans.filter(p => p.id === seeded.id));
   });
 });

@@ -326,6 +326,36 @@ describe('readBackup', () => {
     );
   });
 
+  it('reads only the plans named, without listing, and leaves out one that is gone', async () => {
+    backup
+      .on(GetBackupPlanCommand, { BackupPlanId: 'gone' })
+      .rejects(
+        new ResourceNotFoundException({ message: 'not found', $metadata: {} }),
+      );
+
+    const read = await readBackup(new BackupClient({}), target, {
+      plans: ['p2', 'gone'],
+    });
+
+    expect(read.vaults).toEqual([]);
+    expect(read.plans.map(p => p.id)).toEqual(['p2']);
+    expect(read.plans[0]).toMatchObject({ arn: planArn('p2'), name: 'weekly' });
+    expect(backup).not.toHaveReceivedCommand(ListBackupPlansCommand);
+    expect(backup).not.toHaveReceivedCommand(ListBackupVaultsCommand);
+  });
+
+  it('fails a named read when a plan cannot be read for another reason', async () => {
+    backup
+      .on(GetBackupPlanCommand, { BackupPlanId: 'p2' })
+      .rejects(
+        new ServiceUnavailableException({ message: 'down', $metadata: {} }),
+      );
+
+    await expect(
+      readBackup(new BackupClient({}), target, { plans: ['p2'] }),
+    ).rejects.toThrow('down');
+  });
+
   it('fails the whole scope when a listed selection cannot be read', async () => {
     backup.on(GetBackupSelectionCommand).rejects(
       new ServiceUnavailableException({

@@ -18,6 +18,7 @@ import {
 import {
   isAccessDenied,
   isOperationUnavailable,
+  isResourceGone,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { mapAllOrThrow } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import {
@@ -48,8 +49,18 @@ const RESOURCE_TAG_PREFIX = 'aws:ResourceTag/';
 export async function readBackup(
   client: BackupClient,
   target: { accountId: string; region: string },
-  options: { concurrency?: number } = {},
+  options: {
+    concurrency?: number;
+    /** Only these plans (ids, an event's), and no vault; a gone plan is left out. */
+    plans?: readonly string[];
+  } = {},
 ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }> {
+  if (options.plans) {
+    return {
+      vaults: [],
+      plans: await readNamedPlans(client, options.plans, target, options),
+    };
+  }
   const [listedVaults, listedPlans] = await Promise.all([
     collectPages(
       paginateListBackupVaults({ client, pageSize: PAGE_SIZE }, {}),
@@ -76,6 +87,27 @@ export async function readBackup(
     job(),
   );
   return { vaults, plans };
+}
+
+async function readNamedPlans(
+  client: BackupClient,
+  ids: readonly string[],
+  target: { accountId: string; region: string },
+  options: { concurrency?: number },
+): Promise<PlanRecord[]> {
+  const plans: Array<PlanRecord | undefined> = new Array(ids.length);
+  const jobs = ids.map((id, i) => async () => {
+    try {
+      plans[i] = await readPlan(client, { BackupPlanId: id }, target);
+    } catch (error) {
+      // Deleted, or deleted while read: it is gone from the catalog too.
+      if (!isResourceGone(error)) throw error;
+    }
+  });
+  await mapAllOrThrow(jobs, options.concurrency ?? DEFAULT_CONCURRENCY, job =>
+    job(),
+  );
+  return plans.filter((plan): plan is PlanRecord => plan !== undefined);
 }
 
 async function readVault(

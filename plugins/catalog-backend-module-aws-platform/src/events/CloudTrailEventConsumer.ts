@@ -52,7 +52,8 @@ export class CloudTrailEventConsumer {
           ? {
               ...later,
               ...delegationOfBoth(earlier, later),
-              clusters: clustersOfBoth(earlier.clusters, later.clusters),
+              clusters: namesOfBoth(earlier.clusters, later.clusters),
+              plans: namesOfBoth(earlier.plans, later.plans),
               settleReads: Math.min(
                 earlier.settleReads ?? 0,
                 later.settleReads ?? 0,
@@ -134,8 +135,8 @@ export class CloudTrailEventConsumer {
   }
 }
 
-/** Both changes' clusters; undefined (the whole scope) if either named none. */
-function clustersOfBoth(
+/** Both changes' clusters or plans; undefined (the whole scope) if either named none. */
+function namesOfBoth(
   earlier: readonly string[] | undefined,
   later: readonly string[] | undefined,
 ): readonly string[] | undefined {

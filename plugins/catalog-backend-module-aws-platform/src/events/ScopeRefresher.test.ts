@@ -11,6 +11,7 @@ import {
   EstateData,
   eventEstate,
   MANAGEMENT,
+  plan,
   PRODUCTION,
   REGION,
   vault,
@@ -88,6 +89,7 @@ function regional(
   service: 'eks' | 'backup',
   accountId: string,
   region = REGION,
+  named: Pick<ScopeChange, 'clusters' | 'plans'> = {},
 ): ScopeChange {
   return {
     kind: 'scope',
@@ -96,6 +98,7 @@ function regional(
     accountId,
     region,
     delegation: false,
+    ...named,
   };
 }
 
@@ -160,6 +163,30 @@ describe('ScopeRefresher', () => {
     };
     await refresher.refresh([regional('backup', PRODUCTION)]);
     expect(catalog.all()).toEqual(await fullRefresh(data));
+  });
+
+  it('reads only the backup plan an event named, keeps the vaults as held, and matches a full refresh', async () => {
+    const { data, catalog, reads, refresher } = await setUp();
+    const scope = data.backup[`backup:${PRODUCTION}:${REGION}`];
+    scope.plans.push(plan(PRODUCTION, 'daily-1', 'user-backup-vault'));
+    const outcome = await refresher.refresh([
+      regional('backup', PRODUCTION, REGION, { plans: ['daily-1'] }),
+    ]);
+    expect(reads.calls).toEqual([`backup:${PRODUCTION}:${REGION} daily-1`]);
+    expect(outcome).toMatchObject({ added: 1, removed: 0, failures: [] });
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+
+    // Deleted: the plan read finds nothing, and only the plan goes.
+    scope.plans = [];
+    await refresher.refresh([
+      regional('backup', PRODUCTION, REGION, { plans: ['daily-1'] }),
+    ]);
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+    expect(
+      catalog
+        .all()
+        .filter(e => e.metadata.title?.startsWith('user-backup-vault')),
+    ).toHaveLength(1);
   });
 
   it('judges the zones below a repaired delegation again, reading the accounts below only', async () => {

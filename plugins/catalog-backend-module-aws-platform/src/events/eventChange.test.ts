@@ -156,6 +156,51 @@ describe('changeOfEvent', () => {
     expect(change).not.toHaveProperty('change.clusters');
   });
 
+  const PLAN_ID = '8ddb1ad6-9d9c-4b1e-a4d8-5d4b6f0dEXAMPLE';
+  it('names the plan CreateBackupPlan answered with', () => {
+    expect(mapped(backupCreateBackupPlan)).toMatchObject({
+      change: { service: 'backup', plans: [PLAN_ID] },
+    });
+  });
+
+  it.each([
+    ['UpdateBackupPlan', { backupPlanId: 'p-1' }, 'p-1'],
+    ['DeleteBackupPlan', { backupPlanId: 'p-1' }, 'p-1'],
+    ['CreateBackupSelection', { backupPlanId: 'p-1' }, 'p-1'],
+    [
+      'TagResource',
+      { resourceArn: `arn:aws:backup:us-east-1:${account}:backup-plan:p-1` },
+      'p-1',
+    ],
+  ])('names the backup plan that %s changed', (eventName, parameters, id) => {
+    const event = madeIn(backupCreateBackupPlan, account, 'us-east-1', {
+      eventName,
+      requestParameters: parameters,
+      responseElements: null,
+    });
+    expect(mapped(event)).toMatchObject({ change: { plans: [id] } });
+  });
+
+  it.each([
+    ['a vault deleted', 'DeleteBackupVault', { backupVaultName: 'v' }],
+    [
+      "a vault's tags",
+      'TagResource',
+      { resourceArn: `arn:aws:backup:us-east-1:${account}:backup-vault:v` },
+    ],
+    ['no plan id', 'DeleteBackupPlan', {}],
+    ['an id AWS would refuse', 'DeleteBackupPlan', { backupPlanId: '../p' }],
+  ])('reads the whole Backup scope for %s', (_, eventName, parameters) => {
+    const event = madeIn(backupCreateBackupPlan, account, 'us-east-1', {
+      eventName,
+      requestParameters: parameters,
+      responseElements: null,
+    });
+    const change = mapped(event);
+    expect(change).toMatchObject({ change: { service: 'backup' } });
+    expect(change).not.toHaveProperty('change.plans');
+  });
+
   it.each([
     ['ecr.amazonaws.com', 'SetRepositoryPolicy', 'ecr'],
     ['ecr.amazonaws.com', 'DeleteRepository', 'ecr'],

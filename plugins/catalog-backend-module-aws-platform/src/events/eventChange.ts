@@ -1,5 +1,6 @@
 import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+import { backupPlanNamed } from './backupPlanNamed';
 import { clusterNamed } from './eksClusterNamed';
 import {
   BACKUP_CALLS,
@@ -28,6 +29,12 @@ export interface ScopeChange {
    * absent when an event named none, and then the whole scope is read.
    */
   clusters?: readonly string[];
+  /**
+   * AWS Backup only: the plans (ids) the events named. Only these are read
+   * again; absent when an event named none (a vault's), and then the whole
+   * scope is read.
+   */
+  plans?: readonly string[];
   /**
    * Route 53 only: the change can alter a delegation across accounts (a
    * zone created or deleted, an NS record changed), so the zones above and
@@ -176,6 +183,7 @@ function regionalChange(
     return { ignored: `${service} ${event.eventName} changes no entity` };
   }
   const cluster = service === 'eks' ? clusterNamed(event) : undefined;
+  const plan = service === 'backup' ? backupPlanNamed(event) : undefined;
   return {
     change: {
       kind: 'scope',
@@ -185,6 +193,7 @@ function regionalChange(
       region: event.region,
       delegation: false,
       ...(cluster && { clusters: [cluster] }),
+      ...(plan && { plans: [plan] }),
     },
   };
 }

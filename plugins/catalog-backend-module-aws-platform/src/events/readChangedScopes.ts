@@ -10,8 +10,11 @@ import type { ResourceReaders } from '../ingestion/resourceReaders';
 import type { Scope, ScopeOutcome } from '../ingestion/scopes';
 import type { MappingContext } from '../resources/mappingContext';
 
-/** A scope to read again; EKS's may name the only clusters to read. */
-type ChangedScope = Scope & { clusters?: readonly string[] };
+/** A scope to read again; EKS's and Backup's may name the only clusters or plans to read. */
+type ChangedScope = Scope & {
+  clusters?: readonly string[];
+  plans?: readonly string[];
+};
 
 type Read<K extends 'route53' | 'eks' | 'backup'> = Awaited<
   ReturnType<ResourceReaders[K]>
@@ -47,7 +50,7 @@ function readScope(
   if (scope.service === 'eks')
     return readers.eks(scope.accountId, scope.region!, scope.clusters);
   if (scope.service === 'backup') {
-    return readers.backup(scope.accountId, scope.region!);
+    return readers.backup(scope.accountId, scope.region!, scope.plans);
   }
   return Promise.reject(new Error(`${scope.key} is not read on events`));
 }

@@ -60,25 +60,34 @@ export function scopeDelta(input: {
 
 /**
  * Which held entities the changed scopes' reads replace: every entity of a
- * scope read in full, and of an EKS scope read for some clusters only,
- * those clusters' entities.
+ * scope read in full, and of an EKS or Backup scope read for some clusters
+ * or plans only, those clusters' or plans' entities (a vault stays).
  */
 export function replacedByReads(
-  scopes: ReadonlyArray<{ key: string; clusters?: readonly string[] }>,
+  scopes: ReadonlyArray<{
+    key: string;
+    clusters?: readonly string[];
+    plans?: readonly string[];
+  }>,
 ): (entity: Entity) => boolean {
-  const read = new Map(scopes.map(scope => [scope.key, scope.clusters]));
+  const read = new Map(
+    scopes.map(scope => [scope.key, scope.clusters ?? scope.plans]),
+  );
   return entity => {
     const scope = scopeOf(entity);
     if (!read.has(scope)) return false;
-    const clusters = read.get(scope);
-    return !clusters || clusters.includes(clusterNameOf(entity) ?? '');
+    const named = read.get(scope);
+    return !named || named.includes(namedPartOf(entity) ?? '');
   };
 }
 
-/** The cluster name of an EKS entity's ARN (`…:cluster/<name>`). */
-function clusterNameOf(entity: Entity): string | undefined {
+/**
+ * What an event names of an entity's ARN: an EKS cluster's name
+ * (`…:cluster/<name>`) or a backup plan's id (`…:backup-plan:<id>`).
+ */
+function namedPartOf(entity: Entity): string | undefined {
   const arn = entity.metadata.annotations?.[ANNOTATION_AWS_ARN] ?? '';
-  return /:cluster\/([^/]+)$/.exec(arn)?.[1];
+  return /:(?:cluster\/|backup-plan:)([^/:]+)$/.exec(arn)?.[1];
 }
 
 /** The catalog compares refs case-insensitively. */

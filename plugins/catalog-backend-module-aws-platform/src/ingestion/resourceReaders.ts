@@ -27,9 +27,11 @@ export interface ResourceReaders {
     region: string,
     names?: readonly string[],
   ): Promise<ClusterRecord[]>;
+  /** Every vault and plan of the account and region, or only the `plans` named (ids, an event's). */
   backup(
     accountId: string,
     region: string,
+    plans?: readonly string[],
   ): Promise<{ vaults: VaultRecord[]; plans: PlanRecord[] }>;
   /**
    * The ECR repositories with their policies: evidence of which account
@@ -66,13 +68,11 @@ export function createResourceReaders(
       ]);
       return readClusters(eks, ssm, { names });
     },
-    async backup(accountId, region) {
+    async backup(accountId, region, plans) {
       return readBackup(
         await clientFactory.createClient(BackupClient, { accountId, region }),
-        {
-          accountId,
-          region,
-        },
+        { accountId, region },
+        { plans },
       );
     },
     async ecr(accountId, region) {

@@ -67,6 +67,31 @@ export function vault(accountId: string, name: string): VaultRecord {
   };
 }
 
+/** A daily plan writing to `vaultName`, as readBackup returns it. */
+export function plan(
+  accountId: string,
+  id: string,
+  vaultName: string,
+): PlanRecord {
+  return {
+    id,
+    arn: `arn:aws:backup:${REGION}:${accountId}:backup-plan:${id}`,
+    name: `${id}-plan`,
+    region: REGION,
+    accountId,
+    rules: [
+      {
+        name: 'daily',
+        targetVaultName: vaultName,
+        schedule: 'cron(0 5 ? * * *)',
+        copyActions: [],
+      },
+    ],
+    selections: [],
+    tags: {},
+  };
+}
+
 /**
  * A small estate on `organizationSnapshot`'s accounts: the root zone in
  * the management account delegating to Production's zone (in sync) and to

@@ -40,10 +40,18 @@ export function estateReaders(data: EstateData): EstateReaders {
           ),
         [],
       ),
-    backup: (accountId: string, region: string) =>
+    backup: (accountId: string, region: string, plans?: readonly string[]) =>
       read(
-        `backup:${accountId}:${region}`,
-        () => data.backup[`backup:${accountId}:${region}`],
+        `backup:${accountId}:${region}${plans ? ` ${plans.join(',')}` : ''}`,
+        () => {
+          const scope = data.backup[`backup:${accountId}:${region}`];
+          return plans && scope
+            ? {
+                vaults: [],
+                plans: scope.plans.filter(p => plans.includes(p.id)),
+              }
+            : scope;
+        },
         { vaults: [], plans: [] },
       ),
     // Read by refreshes that read ECR for role evidence; nothing here.
