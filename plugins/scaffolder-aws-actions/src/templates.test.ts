@@ -247,11 +247,8 @@ describe('templates', () => {
       const pickers = Object.fromEntries(
         template.spec.parameters
           .flatMap((page: any) => Object.entries(page.properties ?? {}))
-          .filter(([, field]: any) => field['ui:field'] === 'EntityPicker')
-          .map(([name, field]: any) => [
-            name,
-            field['ui:options'].catalogFilter['spec.type'],
-          ]),
+          .filter(([, field]: any) => field['ui:field'] === 'AwsResourcePicker')
+          .map(([name, field]: any) => [name, field['ui:options'].type]),
       );
       expect(pickers).toEqual({
         stagingAccount: 'aws-account',
