@@ -5,6 +5,8 @@
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { seedLargeEstate } from '@internal/local-aws';
+import type { LargeEstate } from '@internal/local-aws';
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
@@ -76,4 +78,34 @@ export function machine() {
     moto: motoVersion(),
     os: `${os.type()} ${os.release()}`,
   };
+}
+
+/** The large estate's size, as the benchmarks' flags give it. */
+export type EstateSize = {
+  accounts: number;
+  zonesPerAccount: number;
+  clusters: number;
+  seedConcurrency: number;
+};
+
+/** Seeds the large estate into a fresh moto, logging its progress. */
+export async function seedBenchEstate(
+  endpoint: string,
+  size: EstateSize,
+  log: (line: string) => void,
+): Promise<LargeEstate> {
+  log(
+    `seeding ${size.accounts} accounts, ${size.zonesPerAccount} zones each, ${size.clusters} clusters`,
+  );
+  const estate = await seedLargeEstate({
+    endpoint,
+    accounts: size.accounts,
+    zonesPerAccount: size.zonesPerAccount,
+    clusters: size.clusters,
+    concurrency: size.seedConcurrency,
+    region: REGION,
+    log,
+  });
+  log(`seeded in ${(estate.durationMs / 1000).toFixed(0)} s`);
+  return estate;
 }

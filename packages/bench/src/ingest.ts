@@ -18,7 +18,7 @@ import {
   ListTagsForResourceCommand,
   OrganizationsClient,
 } from '@aws-sdk/client-organizations';
-import { seedLargeEstate, startLocalAws } from '@internal/local-aws';
+import { startLocalAws } from '@internal/local-aws';
 import type { LocalAws } from '@internal/local-aws';
 import { progressLog, runBenchCli } from './benchCli.ts';
 import {
@@ -27,6 +27,7 @@ import {
   machine,
   motoVersion,
   REGION,
+  seedBenchEstate,
 } from './benchEnv.ts';
 import type { Keys } from './benchEnv.ts';
 import { parseBenchArgs, USAGE } from './benchArgs.ts';
@@ -94,19 +95,7 @@ async function main(args: BenchArgs): Promise<number> {
     aws = await startLocalAws();
     log(`moto ${motoVersion()} at ${aws.endpoint}`);
     await aws.reset();
-    log(
-      `seeding ${args.accounts} accounts, ${args.zonesPerAccount} zones each, ${args.clusters} clusters`,
-    );
-    const estate = await seedLargeEstate({
-      endpoint: aws.endpoint,
-      accounts: args.accounts,
-      zonesPerAccount: args.zonesPerAccount,
-      clusters: args.clusters,
-      concurrency: args.seedConcurrency,
-      region: REGION,
-      log,
-    });
-    log(`seeded in ${(estate.durationMs / 1000).toFixed(0)} s`);
+    const estate = await seedBenchEstate(aws.endpoint, args, log);
     const shape = estateShape(estate, {
       zonesPerAccount: args.zonesPerAccount,
     });

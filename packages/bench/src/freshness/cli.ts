@@ -14,7 +14,7 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
-import { seedLargeEstate, startLocalAws } from '@internal/local-aws';
+import { startLocalAws } from '@internal/local-aws';
 import type { LargeEstate, LocalAws } from '@internal/local-aws';
 import { accountClients } from '@internal/local-aws/src/seed/accountClients.ts';
 import type { AccountClients } from '@internal/local-aws/src/seed/accountClients.ts';
@@ -24,7 +24,13 @@ import {
   MANAGEMENT_CREDENTIALS,
 } from '@internal/local-aws/src/seed/awsSession.ts';
 import { progressLog, runBenchCli } from '../benchCli.ts';
-import { childEnv, createBenchUser, machine, REGION } from '../benchEnv.ts';
+import {
+  childEnv,
+  createBenchUser,
+  machine,
+  REGION,
+  seedBenchEstate,
+} from '../benchEnv.ts';
 import { bundleForNode } from '../buildRunners.ts';
 import { startCountingProxy } from '../countingProxy.ts';
 import type { CountingProxy } from '../countingProxy.ts';
@@ -108,19 +114,7 @@ async function main(args: FreshnessArgs): Promise<number> {
     });
     const aws = (started.aws = await startLocalAws());
     await aws.reset();
-    log(
-      `seeding ${args.accounts} accounts, ${args.zonesPerAccount} zones each, ${args.clusters} clusters`,
-    );
-    const estate = await seedLargeEstate({
-      endpoint: aws.endpoint,
-      accounts: args.accounts,
-      zonesPerAccount: args.zonesPerAccount,
-      clusters: args.clusters,
-      concurrency: args.seedConcurrency,
-      region: REGION,
-      log,
-    });
-    log(`seeded in ${(estate.durationMs / 1000).toFixed(0)} s`);
+    const estate = await seedBenchEstate(aws.endpoint, args, log);
     const keys = await createBenchUser(aws.endpoint, 'bench-freshness');
     const proxy = (started.proxy = await startCountingProxy({
       target: aws.endpoint,
