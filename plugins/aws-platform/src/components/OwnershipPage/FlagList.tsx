@@ -22,7 +22,9 @@ const useStyles = makeStyles(theme => ({
   reason: {
     fontSize: '0.8rem',
     color: theme.palette.text.secondary,
-    overflowWrap: 'normal',
+    // Entity refs have no spaces: they break inside rather than push the
+    // column past the table's edge.
+    overflowWrap: 'anywhere',
   },
   high: {
     borderColor: theme.palette.error.main,

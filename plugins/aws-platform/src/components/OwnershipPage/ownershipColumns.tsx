@@ -3,6 +3,8 @@ import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { OwnershipRow } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { awsPlatformTranslationRef } from '../../translation';
+import { BreakableName } from '../shared/BreakableName';
+import { NO_WRAP } from '../shared/noWrap';
 import { FlagList } from './FlagList';
 import { OwnershipText } from './useOwnershipText';
 
@@ -16,9 +18,11 @@ export function useOwnershipColumns(
       title: t('ownership.columns.entity'),
       field: 'title',
       highlight: true,
-      cellStyle: { minWidth: 200 },
+      cellStyle: { minWidth: 160 },
       render: row => (
-        <EntityRefLink entityRef={row.entityRef} title={row.title} />
+        <EntityRefLink entityRef={row.entityRef} title={row.title}>
+          <BreakableName name={row.title} />
+        </EntityRefLink>
       ),
     },
     {
@@ -36,11 +40,17 @@ export function useOwnershipColumns(
           '—'
         ),
     },
-    { title: t('ownership.columns.role'), field: 'roleTitle' },
+    {
+      title: t('ownership.columns.role'),
+      field: 'roleTitle',
+      // Role names are one or two words: never broken inside one.
+      cellStyle: NO_WRAP,
+    },
     {
       title: t('ownership.columns.ou'),
       field: 'ouPath',
-      cellStyle: { whiteSpace: 'nowrap' },
+      // Nested OUs wrap between units rather than widen the table.
+      render: row => <BreakableName name={row.ouPath} />,
     },
     {
       title: t('ownership.columns.owner'),
@@ -60,7 +70,7 @@ export function useOwnershipColumns(
     {
       title: t('ownership.columns.flags'),
       field: 'severity',
-      cellStyle: { minWidth: 260 },
+      cellStyle: { minWidth: 240 },
       render: row => <FlagList flags={row.flags} text={text} />,
     },
   ];
