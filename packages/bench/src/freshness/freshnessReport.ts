@@ -11,9 +11,9 @@ import type { RoundResult } from './rounds.ts';
 export const GOALS = { p95Ms: 30_000, callsPerChange: 5 };
 
 const READS: Record<string, string> = {
-  zone: 'Route 53 of the account and of Network (delta)',
+  zone: 'Route 53 of the account, and of Network for the NS record (delta)',
   eks: 'the cluster named (delta)',
-  backup: 'AWS Backup of the account and Region (delta)',
+  backup: 'the plan named (delta)',
   'account-tag': 'full refresh (RefreshTrigger)',
 };
 
