@@ -8,6 +8,12 @@ import { NO_WRAP } from '../shared/noWrap';
 import { FlagList } from './FlagList';
 import { OwnershipText } from './useOwnershipText';
 
+/**
+ * Cells whose words never break inside: names wrap between words, or after
+ * the dots and slashes BreakableName marks, whatever the page around sets.
+ */
+const WHOLE_WORDS = { overflowWrap: 'normal', wordBreak: 'normal' } as const;
+
 /** The review table's columns: entity, type, account, role, OU, owner, ownership, flags. */
 export function useOwnershipColumns(
   text: OwnershipText,
@@ -18,7 +24,7 @@ export function useOwnershipColumns(
       title: t('ownership.columns.entity'),
       field: 'title',
       highlight: true,
-      cellStyle: { minWidth: 160 },
+      cellStyle: { ...WHOLE_WORDS, minWidth: 140 },
       render: row => (
         <EntityRefLink entityRef={row.entityRef} title={row.title}>
           <BreakableName name={row.title} />
@@ -28,11 +34,13 @@ export function useOwnershipColumns(
     {
       title: t('ownership.columns.type'),
       field: 'type',
+      cellStyle: WHOLE_WORDS,
       render: row => text.typeLabel(row.type),
     },
     {
       title: t('ownership.columns.account'),
       field: 'accountTitle',
+      cellStyle: WHOLE_WORDS,
       render: row =>
         row.accountRef ? (
           <EntityRefLink entityRef={row.accountRef} title={row.accountTitle} />
@@ -50,11 +58,13 @@ export function useOwnershipColumns(
       title: t('ownership.columns.ou'),
       field: 'ouPath',
       // Nested OUs wrap between units rather than widen the table.
+      cellStyle: WHOLE_WORDS,
       render: row => <BreakableName name={row.ouPath} />,
     },
     {
       title: t('ownership.columns.owner'),
       field: 'owner',
+      cellStyle: WHOLE_WORDS,
       render: row =>
         row.owner ? (
           <EntityRefLink entityRef={row.owner} defaultKind="group" />
@@ -65,12 +75,13 @@ export function useOwnershipColumns(
     {
       title: t('ownership.columns.ownership'),
       field: 'origin',
+      cellStyle: WHOLE_WORDS,
       render: row => text.originLabel(row.origin),
     },
     {
       title: t('ownership.columns.flags'),
       field: 'severity',
-      cellStyle: { minWidth: 240 },
+      cellStyle: { minWidth: 200 },
       render: row => <FlagList flags={row.flags} text={text} />,
     },
   ];
