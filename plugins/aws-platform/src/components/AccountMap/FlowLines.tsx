@@ -1,9 +1,10 @@
 import { AccountFlowType } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import { useTheme } from '@material-ui/core/styles';
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
-import { RoutedEdge } from './model/edgeGeometry';
+import { Point, RoutedEdge } from './model/edgeGeometry';
+import { placeLabels } from './model/labelPlacement';
 import { FLOW_TYPES, MapEdge } from './model/mapFlows';
 import { LineEnd, lineEnds, RestingEdge } from './model/restingLines';
 import {
@@ -68,6 +69,43 @@ export function strokeWidth(count: number): number {
   return count <= 1 ? 1.6 : Math.min(6, 1.6 + Math.log10(count) * 1.4);
 }
 
+const labelKey = (routed: RoutedEdge, emphasis: boolean) =>
+  `${emphasis ? 'hl' : 'bl'}-${routed.edge.key}`;
+
+/**
+ * Where the drawn labels go, by `labelKey`: lines at rest and lines standing
+ * for several flows are labelled, only the selected account's while one is
+ * selected, placed along their lines so that none covers another.
+ */
+function useLabelPositions(
+  edges: RoutedEdge[],
+  highlighted: RoutedEdge[] | undefined,
+  labelOf: (edge: MapEdge) => string,
+): Map<string, Point> {
+  return useMemo(() => {
+    const labelled = (list: RoutedEdge[], emphasis: boolean) =>
+      list
+        .filter(r => isResting(r.edge) || r.edge.count > 1)
+        .map(routed => ({ routed, emphasis }));
+    const drawn = [
+      ...(highlighted ? [] : labelled(edges, false)),
+      ...labelled(highlighted ?? [], true),
+    ];
+    const points = placeLabels(
+      drawn.map(({ routed }) => ({
+        curve: routed.curve,
+        text: labelOf(routed.edge),
+      })),
+    );
+    return new Map(
+      drawn.map(({ routed, emphasis }, i) => [
+        labelKey(routed, emphasis),
+        points[i],
+      ]),
+    );
+  }, [edges, highlighted, labelOf]);
+}
+
 /**
  * The flow lines, in one SVG under the tiles: at rest one line per pair of
  * OU boxes labelled with its ends, and the active account's own lines on
@@ -107,12 +145,14 @@ export const FlowLines = memo(function FlowLinesView(props: {
       />
     );
   };
-  const label = (routed: RoutedEdge, emphasis: boolean) =>
-    (isResting(routed.edge) || routed.edge.count > 1) && (!dim || emphasis) ? (
+  const positions = useLabelPositions(props.edges, props.highlighted, labelOf);
+  const label = (routed: RoutedEdge, emphasis: boolean) => {
+    const at = positions.get(labelKey(routed, emphasis));
+    return at ? (
       <text
-        key={`${emphasis ? 'hl' : 'bl'}-${routed.edge.key}`}
-        x={routed.label.x}
-        y={routed.label.y}
+        key={labelKey(routed, emphasis)}
+        x={at.x}
+        y={at.y}
         fontSize={11}
         fontWeight={600}
         textAnchor="middle"
@@ -126,6 +166,7 @@ export const FlowLines = memo(function FlowLinesView(props: {
         {labelOf(routed.edge)}
       </text>
     ) : null;
+  };
 
   return (
     <svg

@@ -1,6 +1,8 @@
 import { nestedOrganization } from '../__fixtures__/nestedOrganization';
 import { referenceOrganization } from '../__fixtures__/organizationEntities';
 import { drawMap } from './__testUtils__/drawMap';
+import { Point } from './edgeGeometry';
+import { boxesOverlap, labelBox, placeLabels } from './labelPlacement';
 import { DEFAULT_FLOW_TYPES } from './mapFlows';
 import {
   flattenCurve,
@@ -117,6 +119,35 @@ describe('the map at rest', () => {
       expect(rest.crossings * 50).toBeLessThanOrEqual(perAccount.crossings);
     }
   });
+
+  // Labels as long as the longest at rest ("10 accounts → 3 accounts (10
+  // broken)"), so that the measure errs towards overlaps.
+  const LONG_LABEL = '10 accounts → 3 accounts (10 broken)';
+  const overlapsOf = (points: Point[]) => {
+    const boxes = points.map(at => labelBox(LONG_LABEL, at));
+    let count = 0;
+    boxes.forEach((a, i) =>
+      boxes.slice(i + 1).forEach(b => {
+        if (boxesOverlap(a, b)) count++;
+      }),
+    );
+    return count;
+  };
+
+  it.each(sizes)(
+    'places the labels at rest so that none covers another at %i accounts',
+    n => {
+      const routed = drawn.get(n)!.restingRouted;
+      const atMiddles = overlapsOf(routed.map(r => r.label));
+      const placed = overlapsOf(
+        placeLabels(routed.map(r => ({ curve: r.curve, text: LONG_LABEL }))),
+      );
+      // At the lines' middles, some did (2, 5, 2 and 2 pairs at 9, 30, 100
+      // and 1,000 accounts when this was written).
+      expect(atMiddles).toBeGreaterThan(0);
+      expect(placed).toBe(0);
+    },
+  );
 
   it('keeps the reference organization to a handful of lines', () => {
     const { restingRouted, layout } = drawMap(referenceOrganization());
