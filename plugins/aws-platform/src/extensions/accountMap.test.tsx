@@ -10,6 +10,9 @@ import { referenceOrganization } from '../components/AccountMap/__fixtures__/org
 import { awsPlatformPlugin } from '../plugin';
 
 const organization = referenceOrganization();
+// The map is loaded lazily, as the app loads it: the first render in a busy
+// test run can take longer than Testing Library's 1 s default.
+const LAZY_LOAD = { timeout: 10_000 };
 const byName = (name: string) =>
   organization.find(entity => entity.metadata.name === name)!;
 
@@ -26,9 +29,11 @@ function renderEntityPage(entity: Entity) {
 describe('the account map extensions', () => {
   it('opens the map on an account entity with the account selected', async () => {
     renderEntityPage(byName('account-888888888888'));
-    const map = await screen.findByRole('region', {
-      name: 'Map of the AWS organization',
-    });
+    const map = await screen.findByRole(
+      'region',
+      { name: 'Map of the AWS organization' },
+      LAZY_LOAD,
+    );
     const sandbox = within(map).getByRole('link', { name: /^Sandbox,/ });
     // The entity's own tile is the map's tab stop and is described.
     expect(sandbox.tabIndex).toBe(0);
@@ -40,9 +45,11 @@ describe('the account map extensions', () => {
 
   it('opens the map on an OU entity with the OU highlighted', async () => {
     renderEntityPage(byName('ou-ab12-shared'));
-    const map = await screen.findByRole('region', {
-      name: 'Map of the AWS organization',
-    });
+    const map = await screen.findByRole(
+      'region',
+      { name: 'Map of the AWS organization' },
+      LAZY_LOAD,
+    );
     expect(within(map).getByRole('group', { name: /^Shared,/ })).toBeVisible();
   });
 
@@ -53,7 +60,9 @@ describe('the account map extensions', () => {
       metadata: { name: 'example-com' },
       spec: { type: 'dns-zone', owner: 'group:default/platform-team' },
     });
-    expect(await screen.findByTestId('empty-entity-page')).toBeInTheDocument();
+    expect(
+      await screen.findByTestId('empty-entity-page', undefined, LAZY_LOAD),
+    ).toBeInTheDocument();
   });
 
   it('puts the accounts table and the map on the AWS Platform page as tabs', async () => {
@@ -68,7 +77,11 @@ describe('the account map extensions', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
-      await screen.findByText('9 accounts in 4 organizational units'),
+      await screen.findByText(
+        '9 accounts in 4 organizational units',
+        undefined,
+        LAZY_LOAD,
+      ),
     ).toBeInTheDocument();
     expect(screen.getByRole('tab', { name: 'Accounts' })).toBeInTheDocument();
     expect(
