@@ -5,6 +5,7 @@ import { memo, useCallback, useMemo } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
 import { Point, RoutedEdge } from './model/edgeGeometry';
 import { placeLabels } from './model/labelPlacement';
+import { Rect } from './model/mapLayout';
 import { FLOW_TYPES, MapEdge } from './model/mapFlows';
 import { LineEnd, lineEnds, RestingEdge } from './model/restingLines';
 import {
@@ -81,6 +82,7 @@ function useLabelPositions(
   edges: RoutedEdge[],
   highlighted: RoutedEdge[] | undefined,
   labelOf: (edge: MapEdge) => string,
+  obstacles: readonly Rect[] | undefined,
 ): Map<string, Point> {
   return useMemo(() => {
     const labelled = (list: RoutedEdge[], emphasis: boolean) =>
@@ -96,6 +98,7 @@ function useLabelPositions(
         curve: routed.curve,
         text: labelOf(routed.edge),
       })),
+      obstacles,
     );
     return new Map(
       drawn.map(({ routed, emphasis }, i) => [
@@ -103,7 +106,7 @@ function useLabelPositions(
         points[i],
       ]),
     );
-  }, [edges, highlighted, labelOf]);
+  }, [edges, highlighted, labelOf, obstacles]);
 }
 
 /**
@@ -119,6 +122,8 @@ export const FlowLines = memo(function FlowLinesView(props: {
   edges: RoutedEdge[];
   /** Lines of the selected account, drawn on top. */
   highlighted?: RoutedEdge[];
+  /** What labels should not cover (OU headers, tiles), where they can move. */
+  obstacles?: readonly Rect[];
 }) {
   const theme = useTheme();
   const labelOf = useLineLabel();
@@ -145,7 +150,12 @@ export const FlowLines = memo(function FlowLinesView(props: {
       />
     );
   };
-  const positions = useLabelPositions(props.edges, props.highlighted, labelOf);
+  const positions = useLabelPositions(
+    props.edges,
+    props.highlighted,
+    labelOf,
+    props.obstacles,
+  );
   const label = (routed: RoutedEdge, emphasis: boolean) => {
     const at = positions.get(labelKey(routed, emphasis));
     return at ? (

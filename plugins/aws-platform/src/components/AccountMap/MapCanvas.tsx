@@ -15,6 +15,7 @@ import { AccountTile, useTileStyles, useTileText } from './AccountTile';
 import { FlowLines } from './FlowLines';
 import { RoutedEdge } from './model/edgeGeometry';
 import { GroupSummary } from './model/groupSummaries';
+import { labelObstacles } from './model/labelPlacement';
 import { MAP_METRICS, MapLayout } from './model/mapLayout';
 import { AccountMapModel } from './model/mapModel';
 import { FocusItem, isNavigationKey, nextFocus } from './model/mapNavigation';
@@ -82,6 +83,8 @@ export function MapCanvas(props: MapCanvasProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [layout, model],
   );
+
+  const obstacles = useMemo(() => labelObstacles(layout), [layout]);
 
   // Items in reading order: each OU's header, its tiles, then its children.
   const { items, domIds } = useMemo(() => {
@@ -263,6 +266,7 @@ export function MapCanvas(props: MapCanvasProps) {
         height={layout.height}
         edges={props.edges}
         highlighted={props.highlighted}
+        obstacles={obstacles}
       />
       {rendered.map(box => (
         <AccountTile

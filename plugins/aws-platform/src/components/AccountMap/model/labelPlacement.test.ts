@@ -52,4 +52,21 @@ describe('placeLabels', () => {
       { x: 100, y: 300 },
     ]);
   });
+
+  it('moves a label off an OU header or a tile where its line allows, and over one where it does not', () => {
+    const across = line({ x: 0, y: 0 }, { x: 400, y: 0 }, '2 accounts');
+    const header = { x: 150, y: -20, width: 100, height: 40 };
+    const [moved] = placeLabels([across], [header]);
+    expect(moved.y).toBe(0);
+    expect(
+      boxesOverlap(labelBox('2 accounts', moved), {
+        minX: 150,
+        minY: -20,
+        maxX: 250,
+        maxY: 20,
+      }),
+    ).toBe(false);
+    const everywhere = { x: -50, y: -100, width: 500, height: 200 };
+    expect(placeLabels([across], [everywhere])).toEqual([{ x: 200, y: 0 }]);
+  });
 });

@@ -1,4 +1,5 @@
 import { Point } from './edgeGeometry';
+import { MAP_METRICS, MapLayout, Rect } from './mapLayout';
 import { flattenCurve } from './mapReadability';
 
 /** A line's label to place: the curve it sits on and its text. */
@@ -59,20 +60,46 @@ function candidatesOf(curve: LabelToPlace['curve']): Point[] {
   ];
 }
 
+/** A rectangle of the layout as a box. */
+export const boxOfRect = (rect: Rect): Box => ({
+  minX: rect.x,
+  minY: rect.y,
+  maxX: rect.x + rect.width,
+  maxY: rect.y + rect.height,
+});
+
 /**
- * Where each label goes so that labels do not cover one another: in order,
- * each at its line's middle when that is free, else at the first point
- * further along its line (either way) that is, else a line of text above or
- * below the middle, else at the middle. Pure; greedy, so earlier labels
- * keep the middle.
+ * What a label should not cover: each OU box's header (its name and counts)
+ * and each tile, which is drawn over the lines and would hide the label.
  */
-export function placeLabels(labels: readonly LabelToPlace[]): Point[] {
+export function labelObstacles(layout: MapLayout): Rect[] {
+  return [
+    ...layout.groups.map(box => ({ ...box, height: MAP_METRICS.header })),
+    ...layout.tiles,
+  ];
+}
+
+/**
+ * Where each label goes so that labels do not cover one another, nor, where
+ * the line allows, the `obstacles`: in order, each at its line's middle when
+ * that is free, else at the first point further along its line (either way)
+ * that is, else a line of text above or below the middle; a spot free of
+ * other labels only, if none is free of both; else the middle. Pure; greedy,
+ * so earlier labels keep the middle.
+ */
+export function placeLabels(
+  labels: readonly LabelToPlace[],
+  obstacles: readonly Rect[] = [],
+): Point[] {
   const placed: Box[] = [];
+  const blocked = obstacles.map(boxOfRect);
   return labels.map(label => {
     const candidates = candidatesOf(label.curve);
-    const free = candidates.find(
-      at => !placed.some(box => boxesOverlap(box, labelBox(label.text, at))),
-    );
+    const clearOf = (boxes: Box[]) => (at: Point) =>
+      !boxes.some(box => boxesOverlap(box, labelBox(label.text, at)));
+    const free =
+      candidates.find(at => clearOf(placed)(at) && clearOf(blocked)(at)) ??
+      candidates.find(clearOf(placed));
     const at = free ?? candidates[0];
     placed.push(labelBox(label.text, at));
     return { x: Math.round(at.x * 10) / 10, y: Math.round(at.y * 10) / 10 };
