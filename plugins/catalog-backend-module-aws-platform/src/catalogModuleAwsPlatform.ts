@@ -16,6 +16,7 @@ import type { TransformerKey } from './ingestion/applyTransformers';
 import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
 import { createResourceReaders } from './ingestion/resourceReaders';
+import { createAccountTagsReader } from './organization/accountTagsReader';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { readIngestionConfigs } from './ingestionConfig';
 import { DatabaseIngestionStatusStore } from './status/DatabaseIngestionStatusStore';
@@ -122,6 +123,10 @@ export const catalogModuleAwsPlatform = createBackendModule({
             lifecycle: deps.lifecycle,
             provider,
             readers,
+            readAccountTags: createAccountTagsReader(
+              clientFactory,
+              ingestion.organization,
+            ),
             memory,
             catalog: createEventCatalog(
               deps.catalogService,

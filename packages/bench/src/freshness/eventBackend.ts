@@ -19,6 +19,7 @@ import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aw
 import { memoryStatusStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryStatusStore';
 import { subscribeToCloudTrailEvents } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/subscribeToCloudTrailEvents';
 import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
+import { createAccountTagsReader } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/accountTagsReader';
 import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
 import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
 import {
@@ -122,6 +123,10 @@ async function main(): Promise<void> {
   const consumer = await subscribeToCloudTrailEvents({
     config: ingestionConfig,
     readers,
+    readAccountTags: createAccountTagsReader(
+      clientFactory,
+      ingestionConfig.organization,
+    ),
     memory: catalog,
     catalog,
     statusStore: memoryStatusStore(),

@@ -7,6 +7,7 @@ import {
   eksCreateCluster,
   madeIn,
   organizationsMoveAccount,
+  organizationsTagAccount,
   route53ChangeARecord,
 } from './__fixtures__/cloudTrailEvents';
 import {
@@ -23,7 +24,12 @@ import { ScopeRefresher } from './ScopeRefresher';
 
 const config = testIngestionConfig({ regions: [REGION] });
 
-async function setUp(options: { refreshing?: Promise<void> } = {}) {
+async function setUp(
+  options: {
+    refreshing?: Promise<void>;
+    readAccountTags?: (id: string) => Promise<Record<string, string>>;
+  } = {},
+) {
   const data = eventEstate();
   const catalog = new MemoryCatalog();
   const run = await runIngestion({
@@ -50,6 +56,7 @@ async function setUp(options: { refreshing?: Promise<void> } = {}) {
       statusStore: memoryStatusStore(),
       transformers: new Map(),
       logger,
+      readAccountTags: options.readAccountTags,
     }),
     requestFullRefresh: reason => fullRefreshes.push(reason),
     refreshInProgress: () => refreshing,
@@ -128,6 +135,33 @@ describe('CloudTrailEventConsumer', () => {
     await consumer.idle();
     expect(fullRefreshes).toEqual(['MoveAccount']);
     expect(reads.calls).toEqual([]);
+  });
+
+  it("reads an account's tags once for a burst of tag events, with the keys of all of them", async () => {
+    const read: string[] = [];
+    const { catalog, consumer, publish, fullRefreshes } = await setUp({
+      readAccountTags: async id => {
+        read.push(id);
+        return { owner: 'payments-team', 'aws-platform/role': 'production' };
+      },
+    });
+    const tag = (eventName: string, requestParameters: object) =>
+      madeIn(organizationsTagAccount, MANAGEMENT, 'us-east-1', {
+        eventName,
+        requestParameters: { resourceId: PRODUCTION, ...requestParameters },
+      });
+    // The owner tag is only in the second event: the keys are joined.
+    const costCenter = tag('TagResource', {
+      tags: [{ key: 'cost-center', value: '42' }],
+    });
+    const owner = tag('UntagResource', { tagKeys: ['owner'] });
+    for (const event of [costCenter, owner, costCenter]) await publish(event);
+    await consumer.idle();
+    expect(read).toEqual([PRODUCTION]);
+    expect(fullRefreshes).toEqual([]);
+    expect(
+      catalog.all().find(e => e.metadata.title === 'Production')?.spec?.owner,
+    ).toBe('group:default/payments-team');
   });
 
   it('reads a cluster again until its operation ends, a bounded number of times', async () => {

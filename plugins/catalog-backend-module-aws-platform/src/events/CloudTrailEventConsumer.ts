@@ -5,13 +5,13 @@ import { parseCloudTrailEvent } from './cloudTrailEvent';
 import {
   changeOfEvent,
   delegationOfBoth,
-  OrganizationChange,
+  EventChange,
   ScopeChange,
 } from './eventChange';
 import type { ScopeRefresher } from './ScopeRefresher';
 
 /** A change waiting in the coalescer, with how often it was read to see an operation end. */
-type QueuedChange = (ScopeChange | OrganizationChange) & {
+type QueuedChange = EventChange & {
   settleReads?: number;
 };
 
@@ -47,8 +47,14 @@ export class CloudTrailEventConsumer {
     this.#o = options;
     this.#coalescer = new ChangeCoalescer<QueuedChange>({
       windowMs: options.windowMs,
-      merge: (earlier, later) =>
-        earlier.kind === 'scope' && later.kind === 'scope'
+      merge: (earlier, later) => {
+        if (earlier.kind === 'accountTags' && later.kind === 'accountTags') {
+          return {
+            ...later,
+            tagKeys: namesOfBoth(earlier.tagKeys, later.tagKeys),
+          };
+        }
+        return earlier.kind === 'scope' && later.kind === 'scope'
           ? {
               ...later,
               ...delegationOfBoth(earlier, later),
@@ -59,7 +65,8 @@ export class CloudTrailEventConsumer {
                 later.settleReads ?? 0,
               ),
             }
-          : later,
+          : later;
+      },
       handle: batch => this.#handle([...batch.values()]),
       onError: error =>
         options.logger.error(`Could not apply the events' changes: ${error}`),
@@ -87,7 +94,9 @@ export class CloudTrailEventConsumer {
     }
     const { change } = mapping;
     const key =
-      change.kind === 'scope' ? change.key : `organization:${change.accountId}`;
+      change.kind === 'organization'
+        ? `organization:${change.accountId}`
+        : change.key;
     this.#coalescer.add(key, change);
   }
 
@@ -135,7 +144,7 @@ export class CloudTrailEventConsumer {
   }
 }
 
-/** Both changes' clusters or plans; undefined (the whole scope) if either named none. */
+/** Both changes' clusters, plans or tag keys; undefined (any) if either named none. */
 function namesOfBoth(
   earlier: readonly string[] | undefined,
   later: readonly string[] | undefined,

@@ -1,15 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
-import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
-import { memoryStatusStore } from '../__testUtils__/memoryStatusStore';
-import { runIngestion } from '../ingestion/runIngestion';
 import {
   AUDIT,
   AUDIT_NAME_SERVERS,
   cluster,
-  EstateData,
-  eventEstate,
   MANAGEMENT,
   plan,
   PRODUCTION,
@@ -17,58 +10,12 @@ import {
   vault,
   zone,
 } from './__fixtures__/eventEstate';
-import { estateReaders } from './__testUtils__/estateReaders';
-import { MemoryCatalog } from './__testUtils__/memoryCatalog';
+import {
+  fullRefresh,
+  refresherConfig as config,
+  setUpRefresher as setUp,
+} from './__testUtils__/refresherSetUp';
 import type { OrganizationChange, ScopeChange } from './eventChange';
-import { ScopeRefresher } from './ScopeRefresher';
-
-const config = testIngestionConfig({ regions: [REGION] });
-const today = new Date();
-
-const refKey = (e: Entity) =>
-  `resource:default/${e.metadata.name}`.toLowerCase();
-
-/** What a full refresh of `data` emits: what the catalog must hold after a delta. */
-async function fullRefresh(data: EstateData): Promise<Entity[]> {
-  const run = await runIngestion({
-    config,
-    readOrganization: async () => organizationSnapshot,
-    readers: estateReaders(data).readers,
-    memory: new MemoryCatalog(),
-    today,
-  });
-  return [...run.entities!].sort((a, b) => refKey(a).localeCompare(refKey(b)));
-}
-
-async function setUp(
-  options: { transformers?: Map<any, any>; config?: typeof config } = {},
-) {
-  const data = eventEstate();
-  const catalog = new MemoryCatalog();
-  catalog.applyFull(await fullRefresh(data));
-  const reads = estateReaders(data);
-  const statusStore = memoryStatusStore();
-  await statusStore.record({
-    provider: 'AwsPlatformEntityProvider',
-    lastRunAt: '2026-01-01T00:00:00.000Z',
-    outcome: 'ok',
-    durationMs: 1,
-    entityCount: catalog.all().length,
-    failures: [],
-  });
-  const refresher = new ScopeRefresher({
-    config: options.config ?? config,
-    providerName: 'AwsPlatformEntityProvider',
-    target: catalog,
-    readers: reads.readers,
-    memory: catalog,
-    catalog,
-    statusStore,
-    transformers: options.transformers ?? new Map(),
-    logger: mockServices.logger.mock(),
-  });
-  return { data, catalog, reads, statusStore, refresher };
-}
 
 function route53(
   accountId: string,

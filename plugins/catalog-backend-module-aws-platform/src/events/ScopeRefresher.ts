@@ -19,7 +19,12 @@ import type { IngestionConfig } from '../ingestionConfig';
 import { accountsWithDelta } from './accountSummaryDelta';
 import { readDelegationNeighbourhood } from './delegationNeighbourhood';
 import type { EventCatalog } from './eventCatalog';
-import type { OrganizationChange, ScopeChange } from './eventChange';
+import type {
+  AccountTagsChange,
+  EventChange,
+  OrganizationChange,
+  ScopeChange,
+} from './eventChange';
 import {
   EventOrganization,
   organizationOfAccounts,
@@ -31,6 +36,11 @@ import {
   readChangedScopes,
 } from './readChangedScopes';
 import { recordEventFailures } from './recordEventFailures';
+import {
+  AccountOwnersOutcome,
+  ReadAccountTags,
+  refreshAccountOwners,
+} from './refreshAccountOwners';
 import { refOf, replacedByReads, ScopeDelta, scopeDelta } from './scopeDelta';
 
 /** Where a delta goes: the provider's connection to the catalog. */
@@ -72,6 +82,11 @@ export interface ScopeRefresherOptions {
   statusStore: IngestionStatusStore;
   transformers: EntityTransformers;
   logger: LoggerService;
+  /**
+   * Reads an account's tags in the organization; without it, a change of
+   * an account's tags asks for the full refresh.
+   */
+  readAccountTags?: ReadAccountTags;
 }
 
 /**
@@ -95,26 +110,40 @@ export class ScopeRefresher {
    * this provider yet.
    */
   async refresh(
-    changes: ReadonlyArray<ScopeChange | OrganizationChange>,
+    changes: ReadonlyArray<EventChange>,
   ): Promise<ScopeRefreshOutcome> {
     const none = { unsettled: [], added: 0, removed: 0, failures: [] };
-    const organization = await this.#organization();
-    if ('unknown' in organization) {
-      return { ...none, fullRefresh: organization.unknown };
+    const held = await this.#organization();
+    if ('unknown' in held) {
+      return { ...none, fullRefresh: held.unknown };
     }
-    const fullRefresh = this.#organizationChanges(changes, organization);
+    const owners = await this.#accountOwners(changes, held);
+    const { organization } = owners;
+    const fullRefresh = joinReasons(
+      this.#organizationChanges(changes, organization),
+      owners.fullRefresh,
+    );
     const readable = changes.filter(
       (change): change is ScopeChange =>
         change.kind === 'scope' && this.#isRead(change, organization),
     );
     if (readable.length === 0) {
-      return { ...none, ...(fullRefresh && { fullRefresh }) };
+      await this.#report(owners.failures);
+      return {
+        ...none,
+        added: owners.entities.length,
+        failures: owners.failures,
+        ...(fullRefresh && { fullRefresh }),
+      };
     }
     const reads = await this.#read(readable, organization);
-    const failures: IngestionScopeFailure[] = reads.failed.map(o => ({
-      scope: o.scope.key,
-      ...describeAwsError(!o.ok && o.error),
-    }));
+    const failures: IngestionScopeFailure[] = [
+      ...owners.failures,
+      ...reads.failed.map(o => ({
+        scope: o.scope.key,
+        ...describeAwsError(!o.ok && o.error),
+      })),
+    ];
     let delta: ScopeDelta = { added: [], removedRefs: [], duplicates: [] };
     try {
       delta = await this.#apply(reads, organization);
@@ -134,22 +163,59 @@ export class ScopeRefresher {
       unsettled: readable.filter(change =>
         reads.changed.some(o => o.scope.key === change.key && isUnsettled(o)),
       ),
-      added: delta.added.length,
+      added: owners.entities.length + delta.added.length,
       removed: delta.removedRefs.length,
       failures,
     };
   }
 
+  /**
+   * Applies the changes of accounts' owner tags first, so that resources
+   * re-read in the same batch are mapped with the new owners. When this
+   * fails, the organization stays as held and the accounts are reported.
+   */
+  async #accountOwners(
+    changes: ReadonlyArray<EventChange>,
+    organization: EventOrganization,
+  ): Promise<AccountOwnersOutcome> {
+    const tagChanges = changes.filter(
+      (c): c is AccountTagsChange => c.kind === 'accountTags',
+    );
+    if (tagChanges.length === 0) {
+      return { organization, entities: [], failures: [] };
+    }
+    try {
+      const outcome = await refreshAccountOwners(tagChanges, organization, {
+        config: this.#o.config,
+        memory: this.#o.memory,
+        readAccountTags: this.#o.readAccountTags,
+      });
+      if (outcome.entities.length > 0) {
+        await this.#o.target.applyDelta(outcome.entities, []);
+      }
+      return outcome;
+    } catch (error) {
+      return {
+        organization,
+        entities: [],
+        failures: tagChanges.map(c => ({
+          scope: c.key,
+          ...describeAwsError(error),
+        })),
+      };
+    }
+  }
+
   /** The calls that changed this organization, named; undefined if none. */
   #organizationChanges(
-    changes: ReadonlyArray<ScopeChange | OrganizationChange>,
+    changes: ReadonlyArray<EventChange>,
     organization: EventOrganization,
   ): string | undefined {
     const names = new Set(
       changes.flatMap(change =>
         change.kind === 'organization' &&
         organization.accounts.has(change.accountId) &&
-        this.#reads(change)
+        this.#reads(change as OrganizationChange)
           ? [change.eventName]
           : [],
       ),
@@ -293,4 +359,12 @@ export class ScopeRefresher {
       ),
     );
   }
+}
+
+/** Both reasons for a full refresh, or the one there is. */
+function joinReasons(
+  ...reasons: Array<string | undefined>
+): string | undefined {
+  const given = reasons.filter(Boolean);
+  return given.length > 0 ? given.join('; ') : undefined;
 }

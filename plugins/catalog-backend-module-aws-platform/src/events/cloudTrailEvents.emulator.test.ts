@@ -1,5 +1,9 @@
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  OrganizationsClient,
+  TagResourceCommand,
+} from '@aws-sdk/client-organizations';
+import {
   CreateHostedZoneCommand,
   Route53Client,
 } from '@aws-sdk/client-route-53';
@@ -22,6 +26,7 @@ import { catalogModuleAwsPlatform } from '../catalogModuleAwsPlatform';
 import {
   eksCreateCluster,
   madeIn,
+  organizationsTagAccount,
   route53ChangeTags,
   route53CreateHostedZone,
 } from './__fixtures__/cloudTrailEvents';
@@ -264,6 +269,67 @@ describe('CloudTrail events through SQS', () => {
     console.log(
       `AWS calls for one Route 53 change: ${calls.length}: ${calls.join(', ')}`,
     );
+  });
+
+  it("applies an account's new owner tag to the account and what inherits it, with one Organizations call", async () => {
+    const sandbox = local.estate.accounts.sandbox.id;
+    const organizations = await clients().createClient(OrganizationsClient, {
+      region: local.estate.region,
+    });
+    const owner = { key: 'owner', value: 'events-test-team' };
+    await organizations.send(
+      new TagResourceCommand({
+        ResourceId: sandbox,
+        Tags: [{ Key: owner.key, Value: owner.value }],
+      }),
+    );
+    const inSandbox = (entities: Entity[]) =>
+      entities.filter(
+        e => e.metadata.annotations?.['amazonaws.com/account-id'] === sandbox,
+      );
+    const inheriting = (entities: Entity[]) =>
+      inSandbox(entities).filter(
+        e =>
+          e.metadata.annotations?.[
+            'aws-platform-suite.github.io/owner-source'
+          ] === 'account',
+      );
+    expect(inheriting(await resources(server)).length).toBeGreaterThan(0);
+
+    await local.localAws.requestLog.start();
+    await queue.send(
+      JSON.stringify(
+        madeIn(
+          organizationsTagAccount,
+          local.estate.managementAccountId,
+          'us-east-1',
+          { requestParameters: { resourceId: sandbox, tags: [owner] } },
+        ),
+      ),
+    );
+    const want = 'group:default/events-test-team';
+    const after = await waitFor(
+      () => resources(server),
+      items =>
+        inSandbox(items).some(
+          e => e.spec?.type === 'aws-account' && e.spec?.owner === want,
+        ) && inheriting(items).every(e => e.spec?.owner === want),
+    );
+    await local.localAws.requestLog.stop();
+    const calls = awsCalls(await local.localAws.requestLog.read());
+
+    const account = after.find(e => e.metadata.name === `account-${sandbox}`)!;
+    expect(account.spec?.owner).toBe(want);
+    expect(
+      account.metadata.annotations?.[
+        'aws-platform-suite.github.io/owner-source'
+      ],
+    ).toBe('tag');
+    expect(inheriting(after).map(e => e.spec?.owner)).toEqual(
+      inheriting(after).map(() => want),
+    );
+    // No full refresh: the account's tags alone were read.
+    expect(calls).toEqual(['organizations ListTagsForResource']);
   });
 
   it('moves a message that is not JSON to the dead-letter queue and changes nothing', async () => {

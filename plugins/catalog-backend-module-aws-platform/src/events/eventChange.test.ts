@@ -233,10 +233,51 @@ describe('changeOfEvent', () => {
     expect(mapped(event)).toHaveProperty('ignored');
   });
 
-  it('maps changes to accounts, tags and OUs to the organization', () => {
+  it("maps a tag call on an account to that account's tags, with the keys it set or removed", () => {
+    expect(mapped(organizationsTagAccount)).toEqual({
+      change: {
+        kind: 'accountTags',
+        key: 'account-tags:555555555555',
+        accountId: '555555555555',
+        callerAccountId: account,
+        eventName: 'TagResource',
+        tagKeys: ['owner'],
+      },
+    });
+    const untag = madeIn(organizationsTagAccount, account, 'us-east-1', {
+      eventName: 'UntagResource',
+      requestParameters: {
+        resourceId: '555555555555',
+        tagKeys: ['owner', 'cost-center'],
+      },
+    });
+    expect(mapped(untag)).toMatchObject({
+      change: { kind: 'accountTags', tagKeys: ['owner', 'cost-center'] },
+    });
+    // Keys that cannot be read: any tag may have changed.
+    const unreadable = madeIn(organizationsTagAccount, account, 'us-east-1', {
+      requestParameters: { resourceId: '555555555555', tags: [{ value: 'x' }] },
+    });
+    expect(mapped(unreadable)).toMatchObject({
+      change: { kind: 'accountTags', accountId: '555555555555' },
+    });
+    expect(mapped(unreadable)).not.toHaveProperty('change.tagKeys');
+  });
+
+  it('maps tag calls on an OU or the root to the organization', () => {
+    for (const resourceId of ['ou-ab12-cdef3456', 'r-ab12']) {
+      const event = madeIn(organizationsTagAccount, account, 'us-east-1', {
+        requestParameters: { resourceId, tags: [{ key: 'owner', value: 'x' }] },
+      });
+      expect(mapped(event)).toMatchObject({
+        change: { kind: 'organization', eventName: 'TagResource' },
+      });
+    }
+  });
+
+  it('maps changes to accounts and OUs to the organization', () => {
     for (const event of [
       organizationsMoveAccount,
-      organizationsTagAccount,
       organizationsCreateOu,
       organizationsCreateAccountResult,
     ]) {

@@ -1,5 +1,6 @@
 import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+import { accountTagsNamed } from './accountTagsNamed';
 import { backupPlanNamed } from './backupPlanNamed';
 import { clusterNamed } from './eksClusterNamed';
 import {
@@ -68,10 +69,31 @@ export interface OrganizationChange {
   reads?: 'ecr' | 'identityCenter';
 }
 
+/**
+ * The tags of one account changed (Organizations `TagResource` or
+ * `UntagResource` on it). Only the owner and role tags shape an account's
+ * entity: a change of the owner tag alone is applied by reading that
+ * account's tags again; one of the role tag, or of keys that cannot be
+ * read, asks for the full refresh, since roles are judged across accounts.
+ */
+export interface AccountTagsChange {
+  kind: 'accountTags';
+  /** e.g. `account-tags:715451680876`. */
+  key: string;
+  /** The account tagged. */
+  accountId: string;
+  /** The account the call was made in (the management account or a delegated administrator). */
+  callerAccountId: string;
+  eventName: string;
+  /** The tag keys set or removed; undefined when they cannot be read. */
+  tagKeys?: readonly string[];
+}
+
+/** Any change an event can ask for. */
+export type EventChange = ScopeChange | OrganizationChange | AccountTagsChange;
+
 /** What one event asks for, or why it asks for nothing. */
-export type EventMapping =
-  | { change: ScopeChange | OrganizationChange }
-  | { ignored: string };
+export type EventMapping = { change: EventChange } | { ignored: string };
 
 /**
  * The smallest part of the catalog an event can have changed: a scope of
@@ -215,6 +237,19 @@ function organizationsChange(event: CloudTrailChangeEvent): EventMapping {
   }
   if (event.detailType !== 'AWS API Call via CloudTrail') {
     return { ignored: `organizations service event ${event.eventName}` };
+  }
+  const tagged = accountTagsNamed(event);
+  if (tagged) {
+    return {
+      change: {
+        kind: 'accountTags',
+        key: `account-tags:${tagged.accountId}`,
+        accountId: tagged.accountId,
+        callerAccountId: event.accountId,
+        eventName: event.eventName,
+        ...(tagged.tagKeys && { tagKeys: tagged.tagKeys }),
+      },
+    };
   }
   return ORGANIZATIONS_CALLS.has(event.eventName)
     ? organization

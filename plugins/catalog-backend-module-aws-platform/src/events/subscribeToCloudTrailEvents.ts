@@ -53,6 +53,7 @@ export async function subscribeToCloudTrailEvents(
       providerName: identity.providerName,
       target: options.provider,
       readers: options.readers,
+      readAccountTags: options.readAccountTags,
       memory: options.memory,
       catalog: options.catalog,
       statusStore: options.statusStore,

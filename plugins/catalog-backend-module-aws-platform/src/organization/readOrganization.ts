@@ -153,7 +153,8 @@ export async function readOrganization(
   };
 }
 
-async function readTags(
+/** The tags of an account, OU or root, as Organizations holds them now. */
+export async function readTags(
   client: OrganizationsClient,
   resourceId: string,
 ): Promise<AwsTags> {

@@ -1,0 +1,146 @@
+import { Entity } from '@backstage/catalog-model';
+import { IngestionScopeFailure } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import {
+  describeAwsError,
+  mapSettled,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import type { CatalogMemory } from '../ingestion/catalogMemory';
+import { regionalScopePrefixes } from '../ingestion/scopes';
+import type { IngestionConfig } from '../ingestionConfig';
+import { accountInfo } from '../resources/accountInfo';
+import { accountWithOwner, resourcesInheriting } from './accountOwner';
+import type { AccountTagsChange } from './eventChange';
+import type { EventOrganization } from './eventOrganization';
+
+/** Reads one account's tags in AWS Organizations, now. */
+export type ReadAccountTags = (
+  accountId: string,
+) => Promise<Record<string, string>>;
+
+/** What account tag changes came to. */
+export interface AccountOwnersOutcome {
+  /** The organization with the accounts' new owners, to map re-read resources with. */
+  organization: EventOrganization;
+  /** The accounts whose owner changed and their resources that inherit it. */
+  entities: Entity[];
+  /** Set when only the full refresh can apply the changes: why. */
+  fullRefresh?: string;
+  failures: IngestionScopeFailure[];
+}
+
+/**
+ * Applies changes of accounts' owner tags without the full refresh: each
+ * account's tags are read again (one call; what AWS holds now, so a
+ * duplicated or reordered event changes nothing), its owner resolved as the
+ * refresh resolves it, and its resources without an owner tag of their own
+ * follow. A change that can touch the role tag, or whose keys are unknown,
+ * asks for the full refresh instead, and nothing is read.
+ */
+export async function refreshAccountOwners(
+  changes: readonly AccountTagsChange[],
+  organization: EventOrganization,
+  deps: {
+    config: IngestionConfig;
+    memory: CatalogMemory;
+    readAccountTags?: ReadAccountTags;
+  },
+): Promise<AccountOwnersOutcome> {
+  const none = { organization, entities: [], failures: [] };
+  const { config } = deps;
+  const ours = changes.filter(
+    c =>
+      organization.accounts.has(c.accountId) ||
+      organization.accounts.has(c.callerAccountId),
+  );
+  const needFull = ours.filter(
+    c =>
+      !deps.readAccountTags ||
+      !organization.accounts.has(c.accountId) ||
+      !c.tagKeys ||
+      c.tagKeys.includes(config.roleTagKey),
+  );
+  if (needFull.length > 0) {
+    return { ...none, fullRefresh: reasonOf(needFull) };
+  }
+  const toRead = [
+    ...new Set(
+      ours
+        .filter(c => c.tagKeys!.includes(config.ownerTagKey))
+        .map(c => c.accountId),
+    ),
+  ];
+  if (toRead.length === 0) return none;
+  const read = await mapSettled(toRead, config.concurrency, id =>
+    deps.readAccountTags!(id),
+  );
+  const failures: IngestionScopeFailure[] = [];
+  const accounts = new Map(organization.accounts);
+  toRead.forEach((id, i) => {
+    const outcome = read[i];
+    if (outcome.status === 'rejected') {
+      failures.push({
+        scope: `account-tags:${id}`,
+        ...describeAwsError(outcome.reason),
+      });
+      return;
+    }
+    const changed = accountWithOwner(
+      organization.accounts.get(id)!,
+      outcome.value,
+      config,
+    );
+    if (changed) accounts.set(id, changed);
+  });
+  const changedIds = toRead.filter(
+    id => accounts.get(id) !== organization.accounts.get(id),
+  );
+  if (changedIds.length === 0) return { ...none, failures };
+  return {
+    organization: withAccounts(organization, accounts),
+    entities: [
+      ...changedIds.map(id => accounts.get(id)!),
+      ...(await inheritingResources(changedIds, accounts, organization, deps)),
+    ],
+    failures,
+  };
+}
+
+/** The held resources of the accounts that inherit their new owner. */
+async function inheritingResources(
+  accountIds: readonly string[],
+  accounts: ReadonlyMap<string, Entity>,
+  organization: EventOrganization,
+  deps: { config: IngestionConfig; memory: CatalogMemory },
+): Promise<Entity[]> {
+  const held = await deps.memory.entitiesOfScopes(
+    [],
+    organization.ctx.organizationId,
+    accountIds.flatMap(id => [
+      `route53:${id}`,
+      ...regionalScopePrefixes(id, deps.config.services),
+    ]),
+  );
+  return accountIds.flatMap(id =>
+    resourcesInheriting(held, id, String(accounts.get(id)!.spec?.owner)),
+  );
+}
+
+function withAccounts(
+  organization: EventOrganization,
+  accounts: ReadonlyMap<string, Entity>,
+): EventOrganization {
+  return {
+    accounts,
+    ctx: {
+      ...organization.ctx,
+      accounts: new Map([...accounts].map(([id, a]) => [id, accountInfo(a)])),
+    },
+  };
+}
+
+function reasonOf(changes: readonly AccountTagsChange[]): string {
+  const names = new Set(changes.map(c => c.eventName));
+  return `${[...names].join(', ')} (tags of ${
+    changes.length === 1 ? 'an account' : `${changes.length} accounts`
+  })`;
+}
