@@ -6,12 +6,16 @@
  * messages are the plugin's documented CloudTrail fixtures, made in the
  * changed account with the request's names.
  */
-import { TagResourceCommand } from '@aws-sdk/client-organizations';
+import {
+  MoveAccountCommand,
+  TagResourceCommand,
+} from '@aws-sdk/client-organizations';
 import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import {
   backupCreateBackupPlan,
   eksCreateCluster,
   madeIn,
+  organizationsMoveAccount,
   organizationsTagAccount,
   route53ChangeNsRecord,
   route53CreateHostedZone,
@@ -28,7 +32,13 @@ import { createFlightdeckCluster } from '@internal/local-aws/src/seed/flightdeck
 import { LARGE_CLUSTER_VERSIONS } from '@internal/local-aws/src/seed/largeEstate.ts';
 import type { EntityMatch } from './protocol.ts';
 
-export const CHANGE_KINDS = ['zone', 'eks', 'backup', 'account-tag'] as const;
+export const CHANGE_KINDS = [
+  'zone',
+  'eks',
+  'backup',
+  'account-tag',
+  'account-move',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** What the change kinds reach in moto. */
@@ -203,6 +213,43 @@ async function accountTagChange(
   };
 }
 
+/**
+ * The account moved from the Workloads OU to Shared, in the management
+ * account: a change to the organization, which only the full refresh reads.
+ */
+async function accountMoveChange(
+  ctx: ChangeContext,
+  account: SeededAccount,
+): Promise<MadeChange> {
+  const move = {
+    AccountId: account.id,
+    SourceParentId: ctx.estate.ous.Workloads,
+    DestinationParentId: ctx.estate.ous.Shared,
+  };
+  await ctx.organizations.send(new MoveAccountCommand(move));
+  return {
+    events: [
+      madeIn(
+        organizationsMoveAccount,
+        ctx.estate.managementAccountId,
+        'us-east-1',
+        {
+          requestParameters: {
+            accountId: move.AccountId,
+            sourceParentId: move.SourceParentId,
+            destinationParentId: move.DestinationParentId,
+          },
+        },
+      ),
+    ],
+    expected: {
+      type: 'aws-account',
+      title: account.name,
+      includes: [`"aws-platform-suite.github.io/ou-path":"Root/Shared"`],
+    },
+  };
+}
+
 /** Makes one change of `kind` in `account`; `label` keeps its names unique. */
 export function makeChange(
   kind: ChangeKind,
@@ -215,6 +262,7 @@ export function makeChange(
     eks: eksChange,
     backup: backupChange,
     'account-tag': accountTagChange,
+    'account-move': accountMoveChange,
   }[kind];
   return make(ctx, account, label);
 }

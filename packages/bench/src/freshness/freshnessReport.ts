@@ -14,7 +14,8 @@ const READS: Record<string, string> = {
   zone: 'Route 53 of the account, and of Network for the NS record (delta)',
   eks: 'the cluster named (delta)',
   backup: 'the plan named (delta)',
-  'account-tag': 'full refresh (RefreshTrigger)',
+  'account-tag': "the account's tags (delta)",
+  'account-move': 'full refresh (RefreshTrigger)',
 };
 
 const s = (ms: number | undefined) =>

@@ -103,7 +103,7 @@ export async function measureAll(o: {
     args.changes + 2 * args.robustChanges,
   );
   const rounds: RoundResult[] = [];
-  for (const kind of ['zone', 'eks', 'backup'] as const) {
+  for (const kind of ['zone', 'eks', 'backup', 'account-tag'] as const) {
     rounds.push(await scopeRound(deps, kind, forKinds, log));
   }
   log('events duplicated and reordered');
@@ -116,7 +116,7 @@ export async function measureAll(o: {
   const dropped = await droppedRound(deps, forDropped, QUIET_MS);
   const before = await catalogRefs(deps);
   log(
-    'organization changes (account tags): the full refresh they start must also repair the dropped changes',
+    'organization changes (accounts moved): the full refresh they start must also repair the dropped changes',
   );
   const refreshBound = Math.max(3 * baseline.refresh.durationMs, 60_000);
   const organization = await organizationRound(

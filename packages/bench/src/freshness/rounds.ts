@@ -146,7 +146,7 @@ export async function organizationRound(
   const before = deps.link.received.length;
   const pending: Pending[] = [];
   for (const [i, account] of accounts.entries()) {
-    pending.push(await made(deps, 'account-tag', account, `fresh-${i + 1}`));
+    pending.push(await made(deps, 'account-move', account, `moved-${i + 1}`));
   }
   for (const p of pending) {
     for (const event of p.made.events) await deps.publish(event);
@@ -173,7 +173,7 @@ export async function organizationRound(
       m.type === 'refreshed' && m.result.triggered ? [m.result] : [],
     );
   return {
-    name: 'account-tag',
+    name: 'account-move',
     samples: pending.map(p => p.sample),
     counts: deps.takeCounts(),
     refreshes,
