@@ -52,7 +52,8 @@ export async function readHostedZones(
   return zones.map((zone, i) => toRecord(zone, ids[i], nsRecords[i], tags));
 }
 
-function toRecord(
+/** A hosted zone as ListHostedZones or GetHostedZone answers it, with its NS records and tags. */
+export function toRecord(
   zone: HostedZone,
   id: string,
   ns: { nameServers: string[]; delegations: NsDelegation[] },
@@ -76,7 +77,7 @@ function toRecord(
  * ListResourceRecordSets) and keeps the NS ones: Route 53 cannot filter by
  * type, StartRecordType only sets where a page starts.
  */
-async function readNsRecords(
+export async function readNsRecords(
   client: Route53Client,
   id: string,
   zoneName: string,
@@ -127,7 +128,7 @@ async function readNsRecords(
   return { nameServers, delegations };
 }
 
-async function readTags(
+export async function readTags(
   client: Route53Client,
   ids: string[],
 ): Promise<Map<string, Record<string, string>>> {
@@ -148,7 +149,7 @@ async function readTags(
 }
 
 // Route 53 returns `/hostedzone/Z…` in some places and the bare id in others.
-function zoneId(id: string | undefined): string {
+export function zoneId(id: string | undefined): string {
   if (!id) throw new Error('Route 53 returned a hosted zone without an id');
   return id.replace(/^\/?hostedzone\//, '');
 }

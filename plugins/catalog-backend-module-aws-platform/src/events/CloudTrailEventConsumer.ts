@@ -60,6 +60,11 @@ export class CloudTrailEventConsumer {
               ...delegationOfBoth(earlier, later),
               clusters: namesOfBoth(earlier.clusters, later.clusters),
               plans: namesOfBoth(earlier.plans, later.plans),
+              // Each event's zone change, in order; none named: the account.
+              zones:
+                earlier.zones && later.zones
+                  ? [...earlier.zones, ...later.zones]
+                  : undefined,
               settleReads: Math.min(
                 earlier.settleReads ?? 0,
                 later.settleReads ?? 0,

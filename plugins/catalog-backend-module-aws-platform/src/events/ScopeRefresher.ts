@@ -35,6 +35,7 @@ import {
   mapChangedScopes,
   readChangedScopes,
 } from './readChangedScopes';
+import { refreshNamedZones } from './namedZones/refreshNamedZones';
 import { recordEventFailures } from './recordEventFailures';
 import {
   AccountOwnersOutcome,
@@ -123,22 +124,24 @@ export class ScopeRefresher {
       this.#organizationChanges(changes, organization),
       owners.fullRefresh,
     );
-    const readable = changes.filter(
+    const scopes = changes.filter(
       (change): change is ScopeChange =>
         change.kind === 'scope' && this.#isRead(change, organization),
     );
+    const zones = await this.#namedZones(scopes, organization);
+    const early = {
+      added: owners.entities.length + zones.added,
+      removed: zones.removed,
+      failures: [...owners.failures, ...zones.failures],
+    };
+    const readable = scopes.filter(c => !zones.done.has(c));
     if (readable.length === 0) {
-      await this.#report(owners.failures);
-      return {
-        ...none,
-        added: owners.entities.length,
-        failures: owners.failures,
-        ...(fullRefresh && { fullRefresh }),
-      };
+      await this.#report(early.failures);
+      return { ...none, ...early, ...(fullRefresh && { fullRefresh }) };
     }
     const reads = await this.#read(readable, organization);
     const failures: IngestionScopeFailure[] = [
-      ...owners.failures,
+      ...early.failures,
       ...reads.failed.map(o => ({
         scope: o.scope.key,
         ...describeAwsError(!o.ok && o.error),
@@ -163,8 +166,8 @@ export class ScopeRefresher {
       unsettled: readable.filter(change =>
         reads.changed.some(o => o.scope.key === change.key && isUnsettled(o)),
       ),
-      added: owners.entities.length + delta.added.length,
-      removed: delta.removedRefs.length,
+      added: early.added + delta.added.length,
+      removed: early.removed + delta.removedRefs.length,
       failures,
     };
   }
@@ -204,6 +207,88 @@ export class ScopeRefresher {
         })),
       };
     }
+  }
+
+  /**
+   * Applies the Route 53 changes zone by zone where their events allow it
+   * (refreshNamedZones), with the summaries of the accounts concerned. The
+   * changes in `done` are not read again; when this fails, they count as
+   * failed and change nothing.
+   */
+  async #namedZones(
+    scopes: readonly ScopeChange[],
+    organization: EventOrganization,
+  ): Promise<{
+    done: Set<ScopeChange>;
+    added: number;
+    removed: number;
+    failures: IngestionScopeFailure[];
+  }> {
+    const route53 = scopes.filter(c => c.service === 'route53');
+    try {
+      const outcome = await refreshNamedZones(route53, organization, {
+        config: this.#o.config,
+        readers: this.#o.readers,
+        catalog: this.#o.catalog,
+      });
+      if (outcome.fallback) {
+        this.#o.logger.debug(
+          `Reading whole accounts' Route 53 on events: ${outcome.fallback}`,
+        );
+      }
+      const accounts = await this.#summaries(
+        outcome.affected,
+        outcome,
+        organization,
+      );
+      if (outcome.added.length + outcome.removedRefs.length > 0) {
+        await this.#o.target.applyDelta(
+          [...outcome.added, ...accounts],
+          outcome.removedRefs,
+        );
+      }
+      return {
+        done: new Set(outcome.handled),
+        added: outcome.added.length,
+        removed: outcome.removedRefs.length,
+        failures: [],
+      };
+    } catch (error) {
+      return {
+        done: new Set(route53),
+        added: 0,
+        removed: 0,
+        failures: route53.map(c => ({
+          scope: c.key,
+          ...describeAwsError(error),
+        })),
+      };
+    }
+  }
+
+  /** The account entities of `affected`, summarized with a delta applied. */
+  async #summaries(
+    affected: ReadonlySet<string>,
+    delta: { added: Entity[]; removedRefs: string[] },
+    organization: EventOrganization,
+  ): Promise<Entity[]> {
+    if (affected.size === 0) return [];
+    const held = await this.#o.memory.entitiesOfScopes(
+      [],
+      organization.ctx.organizationId,
+      [...affected].flatMap(id => [
+        `route53:${id}`,
+        ...regionalScopePrefixes(id, this.#o.config.services),
+      ]),
+    );
+    return accountsWithDelta({
+      affected,
+      accounts: organization.accounts,
+      held,
+      added: delta.added,
+      removedRefs: delta.removedRefs,
+      backupServiceRead: this.#o.config.services.includes('backup'),
+    });
   }
 
   /** The calls that changed this organization, named; undefined if none. */

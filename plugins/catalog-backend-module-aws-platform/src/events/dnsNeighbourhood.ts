@@ -6,6 +6,10 @@ export interface ZoneSighting {
   /** Lower case, without the trailing dot. */
   name: string;
   privateZone: boolean;
+  /** The zone id, where known (the catalog's zones). */
+  id?: string;
+  /** The ref of the parent zone the catalog judged it against, if any. */
+  parentZone?: string;
 }
 
 /**

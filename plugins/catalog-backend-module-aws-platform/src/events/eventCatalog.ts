@@ -98,7 +98,12 @@ export function createEventCatalog(
 
 function sightingOf(zone: Entity, organizationId: string): ZoneSighting[] {
   const annotations = zone.metadata.annotations ?? {};
-  const spec = zone.spec?.zone as { name?: unknown; private?: unknown };
+  const spec = zone.spec?.zone as {
+    id?: unknown;
+    name?: unknown;
+    private?: unknown;
+    delegation?: { parentZone?: unknown };
+  };
   if (
     annotations[ANNOTATION_ORGANIZATION_ID] !== organizationId ||
     zone.spec?.type !== AWS_ENTITY_TYPES.dnsZone ||
@@ -111,6 +116,10 @@ function sightingOf(zone: Entity, organizationId: string): ZoneSighting[] {
       accountId: annotations[ANNOTATION_AWS_ACCOUNT_ID] ?? '',
       name: spec.name,
       privateZone: spec.private === true,
+      ...(typeof spec.id === 'string' && { id: spec.id }),
+      ...(typeof spec.delegation?.parentZone === 'string' && {
+        parentZone: spec.delegation.parentZone,
+      }),
     },
   ];
 }

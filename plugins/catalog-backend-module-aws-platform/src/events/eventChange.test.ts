@@ -41,6 +41,7 @@ describe('changeOfEvent', () => {
         service: 'route53',
         accountId: account,
         delegation: false,
+        zones: [{ zoneId: 'Z1PA6795UKMFR9', change: 'records', nsNames: [] }],
       },
     });
     for (const event of [route53ChangeNsRecord, route53CreateHostedZone]) {
@@ -63,6 +64,39 @@ describe('changeOfEvent', () => {
     );
   });
 
+  it('names the zone each Route 53 call changed, and how', () => {
+    expect(mapped(route53CreateHostedZone)).toMatchObject({
+      change: { zones: [{ zoneId: 'Z1D633PJN98FT9', change: 'created' }] },
+    });
+    expect(mapped(route53ChangeNsRecord)).toMatchObject({
+      change: {
+        zones: [
+          {
+            zoneId: 'Z1PA6795UKMFR9',
+            change: 'records',
+            nsNames: ['dev.example.com'],
+          },
+        ],
+      },
+    });
+    expect(mapped(route53ChangeTags)).toMatchObject({
+      change: { zones: [{ zoneId: 'Z1D633PJN98FT9', change: 'tags' }] },
+    });
+    const deleted = madeIn(route53CreateHostedZone, account, 'us-east-1', {
+      eventName: 'DeleteHostedZone',
+      requestParameters: { id: '/hostedzone/Z1D633PJN98FT9' },
+      responseElements: null,
+    });
+    expect(mapped(deleted)).toMatchObject({
+      change: { zones: [{ zoneId: 'Z1D633PJN98FT9', change: 'deleted' }] },
+    });
+    // No id in the answer: the whole account is read.
+    const unnamed = madeIn(route53CreateHostedZone, account, 'us-east-1', {
+      responseElements: { hostedZone: { name: 'dev.example.com.' } },
+    });
+    expect(mapped(unnamed)).not.toHaveProperty('change.zones');
+  });
+
   it('judges delegations again when a record batch cannot be read', () => {
     const detail = {
       ...(route53ChangeARecord.detail as object),
@@ -71,6 +105,7 @@ describe('changeOfEvent', () => {
     expect(mapped(viaEventBridge(detail))).toMatchObject({
       change: { delegation: true },
     });
+    expect(mapped(viaEventBridge(detail))).not.toHaveProperty('change.zones');
   });
 
   it('joins two events’ delegations: named records add up, a change anywhere wins', () => {

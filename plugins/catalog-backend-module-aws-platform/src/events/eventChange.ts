@@ -1,8 +1,8 @@
-import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
 import { accountTagsNamed } from './accountTagsNamed';
 import { backupPlanNamed } from './backupPlanNamed';
 import { clusterNamed } from './eksClusterNamed';
+import { nsNamesOf, route53ZoneNamed, ZoneChange } from './route53ZoneNamed';
 import {
   BACKUP_CALLS,
   ECR_CALLS,
@@ -50,6 +50,12 @@ export interface ScopeChange {
    * and then every zone below the account's zones is.
    */
   delegatedNames?: readonly string[];
+  /**
+   * Route 53 only: the zones the events named, and how each changed; only
+   * these are read again (and judged against their parent) where the
+   * catalog allows it. Absent when an event named none: the whole account.
+   */
+  zones?: readonly ZoneChange[];
 }
 
 /**
@@ -136,6 +142,7 @@ function route53Change(event: CloudTrailChangeEvent): EventMapping {
   ) {
     return { ignored: 'route53 tags of something else than a hosted zone' };
   }
+  const zone = route53ZoneNamed(event);
   return {
     change: {
       kind: 'scope',
@@ -143,6 +150,7 @@ function route53Change(event: CloudTrailChangeEvent): EventMapping {
       service: 'route53',
       accountId: event.accountId,
       ...delegationOf(event),
+      ...(zone && { zones: [zone] }),
     },
   };
 }
@@ -160,20 +168,11 @@ function delegationOf(
   if (event.eventName !== 'ChangeResourceRecordSets') {
     return { delegation: true };
   }
-  const batch = event.requestParameters.changeBatch;
-  const changes = isRecord(batch) ? batch.changes : undefined;
-  if (!Array.isArray(changes)) return { delegation: true };
-  const names = new Set<string>();
-  for (const change of changes) {
-    const set = isRecord(change) ? change.resourceRecordSet : undefined;
-    if (!isRecord(set) || typeof set.name !== 'string') {
-      return { delegation: true };
-    }
-    if (set.type === 'NS') names.add(normalizeDnsName(set.name));
-  }
-  return names.size === 0
+  const names = nsNamesOf(event.requestParameters.changeBatch);
+  if (!names) return { delegation: true };
+  return names.length === 0
     ? { delegation: false }
-    : { delegation: true, delegatedNames: [...names] };
+    : { delegation: true, delegatedNames: names };
 }
 
 /**

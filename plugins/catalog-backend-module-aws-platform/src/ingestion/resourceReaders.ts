@@ -9,6 +9,10 @@ import { ROUTE53_REGION } from '@aws-platform-suite/backstage-plugin-aws-platfor
 import { readBackup } from '../backup/readBackup';
 import type { PlanRecord, VaultRecord } from '../backup/types';
 import { readHostedZones } from '../dns/readHostedZones';
+import {
+  createHostedZoneReader,
+  HostedZoneReader,
+} from '../dns/readHostedZone';
 import type { HostedZoneRecord } from '../dns/types';
 import { readRepositories } from '../ecr/readRepositories';
 import type { RepositoryRecord } from '../ecr/types';
@@ -21,6 +25,11 @@ import type { ReadIdentityCenter } from '../identityCenter/identityCenterScope';
 /** Reads one scope of each service; the AWS I/O layer behind the ingestion. */
 export interface ResourceReaders {
   route53(accountId: string): Promise<HostedZoneRecord[]>;
+  /**
+   * One zone at a time, for the zones events name; without it, events
+   * re-read whole accounts.
+   */
+  hostedZone?(accountId: string): Promise<HostedZoneReader>;
   /** Every cluster of the account and region, or only `names` (an event's). */
   eks(
     accountId: string,
@@ -61,6 +70,14 @@ export function createResourceReaders(
         }),
       );
     },
+    async hostedZone(accountId) {
+      return createHostedZoneReader(
+        await clientFactory.createClient(Route53Client, {
+          accountId,
+          region: ROUTE53_REGION,
+        }),
+      );
+    },
     async eks(accountId, region, names) {
       const [eks, ssm] = await Promise.all([
         clientFactory.createClient(EKSClient, { accountId, region }),
@@ -92,7 +109,8 @@ export function createResourceReaders(
 
 /** What a scope of each service reads. */
 export type ScopeData = {
-  [S in Exclude<keyof ResourceReaders, 'regions' | 'identityCenter'>]: Awaited<
-    ReturnType<ResourceReaders[S]>
-  >;
+  [S in Exclude<
+    keyof ResourceReaders,
+    'regions' | 'identityCenter' | 'hostedZone'
+  >]: Awaited<ReturnType<ResourceReaders[S]>>;
 };

@@ -1,3 +1,4 @@
+import type { HostedZoneReader } from '../../dns/readHostedZone';
 import type { ResourceReaders } from '../../ingestion/resourceReaders';
 import type { EstateData } from '../__fixtures__/eventEstate';
 
@@ -15,7 +16,10 @@ export interface EstateReaders {
  * reads), as readHostedZones, readClusters and readBackup answer: the AWS
  * I/O layer, which the emulator tests exercise against moto.
  */
-export function estateReaders(data: EstateData): EstateReaders {
+export function estateReaders(
+  data: EstateData,
+  options: { zoneByZone?: boolean } = {},
+): EstateReaders {
   const calls: string[] = [];
   const failing = new Map<string, Error>();
   const read = <T>(key: string, value: () => T | undefined, empty: T) => {
@@ -56,6 +60,37 @@ export function estateReaders(data: EstateData): EstateReaders {
       ),
     // Read by refreshes that read ECR for role evidence; nothing here.
     ecr: async () => [],
+    ...(options.zoneByZone && {
+      hostedZone: async (accountId: string) =>
+        zoneReader(data, accountId, read),
+    }),
   };
   return { readers: readers as ResourceReaders, calls, failing };
+}
+
+/**
+ * One account's zones a zone at a time, as createHostedZoneReader answers
+ * them; each read is recorded as `route53:<account> <what> <zone id>`.
+ */
+function zoneReader(
+  data: EstateData,
+  accountId: string,
+  read: <T>(key: string, value: () => T | undefined, empty: T) => Promise<T>,
+): HostedZoneReader {
+  const zoneOf = (id: string) =>
+    data.zones[`route53:${accountId}`]?.find(z => z.id === id);
+  const key = (what: string, id: string) =>
+    `route53:${accountId} ${what} ${id}`;
+  return {
+    zone: id => read(key('zone', id), () => zoneOf(id), undefined),
+    recordCount: id =>
+      read(key('count', id), () => zoneOf(id)?.recordCount, undefined),
+    tags: id => read(key('tags', id), () => zoneOf(id)?.tags, {}),
+    nsRecord: (id, name) =>
+      read(
+        key(`ns ${name}`, id),
+        () => zoneOf(id)?.delegations.find(d => d.name === name),
+        undefined,
+      ),
+  };
 }

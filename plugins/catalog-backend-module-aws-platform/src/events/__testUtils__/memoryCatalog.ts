@@ -96,11 +96,20 @@ export class MemoryCatalog implements CatalogMemory, EventCatalog, DeltaTarget {
             organizationId,
       )
       .map(e => {
-        const zone = e.spec?.zone as { name: string; private: boolean };
+        const zone = e.spec?.zone as {
+          id: string;
+          name: string;
+          private: boolean;
+          delegation: { parentZone?: string };
+        };
         return {
           accountId: e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '',
           name: zone.name,
           privateZone: zone.private,
+          id: zone.id,
+          ...(zone.delegation.parentZone && {
+            parentZone: zone.delegation.parentZone,
+          }),
         };
       });
   }

@@ -43,12 +43,14 @@ export async function setUpRefresher(
     transformers?: Map<any, any>;
     config?: typeof refresherConfig;
     readAccountTags?: ReadAccountTags;
+    /** Readers that read a zone at a time (the shipped ones do). */
+    zoneByZone?: boolean;
   } = {},
 ) {
   const data = eventEstate();
   const catalog = new MemoryCatalog();
   catalog.applyFull(await fullRefresh(data));
-  const reads = estateReaders(data);
+  const reads = estateReaders(data, { zoneByZone: options.zoneByZone });
   const statusStore = memoryStatusStore();
   await statusStore.record({
     provider: 'AwsPlatformEntityProvider',
