@@ -98,6 +98,10 @@ async function zoneChange(
     events: [
       madeIn(route53CreateHostedZone, account.id, ROUTE53_REGION, {
         requestParameters: { name, callerReference: `local-aws/${name}` },
+        // CreateHostedZone answers with the new zone's id.
+        responseElements: {
+          hostedZone: { id: `/hostedzone/${zone.id}`, name: `${name}.` },
+        },
       }),
       madeIn(route53ChangeNsRecord, network.id, ROUTE53_REGION, {
         requestParameters: {

@@ -11,7 +11,7 @@ import type { RoundResult } from './rounds.ts';
 export const GOALS = { p95Ms: 30_000, callsPerChange: 5 };
 
 const READS: Record<string, string> = {
-  zone: 'Route 53 of the account, and of Network for the NS record (delta)',
+  zone: 'the zone named, and its NS record in the parent zone (delta)',
   eks: 'the cluster named (delta)',
   backup: 'the plan named (delta)',
   'account-tag': "the account's tags (delta)",
