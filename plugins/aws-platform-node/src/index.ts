@@ -20,4 +20,5 @@ export * from './mapAllOrThrow';
 export * from './awsErrorKinds';
 export * from './browserSafeError';
 export * from './route53Region';
+export * from './readNsRecord';
 export * from './ingestionStatusStore';

@@ -39,7 +39,10 @@ import {
   parseRequestedRef,
   zoneTargetOf,
 } from './liveTargets';
-import { NsRecord, readNsRecord } from './zone/readNsRecord';
+import {
+  NsRecord,
+  readNsRecord,
+} from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { ParentReading, zoneDelegation } from './zone/zoneDelegation';
 
 /** Bumped when a cached answer's shape changes, so old entries are not read. */

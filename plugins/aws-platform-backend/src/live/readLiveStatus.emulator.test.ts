@@ -15,7 +15,7 @@ import { awsPlatformPlugin } from '../plugin';
 import { readBackupActivity } from './backup/readBackupActivity';
 import { clusterLiveStatus } from './cluster/clusterLiveStatus';
 import { readClusterLive } from './cluster/readClusterLive';
-import { readNsRecord } from './zone/readNsRecord';
+import { readNsRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 // The live readers against moto seeded with the guide's reference estate
 // (packages/local-aws), then the plugin beside the real catalog and the

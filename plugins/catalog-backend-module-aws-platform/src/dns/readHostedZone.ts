@@ -1,8 +1,5 @@
-import {
-  GetHostedZoneCommand,
-  ListResourceRecordSetsCommand,
-  Route53Client,
-} from '@aws-sdk/client-route-53';
+import { GetHostedZoneCommand, Route53Client } from '@aws-sdk/client-route-53';
+import { readNsRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { readNsRecords, readTags, toRecord } from './readHostedZones';
 import type { HostedZoneRecord, NsDelegation } from './types';
@@ -56,31 +53,8 @@ export function createHostedZoneReader(
       return (await readTags(client, [zoneId])).get(zoneId) ?? {};
     },
     async nsRecord(zoneId, name) {
-      // Record sets are sorted by name, then type: the first one from
-      // (name, NS) is the NS record of that name if there is one.
-      const page = await client.send(
-        new ListResourceRecordSetsCommand({
-          HostedZoneId: zoneId,
-          StartRecordName: name,
-          StartRecordType: 'NS',
-          MaxItems: 1,
-        }),
-      );
-      const set = page.ResourceRecordSets?.[0];
-      if (
-        !set ||
-        set.Type !== 'NS' ||
-        normalizeDnsName(set.Name ?? '') !== name
-      ) {
-        return undefined;
-      }
-      return {
-        name,
-        nameServers: (set.ResourceRecords ?? []).map(r =>
-          normalizeDnsName(r.Value ?? ''),
-        ),
-        ...(set.TTL !== undefined && { ttl: set.TTL }),
-      };
+      const record = await readNsRecord(client, zoneId, name);
+      return record && { name, ...record };
     },
   };
 }

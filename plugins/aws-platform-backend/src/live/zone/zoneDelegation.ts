@@ -1,7 +1,7 @@
 import type { LiveZoneDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { checkDelegation } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { ZoneTarget } from '../liveTargets';
-import type { NsRecord } from './readNsRecord';
+import type { NsRecord } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 
 /** A live delegation answer before the request's entity ref is added. */
 export type ZoneDelegationBody = Omit<LiveZoneDelegation, 'entityRef'>;

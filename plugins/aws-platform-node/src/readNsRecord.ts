@@ -4,7 +4,11 @@ import {
 } from '@aws-sdk/client-route-53';
 import { normalizeDnsName } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 
-/** An NS record set as the delegation check needs it. */
+/**
+ * An NS record set as the delegation check needs it.
+ *
+ * @public
+ */
 export type NsRecord = {
   /** Normalized: lowercase, without the trailing dot. */
   nameServers: string[];
@@ -18,7 +22,10 @@ export type NsRecord = {
  * One targeted call instead of paging through the zone: Route 53 lists
  * record sets in DNS order starting at StartRecordName/StartRecordType, so
  * the first set returned is the one asked for if it exists, and otherwise
- * the next one, which is checked for.
+ * the next one, which is checked for. The live delegation check and the
+ * catalog's event path both read one record this way.
+ *
+ * @public
  */
 export async function readNsRecord(
   route53: Route53Client,
