@@ -236,11 +236,15 @@ export class ScopeRefresher {
           `Reading whole accounts' Route 53 on events: ${outcome.fallback}`,
         );
       }
-      const accounts = await this.#summaries(
-        outcome.affected,
-        outcome,
-        organization,
-      );
+      const accounts =
+        outcome.affected.size === 0
+          ? []
+          : this.#summaries(
+              outcome.affected,
+              await this.#resourcesOf(outcome.affected, organization),
+              outcome,
+              organization,
+            );
       if (outcome.added.length + outcome.removedRefs.length > 0) {
         await this.#o.target.applyDelta(
           [...outcome.added, ...accounts],
@@ -266,21 +270,28 @@ export class ScopeRefresher {
     }
   }
 
-  /** The account entities of `affected`, summarized with a delta applied. */
-  async #summaries(
-    affected: ReadonlySet<string>,
-    delta: { added: Entity[]; removedRefs: string[] },
+  /** The provider's resources of these accounts, as the catalog holds them. */
+  #resourcesOf(
+    accountIds: ReadonlySet<string>,
     organization: EventOrganization,
   ): Promise<Entity[]> {
-    if (affected.size === 0) return [];
-    const held = await this.#o.memory.entitiesOfScopes(
+    return this.#o.memory.entitiesOfScopes(
       [],
       organization.ctx.organizationId,
-      [...affected].flatMap(id => [
+      [...accountIds].flatMap(id => [
         `route53:${id}`,
         ...regionalScopePrefixes(id, this.#o.config.services),
       ]),
     );
+  }
+
+  /** The account entities of `affected`, summarized with a delta applied to `held`. */
+  #summaries(
+    affected: ReadonlySet<string>,
+    held: readonly Entity[],
+    delta: { added: readonly Entity[]; removedRefs: readonly string[] },
+    organization: EventOrganization,
+  ): Entity[] {
     return accountsWithDelta({
       affected,
       accounts: organization.accounts,
@@ -391,14 +402,7 @@ export class ScopeRefresher {
         e => e.metadata.annotations?.[ANNOTATION_AWS_ACCOUNT_ID] ?? '',
       ),
     ]);
-    const held = await this.#o.memory.entitiesOfScopes(
-      [],
-      organization.ctx.organizationId,
-      [...affected].flatMap(id => [
-        `route53:${id}`,
-        ...regionalScopePrefixes(id, this.#o.config.services),
-      ]),
-    );
+    const held = await this.#resourcesOf(affected, organization);
     const heldRefs = new Set(held.map(refOf));
     const others = await this.#o.catalog.entitiesByRefs(
       fresh
@@ -411,14 +415,7 @@ export class ScopeRefresher {
       held,
       others,
     });
-    const accounts = accountsWithDelta({
-      affected,
-      accounts: organization.accounts,
-      held,
-      added: delta.added,
-      removedRefs: delta.removedRefs,
-      backupServiceRead: this.#o.config.services.includes('backup'),
-    });
+    const accounts = this.#summaries(affected, held, delta, organization);
     if (delta.added.length + delta.removedRefs.length > 0) {
       await this.#o.target.applyDelta(
         [...delta.added, ...accounts],
