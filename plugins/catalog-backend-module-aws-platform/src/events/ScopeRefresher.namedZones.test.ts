@@ -145,9 +145,36 @@ describe('ScopeRefresher, zones named by events', () => {
     );
   });
 
+  it('removes a deleted zone that no zone was judged against, reading only it', async () => {
+    const { data, catalog, reads, refresher } = await setUpRefresher({
+      zoneByZone: true,
+    });
+    data.zones[`route53:${AUDIT}`] = [];
+    await refresher.refresh([
+      route53(AUDIT, [{ zoneId: 'ZAUDIT', change: 'deleted' }]),
+    ]);
+    expect(reads.calls).toEqual([`route53:${AUDIT} zone ZAUDIT`]);
+    expect(withoutRoleEvidence(catalog.all())).toEqual(
+      withoutRoleEvidence(await fullRefresh(data)),
+    );
+  });
+
+  it('reads the accounts whole when a deleted zone was the parent of others', async () => {
+    const { data, catalog, reads, refresher } = await setUpRefresher({
+      zoneByZone: true,
+    });
+    data.zones[`route53:${MANAGEMENT}`] = [];
+    await refresher.refresh([
+      route53(MANAGEMENT, [{ zoneId: 'ZROOT', change: 'deleted' }]),
+    ]);
+    expect(reads.calls).toContain(`route53:${MANAGEMENT}`);
+    expect(withoutRoleEvidence(catalog.all())).toEqual(
+      withoutRoleEvidence(await fullRefresh(data)),
+    );
+  });
+
   it.each([
     ['an event that named no zone', undefined],
-    ['a zone deleted', [{ zoneId: 'ZAUDIT', change: 'deleted' as const }]],
     [
       'an apex NS record',
       [

@@ -21,7 +21,10 @@ export interface ChildJudgement {
 
 /** What the named zones of a batch need read, when the catalog allows it. */
 export interface NamedZonePlan {
-  /** Zones created: read whole. */
+  /**
+   * Zones created or deleted: read whole (judged against their parent), or
+   * removed when Route 53 no longer has them.
+   */
   created: NamedZone[];
   /** Zones whose record sets changed: their record count. */
   counts: HeldZone[];
@@ -56,8 +59,8 @@ export function canParent(parent: ZoneSighting, child: ZoneSighting): boolean {
 /**
  * Plans the re-read of the zones a batch's Route 53 events named, from the
  * zones the catalog holds, or says why the accounts must be read whole
- * instead: an event that named no zone, a zone deleted (its children need a
- * new parent), a change to a zone the catalog does not hold yet, an apex
+ * instead: an event that named no zone, a change to a zone the catalog
+ * does not hold yet, an apex
  * NS record, or a delegated name whose zones are judged against another
  * parent or have zones below it judged against this one.
  */
@@ -78,13 +81,14 @@ export function planNamedZones(
   const named = changes.flatMap(change =>
     change.zones!.map(zone => ({ accountId: change.accountId, ...zone })),
   );
-  // A zone created in the batch is read whole: its other changes with it.
-  const created = new Set(
-    named.filter(z => z.change === 'created').map(z => z.zoneId),
+  // A zone created or deleted in the batch is read whole (what Route 53
+  // has now, or nothing): its other changes with it.
+  const whole = named.filter(
+    z => z.change === 'created' || z.change === 'deleted',
   );
-  plan.created.push(...named.filter(z => z.change === 'created'));
-  for (const change of named.filter(z => !created.has(z.zoneId))) {
-    if (change.change === 'deleted') return { fallback: 'a zone was deleted' };
+  const readWhole = new Set(whole.map(z => z.zoneId));
+  plan.created.push(...whole);
+  for (const change of named.filter(z => !readWhole.has(z.zoneId))) {
     const zone = held.find(
       z => z.id === change.zoneId && z.accountId === change.accountId,
     );
@@ -177,4 +181,22 @@ export function placeCreatedZone(
     .filter(n => n === zone.name || isStrictlyUnder(n, parent.name))
     .filter(n => n === zone.name || isStrictlyUnder(zone.name, n));
   return { parent, names };
+}
+
+/**
+ * Why the accounts must be read whole when a zone is gone: zones the
+ * catalog judged against it need a new parent. Undefined when none did.
+ */
+export function whyNotRemovable(
+  zone: NamedZone,
+  held: readonly ZoneSighting[],
+): string | undefined {
+  const gone = held.find(
+    z => z.id === zone.zoneId && z.accountId === zone.accountId,
+  );
+  if (!gone) return undefined;
+  const ref = zoneRef(gone as HeldZone).toLocaleLowerCase('en-US');
+  return held.some(z => z.parentZone?.toLocaleLowerCase('en-US') === ref)
+    ? `zones were judged against ${gone.name}, which is gone`
+    : undefined;
 }

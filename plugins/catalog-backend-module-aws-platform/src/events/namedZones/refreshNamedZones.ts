@@ -20,6 +20,7 @@ import {
   NamedZonePlan,
   placeCreatedZone,
   planNamedZones,
+  whyNotRemovable,
   zoneRef,
 } from './namedZonePlan';
 import { readKey, readNamedZones, ZoneRead, ZoneReads } from './readNamedZones';
@@ -60,8 +61,8 @@ const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 /**
  * Applies the Route 53 changes of a batch zone by zone, when every event
  * named its zone and the catalog holds what judging them needs
- * (planNamedZones): a created zone is read whole and judged against its
- * parent's NS record for it; a record change reads the zone's record count
+ * (planNamedZones): a created or deleted zone is read whole and judged
+ * against its parent's NS record for it, or removed once gone; a record change reads the zone's record count
  * and the NS records it named, and judges the zones at those names again;
  * a tag change reads the zone's tags. Each costs a few calls where reading
  * the accounts whole costs a call per zone and per page of records.
@@ -135,7 +136,11 @@ function placeCreated(
     const record = reads.get(readKey({ kind: 'zone', zone: named })) as
       | HostedZoneRecord
       | undefined;
-    if (!record) continue;
+    if (!record) {
+      const why = whyNotRemovable(named, sightings);
+      if (why) return { fallback: why };
+      continue;
+    }
     const zone: HeldZone = {
       accountId: named.accountId,
       id: record.id,
