@@ -129,6 +129,18 @@ interface AwsPlatformProviderConfig {
      * 10 minutes.
      */
     coalesceWindow?: HumanDuration | string;
+    /**
+     * How long a full refresh may carry an account's tags (owner and role)
+     * from its last read instead of reading them again, while the events
+     * apply owner-tag changes: at Organizations' 10 requests per second,
+     * reading every account's tags is most of a large organization's
+     * refresh. An account whose tags an event could not apply (its role
+     * tag, keys the event does not list) is read at the next refresh. A
+     * dropped event stays unseen until the tags are this old. Off by
+     * default: every refresh reads every account's tags. More than 0, at
+     * most 7 days, e.g. `6h`.
+     */
+    accountTagsMaxAge?: HumanDuration | string;
   };
 }
 

@@ -66,6 +66,13 @@ export interface IngestionProviderStatus {
    * backends.
    */
   roleConflicts?: IngestionRoleConflict[];
+  /**
+   * The accounts whose tags were read from AWS Organizations this run, and
+   * those whose tags were carried from an earlier read
+   * (`events.accountTagsMaxAge`). Absent when the organization was not read,
+   * and from older backends.
+   */
+  accountTags?: { read: number; carried: number };
 }
 
 /**

@@ -94,7 +94,7 @@ describe('browserSafeIngestionStatus', () => {
     expect(JSON.stringify(safe)).not.toContain('999988887777');
   });
 
-  it('keeps only the fields of the DTO: regions read, role conflicts and the status itself', () => {
+  it('keeps only the fields of the DTO: regions read, role conflicts, account tags and the status itself', () => {
     const status = {
       ...base,
       // Not part of the DTO: must not reach the browser.
@@ -110,8 +110,10 @@ describe('browserSafeIngestionStatus', () => {
       roleConflicts: [
         { accountId: '715451680876', role: 'network', roleArn: ROLE_ARN },
       ],
+      accountTags: { read: 3, carried: 997, roleArn: ROLE_ARN },
     };
     const safe = browserSafeIngestionStatus(status);
+    expect(safe.accountTags).toEqual({ read: 3, carried: 997 });
     expect(safe.regionsRead).toEqual([
       {
         accountId: '715451680876',

@@ -51,6 +51,12 @@ export function browserSafeIngestionStatus(
     ...(status.roleConflicts && {
       roleConflicts: status.roleConflicts.map(conflictOnly),
     }),
+    ...(status.accountTags && {
+      accountTags: {
+        read: status.accountTags.read,
+        carried: status.accountTags.carried,
+      },
+    }),
   };
 }
 

@@ -10,7 +10,9 @@ import {
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { mockClient } from 'aws-sdk-client-mock';
+import { memoryAccountTagStore } from './__testUtils__/memoryAccountTagStore';
 import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
+import type { AccountTagStore } from './organization/accountTagStore';
 import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
 import {
   GetLandingZoneCommand,
@@ -35,7 +37,7 @@ const MANAGEMENT_ACCOUNT = {
   State: 'ACTIVE' as const,
 };
 
-function setUp(ingestion = config) {
+function setUp(ingestion = config, accountTags?: AccountTagStore) {
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
@@ -69,6 +71,7 @@ function setUp(ingestion = config) {
     logger,
     taskRunner,
     statusStore,
+    accountTags,
   });
   return { provider, connection, statusStore, taskRunner, logger, targets };
 }
@@ -220,6 +223,95 @@ describe('AwsPlatformEntityProvider', () => {
     expect(trail?.metadata.annotations).toMatchObject({
       'aws-platform-suite.github.io/role-source': 'landing-zone',
       'aws-platform-suite.github.io/role-confidence': 'high',
+    });
+  });
+
+  it('carries the account tags read within events.accountTagsMaxAge, reads the others and keeps them', async () => {
+    const tagStore = memoryAccountTagStore();
+    const withCarrying = {
+      ...config,
+      events: {
+        topic: 'aws-platform-cloudtrail',
+        coalesceWindowMs: 5_000,
+        accountTagsMaxAgeMs: 3_600_000,
+      },
+    };
+    const MEMBER = {
+      ...MANAGEMENT_ACCOUNT,
+      Id: '222222222222',
+      Name: 'Member',
+    };
+    organizations
+      .on(ListAccountsForParentCommand)
+      .resolves({ Accounts: [MANAGEMENT_ACCOUNT, MEMBER] });
+    organizations
+      .on(ListTagsForResourceCommand, { ResourceId: '222222222222' })
+      .resolves({ Tags: [{ Key: 'owner', Value: 'member-team' }] });
+    // The management account's tags were kept 10 minutes ago; an older
+    // copy of the member's is past the maximum age.
+    const now = Date.now();
+    await tagStore.record(
+      'AwsPlatformEntityProvider',
+      [{ accountId: '123456789012', tags: { owner: 'kept-team' } }],
+      now - 600_000,
+    );
+    await tagStore.record(
+      'AwsPlatformEntityProvider',
+      [{ accountId: '222222222222', tags: { owner: 'old-team' } }],
+      now - 7_200_000,
+    );
+    const { provider, connection, statusStore } = setUp(withCarrying, tagStore);
+    await provider.connect(connection);
+    await provider.refresh();
+
+    const tagReads = organizations
+      .commandCalls(ListTagsForResourceCommand)
+      .map(call => call.args[0].input.ResourceId);
+    expect(tagReads).not.toContain('123456789012');
+    expect(tagReads).toContain('222222222222');
+    const mutation = connection.applyMutation.mock.calls[0][0];
+    const owners =
+      mutation.type === 'full' &&
+      Object.fromEntries(
+        mutation.entities.map(e => [
+          e.entity.metadata.name,
+          e.entity.spec?.owner,
+        ]),
+      );
+    expect(owners).toMatchObject({
+      'account-123456789012': 'group:default/kept-team',
+      'account-222222222222': 'group:default/member-team',
+    });
+    expect((await statusStore.list())[0].accountTags).toEqual({
+      read: 1,
+      carried: 1,
+    });
+    // The member's tags as read now are kept for the next refresh.
+    expect(
+      (await tagStore.readSince('AwsPlatformEntityProvider', now - 1)).get(
+        '222222222222',
+      ),
+    ).toEqual({ owner: 'member-team' });
+  });
+
+  it('reads every account’s tags without events.accountTagsMaxAge, whatever is kept', async () => {
+    const tagStore = memoryAccountTagStore();
+    await tagStore.record(
+      'AwsPlatformEntityProvider',
+      [{ accountId: '123456789012', tags: { owner: 'kept-team' } }],
+      Date.now(),
+    );
+    const { provider, connection, statusStore } = setUp(config, tagStore);
+    await provider.connect(connection);
+    await provider.refresh();
+    expect(
+      organizations
+        .commandCalls(ListTagsForResourceCommand)
+        .map(call => call.args[0].input.ResourceId),
+    ).toContain('123456789012');
+    expect((await statusStore.list())[0].accountTags).toEqual({
+      read: 1,
+      carried: 0,
     });
   });
 

@@ -11,6 +11,13 @@ import type {
 import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { EntityTransformers } from './ingestion/applyTransformers';
 import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
+import type { AccountTagStore } from './organization/accountTagStore';
+import {
+  accountTagCounts,
+  keepReadTags,
+  TagCarrying,
+  tagsToCarry,
+} from './organization/carriedAccountTags';
 import { readLandingZone } from './organization/controlTower/readLandingZone';
 import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from './ingestion/catalogMemory';
@@ -47,6 +54,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
   readonly #statusStore: IngestionStatusStore;
+  readonly #accountTags?: AccountTagStore;
   readonly #transformers: EntityTransformers;
   #connection?: EntityProviderConnection;
   #refreshing?: Promise<void>;
@@ -61,6 +69,11 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     statusStore: IngestionStatusStore;
     /** Adopters' transformers by entity type, read at every run. */
     transformers?: EntityTransformers;
+    /**
+     * Where account tags are kept between refreshes; with
+     * `events.accountTagsMaxAge`, recent ones are carried, not read.
+     */
+    accountTags?: AccountTagStore;
   }) {
     this.#config = options.config;
     this.#identity = providerIdentity(options.config.id);
@@ -73,6 +86,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     this.#taskRunner = options.taskRunner;
     this.#statusStore = options.statusStore;
     this.#transformers = options.transformers ?? new Map();
+    this.#accountTags = options.accountTags;
   }
 
   getProviderName(): string {
@@ -141,11 +155,17 @@ export class AwsPlatformEntityProvider implements EntityProvider {
         accountId: organization.accountId,
         region: organization.region,
       });
+    let accountTags: { read: number; carried: number } | undefined;
     const run = await runIngestion({
       config: this.#config,
-      readOrganization: async () =>
-        readOrganization(await organizations(), {
+      readOrganization: async () => {
+        const carrying = this.#tagCarrying();
+        const readAt = Date.now();
+        const snapshot = await readOrganization(await organizations(), {
           concurrency: this.#config.concurrency,
+          ...(carrying && {
+            carriedTags: await tagsToCarry(carrying, readAt),
+          }),
           ...(organization.controlTowerRegion && {
             readLandingZone: async () =>
               readLandingZone(
@@ -155,7 +175,11 @@ export class AwsPlatformEntityProvider implements EntityProvider {
                 }),
               ),
           }),
-        }),
+        });
+        if (carrying) await keepReadTags(carrying, snapshot, readAt);
+        accountTags = accountTagCounts(snapshot);
+        return snapshot;
+      },
       confirmOrganization: async () =>
         readOrganizationId(await organizations()),
       readers: this.#readers,
@@ -211,7 +235,20 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       partialReads: run.partialReads,
       regionsRead: run.regionsRead,
       roleConflicts: roleConflictsOf(run.entities ?? []),
+      ...(accountTags && { accountTags }),
     });
+  }
+
+  /** Where this provider carries account tags, when events let it. */
+  #tagCarrying(): TagCarrying | undefined {
+    const maxAgeMs = this.#config.events?.accountTagsMaxAgeMs;
+    if (!maxAgeMs || !this.#accountTags) return undefined;
+    return {
+      store: this.#accountTags,
+      providerName: this.#identity.providerName,
+      maxAgeMs,
+      logger: this.#logger,
+    };
   }
 }
 

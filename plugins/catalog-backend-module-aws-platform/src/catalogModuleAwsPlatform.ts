@@ -20,6 +20,7 @@ import { createAccountTagsReader } from './organization/accountTagsReader';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { readIngestionConfigs } from './ingestionConfig';
 import { DatabaseIngestionStatusStore } from './status/DatabaseIngestionStatusStore';
+import { DatabaseAccountTagStore } from './organization/DatabaseAccountTagStore';
 import { createStatusRouter } from './status/statusRouter';
 import { awsPlatformCatalogPermissionRules } from './permissions/permissionRules';
 import { createEventCatalog } from './events/eventCatalog';
@@ -91,6 +92,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             store: statusStore,
           }),
         );
+        const tagStore = await DatabaseAccountTagStore.create(deps.database);
         const ingestions = readIngestionConfigs(config);
         if (ingestions.length === 0) {
           logger.info(
@@ -105,6 +107,10 @@ export const catalogModuleAwsPlatform = createBackendModule({
             deps.auth,
             ingestion.id,
           );
+          // Kept only where refreshes may carry them.
+          const accountTags = ingestion.events?.accountTagsMaxAgeMs
+            ? tagStore
+            : undefined;
           const provider = new AwsPlatformEntityProvider({
             config: ingestion,
             clientFactory,
@@ -114,6 +120,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             taskRunner: scheduler.createScheduledTaskRunner(ingestion.schedule),
             statusStore,
             transformers,
+            accountTags,
           });
           catalog.addEntityProvider(provider);
           await subscribeToCloudTrailEvents({
@@ -136,6 +143,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             statusStore,
             transformers,
             logger,
+            accountTags,
           });
         }
       },

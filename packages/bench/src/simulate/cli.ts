@@ -153,6 +153,10 @@ async function main(args: SimulateArgs): Promise<number> {
       scenarioOf(organization, published, { concurrency: 8 }),
     ],
     [
+      "accounts' tags carried (events.accountTagsMaxAge; the OUs' read)",
+      scenarioOf(organization, published, { accountTagsCarried: true }),
+    ],
+    [
       'if AWS allowed Organizations 20/s and the suite used it',
       scenarioOf(
         organization,

@@ -65,6 +65,21 @@ describe('simulate', () => {
     });
   });
 
+  it("reads only the root's and OUs' tags when the accounts' are carried", async () => {
+    const result = await simulate(
+      scenario({
+        settings: { ...scenario().settings, accountTagsCarried: true },
+        clientLimits: { Organizations: { ratePerSecond: 1000, burst: 1000 } },
+      }),
+    );
+    // One round less: no account's tags.
+    expect(result.organizationMs).toBe(300);
+    expect(result.operations.get('organizations:ListTagsForResource')).toEqual({
+      calls: 2,
+      throttled: 0,
+    });
+  });
+
   it('paces the organization read at the client-side rate', async () => {
     const result = await simulate(
       scenario({

@@ -36,6 +36,11 @@ export type RefreshSettings = {
   /** The organization is given, not read (the benchmark's suite-eks run). */
   organizationGiven?: boolean;
   /**
+   * Every account's tags are carried from an earlier read
+   * (`events.accountTagsMaxAge`): only the root's and OUs' are read.
+   */
+  accountTagsCarried?: boolean;
+  /**
    * Read the organization's id again once every scope is read, as the
    * provider does (the benchmark's runner does not).
    */
@@ -80,7 +85,11 @@ async function settleAll<T>(
 async function readOrganization(
   aws: AwsModel,
   shape: EstateShape,
-  options: { concurrency: number; region: string },
+  options: {
+    concurrency: number;
+    region: string;
+    accountTagsCarried?: boolean;
+  },
 ): Promise<void> {
   const target: CallTarget = {
     account: shape.accounts[0].id,
@@ -108,11 +117,13 @@ async function readOrganization(
   }
   const units = Array.from({ length: shape.roots + shape.ous });
   await settleAll(units, options.concurrency, org('ListTagsForResource'));
-  await settleAll(
-    shape.accounts,
-    options.concurrency,
-    org('ListTagsForResource'),
-  );
+  if (!options.accountTagsCarried) {
+    await settleAll(
+      shape.accounts,
+      options.concurrency,
+      org('ListTagsForResource'),
+    );
+  }
   await readDelegatedAdministrators(shape, options.concurrency, org);
 }
 
@@ -291,6 +302,7 @@ export async function simulateRefresh(
       await readOrganization(aws, shape, {
         concurrency: settings.concurrency,
         region: settings.regions[0],
+        accountTagsCarried: settings.accountTagsCarried,
       });
     } catch {
       organizationFailed = true;

@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
+import { memoryAccountTagStore } from '../__testUtils__/memoryAccountTagStore';
 import { PRODUCTION, REGION } from './__fixtures__/eventEstate';
 import { fullRefresh, setUpRefresher } from './__testUtils__/refresherSetUp';
 import type { AccountTagsChange, ScopeChange } from './eventChange';
@@ -170,6 +171,36 @@ describe('ScopeRefresher, account tags', () => {
         },
       ]),
     ).not.toHaveProperty('fullRefresh');
+  });
+
+  it('keeps the tags it read for refreshes that carry them, and marks those only a refresh can apply', async () => {
+    const now = withTags(PRODUCTION, {
+      owner: 'payments-team',
+      'aws-platform/role': 'production',
+    });
+    const accountTags = memoryAccountTagStore();
+    const { refresher } = await setUpRefresher({
+      readAccountTags: tagReader(now).readAccountTags,
+      accountTags,
+    });
+    await refresher.refresh([tagged(PRODUCTION, ['owner'])]);
+    expect(await accountTags.readSince('AwsPlatformEntityProvider', 0)).toEqual(
+      new Map([
+        [
+          PRODUCTION,
+          { owner: 'payments-team', 'aws-platform/role': 'production' },
+        ],
+      ]),
+    );
+
+    // The role tag: the refresh must read this account's tags, not carry them.
+    await refresher.refresh([tagged(PRODUCTION, ['aws-platform/role'])]);
+    expect(await accountTags.readSince('AwsPlatformEntityProvider', 0)).toEqual(
+      new Map(),
+    );
+    expect(
+      accountTags.rows.get(`AwsPlatformEntityProvider ${PRODUCTION}`)?.tags,
+    ).toBeNull();
   });
 
   it('changes nothing for an account whose tags cannot be read, and says so in the status', async () => {

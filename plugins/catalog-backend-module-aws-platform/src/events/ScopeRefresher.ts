@@ -35,6 +35,7 @@ import {
   mapChangedScopes,
   readChangedScopes,
 } from './readChangedScopes';
+import type { AccountTagStore } from '../organization/accountTagStore';
 import { refreshNamedZones } from './namedZones/refreshNamedZones';
 import { recordEventFailures } from './recordEventFailures';
 import {
@@ -88,6 +89,12 @@ export interface ScopeRefresherOptions {
    * an account's tags asks for the full refresh.
    */
   readAccountTags?: ReadAccountTags;
+  /**
+   * Where account tags are kept for refreshes that carry them: tags read
+   * here are kept, and accounts whose tags only the refresh can apply are
+   * marked to be read.
+   */
+  accountTags?: AccountTagStore;
 }
 
 /**
@@ -192,6 +199,13 @@ export class ScopeRefresher {
         config: this.#o.config,
         memory: this.#o.memory,
         readAccountTags: this.#o.readAccountTags,
+        ...(this.#o.accountTags && {
+          kept: {
+            store: this.#o.accountTags,
+            providerName: this.#o.providerName,
+            logger: this.#o.logger,
+          },
+        }),
       });
       if (outcome.entities.length > 0) {
         await this.#o.target.applyDelta(outcome.entities, []);

@@ -38,6 +38,18 @@ describe('events config', () => {
     ).toEqual({ topic: 'aws-platform-cloudtrail', coalesceWindowMs: 500 });
   });
 
+  it('reads how long account tags may be carried, off by default', () => {
+    expect(eventsOf({ enabled: true, accountTagsMaxAge: '6h' })).toEqual({
+      topic: 'aws-platform-cloudtrail',
+      coalesceWindowMs: 5_000,
+      accountTagsMaxAgeMs: 6 * 3_600_000,
+    });
+    expect(
+      eventsOf({ enabled: true, accountTagsMaxAge: { days: 1 } })
+        ?.accountTagsMaxAgeMs,
+    ).toBe(24 * 3_600_000);
+  });
+
   it('is read per organization', () => {
     const configs = readIngestionConfigs(
       new ConfigReader({
@@ -75,6 +87,12 @@ describe('events config', () => {
       { enabled: true, coalesceWindow: { seconds: -1 } },
       /from 0 to 10 minutes/,
     ],
+    [
+      { enabled: true, accountTagsMaxAge: 'often' },
+      /events\.accountTagsMaxAge is not a duration/,
+    ],
+    [{ enabled: true, accountTagsMaxAge: { days: 8 } }, /at most 7 days/],
+    [{ enabled: true, accountTagsMaxAge: '0s' }, /more than 0/],
   ])('refuses %j with an InputError naming the key', (events, message) => {
     const read = () => eventsOf(events);
     expect(read).toThrow(InputError);

@@ -8,6 +8,12 @@ export interface EventsConfig {
   topic: string;
   /** How long changes to one scope are gathered before it is read again. */
   coalesceWindowMs: number;
+  /**
+   * How long a full refresh may carry an account's tags instead of reading
+   * them again, the events applying owner-tag changes meanwhile; undefined:
+   * every refresh reads every account's tags.
+   */
+  accountTagsMaxAgeMs?: number;
 }
 
 /** The topic when none is configured. */
@@ -15,6 +21,7 @@ export const DEFAULT_EVENTS_TOPIC = 'aws-platform-cloudtrail';
 
 const DEFAULT_COALESCE_WINDOW_MS = 5_000;
 const MAX_COALESCE_WINDOW_MS = 10 * 60_000;
+const MAX_ACCOUNT_TAGS_AGE_MS = 7 * 24 * 3_600_000;
 
 // A topic is also a key under the aws-sqs module's
 // events.modules.awsSqs.awsSqsConsumingEventPublisher.topics, so it must
@@ -36,22 +43,50 @@ export function readEventsConfig(
       `${key}.events.topic: '${topic}' is not a topic name (letters, digits, and '-', '_' or ':' between them)`,
     );
   }
-  let coalesceWindowMs = DEFAULT_COALESCE_WINDOW_MS;
-  if (config.has('coalesceWindow')) {
-    try {
-      coalesceWindowMs = durationToMilliseconds(
-        readDurationFromConfig(config, { key: 'coalesceWindow' }),
-      );
-    } catch (error) {
-      throw new InputError(
-        `${key}.events.coalesceWindow is not a duration, e.g. '5s' or { seconds: 5 }: ${error}`,
-      );
-    }
-  }
+  const coalesceWindowMs =
+    readDuration(config, key, 'coalesceWindow', "'5s' or { seconds: 5 }") ??
+    DEFAULT_COALESCE_WINDOW_MS;
   if (!(coalesceWindowMs >= 0 && coalesceWindowMs <= MAX_COALESCE_WINDOW_MS)) {
     throw new InputError(
       `${key}.events.coalesceWindow must be from 0 to 10 minutes`,
     );
   }
-  return { topic, coalesceWindowMs };
+  const accountTagsMaxAgeMs = readDuration(
+    config,
+    key,
+    'accountTagsMaxAge',
+    "'6h' or { hours: 6 }",
+  );
+  if (
+    accountTagsMaxAgeMs !== undefined &&
+    !(accountTagsMaxAgeMs > 0 && accountTagsMaxAgeMs <= MAX_ACCOUNT_TAGS_AGE_MS)
+  ) {
+    throw new InputError(
+      `${key}.events.accountTagsMaxAge must be more than 0 and at most 7 days`,
+    );
+  }
+  return {
+    topic,
+    coalesceWindowMs,
+    ...(accountTagsMaxAgeMs !== undefined && { accountTagsMaxAgeMs }),
+  };
+}
+
+/** A duration of `events`, in ms; undefined when not set. */
+function readDuration(
+  config: Config,
+  key: string,
+  name: string,
+  example: string,
+): number | undefined {
+  if (!config.has(name)) return undefined;
+  try {
+    return durationToMilliseconds(
+      readDurationFromConfig(config, { key: name }),
+    );
+  } catch (error) {
+    throw new InputError(
+      `${key}.events.${name} is not a duration, e.g. ${example}: ${error}`,
+    );
+  }
 }

@@ -1,3 +1,4 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { IngestionScopeFailure } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
@@ -5,6 +6,10 @@ import {
   mapSettled,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { CatalogMemory } from '../ingestion/catalogMemory';
+import type {
+  AccountTagsRecord,
+  AccountTagStore,
+} from '../organization/accountTagStore';
 import { regionalScopePrefixes } from '../ingestion/scopes';
 import type { IngestionConfig } from '../ingestionConfig';
 import { accountInfo } from '../resources/accountInfo';
@@ -43,6 +48,8 @@ export async function refreshAccountOwners(
     config: IngestionConfig;
     memory: CatalogMemory;
     readAccountTags?: ReadAccountTags;
+    /** Where the tags read are kept for refreshes that carry them. */
+    kept?: KeptTags;
   },
 ): Promise<AccountOwnersOutcome> {
   const none = { organization, entities: [], failures: [] };
@@ -60,6 +67,12 @@ export async function refreshAccountOwners(
       c.tagKeys.includes(config.roleTagKey),
   );
   if (needFull.length > 0) {
+    // The refresh must read these accounts' tags, not carry them.
+    await keep(
+      deps.kept,
+      needFull.map(c => ({ accountId: c.accountId, tags: null })),
+      Date.now(),
+    );
     return { ...none, fullRefresh: reasonOf(needFull) };
   }
   const toRead = [
@@ -70,8 +83,19 @@ export async function refreshAccountOwners(
     ),
   ];
   if (toRead.length === 0) return none;
+  const readAt = Date.now();
   const read = await mapSettled(toRead, config.concurrency, id =>
     deps.readAccountTags!(id),
+  );
+  await keep(
+    deps.kept,
+    toRead.flatMap((accountId, i) => {
+      const outcome = read[i];
+      return outcome.status === 'fulfilled'
+        ? [{ accountId, tags: outcome.value }]
+        : [];
+    }),
+    readAt,
   );
   const failures: IngestionScopeFailure[] = [];
   const accounts = new Map(organization.accounts);
@@ -136,6 +160,37 @@ function withAccounts(
       accounts: new Map([...accounts].map(([id, a]) => [id, accountInfo(a)])),
     },
   };
+}
+
+/** The account tag store of the provider, as the event path writes to it. */
+export interface KeptTags {
+  store: AccountTagStore;
+  providerName: string;
+  logger: LoggerService;
+}
+
+/**
+ * Keeps what the event path learnt of accounts' tags. A failure does not
+ * stop the change: it is logged, since a refresh may then carry tags older
+ * than these until `accountTagsMaxAge` has passed.
+ */
+async function keep(
+  kept: KeptTags | undefined,
+  records: AccountTagsRecord[],
+  readAt: number,
+): Promise<void> {
+  if (!kept || records.length === 0) return;
+  try {
+    await kept.store.record(kept.providerName, records, readAt);
+  } catch (error) {
+    kept.logger.warn(
+      `Could not keep the tags of ${records
+        .map(r => r.accountId)
+        .join(
+          ', ',
+        )}; a refresh may carry older ones until they are too old: ${error}`,
+    );
+  }
 }
 
 function reasonOf(changes: readonly AccountTagsChange[]): string {

@@ -54,6 +54,7 @@ export async function subscribeToCloudTrailEvents(
       target: options.provider,
       readers: options.readers,
       readAccountTags: options.readAccountTags,
+      accountTags: options.accountTags,
       memory: options.memory,
       catalog: options.catalog,
       statusStore: options.statusStore,

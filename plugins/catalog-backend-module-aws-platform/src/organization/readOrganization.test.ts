@@ -127,6 +127,28 @@ describe('readOrganization', () => {
     );
   });
 
+  it('carries the tags it is given instead of reading them, and says which', async () => {
+    const snapshot = await readOrganization(new OrganizationsClient({}), {
+      concurrency: 2,
+      carriedTags: new Map([['222222222222', { owner: 'carried-team' }]]),
+    });
+    expect(snapshot.accounts[1].tags).toEqual({ owner: 'carried-team' });
+    expect(snapshot.carriedTagAccounts).toEqual(['222222222222']);
+    expect(organizations).not.toHaveReceivedCommandWith(
+      ListTagsForResourceCommand,
+      { ResourceId: '222222222222' },
+    );
+    // The others are read; OUs' tags always are.
+    expect(organizations).toHaveReceivedCommandWith(
+      ListTagsForResourceCommand,
+      { ResourceId: '333333333333' },
+    );
+    expect(organizations).toHaveReceivedCommandWith(
+      ListTagsForResourceCommand,
+      { ResourceId: 'ou-1-workload' },
+    );
+  });
+
   it('fails the whole read when one call fails, so nothing partial reaches the catalog', async () => {
     organizations
       .on(ListTagsForResourceCommand, { ResourceId: '333333333333' })

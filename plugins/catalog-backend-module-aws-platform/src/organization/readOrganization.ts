@@ -51,6 +51,11 @@ export async function readOrganization(
     concurrency: number;
     /** Undefined when the organization has no landing zone. */
     readLandingZone?: () => Promise<LandingZoneRecord | undefined>;
+    /**
+     * Tags of accounts read recently enough to carry (by account id): those
+     * accounts' tags are not read again. An account not in it is read.
+     */
+    carriedTags?: ReadonlyMap<string, AwsTags>;
   },
 ): Promise<OrganizationSnapshot> {
   const { Organization } = await client.send(
@@ -125,11 +130,16 @@ export async function readOrganization(
   const unitTags = await mapAllOrThrow(units, options.concurrency, unit =>
     readTags(client, unit.id),
   );
+  const carried = options.carriedTags ?? new Map<string, AwsTags>();
   const accountTags = await mapAllOrThrow(
     accounts,
     options.concurrency,
-    account => readTags(client, account.id),
+    async account =>
+      carried.get(account.id) ?? (await readTags(client, account.id)),
   );
+  const carriedTagAccounts = accounts
+    .map(account => account.id)
+    .filter(id => carried.has(id));
   const delegatedAdministrators = await readDelegatedAdministrators(
     client,
     options,
@@ -150,6 +160,7 @@ export async function readOrganization(
     })),
     ...(delegatedAdministrators && { delegatedAdministrators }),
     ...(landingZone && { landingZone }),
+    ...(carriedTagAccounts.length > 0 && { carriedTagAccounts }),
   };
 }
 

@@ -44,6 +44,11 @@ export interface OrganizationSnapshot {
   delegatedAdministrators?: DelegatedAdministratorRecord[];
   /** The Control Tower landing zone, when there is one and it can be read. */
   landingZone?: LandingZoneRecord;
+  /**
+   * The accounts whose tags were carried from an earlier read instead of
+   * read now (`carriedTags` of readOrganization); absent when all were read.
+   */
+  carriedTagAccounts?: string[];
 }
 
 /** An account that administers AWS services for the whole organization. */

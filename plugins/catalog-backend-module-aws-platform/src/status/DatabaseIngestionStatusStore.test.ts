@@ -112,6 +112,7 @@ describe.each(databases.eachSupportedId())(
       const applied = await knex(MIGRATIONS_TABLE).select('name');
       expect(applied.map(row => row.name)).toEqual([
         '20261205000000_ingestion_status.js',
+        '20261206000000_account_tags.js',
       ]);
       expect(await knex.schema.hasTable('knex_migrations')).toBe(false);
     });

@@ -1,22 +1,15 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type { IngestionProviderStatus } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
   browserSafeIngestionStatus,
   IngestionStatusStore,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import type { Knex } from 'knex';
+import { moduleDatabase } from './moduleDatabase';
 
 const TABLE = 'aws_platform_ingestion_status';
 
-/**
- * The module's own migrations table (and `<name>_lock`), apart from the
- * catalog's `knex_migrations`, as upstream's incremental ingestion module
- * keeps its own.
- */
-export const MIGRATIONS_TABLE = 'aws_platform__knex_migrations';
+export { MIGRATIONS_TABLE } from './moduleDatabase';
 
 interface StatusRow {
   provider_name: string;
@@ -35,17 +28,7 @@ export class DatabaseIngestionStatusStore implements IngestionStatusStore {
   static async create(
     database: DatabaseService,
   ): Promise<DatabaseIngestionStatusStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({
-        directory: resolvePackagePath(
-          '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform',
-          'migrations',
-        ),
-        tableName: MIGRATIONS_TABLE,
-      });
-    }
-    return new DatabaseIngestionStatusStore(db);
+    return new DatabaseIngestionStatusStore(await moduleDatabase(database));
   }
 
   private constructor(db: Knex) {

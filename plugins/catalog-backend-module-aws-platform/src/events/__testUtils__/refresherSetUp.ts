@@ -4,6 +4,7 @@ import { organizationSnapshot } from '../../__fixtures__/organizationSnapshot';
 import { testIngestionConfig } from '../../__fixtures__/ingestionConfig';
 import { memoryStatusStore } from '../../__testUtils__/memoryStatusStore';
 import { runIngestion } from '../../ingestion/runIngestion';
+import type { AccountTagStore } from '../../organization/accountTagStore';
 import type { OrganizationSnapshot } from '../../organization/types';
 import { EstateData, eventEstate, REGION } from '../__fixtures__/eventEstate';
 import type { ReadAccountTags } from '../refreshAccountOwners';
@@ -45,6 +46,7 @@ export async function setUpRefresher(
     readAccountTags?: ReadAccountTags;
     /** Readers that read a zone at a time (the shipped ones do). */
     zoneByZone?: boolean;
+    accountTags?: AccountTagStore;
   } = {},
 ) {
   const data = eventEstate();
@@ -71,6 +73,7 @@ export async function setUpRefresher(
     transformers: options.transformers ?? new Map(),
     logger: mockServices.logger.mock(),
     readAccountTags: options.readAccountTags,
+    accountTags: options.accountTags,
   });
   return { data, catalog, reads, statusStore, refresher };
 }
