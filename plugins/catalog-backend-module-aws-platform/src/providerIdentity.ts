@@ -1,6 +1,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import { SUITE_LOCATION_KEY } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { DEFAULT_PROVIDER_ID } from './ingestionConfig';
+import { withAnnotation } from './lib/withAnnotation';
 
 const PROVIDER_NAME = 'AwsPlatformEntityProvider';
 
@@ -54,14 +55,5 @@ export function providerIdOf(entity: Entity): string {
 
 /** The entity with the provider id annotation set. */
 export function withProviderId(entity: Entity, id: string): Entity {
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        [ANNOTATION_PROVIDER_ID]: id,
-      },
-    },
-  };
+  return withAnnotation(entity, ANNOTATION_PROVIDER_ID, id);
 }

@@ -203,6 +203,20 @@ describe('ScopeRefresher, account tags', () => {
     ).toBeNull();
   });
 
+  it("asks for the full refresh when an adopter's transformer made resources that would inherit the owner", async () => {
+    const now = withTags(PRODUCTION, {
+      owner: 'payments-team',
+      'aws-platform/role': 'production',
+    });
+    const { catalog, refresher } = await setUpRefresher({
+      readAccountTags: tagReader(now).readAccountTags,
+      transformers: new Map([['aws-backup-vault', async (e: Entity) => e]]),
+    });
+    const outcome = await refresher.refresh([tagged(PRODUCTION, ['owner'])]);
+    expect(outcome.fullRefresh).toMatch(/transformer/);
+    expect(catalog.deltas).toEqual([]);
+  });
+
   it('changes nothing for an account whose tags cannot be read, and says so in the status', async () => {
     const { catalog, refresher, statusStore } = await setUpRefresher({
       readAccountTags: async () => {

@@ -196,6 +196,19 @@ describe('ScopeRefresher, zones named by events', () => {
     expect(catalog.all()).toEqual(await fullRefresh(data));
   });
 
+  it("reads the account whole when an adopter's transformer makes zone entities", async () => {
+    const { data, catalog, reads, refresher } = await setUpRefresher({
+      zoneByZone: true,
+      transformers: new Map([['dns-zone', async (e: Entity) => e]]),
+    });
+    data.zones[`route53:${AUDIT}`][0].recordCount = 7;
+    await refresher.refresh([
+      route53(AUDIT, [{ zoneId: 'ZAUDIT', change: 'records', nsNames: [] }]),
+    ]);
+    expect(reads.calls).toContain(`route53:${AUDIT}`);
+    expect(catalog.all()).toEqual(await fullRefresh(data));
+  });
+
   it('reads the accounts whole when a new zone has zones below it', async () => {
     const { data, catalog, reads, refresher } = await setUpRefresher({
       zoneByZone: true,

@@ -2,6 +2,7 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
+  AWS_ENTITY_TYPES,
   IngestionScopeFailure,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import {
@@ -11,6 +12,7 @@ import {
 import {
   applyTransformers,
   EntityTransformers,
+  TransformerKey,
 } from '../ingestion/applyTransformers';
 import type { CatalogMemory } from '../ingestion/catalogMemory';
 import type { ResourceReaders } from '../ingestion/resourceReaders';
@@ -196,6 +198,8 @@ export class ScopeRefresher {
     }
     try {
       const outcome = await refreshAccountOwners(tagChanges, organization, {
+        // Transformed resources cannot be patched: the full refresh applies.
+        patchable: type => !this.#o.transformers.has(type as TransformerKey),
         config: this.#o.config,
         memory: this.#o.memory,
         readAccountTags: this.#o.readAccountTags,
@@ -238,7 +242,10 @@ export class ScopeRefresher {
     removed: number;
     failures: IngestionScopeFailure[];
   }> {
-    const route53 = scopes.filter(c => c.service === 'route53');
+    // A zone transformer's output cannot be patched: read whole, transformed.
+    const route53 = this.#o.transformers.has(AWS_ENTITY_TYPES.dnsZone)
+      ? []
+      : scopes.filter(c => c.service === 'route53');
     try {
       const outcome = await refreshNamedZones(route53, organization, {
         config: this.#o.config,

@@ -6,6 +6,7 @@ import {
   LABEL_ACCOUNT_ROLE,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import { OwnerSettings, resolveOwner } from '../lib/resolveOwner';
+import { withAnnotation } from '../lib/withAnnotation';
 
 /**
  * The account entity with the owner its tags name now, resolved as the full
@@ -32,11 +33,7 @@ export function accountWithOwner(
     return undefined;
   }
   return {
-    ...account,
-    metadata: {
-      ...account.metadata,
-      annotations: { ...annotations, [ANNOTATION_OWNER_SOURCE]: source },
-    },
+    ...withAnnotation(account, ANNOTATION_OWNER_SOURCE, source),
     spec: { ...account.spec, owner },
   };
 }

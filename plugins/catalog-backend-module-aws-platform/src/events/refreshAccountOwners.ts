@@ -16,6 +16,7 @@ import { accountInfo } from '../resources/accountInfo';
 import { accountWithOwner, resourcesInheriting } from './accountOwner';
 import type { AccountTagsChange } from './eventChange';
 import type { EventOrganization } from './eventOrganization';
+import type { AwsTags } from '../organization/types';
 
 /** Reads one account's tags in AWS Organizations, now. */
 export type ReadAccountTags = (
@@ -50,6 +51,11 @@ export async function refreshAccountOwners(
     readAccountTags?: ReadAccountTags;
     /** Where the tags read are kept for refreshes that carry them. */
     kept?: KeptTags;
+    /**
+     * Whether resources of a type may be patched with a new owner (not when
+     * an adopter's transformer made them); default all.
+     */
+    patchable?: (type: string) => boolean;
   },
 ): Promise<AccountOwnersOutcome> {
   const none = { organization, entities: [], failures: [] };
@@ -83,50 +89,80 @@ export async function refreshAccountOwners(
     ),
   ];
   if (toRead.length === 0) return none;
-  const readAt = Date.now();
-  const read = await mapSettled(toRead, config.concurrency, id =>
-    deps.readAccountTags!(id),
-  );
-  await keep(
-    deps.kept,
-    toRead.flatMap((accountId, i) => {
-      const outcome = read[i];
-      return outcome.status === 'fulfilled'
-        ? [{ accountId, tags: outcome.value }]
-        : [];
-    }),
-    readAt,
-  );
-  const failures: IngestionScopeFailure[] = [];
+  const { tags, failures } = await readTagsOf(toRead, deps);
   const accounts = new Map(organization.accounts);
-  toRead.forEach((id, i) => {
-    const outcome = read[i];
-    if (outcome.status === 'rejected') {
-      failures.push({
-        scope: `account-tags:${id}`,
-        ...describeAwsError(outcome.reason),
-      });
-      return;
-    }
+  for (const [id, accountTags] of tags) {
     const changed = accountWithOwner(
       organization.accounts.get(id)!,
-      outcome.value,
+      accountTags,
       config,
     );
     if (changed) accounts.set(id, changed);
-  });
+  }
   const changedIds = toRead.filter(
     id => accounts.get(id) !== organization.accounts.get(id),
   );
   if (changedIds.length === 0) return { ...none, failures };
+  const inheriting = await inheritingResources(
+    changedIds,
+    accounts,
+    organization,
+    deps,
+  );
+  const patchable = deps.patchable ?? (() => true);
+  if (inheriting.some(e => !patchable(String(e.spec?.type)))) {
+    return {
+      ...none,
+      failures,
+      fullRefresh: `${reasonOf(
+        ours,
+      )}: an adopter's transformer made resources that inherit the owner`,
+    };
+  }
   return {
     organization: withAccounts(organization, accounts),
-    entities: [
-      ...changedIds.map(id => accounts.get(id)!),
-      ...(await inheritingResources(changedIds, accounts, organization, deps)),
-    ],
+    entities: [...changedIds.map(id => accounts.get(id)!), ...inheriting],
     failures,
   };
+}
+
+/**
+ * The tags of the accounts, read now (and kept for refreshes that carry
+ * them), and the accounts whose read failed.
+ */
+async function readTagsOf(
+  accountIds: readonly string[],
+  deps: {
+    config: IngestionConfig;
+    readAccountTags?: ReadAccountTags;
+    kept?: KeptTags;
+  },
+): Promise<{ tags: Map<string, AwsTags>; failures: IngestionScopeFailure[] }> {
+  const readAt = Date.now();
+  const read = await mapSettled(accountIds, deps.config.concurrency, id =>
+    deps.readAccountTags!(id),
+  );
+  const tags = new Map<string, AwsTags>();
+  const failures: IngestionScopeFailure[] = [];
+  read.forEach((outcome, i) => {
+    if (outcome.status === 'fulfilled') {
+      tags.set(accountIds[i], outcome.value);
+    } else {
+      failures.push({
+        scope: `account-tags:${accountIds[i]}`,
+        ...describeAwsError(outcome.reason),
+      });
+    }
+  });
+  await keep(
+    deps.kept,
+    [...tags].map(([accountId, accountTags]) => ({
+      accountId,
+      tags: accountTags,
+    })),
+    readAt,
+  );
+  return { tags, failures };
 }
 
 /** The held resources of the accounts that inherit their new owner. */

@@ -108,7 +108,7 @@ export async function refreshNamedZones(
   if ('fallback' in held) return none(held.fallback);
   return {
     handled: [...changes],
-    ...applyReads({ plan, created, reads, held, organization, deps }),
+    ...applyReads({ plan, created, reads, held, organization }),
   };
 }
 
@@ -197,7 +197,6 @@ function applyReads(input: {
   reads: ZoneReads;
   held: Map<string, Entity>;
   organization: EventOrganization;
-  deps: Deps;
 }): Omit<NamedZonesOutcome, 'handled'> {
   const { plan, reads, held, organization } = input;
   const { ctx } = organization;

@@ -5,6 +5,7 @@ import {
   ANNOTATION_OWNER_SOURCE,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 import type { HostedZoneRecord } from '../../dns/types';
+import { withAnnotation } from '../../lib/withAnnotation';
 import { AccountInfo, resourceOwner } from '../../resources/mappingContext';
 
 /** `spec.zone` of a zone entity, as zonesToEntities writes it. */
@@ -55,17 +56,12 @@ export function withZoneOwner(
   ownerTagKey: string,
 ): Entity {
   const owner = resourceOwner(tags, account, ownerTagKey);
-  return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        [ANNOTATION_OWNER_SOURCE]: owner.source,
-      },
-    },
-    spec: { ...entity.spec, owner: owner.owner },
-  };
+  const annotated = withAnnotation(
+    entity,
+    ANNOTATION_OWNER_SOURCE,
+    owner.source,
+  );
+  return { ...annotated, spec: { ...entity.spec, owner: owner.owner } };
 }
 
 /**
@@ -75,16 +71,10 @@ export function withZoneOwner(
 export function withDelegationOf(entity: Entity, judged: Entity): Entity {
   const { dependsOn: _dependsOn, ...spec } = entity.spec ?? {};
   const dependsOn = judged.spec?.dependsOn;
+  const status =
+    judged.metadata.annotations?.[ANNOTATION_DELEGATION_STATUS] ?? '';
   return {
-    ...entity,
-    metadata: {
-      ...entity.metadata,
-      annotations: {
-        ...entity.metadata.annotations,
-        [ANNOTATION_DELEGATION_STATUS]:
-          judged.metadata.annotations?.[ANNOTATION_DELEGATION_STATUS] ?? '',
-      },
-    },
+    ...withAnnotation(entity, ANNOTATION_DELEGATION_STATUS, status),
     spec: {
       ...spec,
       ...(dependsOn !== undefined && { dependsOn }),
