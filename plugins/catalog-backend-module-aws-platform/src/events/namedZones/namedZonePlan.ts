@@ -60,9 +60,9 @@ export function canParent(parent: ZoneSighting, child: ZoneSighting): boolean {
  * Plans the re-read of the zones a batch's Route 53 events named, from the
  * zones the catalog holds, or says why the accounts must be read whole
  * instead: an event that named no zone, a change to a zone the catalog
- * does not hold yet, an apex
- * NS record, or a delegated name whose zones are judged against another
- * parent or have zones below it judged against this one.
+ * does not hold yet, an apex NS record, or a delegated name whose zones are
+ * judged against another parent or have zones below it judged against
+ * this one.
  */
 export function planNamedZones(
   changes: readonly ScopeChange[],
