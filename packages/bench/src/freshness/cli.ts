@@ -131,6 +131,7 @@ async function main(args: FreshnessArgs): Promise<number> {
         roleName: ROLE_NAME,
         queueUrl: queue.url,
         sqsEndpoint: aws.endpoint,
+        accountTagsMaxAge: args.accountTagsMaxAge,
       }),
     );
     const child = (started.child = startChild(

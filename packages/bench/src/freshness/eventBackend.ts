@@ -16,7 +16,13 @@ import { ConfigReader } from '@backstage/config';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { AwsSqsConsumingEventPublisher } from '@backstage/plugin-events-backend-module-aws-sqs';
 import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
+import { memoryAccountTagStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryAccountTagStore';
 import { memoryStatusStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryStatusStore';
+import {
+  accountTagCounts,
+  keepReadTags,
+  tagsToCarry,
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/carriedAccountTags';
 import { subscribeToCloudTrailEvents } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/subscribeToCloudTrailEvents';
 import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
 import { createAccountTagsReader } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/accountTagsReader';
@@ -46,7 +52,12 @@ function backendConfig(job: FreshnessJob): ConfigReader {
           defaultOwner: 'group:default/platform-team',
           regions: [job.region],
           // The default window (5 s): the figures are the shipped settings'.
-          events: { enabled: true },
+          events: {
+            enabled: true,
+            ...(job.accountTagsMaxAge && {
+              accountTagsMaxAge: job.accountTagsMaxAge,
+            }),
+          },
         },
       },
     },
@@ -86,6 +97,17 @@ async function main(): Promise<void> {
   const catalog = new RecordingCatalog((id, at, mutation) =>
     send({ type: 'seen', id, at, mutation }),
   );
+  // The catalog database's tag store, in memory: the child has no database.
+  const accountTags = memoryAccountTagStore();
+  const maxAgeMs = ingestionConfig.events?.accountTagsMaxAgeMs;
+  const carrying = maxAgeMs
+    ? {
+        store: accountTags,
+        providerName: providerIdentity(ingestionConfig.id).providerName,
+        maxAgeMs,
+        logger,
+      }
+    : undefined;
   const organizations = () =>
     clientFactory.createClient(OrganizationsClient, {
       accountId: ingestionConfig.organization.accountId,
@@ -93,12 +115,22 @@ async function main(): Promise<void> {
     });
   const refresh = async (triggered: boolean) => {
     const started = performance.now();
+    let tagsCarried: number | undefined;
     const run = await runIngestion({
       config: ingestionConfig,
-      readOrganization: async () =>
-        readOrganization(await organizations(), {
+      // As AwsPlatformEntityProvider reads it, tags carried where set.
+      readOrganization: async () => {
+        const readAt = Date.now();
+        const snapshot = await readOrganization(await organizations(), {
           concurrency: ingestionConfig.concurrency,
-        }),
+          ...(carrying && {
+            carriedTags: await tagsToCarry(carrying, readAt),
+          }),
+        });
+        if (carrying) await keepReadTags(carrying, snapshot, readAt);
+        tagsCarried = accountTagCounts(snapshot).carried;
+        return snapshot;
+      },
       confirmOrganization: async () =>
         readOrganizationId(await organizations()),
       readers,
@@ -114,7 +146,10 @@ async function main(): Promise<void> {
         ...(run.entities ? [] : ['applied nothing']),
       ],
     };
-    send({ type: 'refreshed', result: { ...result, triggered } });
+    send({
+      type: 'refreshed',
+      result: { ...result, triggered, ...(carrying && { tagsCarried }) },
+    });
   };
   const { taskId } = providerIdentity(ingestionConfig.id);
   const schedule = benchScheduler(taskId, refresh);
@@ -127,6 +162,7 @@ async function main(): Promise<void> {
       clientFactory,
       ingestionConfig.organization,
     ),
+    ...(carrying && { accountTags }),
     memory: catalog,
     catalog,
     statusStore: memoryStatusStore(),

@@ -20,6 +20,9 @@ AWS-like proxy (latency and per-account throttling).
   --cadence-min N          the full refresh's schedule, for the baseline
                            (default 30, the shipped schedule)
   --wait-s N               longest wait for one change (default 120)
+  --account-tags-max-age D events.accountTagsMaxAge of the provider, e.g.
+                           6h: refreshes carry the tags read within it
+                           (default: off, every refresh reads them)
   --json-out PATH          also write every figure as JSON
   --help`;
 
@@ -33,6 +36,7 @@ export type FreshnessArgs = {
   latencyMs: number;
   cadenceMin: number;
   waitS: number;
+  accountTagsMaxAge?: string;
   jsonOut?: string;
   help: boolean;
 };
@@ -51,6 +55,7 @@ export function parseFreshnessArgs(argv: string[]): FreshnessArgs {
       'latency-ms': { type: 'string', default: '50' },
       'cadence-min': { type: 'string', default: '30' },
       'wait-s': { type: 'string', default: '120' },
+      'account-tags-max-age': { type: 'string' },
       'json-out': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -72,6 +77,7 @@ export function parseFreshnessArgs(argv: string[]): FreshnessArgs {
     latencyMs: int('latency-ms', 0),
     cadenceMin: int('cadence-min', 1),
     waitS: int('wait-s', 10),
+    accountTagsMaxAge: values['account-tags-max-age'],
     jsonOut: values['json-out'],
     help: values.help,
   };

@@ -1,4 +1,5 @@
 import {
+  refreshSummary,
   apiTable,
   callsPerChange,
   latencyTable,
@@ -103,6 +104,19 @@ describe('freshness report', () => {
     expect(table).toContain('| 4/4 by delta | 7.0 | 9.0 | 2.5 | 0 | 0 |');
     expect(table).toContain(
       '0/3 by events (0 AWS calls); 3/3 by the next full refresh (120.0 s)',
+    );
+  });
+
+  it("says how long a refresh took, and how many accounts' tags it carried", () => {
+    const refresh = {
+      durationMs: 12_345,
+      entities: 10,
+      failures: [],
+      triggered: true,
+    };
+    expect(refreshSummary(refresh)).toBe('12.3 s');
+    expect(refreshSummary({ ...refresh, tagsCarried: 997 })).toBe(
+      "12.3 s, 997 accounts' tags carried",
     );
   });
 

@@ -157,7 +157,7 @@ export function robustTable(r: RobustFigures): string {
         } AWS calls); ${r.dropped.repaired}/${
           r.dropped.made
         } by the next full refresh${
-          r.repairRefresh ? ` (${s(r.repairRefresh.durationMs)} s)` : ''
+          r.repairRefresh ? ` (${refreshSummary(r.repairRefresh)})` : ''
         }`,
         '–',
         '–',
@@ -208,4 +208,13 @@ export function verdicts(
     } by one full refresh`,
   );
   return out;
+}
+
+/** A refresh's time, and the accounts whose tags it carried, if any. */
+export function refreshSummary(refresh: RefreshResult): string {
+  const carried =
+    refresh.tagsCarried !== undefined
+      ? `, ${refresh.tagsCarried} accounts' tags carried`
+      : '';
+  return `${s(refresh.durationMs)} s${carried}`;
 }

@@ -12,6 +12,7 @@ import { is } from './childLink.ts';
 import type { ChildLink } from './childLink.ts';
 import type { ChangeContext } from './changeKinds.ts';
 import type { FreshnessArgs } from './freshnessArgs.ts';
+import { refreshSummary } from './freshnessReport.ts';
 import type { RobustFigures } from './freshnessReport.ts';
 import type { RefreshResult } from './protocol.ts';
 import type { Queue } from './queue.ts';
@@ -86,7 +87,7 @@ export async function measureAll(o: {
   log('baseline: one full refresh (it also fills the catalog)');
   const baseline = await baselineRefresh(deps);
   log(
-    `full refresh: ${(baseline.refresh.durationMs / 1000).toFixed(1)} s, ${
+    `full refresh: ${refreshSummary(baseline.refresh)}, ${
       baseline.calls
     } calls, ${baseline.refresh.entities} entities, ${
       baseline.refresh.failures.length

@@ -11,6 +11,8 @@ export type FreshnessJob = {
   /** The SQS queue the aws-sqs module reads, straight on moto (not counted). */
   queueUrl: string;
   sqsEndpoint: string;
+  /** `events.accountTagsMaxAge` of the provider, when the run sets it. */
+  accountTagsMaxAge?: string;
 };
 
 /**
@@ -32,6 +34,8 @@ export type RefreshResult = {
   failures: string[];
   /** Started by the scheduler's triggerTask (RefreshTrigger), not by the orchestrator. */
   triggered: boolean;
+  /** Accounts whose tags were carried, not read (events.accountTagsMaxAge). */
+  tagsCarried?: number;
 };
 
 export type FromChild =
