@@ -7,27 +7,18 @@ import {
   zone,
 } from './__fixtures__/eventEstate';
 import { fullRefresh, setUpRefresher } from './__testUtils__/refresherSetUp';
-import type { ScopeChange } from './eventChange';
+import { route53Change } from './__testUtils__/route53Change';
 import type { ZoneChange } from './route53ZoneNamed';
 
 // Route 53 changes applied zone by zone (namedZones/): each test checks
 // the catalog against the full refresh's output on the changed estate, and
 // which reads it took; the whole-account reads are `route53:<account>`.
 
-function route53(
+const route53 = (
   accountId: string,
   zones: ZoneChange[] | undefined,
   delegation = true,
-): ScopeChange {
-  return {
-    kind: 'scope',
-    key: `route53:${accountId}`,
-    service: 'route53',
-    accountId,
-    delegation,
-    ...(zones && { zones }),
-  };
-}
+) => route53Change(accountId, { zones, delegation });
 
 const ROLE_CONFLICTS = 'aws-platform-suite.github.io/role-conflicts';
 

@@ -15,22 +15,14 @@ import {
   refresherConfig as config,
   setUpRefresher as setUp,
 } from './__testUtils__/refresherSetUp';
+import { route53Change } from './__testUtils__/route53Change';
 import type { OrganizationChange, ScopeChange } from './eventChange';
 
-function route53(
+const route53 = (
   accountId: string,
   delegation: boolean,
   delegatedNames?: string[],
-): ScopeChange {
-  return {
-    kind: 'scope',
-    key: `route53:${accountId}`,
-    service: 'route53',
-    accountId,
-    delegation,
-    ...(delegatedNames && { delegatedNames }),
-  };
-}
+) => route53Change(accountId, { delegation, delegatedNames });
 
 function regional(
   service: 'eks' | 'backup',
