@@ -108,14 +108,14 @@ describe('freshness report', () => {
   });
 
   it("says how long a refresh took, and how many accounts' tags it carried", () => {
-    const refresh = {
+    const repair = {
       durationMs: 12_345,
       entities: 10,
       failures: [],
       triggered: true,
     };
-    expect(refreshSummary(refresh)).toBe('12.3 s');
-    expect(refreshSummary({ ...refresh, tagsCarried: 997 })).toBe(
+    expect(refreshSummary(repair)).toBe('12.3 s');
+    expect(refreshSummary({ ...repair, tagsCarried: 997 })).toBe(
       "12.3 s, 997 accounts' tags carried",
     );
   });
