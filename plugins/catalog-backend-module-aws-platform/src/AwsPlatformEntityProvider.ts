@@ -14,9 +14,8 @@ import { ControlTowerClient } from './organization/controlTower/ControlTowerClie
 import type { AccountTagStore } from './organization/accountTagStore';
 import {
   accountTagCounts,
-  keepReadTags,
+  readWithCarriedTags,
   TagCarrying,
-  tagsToCarry,
 } from './organization/carriedAccountTags';
 import { readLandingZone } from './organization/controlTower/readLandingZone';
 import type { IngestionStatusStore } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
@@ -159,24 +158,23 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     const run = await runIngestion({
       config: this.#config,
       readOrganization: async () => {
-        const carrying = this.#tagCarrying();
-        const readAt = Date.now();
-        const snapshot = await readOrganization(await organizations(), {
-          concurrency: this.#config.concurrency,
-          ...(carrying && {
-            carriedTags: await tagsToCarry(carrying, readAt),
-          }),
-          ...(organization.controlTowerRegion && {
-            readLandingZone: async () =>
-              readLandingZone(
-                await this.#clientFactory.createClient(ControlTowerClient, {
-                  accountId: organization.accountId,
-                  region: organization.controlTowerRegion!,
-                }),
-              ),
-          }),
-        });
-        if (carrying) await keepReadTags(carrying, snapshot, readAt);
+        const snapshot = await readWithCarriedTags(
+          async carriedTags =>
+            readOrganization(await organizations(), {
+              concurrency: this.#config.concurrency,
+              ...(carriedTags && { carriedTags }),
+              ...(organization.controlTowerRegion && {
+                readLandingZone: async () =>
+                  readLandingZone(
+                    await this.#clientFactory.createClient(ControlTowerClient, {
+                      accountId: organization.accountId,
+                      region: organization.controlTowerRegion!,
+                    }),
+                  ),
+              }),
+            }),
+          this.#tagCarrying(),
+        );
         accountTags = accountTagCounts(snapshot);
         return snapshot;
       },

@@ -20,8 +20,7 @@ import { memoryAccountTagStore } from '@aws-platform-suite/backstage-plugin-cata
 import { memoryStatusStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryStatusStore';
 import {
   accountTagCounts,
-  keepReadTags,
-  tagsToCarry,
+  readWithCarriedTags,
 } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/carriedAccountTags';
 import { subscribeToCloudTrailEvents } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/subscribeToCloudTrailEvents';
 import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
@@ -120,14 +119,14 @@ async function main(): Promise<void> {
       config: ingestionConfig,
       // As AwsPlatformEntityProvider reads it, tags carried where set.
       readOrganization: async () => {
-        const readAt = Date.now();
-        const snapshot = await readOrganization(await organizations(), {
-          concurrency: ingestionConfig.concurrency,
-          ...(carrying && {
-            carriedTags: await tagsToCarry(carrying, readAt),
-          }),
-        });
-        if (carrying) await keepReadTags(carrying, snapshot, readAt);
+        const snapshot = await readWithCarriedTags(
+          async carriedTags =>
+            readOrganization(await organizations(), {
+              concurrency: ingestionConfig.concurrency,
+              ...(carriedTags && { carriedTags }),
+            }),
+          carrying,
+        );
         tagsCarried = accountTagCounts(snapshot).carried;
         return snapshot;
       },

@@ -20,7 +20,7 @@ import { regionalScopePrefixes, ScopeOutcome } from '../ingestion/scopes';
 import type { IngestionConfig } from '../ingestionConfig';
 import { accountsWithDelta } from './accountSummaryDelta';
 import { readDelegationNeighbourhood } from './delegationNeighbourhood';
-import type { EventCatalog } from './eventCatalog';
+import { EventCatalog, withZonesListedOnce } from './eventCatalog';
 import type {
   AccountTagsChange,
   EventChange,
@@ -137,7 +137,10 @@ export class ScopeRefresher {
       (change): change is ScopeChange =>
         change.kind === 'scope' && this.#isRead(change, organization),
     );
-    const zones = await this.#namedZones(scopes, organization);
+    // The zones the catalog holds, listed once for the batch: the zone by
+    // zone path reads them, and the whole-account path when it falls back.
+    const catalog = withZonesListedOnce(this.#o.catalog);
+    const zones = await this.#namedZones(scopes, organization, catalog);
     const early = {
       added: owners.entities.length + zones.added,
       removed: zones.removed,
@@ -148,7 +151,7 @@ export class ScopeRefresher {
       await this.#report(early.failures);
       return { ...none, ...early, ...(fullRefresh && { fullRefresh }) };
     }
-    const reads = await this.#read(readable, organization);
+    const reads = await this.#read(readable, organization, catalog);
     const failures: IngestionScopeFailure[] = [
       ...early.failures,
       ...reads.failed.map(o => ({
@@ -201,7 +204,7 @@ export class ScopeRefresher {
         // Transformed resources cannot be patched: the full refresh applies.
         patchable: type => !this.#o.transformers.has(type as TransformerKey),
         config: this.#o.config,
-        memory: this.#o.memory,
+        resourcesOf: ids => this.#resourcesOf(ids, organization),
         readAccountTags: this.#o.readAccountTags,
         ...(this.#o.accountTags && {
           kept: {
@@ -236,6 +239,7 @@ export class ScopeRefresher {
   async #namedZones(
     scopes: readonly ScopeChange[],
     organization: EventOrganization,
+    catalog: EventCatalog,
   ): Promise<{
     done: Set<ScopeChange>;
     added: number;
@@ -250,7 +254,7 @@ export class ScopeRefresher {
       const outcome = await refreshNamedZones(route53, organization, {
         config: this.#o.config,
         readers: this.#o.readers,
-        catalog: this.#o.catalog,
+        catalog,
       });
       if (outcome.fallback) {
         this.#o.logger.debug(
@@ -377,6 +381,7 @@ export class ScopeRefresher {
   async #read(
     changes: ScopeChange[],
     organization: EventOrganization,
+    catalog: EventCatalog,
   ): Promise<ChangedReads> {
     const first = await readChangedScopes(
       this.#o.readers,
@@ -389,7 +394,7 @@ export class ScopeRefresher {
       organization,
       config: this.#o.config,
       readers: this.#o.readers,
-      catalog: this.#o.catalog,
+      catalog,
     });
     const failed = first.filter(
       o => !o.ok || dns.failedScopes.has(o.scope.key),

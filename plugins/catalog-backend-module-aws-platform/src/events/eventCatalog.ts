@@ -123,3 +123,21 @@ function sightingOf(zone: Entity, organizationId: string): ZoneSighting[] {
     },
   ];
 }
+
+/**
+ * The catalog with `zones()` asked once: each later call answers the first
+ * call's list. For one batch of changes, whose paths may each need it.
+ */
+export function withZonesListedOnce(catalog: EventCatalog): EventCatalog {
+  const listed = new Map<string, Promise<ZoneSighting[]>>();
+  return {
+    accounts: () => catalog.accounts(),
+    entitiesByRefs: refs => catalog.entitiesByRefs(refs),
+    zones: organizationId => {
+      if (!listed.has(organizationId)) {
+        listed.set(organizationId, catalog.zones(organizationId));
+      }
+      return listed.get(organizationId)!;
+    },
+  };
+}

@@ -5,12 +5,10 @@ import {
   describeAwsError,
   mapSettled,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
-import type { CatalogMemory } from '../ingestion/catalogMemory';
 import type {
   AccountTagsRecord,
   AccountTagStore,
 } from '../organization/accountTagStore';
-import { regionalScopePrefixes } from '../ingestion/scopes';
 import type { IngestionConfig } from '../ingestionConfig';
 import { accountInfo } from '../resources/accountInfo';
 import { accountWithOwner, resourcesInheriting } from './accountOwner';
@@ -47,7 +45,8 @@ export async function refreshAccountOwners(
   organization: EventOrganization,
   deps: {
     config: IngestionConfig;
-    memory: CatalogMemory;
+    /** The provider's resources of these accounts, as the catalog holds them. */
+    resourcesOf(accountIds: ReadonlySet<string>): Promise<Entity[]>;
     readAccountTags?: ReadAccountTags;
     /** Where the tags read are kept for refreshes that carry them. */
     kept?: KeptTags;
@@ -106,8 +105,7 @@ export async function refreshAccountOwners(
   const inheriting = await inheritingResources(
     changedIds,
     accounts,
-    organization,
-    deps,
+    deps.resourcesOf,
   );
   const patchable = deps.patchable ?? (() => true);
   if (inheriting.some(e => !patchable(String(e.spec?.type)))) {
@@ -169,17 +167,9 @@ async function readTagsOf(
 async function inheritingResources(
   accountIds: readonly string[],
   accounts: ReadonlyMap<string, Entity>,
-  organization: EventOrganization,
-  deps: { config: IngestionConfig; memory: CatalogMemory },
+  resourcesOf: (accountIds: ReadonlySet<string>) => Promise<Entity[]>,
 ): Promise<Entity[]> {
-  const held = await deps.memory.entitiesOfScopes(
-    [],
-    organization.ctx.organizationId,
-    accountIds.flatMap(id => [
-      `route53:${id}`,
-      ...regionalScopePrefixes(id, deps.config.services),
-    ]),
-  );
+  const held = await resourcesOf(new Set(accountIds));
   return accountIds.flatMap(id =>
     resourcesInheriting(held, id, String(accounts.get(id)!.spec?.owner)),
   );

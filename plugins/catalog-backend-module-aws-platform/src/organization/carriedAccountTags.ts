@@ -16,7 +16,7 @@ export interface TagCarrying {
  * path) within the maximum age. When the store cannot answer, none: every
  * account's tags are read, as without carrying.
  */
-export async function tagsToCarry(
+async function tagsToCarry(
   carrying: TagCarrying,
   now: number,
 ): Promise<ReadonlyMap<string, AwsTags>> {
@@ -38,7 +38,7 @@ export async function tagsToCarry(
  * `readAt`, the time the read began. A failure only means they are read
  * again next time.
  */
-export async function keepReadTags(
+async function keepReadTags(
   carrying: TagCarrying,
   snapshot: OrganizationSnapshot,
   readAt: number,
@@ -63,4 +63,22 @@ export function accountTagCounts(snapshot: OrganizationSnapshot): {
 } {
   const carried = snapshot.carriedTagAccounts?.length ?? 0;
   return { read: snapshot.accounts.length - carried, carried };
+}
+
+/**
+ * Reads the organization with `read`, carrying the tags `carrying` allows
+ * and keeping those read for the next refresh; without `carrying`, a plain
+ * read. As AwsPlatformEntityProvider reads it at every refresh.
+ */
+export async function readWithCarriedTags(
+  read: (
+    carriedTags?: ReadonlyMap<string, AwsTags>,
+  ) => Promise<OrganizationSnapshot>,
+  carrying: TagCarrying | undefined,
+): Promise<OrganizationSnapshot> {
+  if (!carrying) return read();
+  const readAt = Date.now();
+  const snapshot = await read(await tagsToCarry(carrying, readAt));
+  await keepReadTags(carrying, snapshot, readAt);
+  return snapshot;
 }

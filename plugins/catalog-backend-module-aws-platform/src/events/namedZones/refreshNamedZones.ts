@@ -5,6 +5,7 @@ import {
   ANNOTATION_ORGANIZATION_ID,
   suiteLocationRef,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+import type { HostedZoneReader } from '../../dns/readHostedZone';
 import type { HostedZoneRecord, NsDelegation } from '../../dns/types';
 import { toProviderEntity } from '../../ingestion/providerEntity';
 import type { ResourceReaders } from '../../ingestion/resourceReaders';
@@ -80,9 +81,15 @@ export async function refreshNamedZones(
     affected: new Set(),
     ...(fallback && { fallback }),
   });
-  const reader = deps.readers.hostedZone?.bind(deps.readers);
+  const hostedZone = deps.readers.hostedZone?.bind(deps.readers);
   if (changes.length === 0) return none();
-  if (!reader) return none('the readers read whole accounts only');
+  if (!hostedZone) return none('the readers read whole accounts only');
+  // One client per account for the batch's reads.
+  const clients = new Map<string, Promise<HostedZoneReader>>();
+  const reader = (accountId: string) => {
+    if (!clients.has(accountId)) clients.set(accountId, hostedZone(accountId));
+    return clients.get(accountId)!;
+  };
   const sightings = await deps.catalog.zones(organization.ctx.organizationId);
   const plan = planNamedZones(changes, sightings);
   if ('fallback' in plan) return none(plan.fallback);
