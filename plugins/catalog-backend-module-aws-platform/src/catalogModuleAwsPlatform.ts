@@ -25,6 +25,8 @@ import { createStatusRouter } from './status/statusRouter';
 import { awsPlatformCatalogPermissionRules } from './permissions/permissionRules';
 import { createEventCatalog } from './events/eventCatalog';
 import { subscribeToCloudTrailEvents } from './events/subscribeToCloudTrailEvents';
+import { DatabaseChangeJournal } from './events/replicas/DatabaseChangeJournal';
+import { DatabaseScopeLeases } from './events/replicas/DatabaseScopeLeases';
 
 /**
  * Catalog module of the AWS Platform suite: ingests each AWS organization
@@ -93,6 +95,10 @@ export const catalogModuleAwsPlatform = createBackendModule({
           }),
         );
         const tagStore = await DatabaseAccountTagStore.create(deps.database);
+        const replicas = {
+          journal: await DatabaseChangeJournal.create(deps.database),
+          leases: await DatabaseScopeLeases.create(deps.database),
+        };
         const ingestions = readIngestionConfigs(config);
         if (ingestions.length === 0) {
           logger.info(
@@ -144,6 +150,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             transformers,
             logger,
             accountTags,
+            replicas,
           });
         }
       },

@@ -18,6 +18,7 @@ import { AwsSqsConsumingEventPublisher } from '@backstage/plugin-events-backend-
 import { DefaultAwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-platform-node';
 import { memoryAccountTagStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryAccountTagStore';
 import { memoryStatusStore } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryStatusStore';
+import { memoryReplicaStores } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/__testUtils__/memoryReplicaStores';
 import {
   accountTagCounts,
   readWithCarriedTags,
@@ -174,6 +175,9 @@ async function main(): Promise<void> {
       applyDelta: (added, removed) => catalog.applyDelta(added, removed),
       refreshInProgress: schedule.running,
     },
+    // One backend: the journal and leases in memory (the portal's are in
+    // the catalog's database).
+    replicas: memoryReplicaStores(),
   });
   if (!consumer) throw new Error('events are not enabled');
   for (const publisher of AwsSqsConsumingEventPublisher.fromConfig({

@@ -1,6 +1,7 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { organizationSnapshot } from '../__fixtures__/organizationSnapshot';
 import { testIngestionConfig } from '../__fixtures__/ingestionConfig';
+import { memoryReplicaStores } from '../__testUtils__/memoryReplicaStores';
 import { memoryStatusStore } from '../__testUtils__/memoryStatusStore';
 import { runIngestion } from '../ingestion/runIngestion';
 import {
@@ -20,6 +21,7 @@ import {
 import { estateReaders } from './__testUtils__/estateReaders';
 import { MemoryCatalog } from './__testUtils__/memoryCatalog';
 import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
+import { ReplicaHandoff } from './replicas/ReplicaHandoff';
 import { ScopeRefresher } from './ScopeRefresher';
 
 const config = testIngestionConfig({ regions: [REGION] });
@@ -44,6 +46,7 @@ async function setUp(
   const logger = mockServices.logger.mock();
   const fullRefreshes: string[] = [];
   let refreshing = options.refreshing;
+  const replicas = memoryReplicaStores();
   const consumer = new CloudTrailEventConsumer({
     windowMs: 30,
     refresher: new ScopeRefresher({
@@ -57,6 +60,11 @@ async function setUp(
       transformers: new Map(),
       logger,
       readAccountTags: options.readAccountTags,
+    }),
+    handoff: new ReplicaHandoff({
+      providerName: 'AwsPlatformEntityProvider',
+      ...replicas,
+      logger,
     }),
     requestFullRefresh: reason => fullRefreshes.push(reason),
     refreshInProgress: () => refreshing,
@@ -74,6 +82,7 @@ async function setUp(
     fullRefreshes,
     consumer,
     publish,
+    journal: replicas.journal,
     endRefresh: () => {
       refreshing = undefined;
     },
@@ -85,7 +94,7 @@ const names = (catalog: MemoryCatalog) =>
 
 describe('CloudTrailEventConsumer', () => {
   it('reads a scope once for a burst of duplicated and reordered events', async () => {
-    const { data, catalog, reads, consumer, publish } = await setUp();
+    const { data, catalog, reads, consumer, publish, journal } = await setUp();
     data.clusters[`eks:${PRODUCTION}:${REGION}`].push(
       cluster(PRODUCTION, 'test'),
     );
@@ -94,7 +103,10 @@ describe('CloudTrailEventConsumer', () => {
     for (const event of [created, record, created, created, record]) {
       await publish(event);
     }
+    // Each message is kept until it is applied.
+    expect(journal.rows.size).toBe(5);
     await consumer.idle();
+    expect(journal.rows.size).toBe(0);
     // Once, and only the cluster the events named.
     expect(reads.calls.filter(c => c.startsWith('eks:'))).toEqual([
       `eks:${PRODUCTION}:${REGION} test`,
@@ -165,14 +177,19 @@ describe('CloudTrailEventConsumer', () => {
   });
 
   it('reads a cluster again until its operation ends, a bounded number of times', async () => {
-    const { data, consumer, publish, reads } = await setUp();
+    const { data, consumer, publish, reads, journal } = await setUp();
     data.clusters[`eks:${PRODUCTION}:${REGION}`] = [
       cluster(PRODUCTION, 'test', { status: 'CREATING' }),
     ];
     await publish(madeIn(eksCreateCluster, PRODUCTION, REGION));
+    // Kept while it is read again, so that another replica would go on.
+    await new Promise(resolve => setTimeout(resolve, 60));
+    expect(reads.calls).toHaveLength(1);
+    expect(journal.rows.size).toBe(1);
     await consumer.idle();
     // The first read and two more: maxSettleReads.
     expect(reads.calls).toHaveLength(3);
+    expect(journal.rows.size).toBe(0);
   });
 
   it('reads the scopes again once a refresh of this replica that overlapped them ends', async () => {

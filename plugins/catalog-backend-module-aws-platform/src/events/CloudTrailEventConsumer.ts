@@ -2,24 +2,28 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventParams } from '@backstage/plugin-events-node';
 import { ChangeCoalescer } from './ChangeCoalescer';
 import { parseCloudTrailEvent } from './cloudTrailEvent';
-import {
-  changeOfEvent,
-  delegationOfBoth,
-  EventChange,
-  ScopeChange,
-} from './eventChange';
+import { changeOfEvent, EventChange, ScopeChange } from './eventChange';
+import { mergeQueuedChanges, QueuedChange } from './queuedChange';
+import type { JournalEntry } from './replicas/changeJournal';
+import type { ReplicaHandoff } from './replicas/ReplicaHandoff';
 import type { ScopeRefresher } from './ScopeRefresher';
-
-/** A change waiting in the coalescer, with how often it was read to see an operation end. */
-type QueuedChange = EventChange & {
-  settleReads?: number;
-};
 
 /** What a {@link CloudTrailEventConsumer} needs. */
 export interface CloudTrailEventConsumerOptions {
   /** How long changes to one scope are gathered. */
   windowMs: number;
   refresher: Pick<ScopeRefresher, 'refresh'>;
+  /** This replica's side of the journal and leases that replicas share. */
+  handoff: Pick<
+    ReplicaHandoff,
+    | 'start'
+    | 'stop'
+    | 'keep'
+    | 'done'
+    | 'giveBack'
+    | 'leaseAccounts'
+    | 'releaseAccounts'
+  >;
   /** Starts the provider's full refresh early, e.g. the {@link RefreshTrigger}'s `request`. */
   requestFullRefresh(reason: string): void;
   /** The provider's full refresh running on this replica now, if one is. */
@@ -29,6 +33,8 @@ export interface CloudTrailEventConsumerOptions {
   settleDelayMs?: number;
   /** How often to read it again at most. Default 30 (half an hour). */
   maxSettleReads?: number;
+  /** How long to wait for an account another replica is reading. Default 1 s. */
+  busyRetryMs?: number;
 }
 
 /**
@@ -38,6 +44,9 @@ export interface CloudTrailEventConsumerOptions {
  * Messages are never thrown at: a malformed one is logged and dropped, and
  * a duplicated or reordered one only reads the scope again, since what is
  * applied is what AWS holds when the scope is read, not what the event says.
+ * Each change is kept in the journal replicas share until it is applied
+ * (a replica that dies leaves it to another), and an account is read by
+ * one replica at a time.
  */
 export class CloudTrailEventConsumer {
   readonly #o: CloudTrailEventConsumerOptions;
@@ -47,38 +56,26 @@ export class CloudTrailEventConsumer {
     this.#o = options;
     this.#coalescer = new ChangeCoalescer<QueuedChange>({
       windowMs: options.windowMs,
-      merge: (earlier, later) => {
-        if (earlier.kind === 'accountTags' && later.kind === 'accountTags') {
-          return {
-            ...later,
-            tagKeys: namesOfBoth(earlier.tagKeys, later.tagKeys),
-          };
-        }
-        return earlier.kind === 'scope' && later.kind === 'scope'
-          ? {
-              ...later,
-              ...delegationOfBoth(earlier, later),
-              clusters: namesOfBoth(earlier.clusters, later.clusters),
-              plans: namesOfBoth(earlier.plans, later.plans),
-              // Each event's zone change, in order; none named: the account.
-              zones:
-                earlier.zones && later.zones
-                  ? [...earlier.zones, ...later.zones]
-                  : undefined,
-              settleReads: Math.min(
-                earlier.settleReads ?? 0,
-                later.settleReads ?? 0,
-              ),
-            }
-          : later;
-      },
+      merge: mergeQueuedChanges,
       handle: batch => this.#handle([...batch.values()]),
       onError: error =>
         options.logger.error(`Could not apply the events' changes: ${error}`),
     });
   }
 
-  /** Takes one message of the topic; returns once it is queued. */
+  /** Starts taking over the changes of replicas that stopped. */
+  start(): void {
+    this.#o.handoff.start({
+      taken: entries => this.#takeOver(entries),
+      dropped: entries => {
+        const reason = `${entries.length} changes from events were dropped after stopping ${entries[0].takes - 1} replicas`;
+        this.#o.logger.warn(reason);
+        this.#o.requestFullRefresh(reason);
+      },
+    });
+  }
+
+  /** Takes one message of the topic; returns once it is kept and queued. */
   async onEvent(params: EventParams): Promise<void> {
     const parsed = parseCloudTrailEvent(params.eventPayload);
     if (!parsed.ok) {
@@ -98,11 +95,9 @@ export class CloudTrailEventConsumer {
       return;
     }
     const { change } = mapping;
-    const key =
-      change.kind === 'organization'
-        ? `organization:${change.accountId}`
-        : change.key;
-    this.#coalescer.add(key, change);
+    const key = keyOf(change);
+    const journalIds = await this.#keep(key, change);
+    this.#coalescer.add(key, { ...change, journalIds });
   }
 
   /** Resolves once every queued change is applied (for tests). */
@@ -110,22 +105,83 @@ export class CloudTrailEventConsumer {
     return this.#coalescer.idle();
   }
 
-  /** Drops what is queued; the next full refresh reads it. */
+  /** Drops what is queued here; other replicas take it from the journal. */
   async stop(): Promise<void> {
     await this.#coalescer.stop();
+    await this.#o.handoff.stop();
   }
 
-  async #handle(changes: QueuedChange[]): Promise<void> {
+  async #keep(key: string, change: EventChange): Promise<string[]> {
+    try {
+      return [await this.#o.handoff.keep(key, change)];
+    } catch (error) {
+      this.#o.logger.warn(
+        `Could not keep the change of ${key} in the journal; it is only queued here, and lost if this replica stops before applying it: ${error}`,
+      );
+      return [];
+    }
+  }
+
+  #takeOver(entries: JournalEntry[]): void {
+    this.#o.logger.info(
+      `Took over ${entries.length} changes from events that a stopped replica had not applied`,
+    );
+    for (const entry of entries) {
+      this.#coalescer.add(entry.key, {
+        ...entry.change,
+        journalIds: [entry.id],
+      });
+    }
+  }
+
+  /** Applies the changes of the accounts no other replica is reading now. */
+  async #handle(queued: QueuedChange[]): Promise<void> {
+    const { handoff } = this.#o;
+    const leased = await handoff.leaseAccounts(accountsOf(queued));
+    const mine: QueuedChange[] = [];
+    for (const change of queued) {
+      if (change.kind === 'organization' || leased.has(change.accountId)) {
+        mine.push(change);
+      } else {
+        // Read after the other replica's read, so that its delta is older.
+        this.#coalescer.addLater(
+          change.key,
+          change,
+          this.#o.busyRetryMs ?? 1_000,
+        );
+      }
+    }
+    if (mine.length === 0) return;
+    try {
+      const queuedAgain = await this.#apply(mine);
+      await handoff.done(
+        journalIdsOf(mine).filter(id => !queuedAgain.has(id)),
+      );
+    } catch (error) {
+      await handoff.giveBack(journalIdsOf(mine));
+      throw error;
+    } finally {
+      await handoff.releaseAccounts([...leased]);
+    }
+  }
+
+  /** Applies a batch; answers the journal ids of the changes queued again. */
+  async #apply(changes: QueuedChange[]): Promise<Set<string>> {
+    const queuedAgain = new Set<string>();
+    const again = <T extends QueuedChange>(change: T): T => {
+      change.journalIds?.forEach(id => queuedAgain.add(id));
+      return change;
+    };
     const refreshing = this.#o.refreshInProgress();
     const outcome = await this.#o.refresher.refresh(changes);
     if (outcome.fullRefresh) this.#o.requestFullRefresh(outcome.fullRefresh);
     const maxSettleReads = this.#o.maxSettleReads ?? 30;
-    for (const change of outcome.unsettled) {
-      const settleReads = (change as QueuedChange).settleReads ?? 0;
+    for (const change of outcome.unsettled as (ScopeChange & QueuedChange)[]) {
+      const settleReads = change.settleReads ?? 0;
       if (settleReads >= maxSettleReads) continue;
       this.#coalescer.addLater(
         change.key,
-        { ...change, settleReads: settleReads + 1 },
+        again({ ...change, settleReads: settleReads + 1 }),
         this.#o.settleDelayMs ?? 60_000,
       );
     }
@@ -133,26 +189,38 @@ export class CloudTrailEventConsumer {
     // before the change after this delta: read the scopes again once it ends.
     const overlapped = refreshing ?? this.#o.refreshInProgress();
     if (overlapped) {
-      const scopes = changes.filter(
-        (c): c is ScopeChange & QueuedChange => c.kind === 'scope',
-      );
-      const again = () => {
+      const scopes = changes
+        .filter((c): c is ScopeChange & QueuedChange => c.kind === 'scope')
+        .map(again);
+      const readAgain = () => {
         for (const change of scopes) this.#coalescer.add(change.key, change);
       };
-      overlapped.then(again, again);
+      overlapped.then(readAgain, readAgain);
     }
     if (outcome.added + outcome.removed > 0) {
       this.#o.logger.info(
         `Applied the changes of ${changes.length} scopes from events: ${outcome.added} entities added or updated, ${outcome.removed} removed (${outcome.failures.length} failures)`,
       );
     }
+    return queuedAgain;
   }
 }
 
-/** Both changes' clusters, plans or tag keys; undefined (any) if either named none. */
-function namesOfBoth(
-  earlier: readonly string[] | undefined,
-  later: readonly string[] | undefined,
-): readonly string[] | undefined {
-  return earlier && later ? [...new Set([...earlier, ...later])] : undefined;
+/** The coalescing key: the organization's changes gather per caller account. */
+function keyOf(change: EventChange): string {
+  return change.kind === 'organization'
+    ? `organization:${change.accountId}`
+    : change.key;
+}
+
+/** The accounts whose entities the changes re-read. */
+function accountsOf(changes: readonly QueuedChange[]): string[] {
+  const accounts = changes
+    .filter(change => change.kind !== 'organization')
+    .map(change => change.accountId);
+  return [...new Set(accounts)];
+}
+
+function journalIdsOf(changes: readonly QueuedChange[]): string[] {
+  return changes.flatMap(change => change.journalIds ?? []);
 }

@@ -6,6 +6,9 @@ import type { EventsService } from '@backstage/plugin-events-node';
 import { providerIdentity } from '../providerIdentity';
 import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
 import { RefreshTrigger } from './RefreshTrigger';
+import type { ChangeJournal } from './replicas/changeJournal';
+import { ReplicaHandoff } from './replicas/ReplicaHandoff';
+import type { ScopeLeases } from './replicas/scopeLeases';
 import {
   DeltaTarget,
   ScopeRefresher,
@@ -20,6 +23,13 @@ export interface CloudTrailEventsOptions
   lifecycle: Pick<LifecycleService, 'addShutdownHook'>;
   provider: DeltaTarget & {
     refreshInProgress(): Promise<void> | undefined;
+  };
+  /** Where replicas share the changes not applied yet, and who reads which account. */
+  replicas: {
+    journal: ChangeJournal;
+    leases: ScopeLeases;
+    /** How long a stopped replica's leases last. Default 60 s. */
+    leaseMs?: number;
   };
 }
 
@@ -61,6 +71,11 @@ export async function subscribeToCloudTrailEvents(
       transformers: options.transformers,
       logger,
     }),
+    handoff: new ReplicaHandoff({
+      providerName: identity.providerName,
+      ...options.replicas,
+      logger,
+    }),
     requestFullRefresh: reason => refreshTrigger.request(reason),
     refreshInProgress: () => options.provider.refreshInProgress(),
     logger,
@@ -70,6 +85,7 @@ export async function subscribeToCloudTrailEvents(
     topics: [config.events.topic],
     onEvent: params => consumer.onEvent(params),
   });
+  consumer.start();
   options.lifecycle.addShutdownHook(async () => {
     refreshTrigger.stop();
     await consumer.stop();
