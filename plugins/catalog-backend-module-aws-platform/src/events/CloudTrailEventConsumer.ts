@@ -68,7 +68,11 @@ export class CloudTrailEventConsumer {
     this.#o.handoff.start({
       taken: entries => this.#takeOver(entries),
       dropped: entries => {
-        const reason = `${entries.length} changes from events were dropped after stopping ${entries[0].takes - 1} replicas`;
+        const reason = `${
+          entries.length
+        } changes from events were dropped after stopping ${
+          entries[0].takes - 1
+        } replicas`;
         this.#o.logger.warn(reason);
         this.#o.requestFullRefresh(reason);
       },
@@ -154,9 +158,7 @@ export class CloudTrailEventConsumer {
     if (mine.length === 0) return;
     try {
       const queuedAgain = await this.#apply(mine);
-      await handoff.done(
-        journalIdsOf(mine).filter(id => !queuedAgain.has(id)),
-      );
+      await handoff.done(journalIdsOf(mine).filter(id => !queuedAgain.has(id)));
     } catch (error) {
       await handoff.giveBack(journalIdsOf(mine));
       throw error;

@@ -1,0 +1,144 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { suiteTestDatabases } from '../../__testUtils__/testDatabases';
+import type { EventChange } from '../eventChange';
+import { DatabaseChangeJournal } from './DatabaseChangeJournal';
+
+// SQLite always; PostgreSQL too when a BACKSTAGE_TEST_DATABASE_POSTGRES<major>_
+// CONNECTION_STRING names a server, as scripts/test-all.sh sets it.
+const databases = suiteTestDatabases();
+const PROVIDER = 'AwsPlatformEntityProvider';
+
+const change = (accountId: string): EventChange => ({
+  kind: 'scope',
+  key: `eks:${accountId}:eu-west-1`,
+  service: 'eks',
+  accountId,
+  region: 'eu-west-1',
+  clusters: ['main'],
+  delegation: false,
+});
+
+describe.each(databases.eachSupportedId())(
+  'DatabaseChangeJournal on %s',
+  databaseId => {
+    async function createJournals() {
+      const knex = await databases.init(databaseId);
+      const database = mockServices.database({ knex });
+      // Two replicas: two stores on one database.
+      // One after the other: knex cannot create its migrations table twice at once.
+      const a = await DatabaseChangeJournal.create(database);
+      return [a, await DatabaseChangeJournal.create(database)] as const;
+    }
+
+    it('gives a change whose lease ran out to one replica only, oldest first, counting takes', async () => {
+      const [a, b] = await createJournals();
+      const first = await a.keep(
+        PROVIDER,
+        'eks:1',
+        change('111111111111'),
+        'a',
+        {
+          now: 1_000,
+          leaseUntil: 2_000,
+        },
+      );
+      await a.keep(PROVIDER, 'eks:2', change('222222222222'), 'a', {
+        now: 1_500,
+        leaseUntil: 9_000,
+      });
+      await a.keep(`${PROVIDER}:other`, 'eks:3', change('333333333333'), 'a', {
+        now: 1_000,
+        leaseUntil: 2_000,
+      });
+
+      // Not yet run out: nothing to take.
+      expect(
+        await b.takeAbandoned(
+          PROVIDER,
+          'b',
+          { now: 1_999, leaseUntil: 5_000 },
+          10,
+        ),
+      ).toEqual([]);
+      const taken = await b.takeAbandoned(
+        PROVIDER,
+        'b',
+        { now: 2_500, leaseUntil: 5_000 },
+        10,
+      );
+      expect(taken).toEqual([
+        { id: first, key: 'eks:1', change: change('111111111111'), takes: 2 },
+      ]);
+      // Taken: not again, by anyone, while b's lease runs.
+      expect(
+        await a.takeAbandoned(
+          PROVIDER,
+          'a',
+          { now: 4_000, leaseUntil: 8_000 },
+          10,
+        ),
+      ).toEqual([]);
+    });
+
+    it("keeps a live replica's changes by renewing, and frees them at once when given back", async () => {
+      const [a, b] = await createJournals();
+      const id = await a.keep(PROVIDER, 'eks:1', change('111111111111'), 'a', {
+        now: 1_000,
+        leaseUntil: 2_000,
+      });
+      await a.renew(PROVIDER, 'a', 10_000);
+      expect(
+        await b.takeAbandoned(
+          PROVIDER,
+          'b',
+          { now: 5_000, leaseUntil: 6_000 },
+          10,
+        ),
+      ).toEqual([]);
+      // Only the holder gives back.
+      await b.giveBack([id], 'b');
+      expect(
+        await b.takeAbandoned(
+          PROVIDER,
+          'b',
+          { now: 5_000, leaseUntil: 6_000 },
+          10,
+        ),
+      ).toEqual([]);
+      await a.giveBack([id], 'a');
+      expect(
+        await b.takeAbandoned(
+          PROVIDER,
+          'b',
+          { now: 5_000, leaseUntil: 6_000 },
+          10,
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('forgets applied changes, and takes at most the limit', async () => {
+      const [a] = await createJournals();
+      const ids = [];
+      for (const accountId of [
+        '111111111111',
+        '222222222222',
+        '333333333333',
+      ]) {
+        ids.push(
+          await a.keep(PROVIDER, `eks:${accountId}`, change(accountId), 'a', {
+            now: 1_000,
+            leaseUntil: 1_000,
+          }),
+        );
+      }
+      await a.forget([ids[0]]);
+      const times = { now: 2_000, leaseUntil: 3_000 };
+      const firstTwo = await a.takeAbandoned(PROVIDER, 'b', times, 1);
+      expect(firstTwo).toHaveLength(1);
+      const rest = await a.takeAbandoned(PROVIDER, 'c', times, 10);
+      expect([...firstTwo, ...rest].map(e => e.id).sort()).toEqual(
+        [ids[1], ids[2]].sort(),
+      );
+    });
+  },
+);
