@@ -141,6 +141,14 @@ interface AwsPlatformProviderConfig {
      * most 7 days, e.g. `6h`.
      */
     accountTagsMaxAge?: HumanDuration | string;
+    /**
+     * How long a replica's hold on the changes it took from the queue (and
+     * on the accounts it is reading) lasts unless the replica renews it,
+     * which it does every third of this. When a replica dies, another one
+     * applies its changes this long after. Default 60 seconds; 3 seconds
+     * to 10 minutes.
+     */
+    replicaLease?: HumanDuration | string;
   };
 }
 

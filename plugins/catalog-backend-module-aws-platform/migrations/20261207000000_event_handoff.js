@@ -25,7 +25,10 @@ exports.up = async function up(knex) {
       .bigInteger('received_at')
       .notNullable()
       .comment('When a replica took it from the topic, in ms since the epoch');
-    table.string('holder', 255).notNullable().comment('The replica handling it');
+    table
+      .string('holder', 255)
+      .notNullable()
+      .comment('The replica handling it');
     table
       .bigInteger('lease_until')
       .notNullable()
@@ -34,7 +37,9 @@ exports.up = async function up(knex) {
       .integer('takes')
       .notNullable()
       .defaultTo(1)
-      .comment('How many replicas took it: a change that stops each is dropped');
+      .comment(
+        'How many replicas took it: a change that stops each is dropped',
+      );
     table.index(['provider_name', 'lease_until']);
   });
   await knex.schema.createTable('aws_platform_scope_leases', table => {

@@ -1,35 +1,55 @@
+import {
+  OrganizationsClient,
+  TagResourceCommand,
+} from '@aws-sdk/client-organizations';
 import { isMutatingOperation } from '@internal/local-aws';
+import {
+  madeIn,
+  organizationsTagAccount,
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/__fixtures__/cloudTrailEvents';
+import knexFactory from 'knex';
 import { awsReads, callsOf } from './__testUtils__/awsCalls';
+import { eventsOnQueue, EventsOnQueue } from './__testUtils__/eventsOnQueue';
 import { getJson, guestToken, waitFor } from './__testUtils__/portalClient';
 import { useProductionShape } from './__testUtils__/productionShape';
 import { flushRedis } from './__testUtils__/redisCache';
 
-// The live status API and the scaffolder on one pair of replicas: starting
-// PostgreSQL, Redis, moto and two backends is most of each suite's cost, so
-// the two share one start. The live status tests only read AWS and run
-// first; the scaffolder's last test kills a replica (and starts it again).
+// The live status API, the scaffolder and the events path on one pair of
+// replicas: starting PostgreSQL, Redis, moto and two backends is most of
+// each suite's cost, so they share one start. The live status tests only
+// read AWS and run first; the scaffolder's last test kills a replica (and
+// starts it again), and so does the events path's.
 // schedule.replicas.test.ts keeps a pair of its own: it needs a short
 // refresh schedule, which these tests must not have.
 
 /** Recovery takes a task up after this many seconds without a heartbeat. */
 const STALE_S = 5;
 
-const shape = useProductionShape({
-  auth: {
-    providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
-  },
-  catalog: {
-    providers: {
-      awsPlatform: {
-        regions: ['us-east-1'],
-        // The ingestion runs once at startup, not during the tests.
-        schedule: { frequency: 'PT30M', timeout: 'PT5M' },
+let events: EventsOnQueue;
+const shape = useProductionShape(async ({ localAws }) => {
+  events = await eventsOnQueue(localAws, {
+    // Long enough to kill the replica that holds a change before it applies it.
+    coalesceWindow: '10s',
+    replicaLease: '3s',
+  });
+  const portal = {
+    auth: {
+      providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+    },
+    catalog: {
+      providers: {
+        awsPlatform: {
+          regions: ['us-east-1'],
+          // The ingestion runs once at startup, not during the tests.
+          schedule: { frequency: 'PT30M', timeout: 'PT5M' },
+        },
       },
     },
-  },
-  awsPlatform: { liveStatus: { cacheTtl: 'PT60S' } },
-  // app-config.production.yaml turns recovery on; shorter here.
-  scaffolder: { taskRecovery: { staleTimeout: { seconds: STALE_S } } },
+    awsPlatform: { liveStatus: { cacheTtl: 'PT60S' } },
+    // app-config.production.yaml turns recovery on; shorter here.
+    scaffolder: { taskRecovery: { staleTimeout: { seconds: STALE_S } } },
+  };
+  return [portal, events.config];
 });
 
 // The live status API on two replicas sharing one Redis: a burst spread over
@@ -308,4 +328,110 @@ describe('a scaffolder task on two replicas', () => {
       if (victim !== undefined) await shape.restart(victim);
     }
   }, 300_000);
+});
+
+// The CloudTrail events path on both replicas: each long-polls the queue,
+// and the aws-sqs module deletes a message once it has handed it to the
+// replica that received it. That replica keeps the change in the catalog's
+// database until it is applied; killed before, its lease runs out and the
+// other replica applies the change.
+
+describe('CloudTrail events on two replicas', () => {
+  /** The catalog's database, where the replicas keep the changes they took. */
+  const catalogDatabase = () => {
+    const env = shape.postgresEnv;
+    return knexFactory({
+      client: 'pg',
+      connection: {
+        host: env.POSTGRES_HOST,
+        port: Number(env.POSTGRES_PORT),
+        user: env.POSTGRES_USER,
+        password: env.POSTGRES_PASSWORD,
+        database: 'backstage_plugin_catalog',
+      },
+    });
+  };
+
+  it("killed while it holds an event's change, leaves it to the other replica, which applies it", async () => {
+    const token = await guestToken(shape.replicas[0].baseUrl);
+    await bothReplicasReady(token);
+    const db = catalogDatabase();
+    const account = shape.estate.accounts.sandbox.id;
+    const owner = 'events-replica-team';
+    const aws = shape.localAwsEnv;
+    const organizations = new OrganizationsClient({
+      endpoint: aws.AWS_ENDPOINT_URL,
+      region: aws.AWS_REGION,
+      credentials: {
+        accessKeyId: aws.AWS_ACCESS_KEY_ID,
+        secretAccessKey: aws.AWS_SECRET_ACCESS_KEY,
+      },
+    });
+    let victim: number | undefined;
+    try {
+      await organizations.send(
+        new TagResourceCommand({
+          ResourceId: account,
+          Tags: [{ Key: 'owner', Value: owner }],
+        }),
+      );
+      await events.send(
+        madeIn(
+          organizationsTagAccount,
+          shape.estate.managementAccountId,
+          'us-east-1',
+          {
+            requestParameters: {
+              resourceId: account,
+              tags: [{ key: 'owner', value: owner }],
+            },
+          },
+        ),
+      );
+      // The replica that took the message holds its change for the window.
+      const holder = await waitFor(
+        'a replica keeps the change',
+        async () => {
+          const rows = await db('aws_platform_event_changes').select('holder');
+          return rows.length === 1 ? (rows[0].holder as string) : undefined;
+        },
+        30_000,
+      );
+      const pid = Number(holder.split(':').at(-2));
+      victim = shape.replicas.findIndex(replica => replica.pid === pid);
+      expect(victim).toBeGreaterThanOrEqual(0);
+      await shape.replicas[victim].kill();
+
+      const survivor = shape.replicas[1 - victim].baseUrl;
+      const entity = await waitFor(
+        'the other replica applies the owner',
+        async () => {
+          const { body } = await getJson(
+            `${survivor}/api/catalog/entities/by-name/resource/default/account-${account}`,
+            token,
+          );
+          const found = body as { spec?: { owner?: string } };
+          return found.spec?.owner === `group:default/${owner}`
+            ? found
+            : undefined;
+        },
+        60_000,
+      );
+      expect(entity.spec?.owner).toBe(`group:default/${owner}`);
+      // Applied once it was taken over: nothing is left in the journal.
+      await waitFor(
+        'the journal is empty',
+        async () => {
+          const [{ n }] = await db('aws_platform_event_changes').count({
+            n: '*',
+          });
+          return Number(n) === 0 ? true : undefined;
+        },
+        10_000,
+      );
+    } finally {
+      await db.destroy();
+      if (victim !== undefined && victim >= 0) await shape.restart(victim);
+    }
+  }, 240_000);
 });

@@ -83,7 +83,7 @@ describe.each(databases.eachSupportedId())(
 
     afterEach(async () => {
       // Replicas still alive stop; killed ones are left as they died.
-      await Promise.all(started.splice(0).map(replica => replica.stop()));
+      await Promise.all(started.splice(0).map(alive => alive.stop()));
     });
 
     function replica(

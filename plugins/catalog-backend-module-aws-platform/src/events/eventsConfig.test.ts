@@ -50,6 +50,13 @@ describe('events config', () => {
     ).toBe(24 * 3_600_000);
   });
 
+  it("reads how long a replica's hold on its changes lasts", () => {
+    expect(
+      eventsOf({ enabled: true, replicaLease: '90s' })?.replicaLeaseMs,
+    ).toBe(90_000);
+    expect(eventsOf({ enabled: true })?.replicaLeaseMs).toBeUndefined();
+  });
+
   it('is read per organization', () => {
     const configs = readIngestionConfigs(
       new ConfigReader({
@@ -93,6 +100,11 @@ describe('events config', () => {
     ],
     [{ enabled: true, accountTagsMaxAge: { days: 8 } }, /at most 7 days/],
     [{ enabled: true, accountTagsMaxAge: '0s' }, /more than 0/],
+    [{ enabled: true, replicaLease: '1s' }, /from 3 seconds to 10 minutes/],
+    [
+      { enabled: true, replicaLease: { hours: 1 } },
+      /events\.replicaLease must be from 3 seconds/,
+    ],
   ])('refuses %j with an InputError naming the key', (events, message) => {
     const read = () => eventsOf(events);
     expect(read).toThrow(InputError);

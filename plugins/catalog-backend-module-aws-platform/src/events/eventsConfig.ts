@@ -14,6 +14,11 @@ export interface EventsConfig {
    * every refresh reads every account's tags.
    */
   accountTagsMaxAgeMs?: number;
+  /**
+   * How long a replica's hold on the changes and accounts it handles lasts
+   * unless renewed; undefined: the default, 60 s.
+   */
+  replicaLeaseMs?: number;
 }
 
 /** The topic when none is configured. */
@@ -22,6 +27,8 @@ export const DEFAULT_EVENTS_TOPIC = 'aws-platform-cloudtrail';
 const DEFAULT_COALESCE_WINDOW_MS = 5_000;
 const MAX_COALESCE_WINDOW_MS = 10 * 60_000;
 const MAX_ACCOUNT_TAGS_AGE_MS = 7 * 24 * 3_600_000;
+const MIN_REPLICA_LEASE_MS = 3_000;
+const MAX_REPLICA_LEASE_MS = 10 * 60_000;
 
 // A topic is also a key under the aws-sqs module's
 // events.modules.awsSqs.awsSqsConsumingEventPublisher.topics, so it must
@@ -65,10 +72,28 @@ export function readEventsConfig(
       `${key}.events.accountTagsMaxAge must be more than 0 and at most 7 days`,
     );
   }
+  const replicaLeaseMs = readDuration(
+    config,
+    key,
+    'replicaLease',
+    "'60s' or { seconds: 60 }",
+  );
+  if (
+    replicaLeaseMs !== undefined &&
+    !(
+      replicaLeaseMs >= MIN_REPLICA_LEASE_MS &&
+      replicaLeaseMs <= MAX_REPLICA_LEASE_MS
+    )
+  ) {
+    throw new InputError(
+      `${key}.events.replicaLease must be from 3 seconds to 10 minutes`,
+    );
+  }
   return {
     topic,
     coalesceWindowMs,
     ...(accountTagsMaxAgeMs !== undefined && { accountTagsMaxAgeMs }),
+    ...(replicaLeaseMs !== undefined && { replicaLeaseMs }),
   };
 }
 

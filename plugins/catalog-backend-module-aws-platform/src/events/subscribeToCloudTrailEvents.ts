@@ -28,8 +28,6 @@ export interface CloudTrailEventsOptions
   replicas: {
     journal: ChangeJournal;
     leases: ScopeLeases;
-    /** How long a stopped replica's leases last. Default 60 s. */
-    leaseMs?: number;
   };
 }
 
@@ -74,6 +72,7 @@ export async function subscribeToCloudTrailEvents(
     handoff: new ReplicaHandoff({
       providerName: identity.providerName,
       ...options.replicas,
+      leaseMs: config.events.replicaLeaseMs,
       logger,
     }),
     requestFullRefresh: reason => refreshTrigger.request(reason),

@@ -22,6 +22,10 @@ export type ProductionShape = {
   proxies: FaultProxy[];
   /** REDIS_URL of the shared cache. */
   redisUrl: string;
+  /** POSTGRES_HOST, _PORT, _USER and _PASSWORD of the shared database. */
+  postgresEnv: Record<string, string>;
+  /** moto's own endpoint and credentials (AWS_ENDPOINT_URL, ...), past the proxies. */
+  localAwsEnv: Record<string, string>;
   /** Stops replica `index` (SIGTERM) and starts it again, on the same port. */
   restart(index: number): Promise<void>;
 };
@@ -67,6 +71,17 @@ async function stopAll(running: Running) {
 }
 
 /**
+ * The test file's config on top of the portal's, or what makes it once
+ * moto runs: config layers, merged in order as Backstage merges files.
+ */
+export type TestConfig =
+  | object
+  | ((reference: {
+      localAws: LocalAws;
+      estate: ReferenceEstate;
+    }) => Promise<object[]>);
+
+/**
  * For a Jest test file: before its tests, starts a throwaway PostgreSQL and
  * Redis (scripts/lib/postgres.sh, redis.sh), moto seeded with the reference
  * estate, one counting proxy per replica in front of it, and the portal's
@@ -74,7 +89,7 @@ async function stopAll(running: Running) {
  * migrations) with app-config.yaml, app-config.production.yaml and
  * `testConfig` on top. After them, stops everything.
  */
-export function useProductionShape(testConfig: object): ProductionShape {
+export function useProductionShape(testConfig: TestConfig): ProductionShape {
   const shape = { replicas: [], proxies: [] } as unknown as ProductionShape;
   const running: Running = { services: [], proxies: [], replicas: [] };
   beforeAll(async () => {
@@ -95,17 +110,27 @@ export function useProductionShape(testConfig: object): ProductionShape {
       );
     }
     running.dir = mkdtempSync(join(tmpdir(), 'replicas-config-'));
-    const configFile = join(running.dir, 'app-config.test.yaml');
-    writeFileSync(configFile, JSON.stringify(testConfig, null, 2));
+    const layers: object[] =
+      typeof testConfig === 'function'
+        ? await testConfig(reference)
+        : [testConfig];
+    const configFiles = layers.map((layer, i) => {
+      const file = join(running.dir!, `app-config.test-${i}.yaml`);
+      writeFileSync(file, JSON.stringify(layer, null, 2));
+      return file;
+    });
     const options: ReplicaOptions[] = [];
     for (const [index, name] of ['A', 'B'].entries()) {
       options.push({
         name,
         port: await freeLoopbackPort(),
-        configFiles: ['../../app-config.production.yaml', configFile],
+        configFiles: ['../../app-config.production.yaml', ...configFiles],
         env: {
           ...reference.localAws.env,
           AWS_ENDPOINT_URL: running.proxies[index].endpoint,
+          // An events queue's long polls go to moto itself: the proxies
+          // count the suite's own calls.
+          AWS_ENDPOINT_URL_SQS: reference.localAws.endpoint,
           ...postgres.env,
           ...redis.env,
           NODE_ENV: 'production',
@@ -118,6 +143,8 @@ export function useProductionShape(testConfig: object): ProductionShape {
       replicas: running.replicas,
       proxies: running.proxies,
       redisUrl: redis.env.REDIS_URL,
+      postgresEnv: postgres.env,
+      localAwsEnv: reference.localAws.env,
       async restart(index: number) {
         await running.replicas[index].stop();
         running.replicas[index] = await startReplica(options[index]);

@@ -19,6 +19,8 @@ const STOP_TIMEOUT_MS = 10_000;
 export type ReplicaProcess = {
   name: string;
   baseUrl: string;
+  /** Its process id, as the replica itself knows it. */
+  pid: number;
   /** The end of its log, for failure messages. */
   logTail(): string;
   /** SIGKILL: the replica dies as a crashed pod does, in the middle of whatever it does. */
@@ -106,6 +108,7 @@ export async function startReplica(
   return {
     name: options.name,
     baseUrl,
+    pid: child.pid!,
     logTail,
     async kill() {
       if (running()) child.kill('SIGKILL');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { EventChange } from '../eventChange';
 import type { ChangeJournal, JournalEntry } from './changeJournal';
@@ -38,8 +39,13 @@ export interface HandoffListener {
  * meanwhile.
  */
 export class ReplicaHandoff {
-  /** This replica, as the journal and leases name it. */
-  readonly holder = randomUUID();
+  /**
+   * This replica, as the journal and leases name it: host and process, for
+   * an operator to tell which one holds what, and a random part.
+   */
+  readonly holder = `${hostname().slice(0, 200)}:${
+    process.pid
+  }:${randomUUID()}`;
   readonly #o: ReplicaHandoffOptions;
   readonly #leaseMs: number;
   #timer?: ReturnType<typeof setInterval>;
