@@ -5,7 +5,9 @@
  * change over (the aws-sqs module deletes a message once it has handed it
  * on, so the queue cannot). Scope leases let one replica at a time read and
  * apply an account's changes, so that two deltas of one scope are never
- * applied out of order.
+ * applied out of order. Applied changes are remembered with when they were
+ * read, so that a full refresh that began before that read and applied
+ * after it (on any replica) puts them back in the journal to be read again.
  */
 
 /**
@@ -42,6 +44,19 @@ exports.up = async function up(knex) {
       );
     table.index(['provider_name', 'lease_until']);
   });
+  await knex.schema.createTable('aws_platform_applied_changes', table => {
+    table.comment(
+      'The last change applied per scope key, and when it was read',
+    );
+    table.string('provider_name', 255).notNullable().comment('The provider');
+    table.string('change_key', 512).notNullable().comment('The scope key');
+    table.text('change').notNullable().comment('The change as JSON');
+    table
+      .bigInteger('read_at')
+      .notNullable()
+      .comment('When its read began, in ms since the epoch');
+    table.primary(['provider_name', 'change_key']);
+  });
   await knex.schema.createTable('aws_platform_scope_leases', table => {
     table.comment('The account whose changes one replica is reading now');
     table.string('provider_name', 255).notNullable().comment('The provider');
@@ -60,5 +75,6 @@ exports.up = async function up(knex) {
  */
 exports.down = async function down(knex) {
   await knex.schema.dropTable('aws_platform_scope_leases');
+  await knex.schema.dropTable('aws_platform_applied_changes');
   await knex.schema.dropTable('aws_platform_event_changes');
 };

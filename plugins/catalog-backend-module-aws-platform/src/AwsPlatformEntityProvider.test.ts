@@ -13,6 +13,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { memoryAccountTagStore } from './__testUtils__/memoryAccountTagStore';
 import { memoryStatusStore } from './__testUtils__/memoryStatusStore';
 import type { AccountTagStore } from './organization/accountTagStore';
+import type { ChangeJournal } from './events/replicas/changeJournal';
 import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
 import {
   GetLandingZoneCommand,
@@ -37,7 +38,11 @@ const MANAGEMENT_ACCOUNT = {
   State: 'ACTIVE' as const,
 };
 
-function setUp(ingestion = config, accountTags?: AccountTagStore) {
+function setUp(
+  ingestion = config,
+  accountTags?: AccountTagStore,
+  changeJournal?: Pick<ChangeJournal, 'requeueApplied'>,
+) {
   const connection: jest.Mocked<EntityProviderConnection> = {
     applyMutation: jest.fn(),
     refresh: jest.fn(),
@@ -72,6 +77,7 @@ function setUp(ingestion = config, accountTags?: AccountTagStore) {
     taskRunner,
     statusStore,
     accountTags,
+    changeJournal,
   });
   return { provider, connection, statusStore, taskRunner, logger, targets };
 }
@@ -132,6 +138,35 @@ describe('AwsPlatformEntityProvider', () => {
         failures: [],
       }),
     ]);
+  });
+
+  it('puts back the changes events applied while it read, once its own read is applied', async () => {
+    const requeued: { since: number; until: number; applied: number }[] = [];
+    const { provider, connection } = setUp(config, undefined, {
+      requeueApplied: async (_provider, since, until) => {
+        requeued.push({
+          since,
+          until,
+          applied: connection.applyMutation.mock.calls.length,
+        });
+        return 2;
+      },
+    });
+    await provider.connect(connection);
+    const before = Date.now();
+    await provider.refresh();
+
+    // The window runs from before the refresh read to after it applied.
+    expect(requeued).toEqual([
+      { since: expect.any(Number), until: expect.any(Number), applied: 1 },
+    ]);
+    expect(requeued[0].since).toBeGreaterThanOrEqual(before);
+    expect(requeued[0].until).toBeGreaterThanOrEqual(requeued[0].since);
+
+    // A run that applies nothing replaces nothing: nothing to read again.
+    organizations.on(ListRootsCommand).rejects(new Error('down'));
+    await provider.refresh();
+    expect(requeued).toHaveLength(1);
   });
 
   it('still applies a run that outlived its timeout, and warns to raise it', async () => {

@@ -12,6 +12,7 @@ import type { AwsClientFactory } from '@aws-platform-suite/backstage-plugin-aws-
 import type { EntityTransformers } from './ingestion/applyTransformers';
 import { ControlTowerClient } from './organization/controlTower/ControlTowerClient';
 import type { AccountTagStore } from './organization/accountTagStore';
+import type { ChangeJournal } from './events/replicas/changeJournal';
 import {
   accountTagCounts,
   readWithCarriedTags,
@@ -55,8 +56,8 @@ export class AwsPlatformEntityProvider implements EntityProvider {
   readonly #statusStore: IngestionStatusStore;
   readonly #accountTags?: AccountTagStore;
   readonly #transformers: EntityTransformers;
+  readonly #changeJournal?: Pick<ChangeJournal, 'requeueApplied'>;
   #connection?: EntityProviderConnection;
-  #refreshing?: Promise<void>;
 
   constructor(options: {
     config: IngestionConfig;
@@ -73,6 +74,11 @@ export class AwsPlatformEntityProvider implements EntityProvider {
      * `events.accountTagsMaxAge`, recent ones are carried, not read.
      */
     accountTags?: AccountTagStore;
+    /**
+     * With events: the changes they applied, which a refresh puts back to
+     * be read again when its older reads may have replaced them.
+     */
+    changeJournal?: Pick<ChangeJournal, 'requeueApplied'>;
   }) {
     this.#config = options.config;
     this.#identity = providerIdentity(options.config.id);
@@ -86,6 +92,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     this.#statusStore = options.statusStore;
     this.#transformers = options.transformers ?? new Map();
     this.#accountTags = options.accountTags;
+    this.#changeJournal = options.changeJournal;
   }
 
   getProviderName(): string {
@@ -106,18 +113,7 @@ export class AwsPlatformEntityProvider implements EntityProvider {
    * outlives the schedule's timeout.
    */
   async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
-    const run = this.#refresh(options);
-    this.#refreshing = run;
-    try {
-      await run;
-    } finally {
-      if (this.#refreshing === run) this.#refreshing = undefined;
-    }
-  }
-
-  /** The refresh running on this replica now, if one is (see src/events). */
-  refreshInProgress(): Promise<void> | undefined {
-    return this.#refreshing;
+    await this.#refresh(options);
   }
 
   /**
@@ -235,6 +231,26 @@ export class AwsPlatformEntityProvider implements EntityProvider {
       roleConflicts: roleConflictsOf(run.entities ?? []),
       ...(accountTags && { accountTags }),
     });
+    if (run.entities) await this.#requeueOverlappedChanges(startedAt);
+  }
+
+  /**
+   * Changes from events read while this refresh ran may be older in the
+   * catalog now than what they applied: they are read again, by whichever
+   * replica takes them from the journal.
+   */
+  async #requeueOverlappedChanges(startedAt: number): Promise<void> {
+    if (!this.#changeJournal) return;
+    const again = await this.#changeJournal.requeueApplied(
+      this.#identity.providerName,
+      startedAt,
+      Date.now(),
+    );
+    if (again > 0) {
+      this.#logger.info(
+        `Reading again ${again} scopes that events changed while this refresh read`,
+      );
+    }
   }
 
   /** Where this provider carries account tags, when events let it. */

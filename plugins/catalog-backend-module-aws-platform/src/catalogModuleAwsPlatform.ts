@@ -127,6 +127,7 @@ export const catalogModuleAwsPlatform = createBackendModule({
             statusStore,
             transformers,
             accountTags,
+            ...(ingestion.events && { changeJournal: replicas.journal }),
           });
           catalog.addEntityProvider(provider);
           await subscribeToCloudTrailEvents({

@@ -11,8 +11,6 @@ import type { SchedulerService } from '@backstage/backend-plugin-api';
 
 export type BenchScheduler = {
   scheduler: SchedulerService;
-  /** The refresh running now, if one is (the provider's refreshInProgress). */
-  running(): Promise<void> | undefined;
   /** Runs the refresh now, as the schedule would; refused while one runs. */
   runRefresh(triggered: boolean): Promise<void>;
   stop(): void;
@@ -58,7 +56,6 @@ export function benchScheduler(
   } as unknown as SchedulerService;
   return {
     scheduler,
-    running: () => current,
     runRefresh,
     stop() {
       stopped = true;

@@ -113,8 +113,12 @@ async function main(): Promise<void> {
       accountId: ingestionConfig.organization.accountId,
       region: ingestionConfig.organization.region,
     });
+  // One backend: the journal and leases in memory (the portal's are in the
+  // catalog's database).
+  const replicas = memoryReplicaStores();
   const refresh = async (triggered: boolean) => {
     const started = performance.now();
+    const startedAt = Date.now();
     let tagsCarried: number | undefined;
     const run = await runIngestion({
       config: ingestionConfig,
@@ -137,7 +141,15 @@ async function main(): Promise<void> {
       memory: catalog,
       today: new Date(),
     });
-    if (run.entities) catalog.applyFull(run.entities);
+    if (run.entities) {
+      catalog.applyFull(run.entities);
+      // As the provider does: changes applied while it read are read again.
+      await replicas.journal.requeueApplied(
+        providerIdentity(ingestionConfig.id).providerName,
+        startedAt,
+        Date.now(),
+      );
+    }
     const result = {
       durationMs: performance.now() - started,
       entities: run.entities?.length ?? 0,
@@ -173,11 +185,8 @@ async function main(): Promise<void> {
     lifecycle: { addShutdownHook: hook => hooks.push(hook) },
     provider: {
       applyDelta: (added, removed) => catalog.applyDelta(added, removed),
-      refreshInProgress: schedule.running,
     },
-    // One backend: the journal and leases in memory (the portal's are in
-    // the catalog's database).
-    replicas: memoryReplicaStores(),
+    replicas,
   });
   if (!consumer) throw new Error('events are not enabled');
   for (const publisher of AwsSqsConsumingEventPublisher.fromConfig({

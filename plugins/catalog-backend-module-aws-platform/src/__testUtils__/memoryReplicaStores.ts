@@ -23,6 +23,10 @@ export function memoryReplicaStores(): {
   leases: ScopeLeases;
 } {
   const rows = new Map<string, Row>();
+  const applied = new Map<
+    string,
+    { provider: string; key: string; change: EventChange; readAt: number }
+  >();
   let next = 0;
   const leaseRows = new Map<string, { holder: string; leaseUntil: number }>();
   const journal: ChangeJournal & { rows: Map<string, Row> } = {
@@ -46,6 +50,37 @@ export function memoryReplicaStores(): {
           row.leaseUntil = leaseUntil;
         }
       }
+    },
+    async recordApplied(provider, changes, readAt) {
+      for (const { key, change } of changes) {
+        const held = applied.get(`${provider} ${key}`);
+        if (held && held.readAt >= readAt) continue;
+        applied.set(`${provider} ${key}`, {
+          provider,
+          key,
+          change: structuredClone(change),
+          readAt,
+        });
+      }
+    },
+    async requeueApplied(provider, since, until) {
+      let kept = 0;
+      for (const [id, row] of applied) {
+        if (row.provider !== provider) continue;
+        if (row.readAt < since) applied.delete(id);
+        if (row.readAt < since || row.readAt > until) continue;
+        rows.set(`change-${++next}`, {
+          provider,
+          key: row.key,
+          change: structuredClone(row.change),
+          receivedAt: until,
+          holder: '',
+          leaseUntil: 0,
+          takes: 0,
+        });
+        kept += 1;
+      }
+      return kept;
     },
     async forget(ids) {
       ids.forEach(id => rows.delete(id));

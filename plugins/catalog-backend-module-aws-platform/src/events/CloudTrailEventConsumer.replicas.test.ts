@@ -7,7 +7,7 @@ import {
   route53ChangeARecord,
 } from './__fixtures__/cloudTrailEvents';
 import { AUDIT, cluster, PRODUCTION, REGION } from './__fixtures__/eventEstate';
-import { setUpRefresher } from './__testUtils__/refresherSetUp';
+import { fullRefresh, setUpRefresher } from './__testUtils__/refresherSetUp';
 import { CloudTrailEventConsumer } from './CloudTrailEventConsumer';
 import type { ChangeJournal } from './replicas/changeJournal';
 import { DatabaseChangeJournal } from './replicas/DatabaseChangeJournal';
@@ -102,7 +102,6 @@ describe.each(databases.eachSupportedId())(
           logger,
         }),
         requestFullRefresh: reason => options.fullRefreshes?.push(reason),
-        refreshInProgress: () => undefined,
         logger,
       });
       consumer.start();
@@ -224,6 +223,39 @@ describe.each(databases.eachSupportedId())(
         `a applied ${PRODUCTION}`,
         `b reads ${PRODUCTION}`,
         `b applied ${PRODUCTION}`,
+      ]);
+    });
+
+    it('reads a change again once a full refresh that read before it has applied, on whichever replica', async () => {
+      const { data, catalog, reads, refresher } = await setUpRefresher();
+      started.push(replica(refresher));
+      // A full refresh (on another replica) reads the estate...
+      const refreshStarted = Date.now();
+      const olderRead = await fullRefresh(data);
+      // ...while a cluster is created and its event applied.
+      data.clusters[`eks:${PRODUCTION}:${REGION}`].push(
+        cluster(PRODUCTION, 'test'),
+      );
+      await publish(started[0], madeIn(eksCreateCluster, PRODUCTION, REGION));
+      const hasTest = () =>
+        catalog.all().some(e => e.metadata.title === 'test');
+      await eventually(hasTest);
+
+      // The refresh applies its older read, then puts back what events
+      // applied meanwhile, as AwsPlatformEntityProvider does.
+      catalog.applyFull(olderRead);
+      expect(hasTest()).toBe(false);
+      expect(
+        await stores.journal.requeueApplied(
+          'AwsPlatformEntityProvider',
+          refreshStarted,
+          Date.now(),
+        ),
+      ).toBe(1);
+      await eventually(hasTest);
+      expect(reads.calls).toEqual([
+        `eks:${PRODUCTION}:${REGION} test`,
+        `eks:${PRODUCTION}:${REGION} test`,
       ]);
     });
   },

@@ -28,7 +28,6 @@ const config = testIngestionConfig({ regions: [REGION] });
 
 async function setUp(
   options: {
-    refreshing?: Promise<void>;
     readAccountTags?: (id: string) => Promise<Record<string, string>>;
   } = {},
 ) {
@@ -45,7 +44,6 @@ async function setUp(
   const reads = estateReaders(data);
   const logger = mockServices.logger.mock();
   const fullRefreshes: string[] = [];
-  let refreshing = options.refreshing;
   const replicas = memoryReplicaStores();
   const consumer = new CloudTrailEventConsumer({
     windowMs: 30,
@@ -67,7 +65,6 @@ async function setUp(
       logger,
     }),
     requestFullRefresh: reason => fullRefreshes.push(reason),
-    refreshInProgress: () => refreshing,
     logger,
     settleDelayMs: 20,
     maxSettleReads: 2,
@@ -83,9 +80,6 @@ async function setUp(
     consumer,
     publish,
     journal: replicas.journal,
-    endRefresh: () => {
-      refreshing = undefined;
-    },
   };
 }
 
@@ -190,23 +184,5 @@ describe('CloudTrailEventConsumer', () => {
     // The first read and two more: maxSettleReads.
     expect(reads.calls).toHaveLength(3);
     expect(journal.rows.size).toBe(0);
-  });
-
-  it('reads the scopes again once a refresh of this replica that overlapped them ends', async () => {
-    let end!: () => void;
-    const refreshing = new Promise<void>(resolve => {
-      end = resolve;
-    });
-    const { consumer, publish, reads, endRefresh } = await setUp({
-      refreshing,
-    });
-    await publish(madeIn(eksCreateCluster, PRODUCTION, REGION));
-    await consumer.idle();
-    expect(reads.calls).toHaveLength(1);
-    endRefresh();
-    end();
-    await new Promise(resolve => setTimeout(resolve, 10));
-    await consumer.idle();
-    expect(reads.calls).toHaveLength(2);
   });
 });

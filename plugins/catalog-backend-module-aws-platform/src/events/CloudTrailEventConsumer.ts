@@ -26,8 +26,6 @@ export interface CloudTrailEventConsumerOptions {
   >;
   /** Starts the provider's full refresh early, e.g. the {@link RefreshTrigger}'s `request`. */
   requestFullRefresh(reason: string): void;
-  /** The provider's full refresh running on this replica now, if one is. */
-  refreshInProgress(): Promise<void> | undefined;
   logger: LoggerService;
   /** How long to wait before reading a scope with an EKS operation under way again. Default 60 s. */
   settleDelayMs?: number;
@@ -46,7 +44,9 @@ export interface CloudTrailEventConsumerOptions {
  * applied is what AWS holds when the scope is read, not what the event says.
  * Each change is kept in the journal replicas share until it is applied
  * (a replica that dies leaves it to another), and an account is read by
- * one replica at a time.
+ * one replica at a time. What was applied is remembered, so that a full
+ * refresh that read before it and applied after it (on any replica) puts
+ * it back to be read again.
  */
 export class CloudTrailEventConsumer {
   readonly #o: CloudTrailEventConsumerOptions;
@@ -157,8 +157,16 @@ export class CloudTrailEventConsumer {
     }
     if (mine.length === 0) return;
     try {
+      const readAt = Date.now();
       const queuedAgain = await this.#apply(mine);
-      await handoff.done(journalIdsOf(mine).filter(id => !queuedAgain.has(id)));
+      await handoff.done(
+        journalIdsOf(mine).filter(id => !queuedAgain.has(id)),
+        mine.filter(isScoped).map(change => ({
+          key: change.key,
+          change: withoutQueueFields(change),
+        })),
+        readAt,
+      );
     } catch (error) {
       await handoff.giveBack(journalIdsOf(mine));
       throw error;
@@ -170,34 +178,18 @@ export class CloudTrailEventConsumer {
   /** Applies a batch; answers the journal ids of the changes queued again. */
   async #apply(changes: QueuedChange[]): Promise<Set<string>> {
     const queuedAgain = new Set<string>();
-    const again = <T extends QueuedChange>(change: T): T => {
-      change.journalIds?.forEach(id => queuedAgain.add(id));
-      return change;
-    };
-    const refreshing = this.#o.refreshInProgress();
     const outcome = await this.#o.refresher.refresh(changes);
     if (outcome.fullRefresh) this.#o.requestFullRefresh(outcome.fullRefresh);
     const maxSettleReads = this.#o.maxSettleReads ?? 30;
     for (const change of outcome.unsettled as (ScopeChange & QueuedChange)[]) {
       const settleReads = change.settleReads ?? 0;
       if (settleReads >= maxSettleReads) continue;
+      change.journalIds?.forEach(id => queuedAgain.add(id));
       this.#coalescer.addLater(
         change.key,
-        again({ ...change, settleReads: settleReads + 1 }),
+        { ...change, settleReads: settleReads + 1 },
         this.#o.settleDelayMs ?? 60_000,
       );
-    }
-    // A full refresh of this replica that overlapped may apply what it read
-    // before the change after this delta: read the scopes again once it ends.
-    const overlapped = refreshing ?? this.#o.refreshInProgress();
-    if (overlapped) {
-      const scopes = changes
-        .filter((c): c is ScopeChange & QueuedChange => c.kind === 'scope')
-        .map(again);
-      const readAgain = () => {
-        for (const change of scopes) this.#coalescer.add(change.key, change);
-      };
-      overlapped.then(readAgain, readAgain);
     }
     if (outcome.added + outcome.removed > 0) {
       this.#o.logger.info(
@@ -221,6 +213,19 @@ function accountsOf(changes: readonly QueuedChange[]): string[] {
     .filter(change => change.kind !== 'organization')
     .map(change => change.accountId);
   return [...new Set(accounts)];
+}
+
+/** The changes that re-read a scope of the provider's entities. */
+function isScoped(
+  change: QueuedChange,
+): change is Exclude<QueuedChange, { kind: 'organization' }> {
+  return change.kind !== 'organization';
+}
+
+/** The change as the event made it, without the queue's bookkeeping. */
+function withoutQueueFields(change: QueuedChange): EventChange {
+  const { settleReads: _reads, journalIds: _ids, ...eventChange } = change;
+  return eventChange;
 }
 
 function journalIdsOf(changes: readonly QueuedChange[]): string[] {

@@ -21,9 +21,7 @@ export interface CloudTrailEventsOptions
   events: EventsService;
   scheduler: Pick<SchedulerService, 'triggerTask'>;
   lifecycle: Pick<LifecycleService, 'addShutdownHook'>;
-  provider: DeltaTarget & {
-    refreshInProgress(): Promise<void> | undefined;
-  };
+  provider: DeltaTarget;
   /** Where replicas share the changes not applied yet, and who reads which account. */
   replicas: {
     journal: ChangeJournal;
@@ -76,7 +74,6 @@ export async function subscribeToCloudTrailEvents(
       logger,
     }),
     requestFullRefresh: reason => refreshTrigger.request(reason),
-    refreshInProgress: () => options.provider.refreshInProgress(),
     logger,
   });
   await options.events.subscribe({

@@ -140,5 +140,37 @@ describe.each(databases.eachSupportedId())(
         [ids[1], ids[2]].sort(),
       );
     });
+
+    it('puts back the changes applied from reads within a refresh, free for any replica, and forgets older ones', async () => {
+      const [a, b] = await createJournals();
+      const eks = (accountId: string) => ({
+        key: `eks:${accountId}`,
+        change: change(accountId),
+      });
+      await a.recordApplied(PROVIDER, [eks('111111111111')], 1_000);
+      await a.recordApplied(PROVIDER, [eks('222222222222')], 5_000);
+      // An older read of a key never replaces a newer one.
+      await b.recordApplied(PROVIDER, [eks('222222222222')], 4_000);
+      await a.recordApplied(`${PROVIDER}:other`, [eks('333333333333')], 5_000);
+
+      // A refresh that read from 2,000 and applied at 6,000.
+      expect(await b.requeueApplied(PROVIDER, 2_000, 6_000)).toBe(1);
+      const taken = await a.takeAbandoned(
+        PROVIDER,
+        'a',
+        { now: 6_001, leaseUntil: 9_000 },
+        10,
+      );
+      expect(taken).toEqual([
+        {
+          id: expect.any(String),
+          key: 'eks:222222222222',
+          change: change('222222222222'),
+          takes: 1,
+        },
+      ]);
+      // The read before the refresh is forgotten: an earlier window finds nothing.
+      expect(await b.requeueApplied(PROVIDER, 0, 1_500)).toBe(0);
+    });
   },
 );

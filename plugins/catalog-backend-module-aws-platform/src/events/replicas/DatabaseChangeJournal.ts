@@ -6,6 +6,16 @@ import type { EventChange } from '../eventChange';
 import type { ChangeJournal, JournalEntry } from './changeJournal';
 
 const TABLE = 'aws_platform_event_changes';
+const APPLIED = 'aws_platform_applied_changes';
+/** Rows per insert: well under SQLite's 999 bound variables (8 per row). */
+const ROWS_PER_INSERT = 100;
+
+interface AppliedRow {
+  provider_name: string;
+  change_key: string;
+  change: string;
+  read_at: number | string;
+}
 
 interface ChangeRow {
   id: string;
@@ -61,6 +71,61 @@ export class DatabaseChangeJournal implements ChangeJournal {
     await this.#db<ChangeRow>(TABLE)
       .where({ provider_name: provider, holder })
       .update({ lease_until: leaseUntil });
+  }
+
+  async recordApplied(
+    provider: string,
+    changes: readonly { key: string; change: EventChange }[],
+    readAt: number,
+  ): Promise<void> {
+    // One row per key (the last change of it), as the table keeps them.
+    const byKey = new Map(changes.map(c => [c.key, c.change]));
+    const rows = [...byKey].map(([key, change]) => ({
+      provider_name: provider,
+      change_key: key,
+      change: JSON.stringify(change),
+      read_at: readAt,
+    }));
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      // A replica's older read must not replace a newer one of the key.
+      await this.#db<AppliedRow>(APPLIED)
+        .insert(rows.slice(i, i + ROWS_PER_INSERT))
+        .onConflict(['provider_name', 'change_key'])
+        .merge(['change', 'read_at'])
+        .where(`${APPLIED}.read_at`, '<', readAt);
+    }
+  }
+
+  async requeueApplied(
+    provider: string,
+    since: number,
+    until: number,
+  ): Promise<number> {
+    const applied = await this.#db<AppliedRow>(APPLIED)
+      .where({ provider_name: provider })
+      .whereBetween('read_at', [since, until])
+      .select('change_key', 'change');
+    // Free for any replica (no holder, a lease long over), not taken yet.
+    const rows = applied.map(row => ({
+      id: randomUUID(),
+      provider_name: provider,
+      change_key: row.change_key,
+      change: row.change,
+      received_at: until,
+      holder: '',
+      lease_until: 0,
+      takes: 0,
+    }));
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      await this.#db<ChangeRow>(TABLE).insert(
+        rows.slice(i, i + ROWS_PER_INSERT),
+      );
+    }
+    await this.#db<AppliedRow>(APPLIED)
+      .where({ provider_name: provider })
+      .where('read_at', '<', since)
+      .delete();
+    return rows.length;
   }
 
   async forget(ids: readonly string[]): Promise<void> {

@@ -85,9 +85,18 @@ export class ReplicaHandoff {
     );
   }
 
-  /** Forgets changes that were applied. */
-  done(ids: readonly string[]): Promise<void> {
-    return this.#o.journal.forget(ids);
+  /**
+   * Forgets changes that were applied, and remembers what was applied from
+   * a read that began at `readAt` (for a full refresh that overlaps it).
+   */
+  async done(
+    ids: readonly string[],
+    applied: readonly { key: string; change: EventChange }[],
+    readAt: number,
+  ): Promise<void> {
+    const { journal, providerName } = this.#o;
+    await journal.recordApplied(providerName, applied, readAt);
+    await journal.forget(ids);
   }
 
   /** Leaves changes this replica could not apply for the next sweep. */

@@ -27,6 +27,27 @@ export interface ChangeJournal {
   ): Promise<string>;
   /** Extends every lease `holder` has. */
   renew(provider: string, holder: string, leaseUntil: number): Promise<void>;
+  /**
+   * Remembers that these changes were applied from a read that began at
+   * `readAt`: the latest read per key is kept.
+   */
+  recordApplied(
+    provider: string,
+    changes: readonly { key: string; change: EventChange }[],
+    readAt: number,
+  ): Promise<void>;
+  /**
+   * After a full refresh that began at `since` and applied at `until`:
+   * the changes applied from reads in between may have been replaced by
+   * the refresh's older reads, so they are kept again, free for any
+   * replica to take. Older applied changes are forgotten (the refresh read
+   * their scopes after them). Answers how many were kept again.
+   */
+  requeueApplied(
+    provider: string,
+    since: number,
+    until: number,
+  ): Promise<number>;
   /** Forgets changes that were applied (or dropped on purpose). */
   forget(ids: readonly string[]): Promise<void>;
   /** Ends `holder`'s leases of these changes, for any replica to take. */
