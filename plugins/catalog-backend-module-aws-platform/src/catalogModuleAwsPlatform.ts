@@ -17,6 +17,7 @@ import { AwsPlatformEntityProvider } from './AwsPlatformEntityProvider';
 import { createCatalogMemory } from './ingestion/catalogMemory';
 import { createResourceReaders } from './ingestion/resourceReaders';
 import { createAccountTagsReader } from './organization/accountTagsReader';
+import { createAccountParentReader } from './organization/accountParentReader';
 import { AwsPlatformEntityProcessor } from './AwsPlatformEntityProcessor';
 import { readIngestionConfigs } from './ingestionConfig';
 import { DatabaseIngestionStatusStore } from './status/DatabaseIngestionStatusStore';
@@ -138,6 +139,10 @@ export const catalogModuleAwsPlatform = createBackendModule({
             provider,
             readers,
             readAccountTags: createAccountTagsReader(
+              clientFactory,
+              ingestion.organization,
+            ),
+            readAccountParent: createAccountParentReader(
               clientFactory,
               ingestion.organization,
             ),

@@ -26,6 +26,7 @@ import {
 import { subscribeToCloudTrailEvents } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/subscribeToCloudTrailEvents';
 import { createResourceReaders } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/resourceReaders';
 import { createAccountTagsReader } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/accountTagsReader';
+import { createAccountParentReader } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/organization/accountParentReader';
 import { runIngestion } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestion/runIngestion';
 import { readIngestionConfig } from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/ingestionConfig';
 import {
@@ -171,6 +172,10 @@ async function main(): Promise<void> {
     config: ingestionConfig,
     readers,
     readAccountTags: createAccountTagsReader(
+      clientFactory,
+      ingestionConfig.organization,
+    ),
+    readAccountParent: createAccountParentReader(
       clientFactory,
       ingestionConfig.organization,
     ),

@@ -7,7 +7,7 @@ import { runIngestion } from '../ingestion/runIngestion';
 import {
   eksCreateCluster,
   madeIn,
-  organizationsMoveAccount,
+  organizationsCreateOu,
   organizationsTagAccount,
   route53ChangeARecord,
 } from './__fixtures__/cloudTrailEvents';
@@ -137,9 +137,9 @@ describe('CloudTrailEventConsumer', () => {
 
   it('asks for the full refresh for a change to the organization', async () => {
     const { consumer, publish, fullRefreshes, reads } = await setUp();
-    await publish(madeIn(organizationsMoveAccount, MANAGEMENT, 'us-east-1'));
+    await publish(madeIn(organizationsCreateOu, MANAGEMENT, 'us-east-1'));
     await consumer.idle();
-    expect(fullRefreshes).toEqual(['MoveAccount']);
+    expect(fullRefreshes).toEqual(['CreateOrganizationalUnit']);
     expect(reads.calls).toEqual([]);
   });
 

@@ -22,6 +22,7 @@ import { accountsWithDelta } from './accountSummaryDelta';
 import { readDelegationNeighbourhood } from './delegationNeighbourhood';
 import { EventCatalog, withZonesListedOnce } from './eventCatalog';
 import type {
+  AccountMoveChange,
   AccountTagsChange,
   EventChange,
   OrganizationChange,
@@ -39,6 +40,11 @@ import {
 } from './readChangedScopes';
 import type { AccountTagStore } from '../organization/accountTagStore';
 import { refreshNamedZones } from './namedZones/refreshNamedZones';
+import type { ReadAccountParent } from '../organization/accountParentReader';
+import {
+  AccountMovesOutcome,
+  refreshAccountMoves,
+} from './refreshAccountMoves';
 import { recordEventFailures } from './recordEventFailures';
 import {
   AccountOwnersOutcome,
@@ -92,6 +98,11 @@ export interface ScopeRefresherOptions {
    */
   readAccountTags?: ReadAccountTags;
   /**
+   * Reads where an account sits in the organization; without it, a moved
+   * account asks for the full refresh.
+   */
+  readAccountParent?: ReadAccountParent;
+  /**
    * Where account tags are kept for refreshes that carry them: tags read
    * here are kept, and accounts whose tags only the refresh can apply are
    * marked to be read.
@@ -128,10 +139,12 @@ export class ScopeRefresher {
       return { ...none, fullRefresh: held.unknown };
     }
     const owners = await this.#accountOwners(changes, held);
-    const { organization } = owners;
+    const moves = await this.#accountMoves(changes, owners.organization);
+    const { organization } = moves;
     const fullRefresh = joinReasons(
       this.#organizationChanges(changes, organization),
       owners.fullRefresh,
+      moves.fullRefresh,
     );
     const scopes = changes.filter(
       (change): change is ScopeChange =>
@@ -142,9 +155,9 @@ export class ScopeRefresher {
     const catalog = withZonesListedOnce(this.#o.catalog);
     const zones = await this.#namedZones(scopes, organization, catalog);
     const early = {
-      added: owners.entities.length + zones.added,
+      added: owners.entities.length + moves.entities.length + zones.added,
       removed: zones.removed,
-      failures: [...owners.failures, ...zones.failures],
+      failures: [...owners.failures, ...moves.failures, ...zones.failures],
     };
     const readable = scopes.filter(c => !zones.done.has(c));
     if (readable.length === 0) {
@@ -223,6 +236,46 @@ export class ScopeRefresher {
         organization,
         entities: [],
         failures: tagChanges.map(c => ({
+          scope: c.key,
+          ...describeAwsError(error),
+        })),
+      };
+    }
+  }
+
+  /**
+   * Applies accounts moved to other OUs (refreshAccountMoves), after the
+   * owners, before the resources. When this fails, the organization stays
+   * as held and the accounts are reported.
+   */
+  async #accountMoves(
+    changes: ReadonlyArray<EventChange>,
+    organization: EventOrganization,
+  ): Promise<AccountMovesOutcome> {
+    const moves = changes.filter(
+      (c): c is AccountMoveChange => c.kind === 'accountMove',
+    );
+    if (moves.length === 0) {
+      return { organization, entities: [], failures: [] };
+    }
+    try {
+      const outcome = await refreshAccountMoves(moves, organization, {
+        concurrency: this.#o.config.concurrency,
+        organizationalUnits: () =>
+          this.#o.catalog.organizationalUnits(organization.ctx.organizationId),
+        readAccountParent: this.#o.readAccountParent,
+        // A transformed account entity cannot be patched: the full refresh applies.
+        patchable: !this.#o.transformers.has(AWS_ENTITY_TYPES.account),
+      });
+      if (outcome.entities.length > 0) {
+        await this.#o.target.applyDelta(outcome.entities, []);
+      }
+      return outcome;
+    } catch (error) {
+      return {
+        organization,
+        entities: [],
+        failures: moves.map(c => ({
           scope: c.key,
           ...describeAwsError(error),
         })),

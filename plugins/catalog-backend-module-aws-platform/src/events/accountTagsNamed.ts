@@ -1,6 +1,4 @@
-import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
-
-const ACCOUNT_ID = /^\d{12}$/;
+import { ACCOUNT_ID, CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
 
 /** The account an Organizations tag call tagged, and the tag keys it changed. */
 export interface AccountTagsNamed {

@@ -34,7 +34,8 @@ export type ParsedCloudTrailEvent =
   | { ok: true; event: CloudTrailChangeEvent }
   | { ok: false; reason: string; id?: string };
 
-const ACCOUNT_ID = /^\d{12}$/;
+/** An AWS account id: twelve digits. */
+export const ACCOUNT_ID = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /**

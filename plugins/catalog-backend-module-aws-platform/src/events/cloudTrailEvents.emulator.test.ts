@@ -1,5 +1,6 @@
 import { CreateClusterCommand, EKSClient } from '@aws-sdk/client-eks';
 import {
+  MoveAccountCommand,
   OrganizationsClient,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
@@ -26,6 +27,7 @@ import { catalogModuleAwsPlatform } from '../catalogModuleAwsPlatform';
 import {
   eksCreateCluster,
   madeIn,
+  organizationsMoveAccount,
   organizationsTagAccount,
   route53ChangeTags,
   route53CreateHostedZone,
@@ -345,6 +347,85 @@ describe('CloudTrail events through SQS', () => {
     );
     // No full refresh: the account's tags alone were read.
     expect(calls).toEqual(['organizations ListTagsForResource']);
+  });
+
+  it('places an account moved to another OU with one Organizations call', async () => {
+    const sandbox = local.estate.accounts.sandbox.id;
+    const before = await resources(server);
+    const account = () =>
+      before.find(e => e.metadata.name === `account-${sandbox}`)!;
+    const shared = before.find(
+      e =>
+        e.spec?.type === 'aws-organizational-unit' &&
+        e.metadata.title === 'Shared',
+    )!;
+    const ouId = (e: Entity) =>
+      e.metadata.annotations!['aws-platform-suite.github.io/ou-id'];
+    const from =
+      account().metadata.annotations!['aws-platform-suite.github.io/parent-id'];
+    expect(from).not.toBe(ouId(shared));
+    const organizations = await clients().createClient(OrganizationsClient, {
+      region: local.estate.region,
+    });
+    const move = {
+      AccountId: sandbox,
+      SourceParentId: from,
+      DestinationParentId: ouId(shared),
+    };
+    await organizations.send(new MoveAccountCommand(move));
+
+    await local.localAws.requestLog.start();
+    await queue.send(
+      JSON.stringify(
+        madeIn(
+          organizationsMoveAccount,
+          local.estate.managementAccountId,
+          'us-east-1',
+          {
+            requestParameters: {
+              accountId: move.AccountId,
+              sourceParentId: move.SourceParentId,
+              destinationParentId: move.DestinationParentId,
+            },
+          },
+        ),
+      ),
+    );
+    const sharedRef = `resource:default/${shared.metadata.name}`;
+    const after = await waitFor(
+      () => resources(server),
+      items =>
+        items.some(
+          e =>
+            e.metadata.name === `account-${sandbox}` &&
+            e.spec?.partOf === sharedRef,
+        ),
+    );
+    await local.localAws.requestLog.stop();
+    const calls = awsCalls(await local.localAws.requestLog.read());
+
+    const placed = after.find(e => e.metadata.name === `account-${sandbox}`)!;
+    expect(placed.spec?.partOf).toBe(sharedRef);
+    expect(
+      placed.metadata.annotations?.['aws-platform-suite.github.io/ou-path'],
+    ).toBe('Root/Shared');
+    // Its role, owner and everything else are as before.
+    expect(
+      placed.metadata.labels?.['aws-platform-suite.github.io/account-role'],
+    ).toBe(
+      account().metadata.labels?.['aws-platform-suite.github.io/account-role'],
+    );
+    expect(placed.spec?.owner).toBe(account().spec?.owner);
+    expect(calls).toEqual(['organizations ListParents']);
+
+    // Moved back, for the tests after this one.
+    await organizations.send(
+      new MoveAccountCommand({
+        AccountId: sandbox,
+        SourceParentId: ouId(shared),
+        DestinationParentId: from,
+      }),
+    );
   });
 
   it('moves a message that is not JSON to the dead-letter queue and changes nothing', async () => {

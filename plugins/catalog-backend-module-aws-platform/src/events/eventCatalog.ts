@@ -17,6 +17,8 @@ import type { ZoneSighting } from './dnsNeighbourhood';
 export interface EventCatalog {
   /** The provider's account entities, whatever their organization. */
   accounts(): Promise<Entity[]>;
+  /** The provider's OU and root entities of the organization. */
+  organizationalUnits(organizationId: string): Promise<Entity[]>;
   /** Where the provider's hosted zones of the organization are. */
   zones(organizationId: string): Promise<ZoneSighting[]>;
   /** Whatever the catalog holds under these refs, whoever emitted it. */
@@ -64,6 +66,20 @@ export function createEventCatalog(
       });
       return accounts
         .filter(a => a.spec?.type === AWS_ENTITY_TYPES.account)
+        .map(toProviderEntity);
+    },
+    async organizationalUnits(organizationId) {
+      const units = await stream({
+        $all: [
+          { 'spec.type': AWS_ENTITY_TYPES.organizationalUnit },
+          {
+            [`metadata.annotations.${ANNOTATION_LOCATION}`]:
+              suiteLocationRef(organizationId),
+          },
+        ],
+      });
+      return units
+        .filter(u => u.spec?.type === AWS_ENTITY_TYPES.organizationalUnit)
         .map(toProviderEntity);
     },
     async zones(organizationId) {
@@ -132,6 +148,7 @@ export function withZonesListedOnce(catalog: EventCatalog): EventCatalog {
   const listed = new Map<string, Promise<ZoneSighting[]>>();
   return {
     accounts: () => catalog.accounts(),
+    organizationalUnits: id => catalog.organizationalUnits(id),
     entitiesByRefs: refs => catalog.entitiesByRefs(refs),
     zones: organizationId => {
       if (!listed.has(organizationId)) {

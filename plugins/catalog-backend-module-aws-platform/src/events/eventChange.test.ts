@@ -310,9 +310,29 @@ describe('changeOfEvent', () => {
     }
   });
 
+  it('maps an account moved to the account, with the caller', () => {
+    expect(
+      mapped(madeIn(organizationsMoveAccount, account, 'us-east-1')),
+    ).toEqual({
+      change: {
+        kind: 'accountMove',
+        key: 'account-move:555555555555',
+        accountId: '555555555555',
+        callerAccountId: account,
+        eventName: 'MoveAccount',
+      },
+    });
+    // Without an account id to read, only the full refresh can tell.
+    const unnamed = madeIn(organizationsMoveAccount, account, 'us-east-1', {
+      requestParameters: { accountId: 'someone' },
+    });
+    expect(mapped(unnamed)).toMatchObject({
+      change: { kind: 'organization', eventName: 'MoveAccount' },
+    });
+  });
+
   it('maps changes to accounts and OUs to the organization', () => {
     for (const event of [
-      organizationsMoveAccount,
       organizationsCreateOu,
       organizationsCreateAccountResult,
     ]) {

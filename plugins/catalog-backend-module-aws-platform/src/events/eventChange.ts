@@ -1,4 +1,5 @@
-import { CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+import { ACCOUNT_ID, CloudTrailChangeEvent, isRecord } from './cloudTrailEvent';
+
 import { accountTagsNamed } from './accountTagsNamed';
 import { backupPlanNamed } from './backupPlanNamed';
 import { clusterNamed } from './eksClusterNamed';
@@ -95,8 +96,29 @@ export interface AccountTagsChange {
   tagKeys?: readonly string[];
 }
 
+/**
+ * An account moved to another OU (Organizations `MoveAccount`). Applied by
+ * reading where the account is now, when the move changes nothing but its
+ * place (what its OUs say of its role stays the same); else the full
+ * refresh.
+ */
+export interface AccountMoveChange {
+  kind: 'accountMove';
+  /** e.g. `account-move:715451680876`. */
+  key: string;
+  /** The account moved. */
+  accountId: string;
+  /** The account the call was made in (the management account or a delegated administrator). */
+  callerAccountId: string;
+  eventName: string;
+}
+
 /** Any change an event can ask for. */
-export type EventChange = ScopeChange | OrganizationChange | AccountTagsChange;
+export type EventChange =
+  | ScopeChange
+  | OrganizationChange
+  | AccountTagsChange
+  | AccountMoveChange;
 
 /** What one event asks for, or why it asks for nothing. */
 export type EventMapping = { change: EventChange } | { ignored: string };
@@ -236,6 +258,22 @@ function organizationsChange(event: CloudTrailChangeEvent): EventMapping {
   }
   if (event.detailType !== 'AWS API Call via CloudTrail') {
     return { ignored: `organizations service event ${event.eventName}` };
+  }
+  const moved = event.requestParameters.accountId;
+  if (
+    event.eventName === 'MoveAccount' &&
+    typeof moved === 'string' &&
+    ACCOUNT_ID.test(moved)
+  ) {
+    return {
+      change: {
+        kind: 'accountMove',
+        key: `account-move:${moved}`,
+        accountId: moved,
+        callerAccountId: event.accountId,
+        eventName: event.eventName,
+      },
+    };
   }
   const tagged = accountTagsNamed(event);
   if (tagged) {

@@ -51,6 +51,20 @@ export function organizationOfAccounts(
   };
 }
 
+/** The organization with some of its account entities replaced. */
+export function withAccounts(
+  organization: EventOrganization,
+  accounts: ReadonlyMap<string, Entity>,
+): EventOrganization {
+  return {
+    accounts,
+    ctx: {
+      ...organization.ctx,
+      accounts: new Map([...accounts].map(([id, a]) => [id, accountInfo(a)])),
+    },
+  };
+}
+
 /**
  * Why a changed scope is not read, or undefined when it is: the refresh
  * reads only active, not excluded accounts of the organization, the

@@ -10,10 +10,9 @@ import type {
   AccountTagStore,
 } from '../organization/accountTagStore';
 import type { IngestionConfig } from '../ingestionConfig';
-import { accountInfo } from '../resources/accountInfo';
 import { accountWithOwner, resourcesInheriting } from './accountOwner';
 import type { AccountTagsChange } from './eventChange';
-import type { EventOrganization } from './eventOrganization';
+import { EventOrganization, withAccounts } from './eventOrganization';
 import type { AwsTags } from '../organization/types';
 
 /** Reads one account's tags in AWS Organizations, now. */
@@ -173,19 +172,6 @@ async function inheritingResources(
   return accountIds.flatMap(id =>
     resourcesInheriting(held, id, String(accounts.get(id)!.spec?.owner)),
   );
-}
-
-function withAccounts(
-  organization: EventOrganization,
-  accounts: ReadonlyMap<string, Entity>,
-): EventOrganization {
-  return {
-    accounts,
-    ctx: {
-      ...organization.ctx,
-      accounts: new Map([...accounts].map(([id, a]) => [id, accountInfo(a)])),
-    },
-  };
 }
 
 /** The account tag store of the provider, as the event path writes to it. */

@@ -60,6 +60,7 @@ export async function subscribeToCloudTrailEvents(
       target: options.provider,
       readers: options.readers,
       readAccountTags: options.readAccountTags,
+      readAccountParent: options.readAccountParent,
       accountTags: options.accountTags,
       memory: options.memory,
       catalog: options.catalog,

@@ -122,7 +122,8 @@ function delegatedAdminEvidence(
   });
 }
 
-function ouEvidence(account: RoleSubject): RoleEvidence[] {
+/** What the OUs an account sits in say of its role (at most one fact). */
+export function ouEvidence(account: RoleSubject): RoleEvidence[] {
   const byOu = roleFromOuPath(
     account.ouNamesInnermostFirst ?? [],
     account.name,

@@ -65,10 +65,13 @@ export function deriveAccountRoles(
   );
 }
 
-// The OU names above an account, innermost first; the root has no role.
-function ouNamesOf(
+/** The OU names above an account, innermost first; the root has no role. */
+export function ouNamesOf(
   parentId: string,
-  unitsById: Map<string, Pick<OrganizationalUnitRecord, 'name' | 'parentId'>>,
+  unitsById: ReadonlyMap<
+    string,
+    Pick<OrganizationalUnitRecord, 'name' | 'parentId'>
+  >,
 ): string[] {
   const names: string[] = [];
   let unit = unitsById.get(parentId);

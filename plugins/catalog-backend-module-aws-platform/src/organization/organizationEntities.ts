@@ -65,16 +65,7 @@ export function organizationToEntities(
       name: ouEntityName(unit),
     });
 
-  const pathOf = (parentId: string | undefined): OrganizationalUnitRecord[] => {
-    const path: OrganizationalUnitRecord[] = [];
-    for (let id = parentId; id && path.length < 10; ) {
-      const unit = units.get(id);
-      if (!unit) break;
-      path.unshift(unit);
-      id = unit.parentId;
-    }
-    return path;
-  };
+  const pathOf = (parentId: string | undefined) => unitPath(units, parentId);
 
   const baseAnnotations = {
     [ANNOTATION_LOCATION]: options.locationRef,
@@ -184,6 +175,28 @@ export function organizationToEntities(
   return [...ouEntities, ...accountEntities];
 }
 
+/** An OU or the root, as far as paths and labels need it. */
+export type PathUnit = Pick<OrganizationalUnitRecord, 'name' | 'parentId'>;
+
+/**
+ * The OUs from the root down to `parentId`, both included, as the
+ * `ou-path` annotation and the OU label name them.
+ */
+export function unitPath<U extends PathUnit>(
+  units: ReadonlyMap<string, U>,
+  parentId: string | undefined,
+): U[] {
+  const path: U[] = [];
+  // Bounded: Organizations nests OUs five deep at most.
+  for (let id = parentId; id && path.length < 10; ) {
+    const unit = units.get(id);
+    if (!unit) break;
+    path.unshift(unit);
+    id = unit.parentId;
+  }
+  return path;
+}
+
 /**
  * Entity name of an account, e.g. `account-210987654321`: the account id
  * only, so that renaming the account changes its title, never its ref.
@@ -202,9 +215,12 @@ export function ouEntityName(
   return scopedEntityName({ id: unit.id });
 }
 
-// The top-level OU under the root, for filtering (the root itself has none).
-// Label values follow the rules of names: cut, they must not end in `-`.
-function ouLabel(path: OrganizationalUnitRecord[]): Record<string, string> {
+/**
+ * The label of the top-level OU under the root, for filtering (the root
+ * itself has none). Label values follow the rules of names: cut, they must
+ * not end in `-`.
+ */
+export function ouLabel(path: readonly PathUnit[]): Record<string, string> {
   const topLevel = path[1];
   const value =
     topLevel && slugify(topLevel.name).slice(0, 63).replace(/-+$/, '');

@@ -87,6 +87,14 @@ export class MemoryCatalog implements CatalogMemory, EventCatalog, DeltaTarget {
     return this.all().filter(e => e.spec?.type === AWS_ENTITY_TYPES.account);
   }
 
+  async organizationalUnits(organizationId: string): Promise<Entity[]> {
+    return this.all().filter(
+      e =>
+        e.spec?.type === AWS_ENTITY_TYPES.organizationalUnit &&
+        e.metadata.annotations?.[ANNOTATION_ORGANIZATION_ID] === organizationId,
+    );
+  }
+
   async zones(organizationId: string) {
     return this.all()
       .filter(

@@ -8,6 +8,7 @@ import type { AccountTagStore } from '../../organization/accountTagStore';
 import type { OrganizationSnapshot } from '../../organization/types';
 import { EstateData, eventEstate, REGION } from '../__fixtures__/eventEstate';
 import type { ReadAccountTags } from '../refreshAccountOwners';
+import type { ReadAccountParent } from '../../organization/accountParentReader';
 import { ScopeRefresher } from '../ScopeRefresher';
 import { estateReaders } from './estateReaders';
 import { MemoryCatalog } from './memoryCatalog';
@@ -44,6 +45,7 @@ export async function setUpRefresher(
     transformers?: Map<any, any>;
     config?: typeof refresherConfig;
     readAccountTags?: ReadAccountTags;
+    readAccountParent?: ReadAccountParent;
     /** Readers that read a zone at a time (the shipped ones do). */
     zoneByZone?: boolean;
     accountTags?: AccountTagStore;
@@ -73,6 +75,7 @@ export async function setUpRefresher(
     transformers: options.transformers ?? new Map(),
     logger: mockServices.logger.mock(),
     readAccountTags: options.readAccountTags,
+    readAccountParent: options.readAccountParent,
     accountTags: options.accountTags,
   });
   return { data, catalog, reads, statusStore, refresher };
