@@ -7,6 +7,7 @@
  * changed account with the request's names.
  */
 import {
+  CreateOrganizationalUnitCommand,
   MoveAccountCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
@@ -15,6 +16,7 @@ import {
   backupCreateBackupPlan,
   eksCreateCluster,
   madeIn,
+  organizationsCreateOu,
   organizationsMoveAccount,
   organizationsTagAccount,
   route53ChangeNsRecord,
@@ -38,6 +40,7 @@ export const CHANGE_KINDS = [
   'backup',
   'account-tag',
   'account-move',
+  'ou-created',
 ] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
@@ -219,7 +222,7 @@ async function accountTagChange(
 
 /**
  * The account moved from the Workloads OU to Shared, in the management
- * account: a change to the organization, which only the full refresh reads.
+ * account: neither OU's name says a role, so the event path places it.
  */
 async function accountMoveChange(
   ctx: ChangeContext,
@@ -254,6 +257,45 @@ async function accountMoveChange(
   };
 }
 
+/**
+ * An OU created under the root, in the management account: a change to the
+ * organization itself, which only the full refresh reads.
+ */
+async function ouCreatedChange(
+  ctx: ChangeContext,
+  _account: SeededAccount,
+  label: string,
+): Promise<MadeChange> {
+  const request = { ParentId: ctx.estate.rootId, Name: `Bench ${label}` };
+  const { OrganizationalUnit } = await ctx.organizations.send(
+    new CreateOrganizationalUnitCommand(request),
+  );
+  return {
+    events: [
+      madeIn(
+        organizationsCreateOu,
+        ctx.estate.managementAccountId,
+        'us-east-1',
+        {
+          requestParameters: { parentId: request.ParentId, name: request.Name },
+          responseElements: {
+            organizationalUnit: {
+              arn: OrganizationalUnit?.Arn,
+              id: OrganizationalUnit?.Id,
+              name: request.Name,
+            },
+          },
+        },
+      ),
+    ],
+    expected: {
+      type: 'aws-organizational-unit',
+      title: request.Name,
+      includes: [],
+    },
+  };
+}
+
 /** Makes one change of `kind` in `account`; `label` keeps its names unique. */
 export function makeChange(
   kind: ChangeKind,
@@ -267,6 +309,7 @@ export function makeChange(
     backup: backupChange,
     'account-tag': accountTagChange,
     'account-move': accountMoveChange,
+    'ou-created': ouCreatedChange,
   }[kind];
   return make(ctx, account, label);
 }

@@ -15,7 +15,8 @@ const READS: Record<string, string> = {
   eks: 'the cluster named (delta)',
   backup: 'the plan named (delta)',
   'account-tag': "the account's tags (delta)",
-  'account-move': 'full refresh (RefreshTrigger)',
+  'account-move': "the account's parent (delta)",
+  'ou-created': 'full refresh (RefreshTrigger)',
 };
 
 const s = (ms: number | undefined) =>

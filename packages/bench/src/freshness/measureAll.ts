@@ -104,7 +104,13 @@ export async function measureAll(o: {
     args.changes + 2 * args.robustChanges,
   );
   const rounds: RoundResult[] = [];
-  for (const kind of ['zone', 'eks', 'backup', 'account-tag'] as const) {
+  for (const kind of [
+    'zone',
+    'eks',
+    'backup',
+    'account-tag',
+    'account-move',
+  ] as const) {
     rounds.push(await scopeRound(deps, kind, forKinds, log));
   }
   log('events duplicated and reordered');
@@ -117,7 +123,7 @@ export async function measureAll(o: {
   const dropped = await droppedRound(deps, forDropped, QUIET_MS);
   const before = await catalogRefs(deps);
   log(
-    'organization changes (accounts moved): the full refresh they start must also repair the dropped changes',
+    'organization changes (OUs created): the full refresh they start must also repair the dropped changes',
   );
   const refreshBound = Math.max(3 * baseline.refresh.durationMs, 60_000);
   const organization = await organizationRound(
@@ -126,12 +132,15 @@ export async function measureAll(o: {
     dropped.pending,
     refreshBound,
   );
-  rounds.push(organization);
+  const { pending: _made, ...organizationResult } = organization;
+  rounds.push(organizationResult);
   const after = await catalogRefs(deps);
-  const droppedTitles = new Set(
-    dropped.pending.map(p => p.made.expected.title),
+  const refreshOnly = [...dropped.pending, ...organization.pending];
+  const { lost, stale } = compareWithRefresh(
+    before,
+    after,
+    new Set(refreshOnly.map(p => p.made.expected.title)),
   );
-  const { lost, stale } = compareWithRefresh(before, after, droppedTitles);
   const repaired = dropped.pending.filter(
     p => p.sample.mutation === 'full',
   ).length;

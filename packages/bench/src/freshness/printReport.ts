@@ -44,7 +44,7 @@ export function printReport(
     `AWS-like proxy: ${args.latencyMs} ms per call, ${limits}. Events: the shipped coalescing window (5 s); the aws-sqs module long-polls (20 s) and polls again 1 s after an empty receive.`,
     `Latency: from the change made in moto to the catalog mutation holding it (the event is published right after the change; AWS's own delivery delay to the queue is not in it).`,
     '',
-    `## Change to catalog (${args.changes} changes of each kind, one at a time; the accounts moved all at once)`,
+    `## Change to catalog (${args.changes} changes of each kind, one at a time; the OUs created all at once)`,
     '',
     latencyTable(r.rounds, r.baseline),
     '',

@@ -132,8 +132,8 @@ export async function scopeRound(
 }
 
 /**
- * Organization changes, all made, then all published: RefreshTrigger
- * starts one full refresh for them. `alsoAwaited` are changes made before
+ * Organization changes (OUs created), all made, then all published:
+ * RefreshTrigger starts one full refresh for them. `alsoAwaited` are changes made before
  * without an event (the dropped ones): the same refresh must bring them.
  */
 export async function organizationRound(
@@ -141,12 +141,12 @@ export async function organizationRound(
   accounts: SeededAccount[],
   alsoAwaited: Pending[],
   refreshBoundMs: number,
-): Promise<RoundResult> {
+): Promise<RoundResult & { pending: Pending[] }> {
   deps.takeCounts();
   const before = deps.link.received.length;
   const pending: Pending[] = [];
   for (const [i, account] of accounts.entries()) {
-    pending.push(await made(deps, 'account-move', account, `moved-${i + 1}`));
+    pending.push(await made(deps, 'ou-created', account, `ou-${i + 1}`));
   }
   for (const p of pending) {
     for (const event of p.made.events) await deps.publish(event);
@@ -173,7 +173,8 @@ export async function organizationRound(
       m.type === 'refreshed' && m.result.triggered ? [m.result] : [],
     );
   return {
-    name: 'account-move',
+    name: 'ou-created',
+    pending,
     samples: pending.map(p => p.sample),
     counts: deps.takeCounts(),
     refreshes,
