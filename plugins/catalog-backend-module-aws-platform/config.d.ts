@@ -109,8 +109,9 @@ interface AwsPlatformProviderConfig {
    * (Route 53, EKS, AWS Backup, Organizations) that an EventBridge rule
    * sends to an SQS queue, published on an events topic by
    * `@backstage/plugin-events-backend-module-aws-sqs`. A change to a zone,
-   * cluster or backup re-reads that scope alone; a change to the
-   * organization starts the full refresh early. Off by default; the
+   * cluster or backup re-reads that scope alone, an account's owner tag or
+   * move that account alone; other changes to the organization start the
+   * full refresh early. Off by default; the
    * README's "Events" section has the rule, the queue and the IAM policy.
    */
   events?: {

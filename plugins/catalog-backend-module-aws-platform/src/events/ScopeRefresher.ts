@@ -29,6 +29,7 @@ import type {
   ScopeChange,
 } from './eventChange';
 import {
+  AccountChangesOutcome,
   EventOrganization,
   organizationOfAccounts,
   whyNotRead,
@@ -41,16 +42,9 @@ import {
 import type { AccountTagStore } from '../organization/accountTagStore';
 import { refreshNamedZones } from './namedZones/refreshNamedZones';
 import type { ReadAccountParent } from '../organization/accountParentReader';
-import {
-  AccountMovesOutcome,
-  refreshAccountMoves,
-} from './refreshAccountMoves';
+import { refreshAccountMoves } from './refreshAccountMoves';
 import { recordEventFailures } from './recordEventFailures';
-import {
-  AccountOwnersOutcome,
-  ReadAccountTags,
-  refreshAccountOwners,
-} from './refreshAccountOwners';
+import { ReadAccountTags, refreshAccountOwners } from './refreshAccountOwners';
 import { refOf, replacedByReads, ScopeDelta, scopeDelta } from './scopeDelta';
 
 /** Where a delta goes: the provider's connection to the catalog. */
@@ -199,21 +193,17 @@ export class ScopeRefresher {
 
   /**
    * Applies the changes of accounts' owner tags first, so that resources
-   * re-read in the same batch are mapped with the new owners. When this
-   * fails, the organization stays as held and the accounts are reported.
+   * re-read in the same batch are mapped with the new owners.
    */
-  async #accountOwners(
+  #accountOwners(
     changes: ReadonlyArray<EventChange>,
     organization: EventOrganization,
-  ): Promise<AccountOwnersOutcome> {
+  ): Promise<AccountChangesOutcome> {
     const tagChanges = changes.filter(
       (c): c is AccountTagsChange => c.kind === 'accountTags',
     );
-    if (tagChanges.length === 0) {
-      return { organization, entities: [], failures: [] };
-    }
-    try {
-      const outcome = await refreshAccountOwners(tagChanges, organization, {
+    return this.#applyToAccounts(tagChanges, organization, () =>
+      refreshAccountOwners(tagChanges, organization, {
         // Transformed resources cannot be patched: the full refresh applies.
         patchable: type => !this.#o.transformers.has(type as TransformerKey),
         config: this.#o.config,
@@ -226,47 +216,45 @@ export class ScopeRefresher {
             logger: this.#o.logger,
           },
         }),
-      });
-      if (outcome.entities.length > 0) {
-        await this.#o.target.applyDelta(outcome.entities, []);
-      }
-      return outcome;
-    } catch (error) {
-      return {
-        organization,
-        entities: [],
-        failures: tagChanges.map(c => ({
-          scope: c.key,
-          ...describeAwsError(error),
-        })),
-      };
-    }
+      }),
+    );
   }
 
-  /**
-   * Applies accounts moved to other OUs (refreshAccountMoves), after the
-   * owners, before the resources. When this fails, the organization stays
-   * as held and the accounts are reported.
-   */
-  async #accountMoves(
+  /** Applies accounts moved to other OUs, after the owners, before the resources. */
+  #accountMoves(
     changes: ReadonlyArray<EventChange>,
     organization: EventOrganization,
-  ): Promise<AccountMovesOutcome> {
+  ): Promise<AccountChangesOutcome> {
     const moves = changes.filter(
       (c): c is AccountMoveChange => c.kind === 'accountMove',
     );
-    if (moves.length === 0) {
-      return { organization, entities: [], failures: [] };
-    }
-    try {
-      const outcome = await refreshAccountMoves(moves, organization, {
+    return this.#applyToAccounts(moves, organization, () =>
+      refreshAccountMoves(moves, organization, {
         concurrency: this.#o.config.concurrency,
         organizationalUnits: () =>
           this.#o.catalog.organizationalUnits(organization.ctx.organizationId),
         readAccountParent: this.#o.readAccountParent,
         // A transformed account entity cannot be patched: the full refresh applies.
         patchable: !this.#o.transformers.has(AWS_ENTITY_TYPES.account),
-      });
+      }),
+    );
+  }
+
+  /**
+   * Runs one kind of account change and applies its entities as a delta.
+   * When this fails, the organization stays as held and the changes are
+   * reported.
+   */
+  async #applyToAccounts(
+    changes: ReadonlyArray<{ key: string }>,
+    organization: EventOrganization,
+    run: () => Promise<AccountChangesOutcome>,
+  ): Promise<AccountChangesOutcome> {
+    if (changes.length === 0) {
+      return { organization, entities: [], failures: [] };
+    }
+    try {
+      const outcome = await run();
       if (outcome.entities.length > 0) {
         await this.#o.target.applyDelta(outcome.entities, []);
       }
@@ -275,7 +263,7 @@ export class ScopeRefresher {
       return {
         organization,
         entities: [],
-        failures: moves.map(c => ({
+        failures: changes.map(c => ({
           scope: c.key,
           ...describeAwsError(error),
         })),

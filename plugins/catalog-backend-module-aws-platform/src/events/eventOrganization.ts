@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  IngestionScopeFailure,
   ANNOTATION_ORGANIZATION_ID,
   LABEL_ACCOUNT_STATUS,
   suiteLocationRef,
@@ -49,6 +50,17 @@ export function organizationOfAccounts(
     },
     accounts: byId,
   };
+}
+
+/** What changes to accounts (their owners, their OUs) came to. */
+export interface AccountChangesOutcome {
+  /** The organization with the changed accounts, to map re-read resources with. */
+  organization: EventOrganization;
+  /** The entities changed: accounts, and resources that follow them. */
+  entities: Entity[];
+  /** Set when only the full refresh can apply the changes: why. */
+  fullRefresh?: string;
+  failures: IngestionScopeFailure[];
 }
 
 /** The organization with some of its account entities replaced. */

@@ -7,18 +7,11 @@ import {
 import type { ReadAccountParent } from '../organization/accountParentReader';
 import { movedAccount, unitsOfEntities } from './accountMove';
 import type { AccountMoveChange } from './eventChange';
-import { EventOrganization, withAccounts } from './eventOrganization';
-
-/** What account moves came to. */
-export interface AccountMovesOutcome {
-  /** The organization with the moved accounts, to map re-read resources with. */
-  organization: EventOrganization;
-  /** The moved account entities. */
-  entities: Entity[];
-  /** Set when only the full refresh can apply the moves: why. */
-  fullRefresh?: string;
-  failures: IngestionScopeFailure[];
-}
+import {
+  AccountChangesOutcome,
+  EventOrganization,
+  withAccounts,
+} from './eventOrganization';
 
 /**
  * Applies accounts moved to another OU without the full refresh: where
@@ -40,7 +33,7 @@ export async function refreshAccountMoves(
     /** False when an adopter's transformer makes the account entities. */
     patchable: boolean;
   },
-): Promise<AccountMovesOutcome> {
+): Promise<AccountChangesOutcome> {
   const none = { organization, entities: [], failures: [] };
   const ours = changes.filter(
     c =>

@@ -12,24 +12,17 @@ import type {
 import type { IngestionConfig } from '../ingestionConfig';
 import { accountWithOwner, resourcesInheriting } from './accountOwner';
 import type { AccountTagsChange } from './eventChange';
-import { EventOrganization, withAccounts } from './eventOrganization';
+import {
+  AccountChangesOutcome,
+  EventOrganization,
+  withAccounts,
+} from './eventOrganization';
 import type { AwsTags } from '../organization/types';
 
 /** Reads one account's tags in AWS Organizations, now. */
 export type ReadAccountTags = (
   accountId: string,
 ) => Promise<Record<string, string>>;
-
-/** What account tag changes came to. */
-export interface AccountOwnersOutcome {
-  /** The organization with the accounts' new owners, to map re-read resources with. */
-  organization: EventOrganization;
-  /** The accounts whose owner changed and their resources that inherit it. */
-  entities: Entity[];
-  /** Set when only the full refresh can apply the changes: why. */
-  fullRefresh?: string;
-  failures: IngestionScopeFailure[];
-}
 
 /**
  * Applies changes of accounts' owner tags without the full refresh: each
@@ -55,7 +48,7 @@ export async function refreshAccountOwners(
      */
     patchable?: (type: string) => boolean;
   },
-): Promise<AccountOwnersOutcome> {
+): Promise<AccountChangesOutcome> {
   const none = { organization, entities: [], failures: [] };
   const { config } = deps;
   const ours = changes.filter(
