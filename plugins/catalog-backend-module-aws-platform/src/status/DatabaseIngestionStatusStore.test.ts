@@ -113,6 +113,7 @@ describe.each(databases.eachSupportedId())(
       expect(applied.map(row => row.name)).toEqual([
         '20261205000000_ingestion_status.js',
         '20261206000000_account_tags.js',
+        '20261207000000_event_handoff.js',
       ]);
       expect(await knex.schema.hasTable('knex_migrations')).toBe(false);
     });
