@@ -77,14 +77,17 @@ test('Publishing is not offered where the scaffolder has no GitHub module', asyn
     // Asked for in the link: the field still turns it off.
     publish: true,
   });
-  // Each page's first field shows once Next has accepted the one before.
-  for (const field of [
-    'Staging account',
-    'Production account',
-    'Also render the equivalent Terraform',
-  ]) {
+  // Each page's first field shows once Next has accepted the one before,
+  // and Next is pressed once its pickers show the prefilled zone, as a
+  // person would: until then they are still reading the catalog.
+  for (const [field, zone] of [
+    ['Staging account', ['Staging zone', /^sandbox\.example\.com /]],
+    ['Production account', ['Production zone', /^production\.example\.com /]],
+    ['Also render the equivalent Terraform', undefined],
+  ] as const) {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByLabel(field)).toBeVisible();
+    if (zone) await expect(page.getByLabel(zone[0])).toHaveValue(zone[1]);
   }
   const publish = page.getByLabel(
     'Publish the repository and register it in the catalog',
