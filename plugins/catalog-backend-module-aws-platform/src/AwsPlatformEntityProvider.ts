@@ -108,15 +108,6 @@ export class AwsPlatformEntityProvider implements EntityProvider {
   }
 
   /**
-   * Reads the organization and its accounts, and replaces the provider's
-   * entities. `abortSignal` is the scheduler's: it fires when the run
-   * outlives the schedule's timeout.
-   */
-  async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
-    await this.#refresh(options);
-  }
-
-  /**
    * Applies a `delta` mutation of the provider's own entities: those re-read
    * on events (src/events), under the provider's id and location key.
    */
@@ -137,7 +128,12 @@ export class AwsPlatformEntityProvider implements EntityProvider {
     });
   }
 
-  async #refresh(options: { abortSignal?: AbortSignal }): Promise<void> {
+  /**
+   * Reads the organization and its accounts, and replaces the provider's
+   * entities. `abortSignal` is the scheduler's: it fires when the run
+   * outlives the schedule's timeout.
+   */
+  async refresh(options: { abortSignal?: AbortSignal } = {}): Promise<void> {
     if (!this.#connection) {
       throw new Error(
         `${this.#identity.providerName} is not connected to the catalog`,

@@ -114,6 +114,7 @@ export class ReplicaHandoff {
     );
   }
 
+  /** Ends this replica's leases on the accounts it has read. */
   releaseAccounts(accountIds: readonly string[]): Promise<void> {
     return this.#o.leases.release(
       this.#o.providerName,
