@@ -18,6 +18,16 @@ const change = (accountId: string): EventChange => ({
   delegation: false,
 });
 
+/** What `holder` takes over at `now` (each leased for 3 s), at most 10. */
+function takeAt(journal: DatabaseChangeJournal, holder: string, now: number) {
+  return journal.takeAbandoned(
+    PROVIDER,
+    holder,
+    { now, leaseUntil: now + 3_000 },
+    10,
+  );
+}
+
 describe.each(databases.eachSupportedId())(
   'DatabaseChangeJournal on %s',
   databaseId => {
@@ -52,32 +62,13 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Not yet run out: nothing to take.
-      expect(
-        await b.takeAbandoned(
-          PROVIDER,
-          'b',
-          { now: 1_999, leaseUntil: 5_000 },
-          10,
-        ),
-      ).toEqual([]);
-      const taken = await b.takeAbandoned(
-        PROVIDER,
-        'b',
-        { now: 2_500, leaseUntil: 5_000 },
-        10,
-      );
+      expect(await takeAt(b, 'b', 1_999)).toEqual([]);
+      const taken = await takeAt(b, 'b', 2_500);
       expect(taken).toEqual([
         { id: first, key: 'eks:1', change: change('111111111111'), takes: 2 },
       ]);
       // Taken: not again, by anyone, while b's lease runs.
-      expect(
-        await a.takeAbandoned(
-          PROVIDER,
-          'a',
-          { now: 4_000, leaseUntil: 8_000 },
-          10,
-        ),
-      ).toEqual([]);
+      expect(await takeAt(a, 'a', 4_000)).toEqual([]);
     });
 
     it("keeps a live replica's changes by renewing, and frees them at once when given back", async () => {
@@ -87,33 +78,12 @@ describe.each(databases.eachSupportedId())(
         leaseUntil: 2_000,
       });
       await a.renew(PROVIDER, 'a', 10_000);
-      expect(
-        await b.takeAbandoned(
-          PROVIDER,
-          'b',
-          { now: 5_000, leaseUntil: 6_000 },
-          10,
-        ),
-      ).toEqual([]);
+      expect(await takeAt(b, 'b', 5_000)).toEqual([]);
       // Only the holder gives back.
       await b.giveBack([id], 'b');
-      expect(
-        await b.takeAbandoned(
-          PROVIDER,
-          'b',
-          { now: 5_000, leaseUntil: 6_000 },
-          10,
-        ),
-      ).toEqual([]);
+      expect(await takeAt(b, 'b', 5_000)).toEqual([]);
       await a.giveBack([id], 'a');
-      expect(
-        await b.takeAbandoned(
-          PROVIDER,
-          'b',
-          { now: 5_000, leaseUntil: 6_000 },
-          10,
-        ),
-      ).toHaveLength(1);
+      expect(await takeAt(b, 'b', 5_000)).toHaveLength(1);
     });
 
     it('forgets applied changes, and takes at most the limit', async () => {
@@ -155,12 +125,7 @@ describe.each(databases.eachSupportedId())(
 
       // A refresh that read from 2,000 and applied at 6,000.
       expect(await b.requeueApplied(PROVIDER, 2_000, 6_000)).toBe(1);
-      const taken = await a.takeAbandoned(
-        PROVIDER,
-        'a',
-        { now: 6_001, leaseUntil: 9_000 },
-        10,
-      );
+      const taken = await takeAt(a, 'a', 6_001);
       expect(taken).toEqual([
         {
           id: expect.any(String),
