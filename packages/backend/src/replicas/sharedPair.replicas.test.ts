@@ -358,15 +358,7 @@ describe('CloudTrail events on two replicas', () => {
     const db = catalogDatabase();
     const account = shape.estate.accounts.sandbox.id;
     const owner = 'events-replica-team';
-    const aws = shape.localAwsEnv;
-    const organizations = new OrganizationsClient({
-      endpoint: aws.AWS_ENDPOINT_URL,
-      region: aws.AWS_REGION,
-      credentials: {
-        accessKeyId: aws.AWS_ACCESS_KEY_ID,
-        secretAccessKey: aws.AWS_SECRET_ACCESS_KEY,
-      },
-    });
+    const organizations = new OrganizationsClient(shape.awsClient);
     try {
       await organizations.send(
         new TagResourceCommand({
@@ -374,17 +366,19 @@ describe('CloudTrail events on two replicas', () => {
           Tags: [{ Key: 'owner', Value: owner }],
         }),
       );
-      await events.send(
-        madeIn(
-          organizationsTagAccount,
-          shape.estate.managementAccountId,
-          'us-east-1',
-          {
-            requestParameters: {
-              resourceId: account,
-              tags: [{ key: 'owner', value: owner }],
+      await events.queue.send(
+        JSON.stringify(
+          madeIn(
+            organizationsTagAccount,
+            shape.estate.managementAccountId,
+            'us-east-1',
+            {
+              requestParameters: {
+                resourceId: account,
+                tags: [{ key: 'owner', value: owner }],
+              },
             },
-          },
+          ),
         ),
       );
       // The replica that took the message holds its change for the window.

@@ -25,10 +25,31 @@ export interface EventsConfig {
 export const DEFAULT_EVENTS_TOPIC = 'aws-platform-cloudtrail';
 
 const DEFAULT_COALESCE_WINDOW_MS = 5_000;
-const MAX_COALESCE_WINDOW_MS = 10 * 60_000;
-const MAX_ACCOUNT_TAGS_AGE_MS = 7 * 24 * 3_600_000;
-const MIN_REPLICA_LEASE_MS = 3_000;
-const MAX_REPLICA_LEASE_MS = 10 * 60_000;
+const MINUTE_MS = 60_000;
+
+/** How a duration of `events` is written, and the values it may take. */
+interface DurationRule {
+  example: string;
+  /** The bounds, as the error says them. */
+  bounds: string;
+  within(ms: number): boolean;
+}
+
+const COALESCE_WINDOW: DurationRule = {
+  example: "'5s' or { seconds: 5 }",
+  bounds: 'from 0 to 10 minutes',
+  within: ms => ms >= 0 && ms <= 10 * MINUTE_MS,
+};
+const ACCOUNT_TAGS_MAX_AGE: DurationRule = {
+  example: "'6h' or { hours: 6 }",
+  bounds: 'more than 0 and at most 7 days',
+  within: ms => ms > 0 && ms <= 7 * 24 * 60 * MINUTE_MS,
+};
+const REPLICA_LEASE: DurationRule = {
+  example: "'60s' or { seconds: 60 }",
+  bounds: 'from 3 seconds to 10 minutes',
+  within: ms => ms >= 3_000 && ms <= 10 * MINUTE_MS,
+};
 
 // A topic is also a key under the aws-sqs module's
 // events.modules.awsSqs.awsSqsConsumingEventPublisher.topics, so it must
@@ -51,44 +72,20 @@ export function readEventsConfig(
     );
   }
   const coalesceWindowMs =
-    readDuration(config, key, 'coalesceWindow', "'5s' or { seconds: 5 }") ??
+    readDuration(config, key, 'coalesceWindow', COALESCE_WINDOW) ??
     DEFAULT_COALESCE_WINDOW_MS;
-  if (!(coalesceWindowMs >= 0 && coalesceWindowMs <= MAX_COALESCE_WINDOW_MS)) {
-    throw new InputError(
-      `${key}.events.coalesceWindow must be from 0 to 10 minutes`,
-    );
-  }
   const accountTagsMaxAgeMs = readDuration(
     config,
     key,
     'accountTagsMaxAge',
-    "'6h' or { hours: 6 }",
+    ACCOUNT_TAGS_MAX_AGE,
   );
-  if (
-    accountTagsMaxAgeMs !== undefined &&
-    !(accountTagsMaxAgeMs > 0 && accountTagsMaxAgeMs <= MAX_ACCOUNT_TAGS_AGE_MS)
-  ) {
-    throw new InputError(
-      `${key}.events.accountTagsMaxAge must be more than 0 and at most 7 days`,
-    );
-  }
   const replicaLeaseMs = readDuration(
     config,
     key,
     'replicaLease',
-    "'60s' or { seconds: 60 }",
+    REPLICA_LEASE,
   );
-  if (
-    replicaLeaseMs !== undefined &&
-    !(
-      replicaLeaseMs >= MIN_REPLICA_LEASE_MS &&
-      replicaLeaseMs <= MAX_REPLICA_LEASE_MS
-    )
-  ) {
-    throw new InputError(
-      `${key}.events.replicaLease must be from 3 seconds to 10 minutes`,
-    );
-  }
   return {
     topic,
     coalesceWindowMs,
@@ -97,21 +94,27 @@ export function readEventsConfig(
   };
 }
 
-/** A duration of `events`, in ms; undefined when not set. */
+/**
+ * A duration of `events`, in ms; undefined when not set. An InputError
+ * naming the key when it is not a duration or out of the rule's bounds.
+ */
 function readDuration(
   config: Config,
   key: string,
   name: string,
-  example: string,
+  rule: DurationRule,
 ): number | undefined {
   if (!config.has(name)) return undefined;
+  let ms: number;
   try {
-    return durationToMilliseconds(
-      readDurationFromConfig(config, { key: name }),
-    );
+    ms = durationToMilliseconds(readDurationFromConfig(config, { key: name }));
   } catch (error) {
     throw new InputError(
-      `${key}.events.${name} is not a duration, e.g. ${example}: ${error}`,
+      `${key}.events.${name} is not a duration, e.g. ${rule.example}: ${error}`,
     );
   }
+  if (!rule.within(ms)) {
+    throw new InputError(`${key}.events.${name} must be ${rule.bounds}`);
+  }
+  return ms;
 }

@@ -1,9 +1,9 @@
-import {
-  CreateQueueCommand,
-  SendMessageCommand,
-  SQSClient,
-} from '@aws-sdk/client-sqs';
 import type { LocalAws } from '@internal/local-aws';
+import {
+  createEventQueue,
+  EventQueue,
+} from '@aws-platform-suite/backstage-plugin-catalog-backend-module-aws-platform/src/events/__testUtils__/eventQueue';
+import { motoClientConfig } from './productionShape';
 
 const TOPIC = 'aws-platform-cloudtrail';
 
@@ -11,30 +11,27 @@ const TOPIC = 'aws-platform-cloudtrail';
 export type EventsOnQueue = {
   /** The config that turns the path on, with the queue's URL. */
   config: object;
-  /** Sends one message, as the EventBridge rule would for an event. */
-  send(event: object): Promise<void>;
+  queue: EventQueue;
 };
 
 /**
- * Creates the events queue in moto and the config that reads it, as the
- * catalog module's README sets the path up: events enabled on the suite's
- * provider, the aws-sqs module long-polling the queue for the topic.
+ * Creates the events queue in moto (the catalog module's test queue, with
+ * its dead-letter queue) and the config that reads it, as the module's
+ * README sets the path up: events enabled on the suite's provider, the
+ * aws-sqs module long-polling the queue for the topic.
  */
 export async function eventsOnQueue(
   localAws: LocalAws,
   events: { coalesceWindow: string; replicaLease: string },
 ): Promise<EventsOnQueue> {
-  const sqs = new SQSClient({
-    endpoint: localAws.endpoint,
-    region: localAws.env.AWS_REGION,
-    credentials: {
-      accessKeyId: localAws.env.AWS_ACCESS_KEY_ID,
-      secretAccessKey: localAws.env.AWS_SECRET_ACCESS_KEY,
-    },
+  const client = motoClientConfig(localAws);
+  const queue = await createEventQueue({
+    name: 'aws-platform-events',
+    region: client.region,
+    visibilityTimeoutSeconds: 30,
+    maxReceiveCount: 5,
+    client,
   });
-  const { QueueUrl } = await sqs.send(
-    new CreateQueueCommand({ QueueName: 'aws-platform-events' }),
-  );
   return {
     config: {
       catalog: {
@@ -47,8 +44,8 @@ export async function eventsOnQueue(
               topics: {
                 [TOPIC]: {
                   queue: {
-                    url: QueueUrl,
-                    region: localAws.env.AWS_REGION,
+                    url: queue.url,
+                    region: client.region,
                     waitTime: '1s',
                   },
                   waitTimeAfterEmptyReceive: '1s',
@@ -59,13 +56,6 @@ export async function eventsOnQueue(
         },
       },
     },
-    async send(event) {
-      await sqs.send(
-        new SendMessageCommand({
-          QueueUrl,
-          MessageBody: JSON.stringify(event),
-        }),
-      );
-    },
+    queue,
   };
 }

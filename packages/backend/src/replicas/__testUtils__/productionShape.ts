@@ -24,8 +24,8 @@ export type ProductionShape = {
   redisUrl: string;
   /** POSTGRES_HOST, _PORT, _USER and _PASSWORD of the shared database. */
   postgresEnv: Record<string, string>;
-  /** moto's own endpoint and credentials (AWS_ENDPOINT_URL, ...), past the proxies. */
-  localAwsEnv: Record<string, string>;
+  /** An SDK client's config for moto itself, past the proxies. */
+  awsClient: MotoClientConfig;
   /** Stops replica `index` (SIGTERM) and starts it again, on the same port. */
   restart(index: number): Promise<void>;
 };
@@ -68,6 +68,26 @@ async function stopAll(running: Running) {
   if (failures.length > 0) {
     throw new AggregateError(failures, 'stopping the production shape failed');
   }
+}
+
+/** Where an SDK client reaches moto, and as whom. */
+export type MotoClientConfig = {
+  endpoint: string;
+  region: string;
+  credentials: { accessKeyId: string; secretAccessKey: string };
+};
+
+/** An SDK client's config for moto itself, from its environment. */
+export function motoClientConfig(localAws: LocalAws): MotoClientConfig {
+  const { env } = localAws;
+  return {
+    endpoint: localAws.endpoint,
+    region: env.AWS_REGION,
+    credentials: {
+      accessKeyId: env.AWS_ACCESS_KEY_ID,
+      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+    },
+  };
 }
 
 /**
@@ -144,7 +164,7 @@ export function useProductionShape(testConfig: TestConfig): ProductionShape {
       proxies: running.proxies,
       redisUrl: redis.env.REDIS_URL,
       postgresEnv: postgres.env,
-      localAwsEnv: reference.localAws.env,
+      awsClient: motoClientConfig(reference.localAws),
       async restart(index: number) {
         await running.replicas[index].stop();
         running.replicas[index] = await startReplica(options[index]);

@@ -3,6 +3,7 @@ import {
   GetQueueAttributesCommand,
   SendMessageCommand,
   SQSClient,
+  SQSClientConfig,
 } from '@aws-sdk/client-sqs';
 
 /** An SQS queue as the README's Events section sets it up, on the emulator. */
@@ -18,16 +19,18 @@ export interface EventQueue {
 
 /**
  * Creates the queue and its dead-letter queue through the SDK's ordinary
- * environment (`AWS_ENDPOINT_URL` pointing at moto), with a short
- * visibility timeout so that a test sees redelivery in seconds.
+ * environment (`AWS_ENDPOINT_URL` pointing at moto) or the `client` given,
+ * with a short visibility timeout so that a test sees redelivery in seconds.
  */
 export async function createEventQueue(options: {
   name: string;
   region: string;
   visibilityTimeoutSeconds: number;
   maxReceiveCount: number;
+  /** Where and as whom, when not the process's environment. */
+  client?: SQSClientConfig;
 }): Promise<EventQueue> {
-  const sqs = new SQSClient({ region: options.region });
+  const sqs = new SQSClient({ ...options.client, region: options.region });
   const dlq = await sqs.send(
     new CreateQueueCommand({ QueueName: `${options.name}-dead-letters` }),
   );
