@@ -21,3 +21,4 @@ export * from './dnsName';
 export * from './delegationCheck';
 export * from './identityCenter';
 export * from './review';
+export * from './renderedFiles';

@@ -16,6 +16,7 @@ export {
   awsAccessReviewPage,
   awsPlatformPage,
   awsOwnershipPage,
+  awsRenderedFilesPage,
 } from './plugin';
 export {
   awsAccountEntityCard,
@@ -40,5 +41,6 @@ export {
   accountMapRouteRef,
   accountsRouteRef,
   ownershipRouteRef,
+  renderedFilesRouteRef,
   rootRouteRef,
 } from './routes';

@@ -26,6 +26,7 @@ import {
   accountMapRouteRef,
   accountsRouteRef,
   ownershipRouteRef,
+  renderedFilesRouteRef,
   rootRouteRef,
 } from './routes';
 
@@ -80,6 +81,22 @@ export const awsAccessReviewPage = PageBlueprint.make({
 });
 
 /**
+ * A task's rendered files (`page:aws-platform/rendered-files`), at
+ * `/aws-platform/rendered-files/:taskId`: the templates link to it from
+ * their output when they do not publish. No item in the sidebar.
+ * @public
+ */
+export const awsRenderedFilesPage = PageBlueprint.make({
+  name: 'rendered-files',
+  params: {
+    path: '/aws-platform/rendered-files/:taskId',
+    routeRef: renderedFilesRouteRef,
+    loader: () =>
+      import('./components/RenderedFiles').then(m => <m.RenderedFilesPage />),
+  },
+});
+
+/**
  * The AWS Platform frontend plugin (new frontend system).
  * @public
  */
@@ -94,6 +111,7 @@ export const awsPlatformPlugin = createFrontendPlugin({
     awsAccountMapEntityContent,
     awsOwnershipPage,
     awsAccessReviewPage,
+    awsRenderedFilesPage,
     awsAccountEntityCard,
     eksClusterEntityCard,
     dnsZoneEntityCard,
@@ -109,5 +127,6 @@ export const awsPlatformPlugin = createFrontendPlugin({
     accountMap: accountMapRouteRef,
     ownership: ownershipRouteRef,
     accessReview: accessReviewRouteRef,
+    renderedFiles: renderedFilesRouteRef,
   },
 });

@@ -29,3 +29,9 @@ export const ownershipRouteRef = createRouteRef();
  * @public
  */
 export const accessReviewRouteRef = createRouteRef();
+
+/**
+ * Route of a task's rendered files page, `/aws-platform/rendered-files/:taskId`.
+ * @public
+ */
+export const renderedFilesRouteRef = createRouteRef({ params: ['taskId'] });

@@ -654,6 +654,26 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'Not offered here: this Backstage has no {{actions}} action. The platform team can install the scaffolder module that provides it.',
       unknown: 'The installed actions could not be read: {{message}}',
     },
+    renderedFiles: {
+      title: 'Rendered files',
+      subtitle: 'What {{template}} rendered, kept with its task for download',
+      subtitleNoTemplate: 'What the task rendered, kept with it for download',
+      summary_one: '{{count, number}} file, a {{size}} zip archive',
+      summary_other: '{{count, number}} files, a {{size}} zip archive',
+      download: 'Download {{fileName}}',
+      columns: {
+        path: 'File',
+        size: 'Size',
+      },
+      running:
+        'The task is still running: its rendered files can be downloaded once it completes.',
+      ended:
+        'The task ended as {{status}}, so it kept no rendered files. Its page says why; run it again to resume.',
+      noneTitle: 'This task kept no rendered files',
+      noneDescription:
+        'A template keeps them when it does not publish a repository (the aws-platform:rendered-files:keep action). The task page lists what it made.',
+      loadFailed: 'The task could not be read',
+    },
     resourcePicker: {
       chooseAccountFirst: 'Choose the account first: this lists its resources.',
       noneToChoose: 'None in the catalog for this choice.',

@@ -1,6 +1,7 @@
 /**
  * Scaffolder actions of the AWS Platform suite: delegated subdomains, backup
- * plans and new Flightdeck workloads. Safe to retry and to dry-run.
+ * plans and new Flightdeck workloads, and rendered files kept for download.
+ * Safe to retry and to dry-run.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,7 @@ export { scaffolderModuleAwsPlatform as default } from './module';
 export { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 export { createBackupPlanAction } from './actions/createBackupPlan';
 export { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
+export { keepRenderedFilesAction } from './actions/keepRenderedFiles';
 export { readActionsConfig } from './actionsConfig';
 export type {
   AccountChanges,
@@ -20,6 +22,8 @@ export type {
   FlightdeckWorkloadOutput,
   FlightdeckWorkloadStageInput,
   FlightdeckWorkloadStageOutput,
+  KeepRenderedFilesInput,
+  KeepRenderedFilesOutput,
 } from './actions/actionTypes';
 export type {
   ActionsConfig,

@@ -10,6 +10,7 @@ import { readActionsConfig } from './actionsConfig';
 import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 import { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
+import { keepRenderedFilesAction } from './actions/keepRenderedFiles';
 
 /**
  * Scaffolder module of the AWS Platform suite: registers the suite's actions,
@@ -50,6 +51,7 @@ export const scaffolderModuleAwsPlatform = createBackendModule({
           createDelegatedSubdomainAction(deps),
           createBackupPlanAction(deps),
           createFlightdeckWorkloadAction(deps),
+          keepRenderedFilesAction(),
         );
       },
     });

@@ -17,6 +17,10 @@ import yaml from 'yaml';
 import { createBackupPlanAction } from './actions/createBackupPlan';
 import { createDelegatedSubdomainAction } from './actions/createDelegatedSubdomain';
 import { createFlightdeckWorkloadAction } from './actions/createFlightdeckWorkload';
+import {
+  KEEP_RENDERED_FILES_ACTION,
+  keepRenderedFilesAction,
+} from './actions/keepRenderedFiles';
 import { validateScheduleExpression } from './lib/scheduleExpression';
 
 // The repository's templates may only call the suite's actions with inputs
@@ -33,7 +37,16 @@ const actions = [
   createDelegatedSubdomainAction(deps),
   createBackupPlanAction(deps),
   createFlightdeckWorkloadAction(deps),
+  keepRenderedFilesAction(),
 ];
+
+/** Steps of the suite's actions that change AWS (the rendered files' does not). */
+const awsChangeSteps = (template: any) =>
+  template.spec.steps.filter(
+    (s: any) =>
+      s.action.startsWith('aws-platform:') &&
+      s.action !== KEEP_RENDERED_FILES_ACTION,
+  );
 
 const readTemplate = (file: string) =>
   yaml.parse(readFileSync(resolve(templatesDir, file), 'utf8'));
@@ -120,9 +133,7 @@ describe('templates', () => {
         default: false,
         'ui:widget': 'hidden',
       });
-      const awsSteps = template.spec.steps.filter((s: any) =>
-        s.action.startsWith('aws-platform:'),
-      );
+      const awsSteps = awsChangeSteps(template);
       expect(awsSteps).toHaveLength(1);
       expect(awsSteps[0].input.planOnly).toBe(
         '${{ parameters.awsPlanOnly == true }}',
@@ -132,7 +143,7 @@ describe('templates', () => {
       );
       // Every other step is skipped by the plan-only run.
       for (const step of template.spec.steps.filter(
-        (s: any) => !s.action.startsWith('aws-platform:'),
+        (s: any) => !awsSteps.includes(s),
       )) {
         expect(step.if).toContain('parameters.awsPlanOnly != true');
       }
@@ -241,6 +252,21 @@ describe('templates', () => {
           '${{ parameters.publish and parameters.awsPlanOnly != true }}',
         );
       }
+    });
+
+    it('keeps the rendered files for download only when it does not publish them', () => {
+      expect(stepOf('files')).toMatchObject({
+        action: KEEP_RENDERED_FILES_ACTION,
+        if: '${{ not parameters.publish and parameters.awsPlanOnly != true }}',
+        input: { name: '${{ parameters.name }}' },
+      });
+      expect(template.spec.output.renderedFiles).toBe(
+        '${{ steps.files.output.renderedFiles }}',
+      );
+      expect(template.spec.output.links).toContainEqual({
+        title: 'Download the rendered files',
+        url: '${{ steps.files.output.downloadPath }}',
+      });
     });
 
     it('picks accounts, clusters and zones among the ingested entities', () => {

@@ -2,6 +2,7 @@ import { AccessReviewPage } from '../components/AccessReview';
 import { AccountMapPage } from '../components/AccountMap';
 import { AwsAccountsPage } from '../components/AwsAccountsPage';
 import { OwnershipPage } from '../components/OwnershipPage';
+import { RenderedFilesPage } from '../components/RenderedFiles';
 import { LegacyPageShell } from './LegacyPageShell';
 
 /*
@@ -41,6 +42,15 @@ export function LegacyAccessReviewPage() {
   return (
     <LegacyPageShell>
       <AccessReviewPage />
+    </LegacyPageShell>
+  );
+}
+
+/** A task's rendered files in the legacy page frame. */
+export function LegacyRenderedFilesPage() {
+  return (
+    <LegacyPageShell>
+      <RenderedFilesPage />
     </LegacyPageShell>
   );
 }

@@ -13,6 +13,7 @@ export {
   AwsAccountMapPage,
   AwsOwnershipPage,
   AwsPlatformPage,
+  AwsRenderedFilesPage,
 } from './pages';
 export {
   EntityAwsAccountCard,

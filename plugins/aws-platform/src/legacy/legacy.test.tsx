@@ -16,7 +16,9 @@ import {
   renderInTestApp,
   TestApiProvider,
 } from '@backstage/test-utils';
+import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import { screen, within } from '@testing-library/react';
+import { fakeScaffolder } from '../__testUtils__/fakeScaffolder';
 import {
   platformTeam,
   productionAccount,
@@ -50,7 +52,11 @@ const CARD_TITLES = [
   'AWS Backup plan',
 ];
 
-function renderLegacyApp(element: JSX.Element, path = '/') {
+function renderLegacyApp(
+  element: JSX.Element,
+  path = '/',
+  scaffolder = fakeScaffolder(),
+) {
   const catalogApi = catalogApiMock({
     entities: [...suiteEntities, platformTeam],
   });
@@ -62,6 +68,7 @@ function renderLegacyApp(element: JSX.Element, path = '/') {
         // What EntityLayout's header needs.
         [starredEntitiesApiRef, new MockStarredEntitiesApi()],
         [permissionApiRef, mockApis.permission()],
+        [scaffolderApiRef, scaffolder],
       ]}
     >
       {element}
@@ -102,6 +109,35 @@ describe('the legacy pages in FlatRoutes', () => {
     expect(
       await screen.findByText('Ownership review', undefined, FIRST_RENDER),
     ).toBeInTheDocument();
+  });
+
+  it("shows a task's rendered files at /aws-platform/rendered-files/:taskId", async () => {
+    const scaffolder = fakeScaffolder(
+      {
+        output: {
+          renderedFiles: {
+            fileName: 'shop.zip',
+            contentBase64: 'AAEC/w==',
+            archiveBytes: 4,
+            files: [{ path: 'app/catalog-info.yaml', bytes: 310 }],
+          },
+        },
+      },
+      { status: 'completed' },
+    );
+    await renderLegacyApp(
+      routes,
+      '/aws-platform/rendered-files/task-1',
+      scaffolder,
+    );
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Download shop.zip' },
+        FIRST_RENDER,
+      ),
+    ).toBeInTheDocument();
+    expect(scaffolder.getTask).toHaveBeenCalledWith('task-1');
   });
 
   it('shows the account map at /aws-platform/map', async () => {

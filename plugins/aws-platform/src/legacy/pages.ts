@@ -5,6 +5,7 @@ import {
   legacyAccessReviewRouteRef,
   legacyAccountMapRouteRef,
   legacyOwnershipRouteRef,
+  legacyRenderedFilesRouteRef,
   legacyRootRouteRef,
 } from './routes';
 
@@ -68,5 +69,21 @@ export const AwsAccessReviewPage: () => JSX.Element =
       mountPoint: legacyAccessReviewRouteRef,
       component: () =>
         import('./LegacyPages').then(m => m.LegacyAccessReviewPage),
+    }),
+  );
+
+/**
+ * A task's rendered files in a legacy app: the files a template kept for
+ * download when it did not publish them. Mount it at
+ * `/aws-platform/rendered-files/:taskId`, where the templates link to it.
+ * @public
+ */
+export const AwsRenderedFilesPage: () => JSX.Element =
+  awsPlatformLegacyPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsRenderedFilesPage',
+      mountPoint: legacyRenderedFilesRouteRef,
+      component: () =>
+        import('./LegacyPages').then(m => m.LegacyRenderedFilesPage),
     }),
   );

@@ -1,5 +1,9 @@
 import { awsPlatformApiRef, AwsPlatformClient } from '../api';
-import { ownershipRouteRef, rootRouteRef } from '../routes';
+import {
+  ownershipRouteRef,
+  renderedFilesRouteRef,
+  rootRouteRef,
+} from '../routes';
 import { awsPlatformLegacyPlugin } from './plugin';
 
 describe('awsPlatformLegacyPlugin', () => {
@@ -22,5 +26,8 @@ describe('awsPlatformLegacyPlugin', () => {
     // The same objects, so links resolve the same in both systems.
     expect(awsPlatformLegacyPlugin.routes.root).toBe(rootRouteRef);
     expect(awsPlatformLegacyPlugin.routes.ownership).toBe(ownershipRouteRef);
+    expect(awsPlatformLegacyPlugin.routes.renderedFiles).toBe(
+      renderedFilesRouteRef,
+    );
   });
 });

@@ -9,6 +9,7 @@ import {
   legacyAccessReviewRouteRef,
   legacyAccountMapRouteRef,
   legacyOwnershipRouteRef,
+  legacyRenderedFilesRouteRef,
   legacyRootRouteRef,
 } from './routes';
 
@@ -34,5 +35,6 @@ export const awsPlatformLegacyPlugin = createPlugin({
     accountMap: legacyAccountMapRouteRef,
     ownership: legacyOwnershipRouteRef,
     accessReview: legacyAccessReviewRouteRef,
+    renderedFiles: legacyRenderedFilesRouteRef,
   },
 });

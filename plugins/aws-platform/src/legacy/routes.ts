@@ -3,6 +3,7 @@ import {
   accessReviewRouteRef,
   accountMapRouteRef,
   ownershipRouteRef,
+  renderedFilesRouteRef,
   rootRouteRef,
 } from '../routes';
 
@@ -26,3 +27,8 @@ export const legacyOwnershipRouteRef = convertLegacyRouteRef(ownershipRouteRef);
 /** `accessReviewRouteRef` as a legacy route ref: the access review. */
 export const legacyAccessReviewRouteRef =
   convertLegacyRouteRef(accessReviewRouteRef);
+
+/** `renderedFilesRouteRef` as a legacy route ref: a task's rendered files. */
+export const legacyRenderedFilesRouteRef = convertLegacyRouteRef(
+  renderedFilesRouteRef,
+);

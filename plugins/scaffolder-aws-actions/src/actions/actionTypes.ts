@@ -4,6 +4,8 @@
  * one type check to the next, which made the API report flap.
  */
 
+import type { RenderedFiles } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
+
 /**
  * The AWS changes of one account, as the actions' `changesByAccount`
  * output lists them: planned (imperative) or, after an applied run, the
@@ -147,4 +149,22 @@ export type FlightdeckWorkloadOutput = {
   plannedChanges: string[];
   changesByAccount: AccountChanges[];
   changeSummary: string;
+};
+
+/**
+ * Input of `aws-platform:rendered-files:keep`.
+ * @public
+ */
+export type KeepRenderedFilesInput = {
+  paths?: string[];
+  name: string;
+};
+
+/**
+ * Output of `aws-platform:rendered-files:keep`.
+ * @public
+ */
+export type KeepRenderedFilesOutput = {
+  renderedFiles: RenderedFiles;
+  downloadPath: string;
 };

@@ -6,6 +6,7 @@ import {
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { AwsChangesReview } from './AwsChangesReview';
 import { PLANNING, REFUSED } from './planRun';
+import { fakeScaffolder } from '../../__testUtils__/fakeScaffolder';
 
 // The scaffolder backend is not part of this unit test: the field's run
 // against it is the templates' browser test (packages/app/e2e-tests).
@@ -22,47 +23,6 @@ const groups = [
     changes: ['Create NS record a.example.com'],
   },
 ];
-
-/** A task whose event stream ends with `completion`. */
-function fakeScaffolder(completion: { output?: unknown; error?: unknown }) {
-  const api = {
-    scaffold: jest.fn(async () => ({ taskId: 'task-1' })),
-    getTemplateParameterSchema: jest.fn(async () => ({
-      title: 'New delegated subdomain',
-      steps: [
-        {
-          title: 'Existing delegation',
-          schema: {
-            properties: {
-              repairDelegation: { title: 'Repair a drifted delegation' },
-            },
-          },
-        },
-      ],
-    })),
-    getTask: jest.fn(async () => ({
-      id: 'task-1',
-      spec: { steps: [] } as any,
-      status: 'processing' as const,
-      createdAt: '',
-    })),
-    streamLogs: jest.fn((): any => ({
-      subscribe(observer: { next(event: unknown): void }) {
-        setTimeout(() =>
-          observer.next({
-            id: 1,
-            taskId: 'task-1',
-            type: 'completion',
-            createdAt: '',
-            body: { message: 'done', ...completion },
-          }),
-        );
-        return { unsubscribe() {}, closed: false };
-      },
-    })),
-  };
-  return api;
-}
 
 function renderField(api: ReturnType<typeof fakeScaffolder>) {
   const onChange = jest.fn();

@@ -1,3 +1,5 @@
+import { downloadBlob } from '../shared/downloadBlob';
+
 /** A value of a CSV cell; null and undefined become empty cells. */
 export type CsvValue = string | number | boolean | null | undefined;
 
@@ -39,14 +41,8 @@ export function toCsv(header: string[], rows: CsvValue[][]): string {
  * that spreadsheet programs read the file as UTF-8.
  */
 export function downloadCsv(fileName: string, csv: string): void {
-  const blob = new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const anchor = document.createElement('a');
-  anchor.href = url;
-  anchor.download = fileName;
-  anchor.style.display = 'none';
-  document.body.appendChild(anchor);
-  anchor.click();
-  anchor.remove();
-  URL.revokeObjectURL(url);
+  downloadBlob(
+    fileName,
+    new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }),
+  );
 }

@@ -13,6 +13,7 @@ import {
   AwsAccountMapPage,
   AwsOwnershipPage,
   AwsPlatformPage,
+  AwsRenderedFilesPage,
   EntityAwsAccountCard,
   EntityAwsAccountMapContent,
   EntityAwsBackupCard,
@@ -33,6 +34,10 @@ export const routes = (
     <Route path="/aws-platform" element={<AwsPlatformPage />} />
     <Route path="/aws-platform/map" element={<AwsAccountMapPage />} />
     <Route path="/aws-platform/ownership" element={<AwsOwnershipPage />} />
+    <Route
+      path="/aws-platform/rendered-files/:taskId"
+      element={<AwsRenderedFilesPage />}
+    />
   </FlatRoutes>
 );
 

@@ -1,0 +1,1 @@
+export { RenderedFilesPage } from './RenderedFilesPage';
