@@ -64,6 +64,10 @@ const suiteProvider = createBackendModule({
   },
 });
 
+// A real catalog backend starts in each test: seconds alone, more on a busy
+// CI machine than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 describe('the suite-entity label in the real catalog', () => {
   const directory = createMockDirectory();
 

