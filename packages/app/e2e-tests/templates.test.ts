@@ -1,7 +1,8 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { BACKEND, guestToken } from './portal';
+import JSZip from 'jszip';
+import { BACKEND, guestToken, signInAsGuest } from './portal';
 
 // Runs the suite's three templates through the portal's running scaffolder
 // on the seeded local estate, over its HTTP API as a signed-in guest: a
@@ -113,6 +114,7 @@ async function dryRun(
 }
 
 type TaskResult = {
+  id: string;
   status: string;
   output?: { text?: { title: string; content: string }[] };
   log: string[];
@@ -141,6 +143,7 @@ async function task(
     await api.get(`scaffolder/v2/tasks/${id}/events`)
   ).json();
   return {
+    id,
     status,
     output: events.find(e => e.type === 'completion')?.body.output,
     log: events.filter(e => e.type === 'log').map(e => e.body.message),
@@ -302,6 +305,9 @@ test('New backup plan: a dry-run plans it, a task makes the plan and its selecti
   ]);
 });
 
+/** The workload's applied run, whose rendered files the next test downloads. */
+let workloadRun: { id: string; name: string; files: string[] } | undefined;
+
 test('New Flightdeck workload: dry-run, Review run and applied run on Sandbox and Production', async () => {
   const name = `e2e${run}`;
   const values = {
@@ -422,10 +428,55 @@ test('New Flightdeck workload: dry-run, Review run and applied run on Sandbox an
     ]);
   }
 
+  // Not published: the rendered files are kept with the task, as rendered.
+  const kept = (applied.output as any).renderedFiles;
+  expect(kept.fileName).toBe(`${name}.zip`);
+  expect(kept.files.map((f: any) => f.path).sort()).toEqual(
+    Object.keys(files).sort(),
+  );
+  workloadRun = { id: applied.id, name, files: Object.keys(files) };
+
   // Again: nothing left to change.
   const again = await task('aws-flightdeck-workload', values);
   expect(again.status, again.log.join('\n')).toBe('completed');
   expect(textOf(again, /AWS changes made/)).toBe(
     'None: everything the workload needs already existed.\n',
+  );
+});
+
+test('New Flightdeck workload: the task page links to its rendered files, which download as one zip', async ({
+  page,
+}) => {
+  expect(workloadRun, 'the applied run of the test before').toBeDefined();
+  const { id, name, files } = workloadRun!;
+  await signInAsGuest(page);
+  await page.goto(`/create/tasks/${id}`);
+  await page.getByRole('link', { name: 'Download the rendered files' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/aws-platform/rendered-files/${id}$`),
+  );
+  await expect(
+    page.getByText(
+      new RegExp(`^${files.length} files, a [0-9.]+ kB zip archive$`),
+    ),
+  ).toBeVisible();
+  await expect(
+    page.getByText(`infrastructure/applications/${name}/sandbox/staging.tf`),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'docs/images/rendered-files.png',
+    fullPage: true,
+  });
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${name}.zip` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${name}.zip`);
+  const zip = await JSZip.loadAsync(readFileSync((await download.path())!));
+  const entries = Object.values(zip.files).filter(entry => !entry.dir);
+  expect(entries.map(entry => entry.name).sort()).toEqual([...files].sort());
+  expect(await zip.file('app/catalog-info.yaml')!.async('string')).toContain(
+    `amazonaws.com/account-id: '${PRODUCTION}'`,
   );
 });
