@@ -70,20 +70,34 @@ install_stamp() {
   node --version
 }
 
+SQLITE_ADDON="$REPO_ROOT/node_modules/better-sqlite3/build/Release/better_sqlite3.node"
+
+# better-sqlite3 is the one dependency compiled here (its prebuilt addons
+# come from GitHub, out of reach): over a minute of one core. package.json's
+# dependenciesMeta keeps yarn from building it, so that test-all.sh can
+# compile it beside the type check (DEFER_SQLITE_BUILD=1); every other script
+# has ensure_toolchain compile it at once.
+build_sqlite_addon() {
+  [ -f "$SQLITE_ADDON" ] && return 0
+  echo "==> Compiling better-sqlite3's addon"
+  local dir="$REPO_ROOT/node_modules/better-sqlite3"
+  (cd "$dir" && PATH="$dir/node_modules/.bin:$REPO_ROOT/node_modules/.bin:$PATH" \
+    node-gyp rebuild --release) ||
+    die "better-sqlite3 did not build; check that python3, make and g++ are installed"
+}
+
 ensure_dependencies() {
   local stamp_file="$REPO_ROOT/node_modules/.install-stamp"
   local want
   want="$(install_stamp)"
-  if [ -f "$stamp_file" ] && [ "$(cat "$stamp_file")" = "$want" ]; then
-    return 0
+  if [ ! -f "$stamp_file" ] || [ "$(cat "$stamp_file")" != "$want" ]; then
+    echo "==> Installing dependencies (yarn install)"
+    local flags=()
+    [ "${CI:-}" = "true" ] && flags+=(--immutable)
+    (cd "$REPO_ROOT" && yarn_cmd install "${flags[@]}")
+    install_stamp > "$stamp_file"
   fi
-  echo "==> Installing dependencies (yarn install)"
-  local flags=()
-  [ "${CI:-}" = "true" ] && flags+=(--immutable)
-  (cd "$REPO_ROOT" && yarn_cmd install "${flags[@]}")
-  [ -f "$REPO_ROOT/node_modules/better-sqlite3/build/Release/better_sqlite3.node" ] ||
-    die "better-sqlite3 did not build; check that python3, make and g++ are installed"
-  install_stamp > "$stamp_file"
+  [ "${DEFER_SQLITE_BUILD:-0}" = 1 ] || build_sqlite_addon
 }
 
 ensure_toolchain() {
