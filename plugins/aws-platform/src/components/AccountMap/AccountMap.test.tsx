@@ -132,6 +132,11 @@ describe('AccountMapPage', () => {
     for (const ou of ['Security', 'Shared', 'Workloads']) {
       expect(ouToggle(ou)).toHaveAttribute('aria-expanded', 'true');
     }
+    // A one-column OU's header has room for the number alone, not cut; the
+    // two-column Shared box says it in words.
+    expect(ouToggle('Security')).toHaveTextContent(/^Security2$/);
+    expect(within(ouToggle('Security')).getByTitle('2 accounts')).toBeVisible();
+    expect(ouToggle('Shared')).toHaveTextContent(/^Shared4 accounts$/);
     expect(tiles()).toHaveLength(9);
     // The roles the helpers above find by tag.
     const region = screen.getByRole('region', { name: MAP_NAME });

@@ -11,6 +11,7 @@ import { awsPlatformTranslationRef } from '../../translation';
 import { GroupSummary } from './model/groupSummaries';
 import { GroupBox, MAP_METRICS } from './model/mapLayout';
 import { MapGroup } from './model/mapModel';
+import { ouHeaderCount } from './model/ouHeaderCount';
 import { ROLE_COLORS } from './palette';
 
 const useStyles = makeStyles(theme => ({
@@ -51,7 +52,8 @@ const useStyles = makeStyles(theme => ({
       outlineOffset: 1,
     },
   },
-  // The OU's name wins the room; the count gives way first.
+  // The OU's name wins the room; the count gives way first (to its number
+  // alone, see ouHeaderCount, so that it is not cut).
   name: {
     fontWeight: 700,
     fontSize: '0.875rem',
@@ -175,7 +177,11 @@ export const OuBox = memo(function OuBoxView(props: OuBoxProps) {
             <ExpandMoreIcon fontSize="small" aria-hidden />
           )}
           <span className={classes.name}>{group.title}</span>
-          <span className={classes.count}>{accounts}</span>
+          <span className={classes.count} title={accounts}>
+            {ouHeaderCount(group.title, accounts, box.width) === 'phrase'
+              ? accounts
+              : number(summary.accounts)}
+          </span>
         </button>
         {props.href && (
           <Link
