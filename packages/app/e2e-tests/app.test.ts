@@ -354,3 +354,40 @@ test('a guest opens the account map, reads the flows and follows an account', as
       .getByRole('heading', { name: 'Production' }),
   ).toBeVisible();
 });
+
+test('a guest lists the resources in the catalog, in columns that read', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters%5Bkind%5D=resource');
+  // The catalog ingests on start-up: wait until the clusters are in.
+  const cluster = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: 'acme-production-v1' }) });
+  await expect(async () => {
+    await page.reload();
+    await expect(cluster).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+
+  const headers = page.getByRole('columnheader');
+  for (const title of ['Name', 'Type', 'Part of', 'Owner', 'Description']) {
+    await expect(headers.filter({ hasText: title })).toHaveCount(1);
+  }
+  // Columns the suite's entities leave empty are gone.
+  for (const title of ['System', 'Lifecycle', 'Tags']) {
+    await expect(headers.filter({ hasText: title })).toHaveCount(0);
+  }
+  await expect(cluster.getByText('EKS cluster')).toBeVisible();
+  await expect(
+    cluster.getByRole('link', { name: 'Production', exact: true }),
+  ).toBeVisible();
+  // Names keep whole words: the name cell is about as wide as its link.
+  const name = cluster.getByRole('link', { name: 'acme-production-v1' });
+  const box = await name.boundingBox();
+  expect(box!.height).toBeLessThan(30);
+
+  await page.screenshot({
+    path: 'docs/images/catalog-resources.png',
+    fullPage: true,
+  });
+});

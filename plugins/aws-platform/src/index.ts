@@ -4,9 +4,10 @@
  * its extensions; apps on the legacy frontend system import from
  * `@aws-platform-suite/backstage-plugin-aws-platform/legacy` instead.
  *
- * It exports no component: the extensions load theirs on first use, and a
+ * It exports no page or card: the extensions load theirs on first use, and a
  * static re-export here would put every page and card in the script every
- * page of the app loads.
+ * page of the app loads. `awsCatalogColumns` (catalog table columns) builds
+ * on the catalog plugin, which that script holds already.
  *
  * @packageDocumentation
  */
@@ -36,6 +37,7 @@ export { awsOptionalStepFormField } from './extensions/optionalStepField';
 export { awsPlatformApi, awsPlatformApiRef, AwsPlatformClient } from './api';
 export type { AwsPlatformApi } from './api';
 export { awsPlatformTranslationRef } from './translation';
+export { awsCatalogColumns } from './catalog/awsCatalogColumns';
 export {
   accessReviewRouteRef,
   accountMapRouteRef,

@@ -654,6 +654,10 @@ export const awsPlatformTranslationRef = createTranslationRef({
         'Not offered here: this Backstage has no {{actions}} action. The platform team can install the scaffolder module that provides it.',
       unknown: 'The installed actions could not be read: {{message}}',
     },
+    catalogColumns: {
+      type: 'Type',
+      partOf: 'Part of',
+    },
     renderedFiles: {
       title: 'Rendered files',
       subtitle: 'What {{template}} rendered, kept with its task for download',

@@ -40,4 +40,5 @@ export {
   isEksClusterEntity,
 } from '@aws-platform-suite/backstage-plugin-aws-platform-common';
 export { awsPlatformApiRef, AwsPlatformClient } from '../api';
+export { awsCatalogColumns } from '../catalog/awsCatalogColumns';
 export type { AwsPlatformApi } from '../api';
