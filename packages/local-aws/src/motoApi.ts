@@ -54,6 +54,13 @@ async function post(endpoint: string, path: string): Promise<void> {
   }
 }
 
+/**
+ * How long one call to moto's own API may take: a service's first request
+ * imports its Python module, which takes a second alone and ten times that
+ * on a CI machine busy with other suites (a 10 s bound failed there).
+ */
+const MOTO_API_TIMEOUT_MS = 60_000;
+
 async function request(
   endpoint: string,
   path: string,
@@ -62,7 +69,7 @@ async function request(
   try {
     return await fetch(`${endpoint}${path}`, {
       ...init,
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(MOTO_API_TIMEOUT_MS),
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
