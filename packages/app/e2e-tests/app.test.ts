@@ -377,7 +377,7 @@ test('a guest lists the resources in the catalog, in columns that read', async (
   for (const title of ['System', 'Lifecycle', 'Tags']) {
     await expect(headers.filter({ hasText: title })).toHaveCount(0);
   }
-  await expect(cluster.getByText('EKS cluster')).toBeVisible();
+  await expect(cluster.getByText('EKS cluster', { exact: true })).toBeVisible();
   await expect(
     cluster.getByRole('link', { name: 'Production', exact: true }),
   ).toBeVisible();

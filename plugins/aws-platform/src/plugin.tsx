@@ -102,6 +102,9 @@ export const awsRenderedFilesPage = PageBlueprint.make({
  */
 export const awsPlatformPlugin = createFrontendPlugin({
   pluginId: 'aws-platform',
+  // The header of its pages without a title of their own (rendered files).
+  title: 'AWS Platform',
+  icon: <CloudIcon fontSize="inherit" />,
   info: { packageJson: () => import('../package.json') },
   extensions: [
     awsPlatformApi,

@@ -3,6 +3,7 @@ import catalogPlugin, {
   CatalogIndexPage,
 } from '@backstage/plugin-catalog/alpha';
 import { awsCatalogColumns } from '@aws-platform-suite/backstage-plugin-aws-platform';
+import { Fragment } from 'react';
 
 /**
  * The catalog page (`page:catalog`) with the AWS Platform suite's columns:
@@ -22,9 +23,11 @@ export const catalogPageWithAwsColumns = catalogPlugin
             <CatalogIndexPage
               filters={
                 <>
-                  {inputs.filters.map(filter =>
-                    filter.get(coreExtensionData.reactElement),
-                  )}
+                  {inputs.filters.map(filter => (
+                    <Fragment key={filter.node.spec.id}>
+                      {filter.get(coreExtensionData.reactElement)}
+                    </Fragment>
+                  ))}
                 </>
               }
               pagination={config.pagination}
