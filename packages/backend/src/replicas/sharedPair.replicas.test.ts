@@ -168,7 +168,9 @@ describe('the live status API on two replicas sharing Redis', () => {
     // the other answers from the database. The scaffolder's kill test
     // restarts a replica and checks the status again.
     expect(
-      shape.proxies.some(proxy => callsOf(proxy, 'organizations:ListRoots') > 0),
+      shape.proxies.some(
+        proxy => callsOf(proxy, 'organizations:ListRoots') > 0,
+      ),
     ).toBe(true);
     statusBeforeRestart = onA;
   }, 60_000);
