@@ -1,6 +1,6 @@
 import { renderedFilesState } from './renderedFilesState';
 
-const task = { id: 'task-7' };
+const task = { status: 'open' };
 const renderedFiles = {
   fileName: 'shop.zip',
   contentBase64: 'UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==',
@@ -21,6 +21,15 @@ describe('renderedFilesState', () => {
 
   it('waits for a running task', () => {
     expect(renderedFilesState({ ...idle, task })).toEqual({ kind: 'running' });
+    expect(
+      renderedFilesState({ ...idle, task: { status: 'processing' } }),
+    ).toEqual({ kind: 'running' });
+  });
+
+  it('loads, not "running", while an ended task\'s events are on the way', () => {
+    expect(
+      renderedFilesState({ ...idle, task: { status: 'completed' } }),
+    ).toEqual({ kind: 'loading' });
   });
 
   it("tells a failed or cancelled task apart from the page's own failure", () => {

@@ -5,12 +5,15 @@ import {
 
 /** What the scaffolder's task event stream says, as far as the page needs. */
 export type TaskStreamView = {
-  task?: unknown;
+  task?: { status?: string };
   completed: boolean;
   cancelled: boolean;
   error?: Error;
   output?: unknown;
 };
+
+/** The scaffolder's statuses of a task that will not run again by itself. */
+const ENDED = ['completed', 'failed', 'cancelled'];
 
 /** What the rendered files page shows. */
 export type RenderedFilesState =
@@ -34,7 +37,13 @@ export function renderedFilesState(stream: TaskStreamView): RenderedFilesState {
   }
   if (stream.cancelled) return { kind: 'ended', status: 'cancelled' };
   if (stream.error) return { kind: 'ended', status: 'failed' };
-  if (!stream.completed) return { kind: 'running' };
+  if (!stream.completed) {
+    // A task that ended before the page opened: its events are on the way,
+    // and "still running" would flash before they come.
+    return ENDED.includes(stream.task.status ?? '')
+      ? { kind: 'loading' }
+      : { kind: 'running' };
+  }
   const files = renderedFilesOf(stream.output);
   return files ? { kind: 'files', files } : { kind: 'none' };
 }
