@@ -9,7 +9,7 @@ import { WarningChips } from '../shared/WarningChips';
 import { LineSample } from './MapLegend';
 import { AccountFlowList } from './model/mapFlows';
 import { MapAccount } from './model/mapModel';
-import { BROKEN_FLOW_COLOR, FLOW_STYLES, ROLE_COLORS } from './palette';
+import { useMapPalette } from './useMapPalette';
 
 // Peers named before "and N more".
 const PEERS_SHOWN = 4;
@@ -48,6 +48,7 @@ export function AccountDetails(props: {
   hrefOf(ref: string): string;
 }) {
   const classes = useStyles();
+  const palette = useMapPalette();
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   const { account } = props;
   if (!account) {
@@ -97,10 +98,10 @@ export function AccountDetails(props: {
                 <LineSample
                   color={
                     list.broken > 0
-                      ? BROKEN_FLOW_COLOR
-                      : FLOW_STYLES[list.type].color
+                      ? palette.broken
+                      : palette.flows[list.type].color
                   }
-                  dash={FLOW_STYLES[list.type].dash}
+                  dash={palette.flows[list.type].dash}
                 />
                 <span>
                   <strong>{t(`accountMap.flows.${list.type}`)}</strong>{' '}
@@ -125,7 +126,7 @@ export function AccountDetails(props: {
       </Typography>
       <dl className={classes.fields}>
         <dt>{t('accountMap.details.role')}</dt>
-        <dd style={{ color: ROLE_COLORS[account.role], fontWeight: 700 }}>
+        <dd style={{ color: palette.roles[account.role], fontWeight: 700 }}>
           {role.title}
         </dd>
         <dt>{t('accountMap.details.ou')}</dt>

@@ -14,7 +14,7 @@ import { FocusEvent, memo } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
 import { TileBox } from './model/mapLayout';
 import { MapAccount } from './model/mapModel';
-import { ROLE_COLORS } from './palette';
+import { useMapPalette } from './useMapPalette';
 
 const BADGE_ICONS: Record<AccountFinding, typeof DnsIcon> = {
   'no-owner-tag': PersonOutlineIcon,
@@ -192,6 +192,7 @@ export const AccountTile = memo(function AccountTileView(
   props: AccountTileProps,
 ) {
   const { account, box, text, classes } = props;
+  const palette = useMapPalette();
   const className = [
     classes.tile,
     props.active && classes.active,
@@ -223,7 +224,7 @@ export const AccountTile = memo(function AccountTileView(
     >
       <span
         className={classes.stripe}
-        style={{ background: ROLE_COLORS[account.role] }}
+        style={{ background: palette.roles[account.role] }}
       />
       <span className={classes.line}>
         <span className={classes.title} title={account.title}>
@@ -249,7 +250,7 @@ export const AccountTile = memo(function AccountTileView(
       </span>
       <span
         className={`${classes.line} ${classes.role}`}
-        style={{ color: ROLE_COLORS[account.role] }}
+        style={{ color: palette.roles[account.role] }}
       >
         {text.role}
       </span>

@@ -8,12 +8,8 @@ import { placeLabels } from './model/labelPlacement';
 import { Rect } from './model/mapLayout';
 import { FLOW_TYPES, MapEdge } from './model/mapFlows';
 import { LineEnd, lineEnds, RestingEdge } from './model/restingLines';
-import {
-  BROKEN_FLOW_COLOR,
-  FLOW_STYLES,
-  FlowStyle,
-  MIXED_FLOW_COLOR,
-} from './palette';
+import { FlowStyle, MapPalette } from './palette';
+import { useMapPalette } from './useMapPalette';
 
 type Marker = AccountFlowType | 'broken' | 'mixed';
 const markerId = (prefix: string, type: Marker) => `${prefix}-arrow-${type}`;
@@ -21,19 +17,22 @@ const markerId = (prefix: string, type: Marker) => `${prefix}-arrow-${type}`;
 const isResting = (edge: MapEdge): edge is RestingEdge => 'types' in edge;
 
 /** How a line is drawn: its type's style, or a plain one for several types. */
-function lineStyle(edge: MapEdge): FlowStyle & { marker: Marker } {
+function lineStyle(
+  edge: MapEdge,
+  palette: MapPalette,
+): FlowStyle & { marker: Marker } {
   if (edge.broken > 0) {
     const mixed = isResting(edge) && edge.types.length > 1;
     return {
-      color: BROKEN_FLOW_COLOR,
-      dash: mixed ? undefined : FLOW_STYLES[edge.type].dash,
+      color: palette.broken,
+      dash: mixed ? undefined : palette.flows[edge.type].dash,
       marker: 'broken',
     };
   }
   if (isResting(edge) && edge.types.length > 1) {
-    return { color: MIXED_FLOW_COLOR, marker: 'mixed' };
+    return { color: palette.mixed, marker: 'mixed' };
   }
-  return { ...FLOW_STYLES[edge.type], marker: edge.type };
+  return { ...palette.flows[edge.type], marker: edge.type };
 }
 
 /** The words of a line's label, e.g. "12 accounts → Log Archive" at rest. */
@@ -59,10 +58,10 @@ export function useLineLabel(): (edge: MapEdge) => string {
   );
 }
 
-function markerColor(type: Marker): string {
-  if (type === 'broken') return BROKEN_FLOW_COLOR;
-  if (type === 'mixed') return MIXED_FLOW_COLOR;
-  return FLOW_STYLES[type].color;
+function markerColor(type: Marker, palette: MapPalette): string {
+  if (type === 'broken') return palette.broken;
+  if (type === 'mixed') return palette.mixed;
+  return palette.flows[type].color;
 }
 
 /** Stroke width of a line standing for `count` flows. */
@@ -126,11 +125,12 @@ export const FlowLines = memo(function FlowLinesView(props: {
   obstacles?: readonly Rect[];
 }) {
   const theme = useTheme();
+  const palette = useMapPalette();
   const labelOf = useLineLabel();
   const dim = Boolean(props.highlighted);
   const line = (routed: RoutedEdge, emphasis: boolean) => {
     const { edge } = routed;
-    const style = lineStyle(edge);
+    const style = lineStyle(edge, palette);
     const resting = isResting(edge);
     return (
       <path
@@ -199,7 +199,7 @@ export const FlowLines = memo(function FlowLinesView(props: {
             markerUnits="userSpaceOnUse"
             orient="auto"
           >
-            <path d="M0 0L10 5L0 10z" fill={markerColor(type)} />
+            <path d="M0 0L10 5L0 10z" fill={markerColor(type, palette)} />
           </marker>
         ))}
       </defs>

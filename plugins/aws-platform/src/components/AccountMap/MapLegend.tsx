@@ -11,7 +11,7 @@ import Typography from '@material-ui/core/Typography';
 import { useId } from 'react';
 import { awsPlatformTranslationRef } from '../../translation';
 import { FLOW_TYPES } from './model/mapFlows';
-import { BROKEN_FLOW_COLOR, FLOW_STYLES, ROLE_COLORS } from './palette';
+import { useMapPalette } from './useMapPalette';
 
 const useStyles = makeStyles(theme => ({
   heading: {
@@ -87,6 +87,7 @@ export function MapLegend(props: {
   lines?: string[];
 }) {
   const classes = useStyles();
+  const palette = useMapPalette();
   const { t } = useTranslationRef(awsPlatformTranslationRef);
   const id = useId();
   const toggle = (type: AccountFlowType, on: boolean) => {
@@ -106,7 +107,7 @@ export function MapLegend(props: {
           <li key={role} className={classes.role}>
             <span
               className={classes.swatch}
-              style={{ background: ROLE_COLORS[role] }}
+              style={{ background: palette.roles[role] }}
               aria-hidden="true"
             />
             {ACCOUNT_ROLES[role].title}
@@ -132,8 +133,8 @@ export function MapLegend(props: {
               label={
                 <span className={classes.flowLabel}>
                   <LineSample
-                    color={FLOW_STYLES[type].color}
-                    dash={FLOW_STYLES[type].dash}
+                    color={palette.flows[type].color}
+                    dash={palette.flows[type].dash}
                   />
                   {t(`accountMap.flows.${type}`)}
                 </span>
@@ -143,7 +144,7 @@ export function MapLegend(props: {
         ))}
       </div>
       <p className={classes.note}>
-        <LineSample color={BROKEN_FLOW_COLOR} dash="2 2" />
+        <LineSample color={palette.broken} dash="2 2" />
         {t('accountMap.legend.broken')}
       </p>
       {props.aggregated && (

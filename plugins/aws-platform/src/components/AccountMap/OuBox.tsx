@@ -12,7 +12,7 @@ import { GroupSummary } from './model/groupSummaries';
 import { GroupBox, MAP_METRICS } from './model/mapLayout';
 import { MapGroup } from './model/mapModel';
 import { ouHeaderCount } from './model/ouHeaderCount';
-import { ROLE_COLORS } from './palette';
+import { useMapPalette } from './useMapPalette';
 
 const useStyles = makeStyles(theme => ({
   box: {
@@ -137,6 +137,7 @@ export const OuBox = memo(function OuBoxView(props: OuBoxProps) {
     count: summary.accounts,
   });
   const shade = Math.min(box.depth, 3) * 0.025 + 0.02;
+  const palette = useMapPalette();
 
   return (
     <div
@@ -204,7 +205,7 @@ export const OuBox = memo(function OuBoxView(props: OuBoxProps) {
             {summary.roles.map(([role, count]) => (
               <span
                 key={role}
-                style={{ flex: count, background: ROLE_COLORS[role] }}
+                style={{ flex: count, background: palette.roles[role] }}
               />
             ))}
           </div>
