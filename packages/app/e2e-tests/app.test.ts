@@ -391,3 +391,28 @@ test('a guest lists the resources in the catalog, in columns that read', async (
     fullPage: true,
   });
 });
+
+test('the account map reads in the dark theme', async ({ page }) => {
+  await signInAsGuest(page);
+  // The app's theme choice, as Settings > Appearance stores it.
+  await page.evaluate(() => window.localStorage.setItem('theme', 'dark'));
+  await page.goto('/aws-platform/map');
+  const map = page.getByRole('region', { name: 'Map of the AWS organization' });
+  const sandbox = map.getByRole('link', { name: /^Sandbox,/ });
+  await expect(async () => {
+    await page.reload();
+    await expect(sandbox).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 120_000 });
+
+  // The role's name in the dark palette's tint, on the dark theme's paper:
+  // the pair the palette's contrast test measures (7.1:1), where the light
+  // palette's colour read at 2.2:1.
+  const role = sandbox.locator('span[style*="color"]');
+  await expect(role).toHaveText('Sandbox');
+  await expect(role).toHaveCSS('color', 'rgb(255, 213, 79)');
+  await expect(sandbox).toHaveCSS('background-color', 'rgb(66, 66, 66)');
+  await page.screenshot({
+    path: 'docs/images/account-map-dark.png',
+    fullPage: true,
+  });
+});
