@@ -19,7 +19,10 @@ import type { ScopeRefresher, ScopeRefreshOutcome } from './ScopeRefresher';
 // Replicas of one backend share the catalog's database: each test runs
 // on SQLite, and on PostgreSQL when scripts/test-all.sh has started it.
 const databases = suiteTestDatabases();
-const LEASE_MS = 300;
+// Short, so that take-overs come fast; long enough that a live replica's
+// renewal (a third of it) is not late on a CI machine busy with other
+// suites, where 300 ms let a replica's own hold run out mid-read.
+const LEASE_MS = 1_500;
 const nothingApplied: ScopeRefreshOutcome = {
   unsettled: [],
   added: 0,
@@ -56,9 +59,12 @@ function severable(stores: Stores): Stores & { sever(): void } {
   };
 }
 
-/** Waits for a condition, for at most 4 s (within the test timeout). */
+// Take-overs wait for leases to run out, up to three in a row.
+jest.setTimeout(30_000);
+
+/** Waits for a condition, for at most 10 s (within the test timeout). */
 async function eventually(condition: () => boolean | Promise<boolean>) {
-  for (let i = 0; i < 80; i++) {
+  for (let i = 0; i < 200; i++) {
     if (await condition()) return;
     await new Promise(resolve => setTimeout(resolve, 50));
   }
